@@ -1,0 +1,279 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Checker, cpuMillis, memoryBytes } from "./checker";
+import { IMAGE_FLAVOURS, ImageFlavour, MIN_CPU_MILLIS, MIN_MEMORY_MIB, VARIANTS, Variant, isPublished, publishedVariants } from "../xroad/images";
+import { LOG_LEVELS, LogLevel } from "../xroad/env";
+
+export const TOPOLOGIES = ["single", "primary-secondaries"] as const;
+/** `single`: one pod (NIIS user guide §2.1/§2.2); `primary-secondaries`: one primary and load-balanced secondaries (§2.3). */
+export type Topology = (typeof TOPOLOGIES)[number];
+
+export const DATABASE_MODES = ["local", "external", "managed"] as const;
+/** `local`: PostgreSQL inside the Sidecar pod; `external`: a server you run; `managed`: RDS or Flexible Server created by this stack. */
+export type DatabaseMode = (typeof DATABASE_MODES)[number];
+
+export interface ResourceQuantities {
+    cpu: string;
+    memory: string;
+}
+
+/** Requests and limits of one container (guide §7). */
+export interface ContainerResources {
+    requests: ResourceQuantities;
+    limits: ResourceQuantities;
+}
+
+export interface ExternalDatabase {
+    host: string;
+    port: number;
+    /** `XROAD_DATABASE_NAME`: prefix of the serverconf, messagelog and op-monitor databases. */
+    namePrefix?: string;
+    /** Superuser name; anything but `postgres` is written to `/etc/xroad.properties` (xroad-facts §6). */
+    user: string;
+}
+
+export interface DatabaseSettings {
+    mode: DatabaseMode;
+    /** Set when mode is `external`. */
+    external?: ExternalDatabase;
+    /** Prefix for managed databases too, so several instances can share one server. */
+    namePrefix?: string;
+}
+
+/** HPA of the secondaries (guide §11). */
+export interface AutoscalingSettings {
+    minReplicas: number;
+    maxReplicas: number;
+    targetCpuUtilization: number;
+    /** Cooldown before scaling down; at least 300 s because the Sidecar starts slowly. */
+    scaleDownStabilizationSeconds: number;
+}
+
+export interface StorageSizes {
+    /** PVC for the primary's `/etc/xroad`. */
+    config: string;
+    /** Shared volume for `/var/lib/xroad` (backups, message-log archives). */
+    archive: string;
+    /** PVC for the local PostgreSQL data. */
+    database: string;
+}
+
+export interface NetworkAccess {
+    /** Namespaces whose pods may call the consumer ports (8080/8443). */
+    consumerNamespaces: string[];
+    /** Pod labels (in this namespace, or in consumerNamespaces) that may call the consumer ports. */
+    consumerPodLabels: Record<string, string>;
+    /** Sources allowed to reach 5500/5577 through the load balancer. */
+    loadBalancerSourceRanges: string[];
+    /** Where X-Road egress (central server, OCSP, TSA, other Security Servers) may go. */
+    xroadEgressCidrs: string[];
+}
+
+export interface ArchivingSettings {
+    enabled: boolean;
+    /** Cron schedule of the archive upload job. */
+    schedule: string;
+}
+
+export interface InstanceSecrets {
+    tokenPin?: pulumi.Output<string>;
+    adminUser?: pulumi.Output<string>;
+    adminPassword?: pulumi.Output<string>;
+    dbPassword?: pulumi.Output<string>;
+}
+
+/** One Security Server Sidecar deployment: its own namespace, images, topology and database. */
+export interface SidecarInstanceConfig {
+    name: string;
+    namespace: string;
+    flavour: ImageFlavour;
+    variant: Variant;
+    topology: Topology;
+    database: DatabaseSettings;
+    /** Resources of the primary (or the single pod). */
+    primaryResources: ContainerResources;
+    /** Resources of each secondary. */
+    secondaryResources: ContainerResources;
+    autoscaling: AutoscalingSettings;
+    storage: StorageSizes;
+    network: NetworkAccess;
+    archiving: ArchivingSettings;
+    logLevel: LogLevel;
+    /** Secrets from `xroad-sidecar:secrets.<name>`; missing ones are generated. */
+    secrets: InstanceSecrets;
+}
+
+export const INSTANCE_KEYS = [
+    "name", "namespace", "flavour", "variant", "topology", "database", "resources", "secondaryResources",
+    "autoscaling", "storage", "network", "archiving", "logLevel",
+] as const;
+export const SECRET_KEYS = ["tokenPin", "adminUser", "adminPassword", "dbPassword"] as const;
+
+/** NIIS minimum (Docker guide §2.1): 2 CPUs, 3 GiB slim / 4 GiB full. Requests equal limits: Guaranteed QoS. */
+export function defaultResources(flavour: ImageFlavour): ContainerResources {
+    const q = { cpu: "2", memory: `${MIN_MEMORY_MIB[flavour] / 1024}Gi` };
+    return { requests: { ...q }, limits: { ...q } };
+}
+
+export const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
+const CRON = /^(\S+\s+){4}\S+$/;
+
+function readResources(check: Checker, path: string, raw: unknown, flavour: ImageFlavour): ContainerResources {
+    const defaults = defaultResources(flavour);
+    const s = check.section(path, raw);
+    check.knownKeys(path, s, ["requests", "limits"]);
+    const req = check.section(`${path}.requests`, s.requests);
+    const lim = check.section(`${path}.limits`, s.limits);
+    const r: ContainerResources = {
+        requests: { cpu: check.cpu(`${path}.requests.cpu`, req.cpu, defaults.requests.cpu), memory: check.memory(`${path}.requests.memory`, req.memory, defaults.requests.memory) },
+        limits: { cpu: check.cpu(`${path}.limits.cpu`, lim.cpu, defaults.limits.cpu), memory: check.memory(`${path}.limits.memory`, lim.memory, defaults.limits.memory) },
+    };
+    const [rc, lc, rm, lm] = [cpuMillis(r.requests.cpu), cpuMillis(r.limits.cpu), memoryBytes(r.requests.memory), memoryBytes(r.limits.memory)];
+    if (rc !== undefined && lc !== undefined && rc > lc) check.fail(`${path}.requests.cpu`, r.requests.cpu, `a value not above ${path}.limits.cpu (${r.limits.cpu})`);
+    if (rm !== undefined && lm !== undefined && rm > lm) check.fail(`${path}.requests.memory`, r.requests.memory, `a value not above ${path}.limits.memory (${r.limits.memory})`);
+    if (lm !== undefined && lm < MIN_MEMORY_MIB[flavour] * 1024 * 1024) check.fail(`${path}.limits.memory`, r.limits.memory, `at least ${MIN_MEMORY_MIB[flavour]}Mi for the ${flavour} image (NIIS minimum)`);
+    if (lc !== undefined && lc < MIN_CPU_MILLIS) check.fail(`${path}.limits.cpu`, r.limits.cpu, `at least ${MIN_CPU_MILLIS / 1000} CPUs (NIIS minimum)`);
+    return r;
+}
+
+function readSecrets(check: Checker, name: string, raw: unknown): InstanceSecrets {
+    const path = `secrets.${name}`;
+    // Values here are secret: issues show "[secret]", never the value.
+    if (raw !== undefined && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
+        check.fail(path, "[secret]", `an object with ${SECRET_KEYS.join(", ")}`);
+        return {};
+    }
+    const s = (raw ?? {}) as Record<string, unknown>;
+    const out: InstanceSecrets = {};
+    for (const key of Object.keys(s)) {
+        if (!(SECRET_KEYS as readonly string[]).includes(key)) check.fail(`${path}.${key}`, "[secret]", `a known secret (${SECRET_KEYS.join(", ")})`);
+    }
+    for (const key of SECRET_KEYS) {
+        const v = s[key];
+        if (v === undefined || v === null || v === "") continue;
+        if (typeof v !== "string" && typeof v !== "number") {
+            check.fail(`${path}.${key}`, "[secret]", "a string");
+            continue;
+        }
+        // Read as a Pulumi secret whether or not the stack file marked it secure.
+        out[key] = pulumi.secret(String(v));
+    }
+    return out;
+}
+
+/** Options that depend on the platform, used for defaults and cross-checks. */
+export interface InstanceContext {
+    /** Whether this platform can create a managed database. */
+    managedDatabaseAvailable: boolean;
+    /** Whether this platform provides an archive store by default. */
+    archiveStoreAvailable: boolean;
+}
+
+export function readInstance(check: Checker, index: number, raw: unknown, secrets: Record<string, unknown>, ctx: InstanceContext): SidecarInstanceConfig {
+    const path = `instances[${index}]`;
+    const s = check.section(path, raw);
+    check.knownKeys(path, s, INSTANCE_KEYS);
+    const name = check.dnsLabel(`${path}.name`, s.name, index === 0 ? "sidecar" : undefined);
+    const namespace = check.dnsLabel(`${path}.namespace`, s.namespace, name);
+    const flavour = check.oneOf(`${path}.flavour`, s.flavour, IMAGE_FLAVOURS, "slim");
+    const variant = check.oneOf(`${path}.variant`, s.variant, VARIANTS, "none");
+    const topology = check.oneOf(`${path}.topology`, s.topology, TOPOLOGIES, "single");
+    const roles = topology === "single" ? (["standalone"] as const) : (["primary", "secondary"] as const);
+    if (roles.some((role) => !isPublished(flavour, variant, role))) {
+        const role = roles[0];
+        check.fail(`${path}.variant`, variant, `a variant NIIS publishes for ${flavour} ${topology} images: ${publishedVariants(flavour, role).join(", ")}`);
+    }
+
+    const db = check.section(`${path}.database`, s.database);
+    check.knownKeys(`${path}.database`, db, ["mode", "host", "port", "namePrefix", "user"]);
+    const mode = check.oneOf(`${path}.database.mode`, db.mode, DATABASE_MODES, topology === "single" ? "local" : ctx.managedDatabaseAvailable ? "managed" : "external");
+    const prefixRule = { pattern: /^[a-z][a-z0-9_]{0,30}$/, allowed: "a lowercase PostgreSQL identifier prefix of at most 31 characters" };
+    const namePrefix = check.optionalString(`${path}.database.namePrefix`, db.namePrefix, prefixRule);
+    const database: DatabaseSettings = { mode, namePrefix };
+    if (mode === "local" && topology !== "single") {
+        check.fail(`${path}.database.mode`, mode, "external or managed for the primary-secondaries topology: every pod shares one database");
+    }
+    if (mode === "managed" && !ctx.managedDatabaseAvailable) {
+        check.fail(`${path}.database.mode`, mode, "local or external on target existing (managed needs aws or azure)");
+    }
+    if (mode === "external") {
+        database.external = {
+            host: check.string(`${path}.database.host`, db.host, undefined, { pattern: /^[A-Za-z0-9.-]+$/, allowed: "a host name or IP address" }),
+            port: check.integer(`${path}.database.port`, db.port, { min: 1, max: 65535 }, 5432),
+            namePrefix,
+            user: check.string(`${path}.database.user`, db.user, "postgres", { pattern: /^[A-Za-z_][A-Za-z0-9_@.-]{0,62}$/, allowed: "a PostgreSQL role name" }),
+        };
+    } else {
+        for (const k of ["host", "port", "user"] as const) if (db[k] !== undefined) check.fail(`${path}.database.${k}`, db[k], `nothing: only database mode external takes ${k}`);
+    }
+
+    const as = check.section(`${path}.autoscaling`, s.autoscaling);
+    check.knownKeys(`${path}.autoscaling`, as, ["minReplicas", "maxReplicas", "targetCpuUtilization", "scaleDownStabilizationSeconds"]);
+    const autoscaling: AutoscalingSettings = {
+        minReplicas: check.integer(`${path}.autoscaling.minReplicas`, as.minReplicas, { min: 1, max: 100 }, 2),
+        maxReplicas: check.integer(`${path}.autoscaling.maxReplicas`, as.maxReplicas, { min: 1, max: 100 }, 4),
+        targetCpuUtilization: check.integer(`${path}.autoscaling.targetCpuUtilization`, as.targetCpuUtilization, { min: 10, max: 95 }, 70),
+        scaleDownStabilizationSeconds: check.integer(`${path}.autoscaling.scaleDownStabilizationSeconds`, as.scaleDownStabilizationSeconds, { min: MIN_SCALE_DOWN_STABILIZATION_SECONDS, max: 3600 }, 600),
+    };
+    check.minNotAboveMax(`${path}.autoscaling.minReplicas`, autoscaling.minReplicas, `${path}.autoscaling.maxReplicas`, autoscaling.maxReplicas);
+
+    const st = check.section(`${path}.storage`, s.storage);
+    check.knownKeys(`${path}.storage`, st, ["config", "archive", "database"]);
+    const storage: StorageSizes = {
+        config: check.memory(`${path}.storage.config`, st.config, "2Gi"),
+        archive: check.memory(`${path}.storage.archive`, st.archive, "20Gi"),
+        database: check.memory(`${path}.storage.database`, st.database, "20Gi"),
+    };
+
+    const net = check.section(`${path}.network`, s.network);
+    check.knownKeys(`${path}.network`, net, ["consumerNamespaces", "consumerPodLabels", "loadBalancerSourceRanges", "xroadEgressCidrs"]);
+    const network: NetworkAccess = {
+        consumerNamespaces: check.stringList(`${path}.network.consumerNamespaces`, net.consumerNamespaces, [], (p, v) => check.dnsLabel(p, v)),
+        consumerPodLabels: check.stringMap(`${path}.network.consumerPodLabels`, net.consumerPodLabels, { "xroad-sidecar/consumer": "true" }),
+        loadBalancerSourceRanges: check.cidrList(`${path}.network.loadBalancerSourceRanges`, net.loadBalancerSourceRanges, ["0.0.0.0/0"]),
+        xroadEgressCidrs: check.cidrList(`${path}.network.xroadEgressCidrs`, net.xroadEgressCidrs, ["0.0.0.0/0"]),
+    };
+
+    const ar = check.section(`${path}.archiving`, s.archiving);
+    check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule"]);
+    const archiving: ArchivingSettings = {
+        enabled: check.boolean(`${path}.archiving.enabled`, ar.enabled, ctx.archiveStoreAvailable),
+        schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", { pattern: CRON, allowed: "a five-field cron schedule such as 30 */6 * * *" }),
+    };
+
+    return {
+        name,
+        namespace,
+        flavour,
+        variant,
+        topology,
+        database,
+        primaryResources: readResources(check, `${path}.resources`, s.resources, flavour),
+        secondaryResources: readResources(check, `${path}.secondaryResources`, s.secondaryResources ?? s.resources, flavour),
+        autoscaling,
+        storage,
+        network,
+        archiving,
+        logLevel: check.oneOf(`${path}.logLevel`, s.logLevel, LOG_LEVELS, "INFO"),
+        secrets: readSecrets(check, name, secrets[name]),
+    };
+}
+
+/** Reads `xroad-sidecar:instances`; a stack without it gets one instance named `sidecar`. */
+export function readInstances(check: Checker, raw: unknown, rawSecrets: unknown, ctx: InstanceContext): SidecarInstanceConfig[] {
+    const list = check.list("instances", raw, [{}]);
+    if (list.length === 0) check.fail("instances", raw, "a list of at least one Sidecar instance");
+    const secrets = check.section("secrets", rawSecrets);
+    const instances = list.map((item, i) => readInstance(check, i, item, secrets, ctx));
+    const seen = new Map<string, number>();
+    instances.forEach((inst, i) => {
+        for (const [field, value] of [["name", inst.name], ["namespace", inst.namespace]] as const) {
+            const k = `${field}:${value}`;
+            if (seen.has(k)) check.fail(`instances[${i}].${field}`, value, `a ${field} not already used by instances[${seen.get(k)}]`);
+            else seen.set(k, i);
+        }
+    });
+    for (const name of Object.keys(secrets)) {
+        if (!instances.some((i) => i.name === name)) check.fail(`secrets.${name}`, "[secret]", `secrets for a configured instance (${instances.map((i) => i.name).join(", ")})`);
+    }
+    return instances;
+}

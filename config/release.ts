@@ -1,0 +1,85 @@
+import { Checker } from "./checker";
+import { MIN_SUPPORTED_VERSION, SIDECAR_REPOSITORY, SUPPORTED_MAJOR, compareVersions, parseVersion } from "../xroad/images";
+
+/**
+ * The release-pinned settings of a stack: what a promotion copies from one stack to the next
+ * (`npm run promote`). Everything environment-specific lives elsewhere.
+ */
+export interface ReleaseConfig {
+    /** X-Road Security Server Sidecar version, for example 7.8.0. */
+    sidecarVersion: string;
+    /** Image repository; NIIS publishes to Docker Hub. Override for a mirror. */
+    imageRepository: string;
+    /** Kubernetes minor version for managed clusters, for example 1.33. */
+    kubernetesVersion: string;
+    /** tigera-operator Helm chart version for Calico on EKS. */
+    calicoChartVersion: string;
+    /** metrics-server Helm chart version (the HPA needs it; AKS ships its own). */
+    metricsServerChartVersion: string;
+    /** Pinned EKS add-on versions; unset means the default version for the cluster. */
+    eksAddonVersions: Partial<Record<EksAddonName, string>>;
+    /** Image of the message-log archiver job on AWS (must contain the aws CLI). */
+    awsArchiverImage: string;
+    /** Image of the message-log archiver job on Azure (must contain azcopy). */
+    azureArchiverImage: string;
+}
+
+export const EKS_ADDONS = ["vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "aws-efs-csi-driver", "amazon-cloudwatch-observability"] as const;
+export type EksAddonName = (typeof EKS_ADDONS)[number];
+
+/** The keys of the `release` object, in the order promotion writes them. */
+export const RELEASE_KEYS = [
+    "sidecarVersion",
+    "imageRepository",
+    "kubernetesVersion",
+    "calicoChartVersion",
+    "metricsServerChartVersion",
+    "eksAddonVersions",
+    "awsArchiverImage",
+    "azureArchiverImage",
+] as const;
+
+export const RELEASE_DEFAULTS: ReleaseConfig = {
+    sidecarVersion: "7.8.0",
+    imageRepository: SIDECAR_REPOSITORY,
+    kubernetesVersion: "1.33",
+    calicoChartVersion: "v3.31.4",
+    metricsServerChartVersion: "3.13.0",
+    eksAddonVersions: {},
+    awsArchiverImage: "public.ecr.aws/aws-cli/aws-cli:2.31.39",
+    azureArchiverImage: "mcr.microsoft.com/azure-cli:2.79.0",
+};
+
+const KUBERNETES_MINOR = /^1\.(2[89]|3\d)$/;
+const CHART_VERSION = /^v?\d+\.\d+\.\d+$/;
+const IMAGE_REFERENCE = /^[a-z0-9]+([._\/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+
+export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
+    const s = check.section("release", raw);
+    check.knownKeys("release", s, RELEASE_KEYS);
+    const version = check.string("release.sidecarVersion", s.sidecarVersion, RELEASE_DEFAULTS.sidecarVersion);
+    const parsed = parseVersion(version);
+    if (!parsed) {
+        check.fail("release.sidecarVersion", version, "a version MAJOR.MINOR.PATCH such as 7.8.0");
+    } else if (parsed[0] !== SUPPORTED_MAJOR || compareVersions(version, MIN_SUPPORTED_VERSION) < 0) {
+        check.fail("release.sidecarVersion", version, `an X-Road ${SUPPORTED_MAJOR}.x version from ${MIN_SUPPORTED_VERSION} (PostgreSQL 16 layout)`);
+    }
+    const addons = check.section("release.eksAddonVersions", s.eksAddonVersions);
+    check.knownKeys("release.eksAddonVersions", addons, EKS_ADDONS);
+    const eksAddonVersions: Partial<Record<EksAddonName, string>> = {};
+    for (const name of EKS_ADDONS) {
+        const v = check.optionalString(`release.eksAddonVersions.${name}`, addons[name], { pattern: /^v\d+\.\d+\.\d+-eksbuild\.\d+$/, allowed: "an EKS add-on version such as v1.45.0-eksbuild.1" });
+        if (v) eksAddonVersions[name] = v;
+    }
+    const image = { pattern: IMAGE_REFERENCE, allowed: "an image reference such as registry/name:tag" };
+    return {
+        sidecarVersion: version,
+        imageRepository: check.string("release.imageRepository", s.imageRepository, RELEASE_DEFAULTS.imageRepository, image),
+        kubernetesVersion: check.string("release.kubernetesVersion", s.kubernetesVersion, RELEASE_DEFAULTS.kubernetesVersion, { pattern: KUBERNETES_MINOR, allowed: "a Kubernetes minor version from 1.28 to 1.39, such as 1.33" }),
+        calicoChartVersion: check.string("release.calicoChartVersion", s.calicoChartVersion, RELEASE_DEFAULTS.calicoChartVersion, { pattern: CHART_VERSION, allowed: "a chart version such as v3.31.4" }),
+        metricsServerChartVersion: check.string("release.metricsServerChartVersion", s.metricsServerChartVersion, RELEASE_DEFAULTS.metricsServerChartVersion, { pattern: CHART_VERSION, allowed: "a chart version such as 3.13.0" }),
+        eksAddonVersions,
+        awsArchiverImage: check.string("release.awsArchiverImage", s.awsArchiverImage, RELEASE_DEFAULTS.awsArchiverImage, image),
+        azureArchiverImage: check.string("release.azureArchiverImage", s.azureArchiverImage, RELEASE_DEFAULTS.azureArchiverImage, image),
+    };
+}

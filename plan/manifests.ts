@@ -1,0 +1,38 @@
+import { PlannedResource } from "./run";
+import { REDACTED, redactSecrets } from "./redact";
+
+/** Pulumi types that are not Kubernetes API objects (providers, Helm releases, YAML/Helm components). */
+function isApiObject(r: PlannedResource): boolean {
+    return r.custom && r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:helm.sh/") && !r.type.startsWith("pulumi:providers:") && r.type.split(":").length === 3;
+}
+
+export interface Manifest {
+    /** File name: `<namespace>.<kind>.<name>.yaml`, or `_cluster.<kind>.<name>.yaml`. */
+    fileName: string;
+    object: Record<string, unknown>;
+}
+
+/**
+ * Every Kubernetes object the stack creates, in the form `kubectl apply -f` accepts, secrets redacted.
+ * Secret `data` holds base64 in the API, so redacted entries move to `stringData`.
+ */
+export function kubernetesManifests(resources: PlannedResource[]): Manifest[] {
+    return resources.filter(isApiObject).map((r) => {
+        const object = redactSecrets(r.inputs) as Record<string, unknown>;
+        if (object.kind === "Secret" && object.data && typeof object.data === "object") {
+            const data = object.data as Record<string, unknown>;
+            const redacted = Object.keys(data).filter((k) => data[k] === REDACTED);
+            if (redacted.length > 0) {
+                object.stringData = { ...((object.stringData as Record<string, unknown>) ?? {}), ...Object.fromEntries(redacted.map((k) => [k, REDACTED])) };
+                for (const k of redacted) delete data[k];
+                if (Object.keys(data).length === 0) delete object.data;
+            }
+        }
+        const meta = (object.metadata ?? {}) as { name?: string; namespace?: string };
+        const kind = String(object.kind ?? r.type.split(":")[2]);
+        const fileName = `${meta.namespace ?? "_cluster"}.${kind.toLowerCase()}.${meta.name ?? r.name}.yaml`;
+        // Field order as people write manifests: apiVersion, kind, metadata first.
+        const { apiVersion, kind: k, metadata, ...rest } = object;
+        return { fileName, object: { apiVersion, kind: k, metadata, ...rest } };
+    });
+}

@@ -1,0 +1,110 @@
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
+import { PlanMocks } from "./mocks";
+import { StackConfig, loadStackConfig } from "../config";
+import { deployStack } from "../program";
+import { StackFile } from "./stack-file";
+
+/** One resource the program registered, as the engine would have received it. */
+export interface PlannedResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** URN of the parent resource, if any. */
+    parent?: string;
+    /** false for component resources. */
+    custom: boolean;
+    /** Provider reference (`urn::id`) for custom resources with an explicit provider. */
+    provider?: string;
+    /** Inputs as registered; secret values are still wrapped (see `isSecretValue`). */
+    inputs: Record<string, unknown>;
+    /** URNs this resource depends on. */
+    dependencies: string[];
+    /** URNs each input property depends on. */
+    propertyDependencies: Record<string, string[]>;
+    protect: boolean;
+    retainOnDelete: boolean;
+}
+
+export interface PlanResult {
+    config: StackConfig;
+    resources: PlannedResource[];
+    outputs: Record<string, unknown>;
+}
+
+/** The subset of the engine's RegisterResourceRequest the recorder reads. */
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProvider(): string;
+    getObject(): Parameters<typeof deserializeProperties>[0];
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getProtect(): boolean;
+    getRetainondelete(): boolean;
+}
+
+type Callback = (err: unknown, response: { getUrn(): string } | undefined) => void;
+
+/** A mock monitor that also records what the program registered, with parents, dependencies and secrets. */
+class RecordingMonitor extends MockMonitor {
+    readonly registrations: PlannedResource[] = [];
+
+    override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+        return super.registerResource(req, (err: unknown, response: { getUrn(): string } | undefined) => {
+            if (!err && response) {
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((v, k) => (propertyDependencies[k] = v.getUrnsList()));
+                this.registrations.push({
+                    urn: response.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    parent: req.getParent() || undefined,
+                    custom: req.getCustom(),
+                    provider: req.getProvider() || undefined,
+                    inputs: deserializeProperties(req.getObject()),
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                    protect: req.getProtect(),
+                    retainOnDelete: req.getRetainondelete(),
+                });
+            }
+            callback(err, response);
+        });
+    }
+}
+
+/**
+ * `waitForRPCs` is how the Pulumi runtime itself waits for every outstanding registration before it
+ * exits; it is internal to @pulumi/pulumi (absent from its .d.ts), so it is required with its signature.
+ */
+const runtimeSettings: { waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
+
+/**
+ * Runs `program` under Pulumi's mock runtime with the shared mocks and returns every resource it
+ * registered (inside a root `pulumi:pulumi:Stack`, as the CLI would) and the value it returned.
+ * Tests use this to exercise one component; the plan uses it for the whole program.
+ */
+export async function recordResources<T>(program: () => T, names: { project: string; stack: string } = { project: "xroad-sidecar", stack: "test" }): Promise<{ resources: PlannedResource[]; outputs: Record<string, unknown> }> {
+    const mocks = new PlanMocks();
+    await pulumi.runtime.setMocks(mocks, names.project, names.stack, false);
+    const monitor = new RecordingMonitor(mocks);
+    setMockOptions(monitor, names.project, names.stack, false);
+    const outputs = (await pulumi.runtime.runInPulumiStack(async () => program())) ?? {};
+    await runtimeSettings.waitForRPCs();
+    return { resources: monitor.registrations, outputs };
+}
+
+/**
+ * Validates the stack's config and runs the real program under Pulumi's mock runtime: no engine,
+ * no cloud, no credentials. Throws ConfigValidationError before any resource is registered.
+ */
+export async function planStack(stackFile: StackFile): Promise<PlanResult> {
+    const config = loadStackConfig(stackFile.config, { project: stackFile.project, stack: stackFile.stack });
+    const { resources, outputs } = await recordResources(() => deployStack(config), stackFile);
+    return { config, resources, outputs };
+}

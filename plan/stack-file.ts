@@ -1,0 +1,75 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+
+/** Placeholder for a `secure:` value, which cannot be decrypted without the Pulumi CLI and the stack's secrets provider. */
+export const SECURE_PLACEHOLDER = "offline-plan-placeholder";
+
+export interface StackFile {
+    project: string;
+    stack: string;
+    /** Flat Pulumi config: `namespace:key` to string (structured values as JSON), as the CLI hands it to a program. */
+    config: Record<string, string>;
+    /** Keys (possibly with a path, like `xroad-sidecar:secrets.sidecar.tokenPin`) whose values were `secure:`. */
+    secureKeys: string[];
+}
+
+function isSecure(value: unknown): value is { secure: string } {
+    return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value;
+}
+
+/** Replaces every `{secure: …}` with the placeholder and records where it was. */
+function substituteSecure(value: unknown, where: string, found: string[]): unknown {
+    if (isSecure(value)) {
+        found.push(where);
+        return SECURE_PLACEHOLDER;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => substituteSecure(v, `${where}[${i}]`, found));
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteSecure(v, `${where}.${k}`, found)]));
+    }
+    return value;
+}
+
+/** Pulumi's own encoding: strings as they are, everything else as JSON. */
+function encodeConfigValue(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export function projectName(projectDir: string): string {
+    const doc = parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: string };
+    if (!doc?.name) throw new Error(`Pulumi.yaml in ${projectDir} has no name`);
+    return doc.name;
+}
+
+export function stackFilePath(projectDir: string, stack: string): string {
+    return path.join(projectDir, `Pulumi.${stack}.yaml`);
+}
+
+/** Every stack that has a `Pulumi.<stack>.yaml` in the project directory. */
+export function listStacks(projectDir: string): string[] {
+    return fs
+        .readdirSync(projectDir)
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .sort();
+}
+
+/** Parses `Pulumi.<stack>.yaml` text into the flat config map, substituting `secure:` values. */
+export function parseStackFile(text: string, project: string, stack: string): StackFile {
+    const doc = (parse(text) ?? {}) as { config?: Record<string, unknown> };
+    const secureKeys: string[] = [];
+    const config: Record<string, string> = {};
+    for (const [rawKey, value] of Object.entries(doc.config ?? {})) {
+        // `target:` without a namespace belongs to the project, as in the Pulumi CLI.
+        const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
+        config[key] = encodeConfigValue(substituteSecure(value, key, secureKeys));
+    }
+    return { project, stack, config, secureKeys };
+}
+
+export function readStackFile(projectDir: string, stack: string): StackFile {
+    const file = stackFilePath(projectDir, stack);
+    if (!fs.existsSync(file)) throw new Error(`no stack file ${file}; stacks here: ${listStacks(projectDir).join(", ") || "none"}`);
+    return parseStackFile(fs.readFileSync(file, "utf8"), projectName(projectDir), stack);
+}
