@@ -57,7 +57,9 @@ const IMAGE_REFERENCE = /^[a-z0-9]+([._\/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha
 export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
     const s = check.section("release", raw);
     check.knownKeys("release", s, RELEASE_KEYS);
-    const version = check.string("release.sidecarVersion", s.sidecarVersion, RELEASE_DEFAULTS.sidecarVersion);
+    // YAML reads an unquoted 7.8 or 1.33 as a number; validate the text the user meant.
+    const asText = (v: unknown) => (typeof v === "number" ? String(v) : v);
+    const version = check.string("release.sidecarVersion", asText(s.sidecarVersion), RELEASE_DEFAULTS.sidecarVersion);
     const parsed = parseVersion(version);
     if (!parsed) {
         check.fail("release.sidecarVersion", version, "a version MAJOR.MINOR.PATCH such as 7.8.0");
@@ -75,7 +77,7 @@ export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
     return {
         sidecarVersion: version,
         imageRepository: check.string("release.imageRepository", s.imageRepository, RELEASE_DEFAULTS.imageRepository, image),
-        kubernetesVersion: check.string("release.kubernetesVersion", s.kubernetesVersion, RELEASE_DEFAULTS.kubernetesVersion, { pattern: KUBERNETES_MINOR, allowed: "a Kubernetes minor version from 1.28 to 1.39, such as 1.33" }),
+        kubernetesVersion: check.string("release.kubernetesVersion", asText(s.kubernetesVersion), RELEASE_DEFAULTS.kubernetesVersion, { pattern: KUBERNETES_MINOR, allowed: "a quoted Kubernetes minor version from 1.28 to 1.39, such as \"1.33\"" }),
         calicoChartVersion: check.string("release.calicoChartVersion", s.calicoChartVersion, RELEASE_DEFAULTS.calicoChartVersion, { pattern: CHART_VERSION, allowed: "a chart version such as v3.31.4" }),
         metricsServerChartVersion: check.string("release.metricsServerChartVersion", s.metricsServerChartVersion, RELEASE_DEFAULTS.metricsServerChartVersion, { pattern: CHART_VERSION, allowed: "a chart version such as 3.13.0" }),
         eksAddonVersions,

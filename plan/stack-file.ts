@@ -36,10 +36,16 @@ function encodeConfigValue(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function projectName(projectDir: string): string {
-    const doc = parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: string };
+interface ProjectFile {
+    name: string;
+    /** Project-level config declarations; a `default` applies to every stack that does not set the key. */
+    config: Record<string, { default?: unknown }>;
+}
+
+export function readProjectFile(projectDir: string): ProjectFile {
+    const doc = parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as Partial<ProjectFile> | null;
     if (!doc?.name) throw new Error(`Pulumi.yaml in ${projectDir} has no name`);
-    return doc.name;
+    return { name: doc.name, config: doc.config ?? {} };
 }
 
 export function stackFilePath(projectDir: string, stack: string): string {
@@ -55,8 +61,11 @@ export function listStacks(projectDir: string): string[] {
         .sort();
 }
 
-/** Parses `Pulumi.<stack>.yaml` text into the flat config map, substituting `secure:` values. */
-export function parseStackFile(text: string, project: string, stack: string): StackFile {
+/**
+ * Parses `Pulumi.<stack>.yaml` text into the flat config map, substituting `secure:` values and
+ * adding the project's declared defaults for keys the stack does not set, as the Pulumi CLI does.
+ */
+export function parseStackFile(text: string, project: string, stack: string, projectDefaults: Record<string, { default?: unknown }> = {}): StackFile {
     const doc = (parse(text) ?? {}) as { config?: Record<string, unknown> };
     const secureKeys: string[] = [];
     const config: Record<string, string> = {};
@@ -65,11 +74,16 @@ export function parseStackFile(text: string, project: string, stack: string): St
         const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
         config[key] = encodeConfigValue(substituteSecure(value, key, secureKeys));
     }
+    for (const [rawKey, declaration] of Object.entries(projectDefaults)) {
+        const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
+        if (config[key] === undefined && declaration?.default !== undefined) config[key] = encodeConfigValue(declaration.default);
+    }
     return { project, stack, config, secureKeys };
 }
 
 export function readStackFile(projectDir: string, stack: string): StackFile {
     const file = stackFilePath(projectDir, stack);
     if (!fs.existsSync(file)) throw new Error(`no stack file ${file}; stacks here: ${listStacks(projectDir).join(", ") || "none"}`);
-    return parseStackFile(fs.readFileSync(file, "utf8"), projectName(projectDir), stack);
+    const project = readProjectFile(projectDir);
+    return parseStackFile(fs.readFileSync(file, "utf8"), project.name, stack, project.config);
 }

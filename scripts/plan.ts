@@ -2,6 +2,7 @@
  * `npm run plan -- --stack <name> [--out <dir>]`: the offline plan. Runs the real program for
  * Pulumi.<name>.yaml under Pulumi's mock runtime (no CLI, no cloud, no credentials), prints the
  * component tree and resource counts, and writes out/<name>/plan.json and out/<name>/manifests/.
+ * `--project-dir` plans the stack files of another directory (tests, benchmarks).
  * Exit codes: 0 planned, 2 invalid configuration or usage.
  */
 import * as path from "path";
@@ -12,27 +13,29 @@ import { writePlan } from "../plan/write";
 import { componentTree, countsByType } from "../plan/summary";
 
 function usage(message: string): never {
-    console.error(`${message}\nusage: npm run plan -- --stack <name> [--out <dir>]`);
+    console.error(`${message}\nusage: npm run plan -- --stack <name> [--out <dir>] [--project-dir <dir>]`);
     process.exit(2);
 }
 
-function parseArgs(argv: string[]): { stack: string; out?: string } {
+function parseArgs(argv: string[]): { stack: string; out?: string; projectDir?: string } {
     let stack: string | undefined;
     let out: string | undefined;
+    let projectDir: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--stack" || arg === "-s") stack = argv[++i];
         else if (arg.startsWith("--stack=")) stack = arg.slice("--stack=".length);
         else if (arg === "--out") out = argv[++i];
+        else if (arg === "--project-dir") projectDir = argv[++i];
         else usage(`unknown argument ${arg}`);
     }
     if (!stack) usage("missing --stack");
-    return { stack, out };
+    return { stack, out, projectDir };
 }
 
 async function main(): Promise<number> {
     const args = parseArgs(process.argv.slice(2));
-    const projectDir = path.resolve(__dirname, "..");
+    const projectDir = path.resolve(args.projectDir ?? path.join(__dirname, ".."));
     const started = process.hrtime.bigint();
     let stackFile;
     try {
