@@ -16,12 +16,23 @@ export interface PlatformBindings {
         configClass?: pulumi.Input<string>;
         /** ReadWriteMany StorageClass for the shared `/var/lib/xroad` (EFS, Azure Files); undefined when none. */
         sharedClass?: pulumi.Input<string>;
+        /**
+         * Per instance (keyed by instance name): a ReadWriteMany StorageClass bound to that instance's own
+         * file share (Azure Files). Takes precedence over `sharedClass` for the instances it names.
+         */
+        sharedClassByInstance?: Record<string, pulumi.Input<string>>;
     };
     /** Service annotations and settings for the public LoadBalancer of 5500/5577. */
     loadBalancer: {
         annotations: pulumi.Input<Record<string, pulumi.Input<string>>>;
         /** A static address the Service binds to (Azure static public IP, or a fixed internal IP). */
         loadBalancerIP?: pulumi.Input<string>;
+        /**
+         * Publishes an instance's load-balancer hostname under a stable DNS name (a Route 53 record on
+         * AWS) and returns the address to register in X-Road. Absent when the platform has no DNS
+         * configured: then the load balancer's own address is the one to register.
+         */
+        publishAddress?: (instanceName: string, loadBalancerHostname: pulumi.Input<string>) => pulumi.Output<string>;
     };
     /**
      * Per Sidecar instance (keyed by instance name): where its archiver CronJob copies message-log

@@ -3,6 +3,10 @@ import { Checker } from "./checker";
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
+/** The VPC must hold every pod's address (VPC CNI) in its private subnets, so not smaller than /20. */
+export const MIN_VPC_PREFIX = 16;
+export const MAX_VPC_PREFIX = 20;
+
 export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 
 /** Settings of `target: aws`, read from `xroad-sidecar:aws`. */
@@ -98,14 +102,29 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
         };
     }
 
+    const vpcCidr = check.cidr(`${p}.vpcCidr`, s.vpcCidr, "10.20.0.0/16");
+    const vpcPrefix = Number(vpcCidr.split("/")[1]);
+    if (vpcPrefix < MIN_VPC_PREFIX || vpcPrefix > MAX_VPC_PREFIX) {
+        check.fail(`${p}.vpcCidr`, vpcCidr, `a VPC CIDR from /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX} (the VPC CNI gives every pod a VPC address)`);
+    }
+    const publicAccessCidrs = check.cidrList(`${p}.publicAccessCidrs`, s.publicAccessCidrs, []);
+    publicAccessCidrs.forEach((cidr, i) => {
+        if (cidr.endsWith("/0")) check.fail(`${p}.publicAccessCidrs[${i}]`, cidr, "the CIDRs of your administrators' networks (the whole internet may not reach the API endpoint; an empty list keeps it private)");
+    });
+    const clusterAdminArns = check.stringList(`${p}.clusterAdminArns`, s.clusterAdminArns, [], (path, v) => check.string(path, v, undefined, ARN));
+    const namespaceOperatorArns = check.stringList(`${p}.namespaceOperatorArns`, s.namespaceOperatorArns, [], (path, v) => check.string(path, v, undefined, ARN));
+    namespaceOperatorArns.forEach((arn, i) => {
+        if (clusterAdminArns.includes(arn)) check.fail(`${p}.namespaceOperatorArns[${i}]`, arn, `a principal not already in ${check.key(`${p}.clusterAdminArns`)} (EKS allows one access entry per principal)`);
+    });
+
     return {
         region: check.string(`${p}.region`, s.region, "eu-north-1", { pattern: /^[a-z]{2}(-gov)?-[a-z]+-\d$/, allowed: "an AWS region such as eu-north-1" }),
         availabilityZoneCount: check.integer(`${p}.availabilityZoneCount`, s.availabilityZoneCount, { min: production ? 3 : 2, max: 3 }, production ? 3 : 2),
-        vpcCidr: check.cidr(`${p}.vpcCidr`, s.vpcCidr, "10.20.0.0/16"),
+        vpcCidr,
         clusterName: check.string(`${p}.clusterName`, s.clusterName, defaultClusterName, { pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, allowed: "an EKS cluster name: letters, digits, '-' and '_', at most 100" }),
-        publicAccessCidrs: check.cidrList(`${p}.publicAccessCidrs`, s.publicAccessCidrs, []),
-        clusterAdminArns: check.stringList(`${p}.clusterAdminArns`, s.clusterAdminArns, [], (path, v) => check.string(path, v, undefined, ARN)),
-        namespaceOperatorArns: check.stringList(`${p}.namespaceOperatorArns`, s.namespaceOperatorArns, [], (path, v) => check.string(path, v, undefined, ARN)),
+        publicAccessCidrs,
+        clusterAdminArns,
+        namespaceOperatorArns,
         nodeGroup,
         logRetentionDays: check.integerIn(`${p}.logRetentionDays`, s.logRetentionDays, CLOUDWATCH_RETENTION_DAYS, production ? 365 : 30),
         archive,

@@ -1,28 +1,229 @@
-// SKELETON: replaced by the AWS platform work (issue 4) in this session.
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import * as aws from "@pulumi/aws";
 import { AwsSettings } from "../../config/aws";
 import { ReleaseConfig } from "../../config/release";
 import { Environment } from "../../config";
 import { SidecarInstanceConfig } from "../../config/instance";
-import { Platform, PlatformBindings } from "../platform";
+import { ArchiveBinding, ManagedDatabaseBinding, Platform, PlatformBindings } from "../platform";
+import { ARCHIVER_SERVICE_ACCOUNT } from "../../xroad/archiver";
+import { Network } from "./network";
+import { EncryptionKeys } from "./encryption-keys";
+import { ControlPlaneLogs } from "./control-plane-logs";
+import { Cluster } from "./cluster";
+import { Calico } from "./calico";
+import { BlockStorage } from "./block-storage";
+import { SharedFileSystem } from "./shared-file-system";
+import { ArchiveBucket } from "./archive-bucket";
+import { ArchiverRole, instanceArchivePrefix } from "./archiver-role";
+import { Monitoring } from "./monitoring";
+import { MetricsServer } from "./metrics-server";
+import { Database } from "./database";
+import { AddressRecord } from "./address-record";
 
 export interface AwsPlatformArgs {
     settings: AwsSettings;
     release: ReleaseConfig;
     instances: SidecarInstanceConfig[];
+    /** Stateful data (keys, EFS, archive bucket, databases) survives `pulumi destroy` when true. */
     protectData: boolean;
+    /** Production gets a NAT gateway per zone and a highly available metrics-server. */
     environment: Environment;
 }
 
+/**
+ * Service annotations for the public load balancer of 5500/5577: a Network Load Balancer made by the
+ * AWS cloud provider that EKS runs (the in-tree `nlb` type). We choose it over the AWS Load Balancer
+ * Controller so no controller holding broad EC2/ELB write permissions runs inside the cluster; the
+ * NLB goes into the public subnets tagged `kubernetes.io/role/elb`, and the Service's
+ * `loadBalancerSourceRanges` become node security-group rules.
+ */
+export function loadBalancerAnnotations(clusterName: string): Record<string, string> {
+    return {
+        "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
+        "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
+        "service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags": `xroad-sidecar/cluster=${clusterName}`,
+    };
+}
+
+/**
+ * The DNS name an instance is registered under: the configured record for a single instance, and
+ * `<instance>.<record>` for each of several instances.
+ */
+export function registeredAddressName(dns: NonNullable<AwsSettings["dns"]>, instanceNames: string[], instanceName: string): string {
+    const recordName = dns.recordName.replace(/\.$/, "");
+    return instanceNames.length === 1 ? recordName : `${instanceName}.${recordName}`;
+}
+
+/**
+ * `target: aws`: everything the guide asks of EKS, built from one-concern components, and the bindings
+ * the Sidecar stack deploys onto.
+ */
 export class AwsPlatform extends pulumi.ComponentResource implements Platform {
     readonly bindings: PlatformBindings;
     readonly outputs: pulumi.Inputs;
+
     constructor(name: string, args: AwsPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:Platform", name, {}, opts);
-        const provider = new k8s.Provider(`${name}-k8s`, {}, { parent: this });
-        this.bindings = { provider, cloud: "aws", storage: {}, loadBalancer: { annotations: {} }, archives: {}, databases: {}, dependsOn: [], privateNetworkCidrs: [args.settings.vpcCidr] };
-        this.outputs = {};
+        const { settings, release, instances, protectData } = args;
+        const production = args.environment === "production";
+        const clusterName = settings.clusterName;
+
+        // An explicit provider: the region comes from the stack config, never from the ambient AWS config.
+        const awsProvider = new aws.Provider(`${name}-aws`, {
+            region: settings.region,
+            defaultTags: { tags: { "xroad-sidecar/stack": pulumi.getStack(), "xroad-sidecar/cluster": clusterName, ManagedBy: "pulumi" } },
+        }, { parent: this });
+        const awsOnly = { parent: this, providers: [awsProvider] };
+        const partition = aws.getPartitionOutput({}, { parent: this, provider: awsProvider }).partition;
+        const accountId = aws.getCallerIdentityOutput({}, { parent: this, provider: awsProvider }).accountId;
+
+        const network = new Network(`${name}-network`, {
+            clusterName,
+            vpcCidr: settings.vpcCidr,
+            availabilityZoneCount: settings.availabilityZoneCount,
+            natGatewayPerZone: production,
+        }, awsOnly);
+        const keys = new EncryptionKeys(`${name}-keys`, { aliasPrefix: clusterName, region: settings.region, accountId, partition, protectData }, awsOnly);
+        const logs = new ControlPlaneLogs(`${name}-control-plane-logs`, { clusterName, retentionInDays: settings.logRetentionDays, kmsKeyArn: keys.arns.logs }, awsOnly);
+
+        const cluster = new Cluster(`${name}-eks`, {
+            clusterName,
+            release,
+            vpcId: network.vpcId,
+            privateSubnetIds: network.privateSubnetIds,
+            secretsKeyArn: keys.arns.secrets,
+            publicAccessCidrs: settings.publicAccessCidrs,
+            clusterAdminArns: settings.clusterAdminArns,
+            namespaceOperatorArns: settings.namespaceOperatorArns,
+            operatorNamespaces: instances.map((i) => i.namespace),
+            nodeGroup: settings.nodeGroup,
+            partition,
+            controlPlaneLogGroup: logs.logGroup,
+        }, awsOnly);
+        // Add-ons and charts need running nodes: creating them before the node group would time out.
+        const onCluster = { parent: this, providers: [awsProvider, cluster.provider], dependsOn: [cluster.nodeGroup] };
+        const oidc = { oidcProviderArn: cluster.oidcProviderArn, oidcIssuer: cluster.oidcIssuer };
+
+        const calico = new Calico(`${name}-calico`, {
+            chartVersion: release.calicoChartVersion,
+            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+            clusterSecurityGroupId: cluster.clusterSecurityGroupId,
+        }, onCluster);
+        const blockStorage = new BlockStorage(`${name}-ebs`, {
+            clusterName,
+            ...oidc,
+            kmsKeyArn: keys.arns.ebs,
+            region: settings.region,
+            partition,
+            addonVersion: release.eksAddonVersions["aws-ebs-csi-driver"],
+            protectData,
+        }, onCluster);
+        const sharedFileSystem = new SharedFileSystem(`${name}-efs`, {
+            clusterName,
+            vpcId: network.vpcId,
+            privateSubnetIds: network.privateSubnetIds,
+            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+            kmsKeyArn: keys.arns.efs,
+            ...oidc,
+            partition,
+            addonVersion: release.eksAddonVersions["aws-efs-csi-driver"],
+            protectData,
+        }, onCluster);
+        const monitoring = new Monitoring(`${name}-monitoring`, {
+            clusterName,
+            retentionInDays: settings.logRetentionDays,
+            logsKeyArn: keys.arns.logs,
+            ...oidc,
+            partition,
+            addonVersion: release.eksAddonVersions["amazon-cloudwatch-observability"],
+        }, onCluster);
+        const metricsServer = new MetricsServer(`${name}-metrics-server`, { chartVersion: release.metricsServerChartVersion, highAvailability: production }, onCluster);
+
+        const archives: Record<string, ArchiveBinding> = {};
+        const archiveOutputs: Record<string, pulumi.Input<string>> = {};
+        const archiving = instances.filter((i) => i.archiving.enabled);
+        let bucket: ArchiveBucket | undefined;
+        if (archiving.length > 0) {
+            bucket = new ArchiveBucket(`${name}-archive`, { clusterName, archive: settings.archive, kmsKeyArn: keys.arns.archive, protectData }, awsOnly);
+            for (const instance of archiving) {
+                const prefix = instanceArchivePrefix(settings.archive.prefix, instance.name);
+                const role = new ArchiverRole(`${name}-archiver-${instance.name}`, {
+                    clusterName,
+                    instanceName: instance.name,
+                    namespace: instance.namespace,
+                    bucketName: bucket.bucketName,
+                    bucketArn: bucket.bucketArn,
+                    prefix,
+                    kmsKeyArn: keys.arns.archive,
+                    region: settings.region,
+                    ...oidc,
+                }, awsOnly);
+                archives[instance.name] = {
+                    kind: "s3",
+                    bucket: bucket.bucketName,
+                    prefix,
+                    region: settings.region,
+                    kmsKeyArn: keys.arns.archive,
+                    serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": role.arn },
+                    serviceAccountName: ARCHIVER_SERVICE_ACCOUNT,
+                    image: release.awsArchiverImage,
+                };
+                archiveOutputs[instance.name] = pulumi.interpolate`s3://${bucket.bucketName}/${prefix}/`;
+            }
+        }
+
+        const databases: Record<string, ManagedDatabaseBinding> = {};
+        const databaseOutputs: Record<string, pulumi.Input<string>> = {};
+        for (const instance of instances.filter((i) => i.database.mode === "managed")) {
+            const db = new Database(`${name}-${instance.name}`, {
+                clusterName,
+                instanceName: instance.name,
+                settings: settings.database,
+                vpcId: network.vpcId,
+                privateSubnetIds: network.privateSubnetIds,
+                nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+                kmsKeyArn: keys.arns.database,
+                protectData,
+            }, awsOnly);
+            databases[instance.name] = { host: db.address, port: db.port, user: db.user, password: db.password, requireTls: true };
+            databaseOutputs[instance.name] = pulumi.interpolate`${db.address}:${db.port}`;
+        }
+
+        const dns = settings.dns;
+        const instanceNames = instances.map((i) => i.name);
+        const publishAddress = dns
+            ? (instanceName: string, loadBalancerHostname: pulumi.Input<string>): pulumi.Output<string> =>
+                  new AddressRecord(`${name}-address-${instanceName}`, {
+                      hostedZoneId: dns.hostedZoneId,
+                      recordName: registeredAddressName(dns, instanceNames, instanceName),
+                      loadBalancerHostname,
+                  }, awsOnly).fqdn
+            : undefined;
+
+        this.bindings = {
+            provider: cluster.provider,
+            cloud: "aws",
+            storage: { configClass: blockStorage.storageClassName, sharedClass: sharedFileSystem.storageClassName },
+            loadBalancer: { annotations: loadBalancerAnnotations(clusterName), publishAddress },
+            archives,
+            databases,
+            dependsOn: [calico, blockStorage, sharedFileSystem, metricsServer, monitoring],
+            privateNetworkCidrs: [settings.vpcCidr],
+        };
+        this.outputs = {
+            cloud: "aws",
+            region: settings.region,
+            clusterName,
+            kubeconfig: cluster.kubeconfig,
+            oidcProviderArn: cluster.oidcProviderArn,
+            vpcId: network.vpcId,
+            archiveBucket: bucket?.bucketName,
+            archives: archiveOutputs,
+            databases: databaseOutputs,
+            // The names to register in X-Road; without DNS config, register the NLB hostname the
+            // instance's load-balancer Service reports.
+            registeredAddresses: dns ? Object.fromEntries(instanceNames.map((n) => [n, registeredAddressName(dns, instanceNames, n)])) : {},
+        };
         this.registerOutputs(this.outputs);
     }
 }

@@ -1,0 +1,117 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { AwsSettings } from "../../config/aws";
+import { policyDocument } from "./policy-document";
+
+export const MIN_TLS_VERSION = 1.2;
+/** Uploads that never completed are removed after this many days; they hold data nobody can list. */
+export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
+
+export interface ArchiveBucketArgs {
+    clusterName: string;
+    archive: AwsSettings["archive"];
+    kmsKeyArn: pulumi.Input<string>;
+    /** Keep the bucket (and refuse to empty it) on destroy. */
+    protectData: boolean;
+}
+
+/**
+ * The bucket policy: refuse any request without TLS or with TLS below 1.2, and any upload encrypted
+ * with another KMS key than the archive key.
+ */
+export function archiveBucketPolicy(bucketArn: pulumi.Input<string>, kmsKeyArn: pulumi.Input<string>): pulumi.Output<string> {
+    const everything = [bucketArn, pulumi.interpolate`${bucketArn}/*`];
+    return policyDocument([
+        {
+            Sid: "DenyWithoutTls",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: everything,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+            Sid: "DenyTlsBelow12",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: everything,
+            Condition: { NumericLessThan: { "s3:TlsVersion": String(MIN_TLS_VERSION) } },
+        },
+        {
+            Sid: "DenyOtherKmsKeys",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${bucketArn}/*`,
+            Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn } },
+        },
+    ]);
+}
+
+/**
+ * The message-log archive (guide §10): SSE-KMS with our key and a bucket key, versioning, every public
+ * access block, bucket-owner-enforced ownership (no ACLs), a TLS-only policy, lifecycle from config and
+ * optional Object Lock for write-once retention.
+ */
+export class ArchiveBucket extends pulumi.ComponentResource {
+    readonly bucket: aws.s3.Bucket;
+    readonly bucketName: pulumi.Output<string>;
+    readonly bucketArn: pulumi.Output<string>;
+
+    constructor(name: string, args: ArchiveBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("xroad:aws:ArchiveBucket", name, {}, opts);
+        const { archive } = args;
+        this.bucket = new aws.s3.Bucket(name, {
+            bucketPrefix: `${args.clusterName.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 30)}-archive-`,
+            objectLockEnabled: archive.objectLock.enabled,
+            forceDestroy: !args.protectData,
+            tags: { Purpose: "xroad-message-log-archive" },
+        }, { parent: this, protect: args.protectData, retainOnDelete: args.protectData });
+        const bucket = this.bucket.id;
+
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(name, {
+            bucket,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        }, { parent: this });
+        new aws.s3.BucketOwnershipControls(name, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
+        new aws.s3.BucketServerSideEncryptionConfiguration(name, {
+            bucket,
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
+        }, { parent: this });
+        const versioning = new aws.s3.BucketVersioning(name, { bucket, versioningConfiguration: { status: "Enabled" } }, { parent: this });
+        new aws.s3.BucketPolicy(name, { bucket, policy: archiveBucketPolicy(this.bucket.arn, args.kmsKeyArn) }, { parent: this, dependsOn: [publicAccess] });
+        new aws.s3.BucketLifecycleConfiguration(name, {
+            bucket,
+            rules: [
+                {
+                    id: "message-log-retention",
+                    status: "Enabled",
+                    filter: { prefix: `${archive.prefix}/` },
+                    transitions: [{ days: archive.transitionToGlacierDays, storageClass: "GLACIER" }],
+                    expiration: { days: archive.expirationDays },
+                    noncurrentVersionExpiration: { noncurrentDays: archive.noncurrentVersionExpirationDays },
+                },
+                {
+                    id: "abort-incomplete-uploads",
+                    status: "Enabled",
+                    filter: {},
+                    abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_UPLOAD_DAYS },
+                },
+            ],
+        }, { parent: this, dependsOn: [versioning] });
+        if (archive.objectLock.enabled) {
+            new aws.s3.BucketObjectLockConfiguration(name, {
+                bucket,
+                objectLockEnabled: "Enabled",
+                rule: { defaultRetention: { mode: archive.objectLock.mode, days: archive.objectLock.days } },
+            }, { parent: this, dependsOn: [versioning] });
+        }
+        this.bucketName = this.bucket.bucket;
+        this.bucketArn = this.bucket.arn;
+        this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn });
+    }
+}

@@ -1,0 +1,36 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+
+/** The log group EKS writes control-plane logs to; its name is fixed by EKS. */
+export function controlPlaneLogGroupName(clusterName: string): string {
+    return `/aws/eks/${clusterName}/cluster`;
+}
+
+/** guide §8: at a minimum the API server, audit and authenticator logs. */
+export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator"] as const;
+
+export interface ControlPlaneLogsArgs {
+    clusterName: string;
+    retentionInDays: number;
+    /** KMS key of the log group (the logs key, whose policy admits CloudWatch Logs). */
+    kmsKeyArn: pulumi.Input<string>;
+}
+
+/**
+ * The control-plane log group, created before the cluster (which depends on it). If EKS created it,
+ * it would never expire and would not be encrypted with our key (pulumi/pulumi#9296).
+ */
+export class ControlPlaneLogs extends pulumi.ComponentResource {
+    readonly logGroup: aws.cloudwatch.LogGroup;
+
+    constructor(name: string, args: ControlPlaneLogsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("xroad:aws:ControlPlaneLogs", name, {}, opts);
+        this.logGroup = new aws.cloudwatch.LogGroup(name, {
+            name: controlPlaneLogGroupName(args.clusterName),
+            retentionInDays: args.retentionInDays,
+            kmsKeyId: args.kmsKeyArn,
+            logGroupClass: "STANDARD",
+        }, { parent: this });
+        this.registerOutputs({ logGroupName: this.logGroup.name });
+    }
+}

@@ -1,0 +1,125 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import * as random from "@pulumi/random";
+import { AwsSettings } from "../../config/aws";
+import { POSTGRES_PORT } from "../../xroad/ports";
+
+/** The RDS master user; the Sidecar then needs no `/etc/xroad.properties` override (xroad-facts §6). */
+export const MASTER_USER = "postgres";
+/** Characters RDS accepts in a master password (not `/`, `@`, `"` or space). */
+export const PASSWORD_SPECIALS = "!#$%^&*()-_=+[]{}:;,.?~";
+
+export interface DatabaseArgs {
+    clusterName: string;
+    /** The Sidecar instance this server is for: each instance has its own server and superuser. */
+    instanceName: string;
+    settings: AwsSettings["database"];
+    vpcId: pulumi.Input<string>;
+    privateSubnetIds: pulumi.Input<string>[];
+    /** Only the nodes may connect. */
+    nodeSecurityGroupId: pulumi.Input<string>;
+    kmsKeyArn: pulumi.Input<string>;
+    /** Deletion protection, a final snapshot, and protect/retainOnDelete. */
+    protectData: boolean;
+}
+
+/** An RDS identifier: lowercase letters, digits and single hyphens, starting with a letter, at most 63. */
+export function databaseIdentifier(clusterName: string, instanceName: string): string {
+    const id = `${clusterName}-${instanceName}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/-+/g, "-").replace(/^[^a-z]+/, "");
+    return (/^[a-z]/.test(id) ? id : `xroad-${id}`).slice(0, 63).replace(/-+$/, "");
+}
+
+/** The PostgreSQL major version of an engine version such as 16 or 16.4, for the parameter group family. */
+export function parameterGroupFamily(engineVersion: string): string {
+    return `postgres${engineVersion.split(".")[0]}`;
+}
+
+/**
+ * A managed PostgreSQL 16 for one Sidecar instance (xroad-facts §6): private subnets only, reachable
+ * from the nodes only, encrypted with our key, TLS forced by the parameter group, automated backups,
+ * deletion protection. Each instance gets its own server, so no Sidecar holds a superuser password
+ * for another's databases.
+ */
+export class Database extends pulumi.ComponentResource {
+    readonly instance: aws.rds.Instance;
+    readonly address: pulumi.Output<string>;
+    readonly port: number;
+    readonly user: string;
+    readonly password: pulumi.Output<string>;
+
+    constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("xroad:aws:Database", name, {}, opts);
+        const identifier = databaseIdentifier(args.clusterName, args.instanceName);
+        const s = args.settings;
+
+        const sg = new aws.ec2.SecurityGroup(`${name}-db`, {
+            vpcId: args.vpcId,
+            description: `PostgreSQL of ${args.instanceName}: from the cluster nodes only`,
+            tags: { Name: identifier },
+        }, { parent: this });
+        new aws.vpc.SecurityGroupIngressRule(`${name}-db-postgres`, {
+            securityGroupId: sg.id,
+            referencedSecurityGroupId: args.nodeSecurityGroupId,
+            ipProtocol: "tcp",
+            fromPort: POSTGRES_PORT,
+            toPort: POSTGRES_PORT,
+            description: "PostgreSQL from the cluster nodes",
+        }, { parent: this });
+        const subnets = new aws.rds.SubnetGroup(`${name}-db`, { subnetIds: args.privateSubnetIds, description: `Private subnets of ${identifier}` }, { parent: this });
+        const parameters = new aws.rds.ParameterGroup(`${name}-db`, {
+            family: parameterGroupFamily(s.engineVersion),
+            description: `TLS-only PostgreSQL for ${identifier}`,
+            parameters: [
+                { name: "rds.force_ssl", value: "1" },
+                { name: "ssl_min_protocol_version", value: "TLSv1.2" },
+                { name: "log_connections", value: "1" },
+                { name: "log_disconnections", value: "1" },
+            ],
+        }, { parent: this });
+        const password = new random.RandomPassword(`${name}-db-master`, {
+            length: 32,
+            special: true,
+            overrideSpecial: PASSWORD_SPECIALS,
+            minLower: 2,
+            minUpper: 2,
+            minNumeric: 2,
+        }, { parent: this });
+
+        this.instance = new aws.rds.Instance(`${name}-db`, {
+            identifier,
+            engine: "postgres",
+            engineVersion: s.engineVersion,
+            instanceClass: s.instanceClass,
+            allocatedStorage: s.allocatedStorageGb,
+            maxAllocatedStorage: s.maxAllocatedStorageGb,
+            storageType: "gp3",
+            storageEncrypted: true,
+            kmsKeyId: args.kmsKeyArn,
+            dbSubnetGroupName: subnets.name,
+            vpcSecurityGroupIds: [sg.id],
+            parameterGroupName: parameters.name,
+            publiclyAccessible: false,
+            port: POSTGRES_PORT,
+            multiAz: s.multiAz,
+            username: MASTER_USER,
+            password: password.result,
+            backupRetentionPeriod: s.backupRetentionDays,
+            copyTagsToSnapshot: true,
+            deletionProtection: args.protectData,
+            skipFinalSnapshot: !args.protectData,
+            finalSnapshotIdentifier: args.protectData ? `${identifier}-final` : undefined,
+            autoMinorVersionUpgrade: true,
+            allowMajorVersionUpgrade: false,
+            caCertIdentifier: "rds-ca-rsa2048-g1",
+            performanceInsightsEnabled: true,
+            performanceInsightsKmsKeyId: args.kmsKeyArn,
+            tags: { "xroad-sidecar/instance": args.instanceName },
+        }, { parent: this, protect: args.protectData, retainOnDelete: args.protectData });
+
+        this.address = this.instance.address;
+        this.port = POSTGRES_PORT;
+        this.user = MASTER_USER;
+        this.password = pulumi.secret(password.result);
+        this.registerOutputs({ address: this.address, port: this.port });
+    }
+}

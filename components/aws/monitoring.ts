@@ -1,0 +1,61 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { IrsaRole } from "./irsa-role";
+import { managedPolicyArn } from "./policy-document";
+
+export const CLOUDWATCH_AGENT_SERVICE_ACCOUNT = { namespace: "amazon-cloudwatch", name: "cloudwatch-agent" } as const;
+/** The log groups Container Insights writes to; the add-on cannot set their retention itself (aws/amazon-cloudwatch-agent-operator#243). */
+export const CONTAINER_INSIGHTS_LOG_GROUPS = ["application", "dataplane", "host", "performance"] as const;
+
+export function containerInsightsLogGroupName(clusterName: string, group: (typeof CONTAINER_INSIGHTS_LOG_GROUPS)[number]): string {
+    return `/aws/containerinsights/${clusterName}/${group}`;
+}
+
+export interface MonitoringArgs {
+    clusterName: string;
+    retentionInDays: number;
+    /** The logs key (its policy admits CloudWatch Logs). */
+    logsKeyArn: pulumi.Input<string>;
+    oidcProviderArn: pulumi.Input<string>;
+    oidcIssuer: pulumi.Input<string>;
+    partition: pulumi.Input<string>;
+    addonVersion?: string;
+}
+
+/**
+ * Container Insights (guide §8: container, node and cluster metrics and logs) through the
+ * `amazon-cloudwatch-observability` add-on with its own IRSA role. Its log groups are created first,
+ * with retention and our key, so the agent finds them instead of creating never-expiring ones.
+ */
+export class Monitoring extends pulumi.ComponentResource {
+    readonly addon: aws.eks.Addon;
+    readonly logGroups: aws.cloudwatch.LogGroup[];
+
+    constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("xroad:aws:Monitoring", name, {}, opts);
+        this.logGroups = CONTAINER_INSIGHTS_LOG_GROUPS.map(
+            (group) => new aws.cloudwatch.LogGroup(`${name}-${group}`, {
+                name: containerInsightsLogGroupName(args.clusterName, group),
+                retentionInDays: args.retentionInDays,
+                kmsKeyId: args.logsKeyArn,
+            }, { parent: this }),
+        );
+        const role = new IrsaRole(`${name}-cloudwatch-agent`, {
+            description: `CloudWatch agent (Container Insights) of ${args.clusterName}`,
+            oidcProviderArn: args.oidcProviderArn,
+            oidcIssuer: args.oidcIssuer,
+            namespace: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.namespace,
+            serviceAccount: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.name,
+            managedPolicyArns: [managedPolicyArn(args.partition, "CloudWatchAgentServerPolicy")],
+        }, { parent: this });
+        this.addon = new aws.eks.Addon(`${name}-container-insights`, {
+            clusterName: args.clusterName,
+            addonName: "amazon-cloudwatch-observability",
+            addonVersion: args.addonVersion,
+            serviceAccountRoleArn: role.arn,
+            resolveConflictsOnCreate: "OVERWRITE",
+            resolveConflictsOnUpdate: "OVERWRITE",
+        }, { parent: this, dependsOn: this.logGroups });
+        this.registerOutputs({ logGroups: this.logGroups.map((g) => g.name) });
+    }
+}
