@@ -1,0 +1,151 @@
+import * as assert from "node:assert/strict";
+import { parse } from "yaml";
+import { RELEASE_DEFAULTS, ReleaseConfig } from "../../config/release";
+import { setReleaseInStackFile } from "../../plan/promote-yaml";
+
+const RELEASE: ReleaseConfig = {
+    ...RELEASE_DEFAULTS,
+    sidecarVersion: "7.8.0",
+    kubernetesVersion: "1.34",
+    eksAddonVersions: { "vpc-cni": "v1.20.4-eksbuild.1", coredns: "v1.12.3-eksbuild.1" },
+};
+
+/** The release object as Pulumi would read it back from the edited file. */
+function releaseOf(text: string): unknown {
+    return (parse(text) as { config: Record<string, unknown> }).config["xroad-sidecar:release"];
+}
+
+const EXPECTED_OBJECT = {
+    sidecarVersion: "7.8.0",
+    imageRepository: RELEASE_DEFAULTS.imageRepository,
+    kubernetesVersion: "1.34",
+    calicoChartVersion: RELEASE_DEFAULTS.calicoChartVersion,
+    metricsServerChartVersion: RELEASE_DEFAULTS.metricsServerChartVersion,
+    eksAddonVersions: { "vpc-cni": "v1.20.4-eksbuild.1", coredns: "v1.12.3-eksbuild.1" },
+    awsArchiverImage: RELEASE_DEFAULTS.awsArchiverImage,
+    azureArchiverImage: RELEASE_DEFAULTS.azureArchiverImage,
+};
+
+describe("promote: editing the release in a stack file", () => {
+    it("changes only the release values of a commented file: every other byte stays", () => {
+        const before = [
+            "# Production stack: change with care.",
+            "config:",
+            "    # where it runs",
+            "    xroad-sidecar:target:   existing   # our own cluster",
+            "",
+            "    # Pinned release, promoted from dev.",
+            "    xroad-sidecar:release:  # see npm run promote",
+            "        sidecarVersion: '7.6.0'   # the version in production",
+            "        # the chart we tested",
+            "        calicoChartVersion: v3.30.0",
+            "        eksAddonVersions:",
+            "            vpc-cni: v1.19.0-eksbuild.1   # pinned after incident 42",
+            "            kube-proxy: v1.33.0-eksbuild.2",
+            "",
+            "    # one instance",
+            "    xroad-sidecar:instances:",
+            "        - name: sidecar   # the only one",
+            "          flavour: slim",
+            "# end of file",
+            "",
+        ].join("\n");
+        const after = setReleaseInStackFile(before, RELEASE);
+        assert.equal(
+            after,
+            [
+                "# Production stack: change with care.",
+                "config:",
+                "    # where it runs",
+                "    xroad-sidecar:target:   existing   # our own cluster",
+                "",
+                "    # Pinned release, promoted from dev.",
+                "    xroad-sidecar:release:  # see npm run promote",
+                "        sidecarVersion: '7.8.0'   # the version in production",
+                "        # the chart we tested",
+                `        calicoChartVersion: ${RELEASE_DEFAULTS.calicoChartVersion}`,
+                "        eksAddonVersions:",
+                "            vpc-cni: v1.20.4-eksbuild.1   # pinned after incident 42",
+                "            coredns: v1.12.3-eksbuild.1",
+                `        imageRepository: ${RELEASE_DEFAULTS.imageRepository}`,
+                '        kubernetesVersion: "1.34"',
+                `        metricsServerChartVersion: ${RELEASE_DEFAULTS.metricsServerChartVersion}`,
+                `        awsArchiverImage: ${RELEASE_DEFAULTS.awsArchiverImage}`,
+                `        azureArchiverImage: ${RELEASE_DEFAULTS.azureArchiverImage}`,
+                "",
+                "    # one instance",
+                "    xroad-sidecar:instances:",
+                "        - name: sidecar   # the only one",
+                "          flavour: slim",
+                "# end of file",
+                "",
+            ].join("\n"),
+        );
+        assert.deepEqual(releaseOf(after), EXPECTED_OBJECT);
+    });
+
+    it("adds the whole release, explicit, after the last setting when the target has none", () => {
+        const before = "# dev\nconfig:\n  xroad-sidecar:target: existing # here\n  xroad-sidecar:environment: development\n";
+        const after = setReleaseInStackFile(before, RELEASE);
+        assert.ok(after.startsWith(before), "the existing text is kept as it was");
+        assert.equal(
+            after.slice(before.length),
+            [
+                "  xroad-sidecar:release:",
+                "    sidecarVersion: 7.8.0",
+                `    imageRepository: ${RELEASE_DEFAULTS.imageRepository}`,
+                '    kubernetesVersion: "1.34"',
+                `    calicoChartVersion: ${RELEASE_DEFAULTS.calicoChartVersion}`,
+                `    metricsServerChartVersion: ${RELEASE_DEFAULTS.metricsServerChartVersion}`,
+                "    eksAddonVersions:",
+                "      vpc-cni: v1.20.4-eksbuild.1",
+                "      coredns: v1.12.3-eksbuild.1",
+                `    awsArchiverImage: ${RELEASE_DEFAULTS.awsArchiverImage}`,
+                `    azureArchiverImage: ${RELEASE_DEFAULTS.azureArchiverImage}`,
+                "",
+            ].join("\n"),
+        );
+        assert.deepEqual(releaseOf(after), EXPECTED_OBJECT);
+    });
+
+    it("terminates an unterminated last line before appending", () => {
+        const after = setReleaseInStackFile("config:\n  xroad-sidecar:target: existing", RELEASE_DEFAULTS);
+        assert.ok(after.startsWith("config:\n  xroad-sidecar:target: existing\n  xroad-sidecar:release:\n"));
+        assert.equal((releaseOf(after) as { sidecarVersion: string }).sidecarVersion, RELEASE_DEFAULTS.sidecarVersion);
+    });
+
+    it("empties pinned add-ons on their own line when the source pins none", () => {
+        const before = [
+            "config:",
+            "  xroad-sidecar:release:",
+            "    sidecarVersion: 7.6.0",
+            "    eksAddonVersions:   # pinned",
+            "      vpc-cni: v1.19.0-eksbuild.1",
+            "    awsArchiverImage: public.ecr.aws/aws-cli/aws-cli:2.31.39",
+            "  xroad-sidecar:target: existing # after",
+            "",
+        ].join("\n");
+        const after = setReleaseInStackFile(before, RELEASE_DEFAULTS);
+        const lines = after.split("\n");
+        assert.equal(lines[3], "    eksAddonVersions: {}");
+        assert.equal(lines[4], `    awsArchiverImage: ${RELEASE_DEFAULTS.awsArchiverImage}`);
+        assert.ok(after.endsWith("  xroad-sidecar:target: existing # after\n"));
+        assert.deepEqual((releaseOf(after) as { eksAddonVersions: unknown }).eksAddonVersions, {});
+    });
+
+    it("replaces a flow-style or JSON-string release on its own line", () => {
+        for (const value of ["{sidecarVersion: 7.6.0}", `'{"sidecarVersion":"7.6.0"}'`]) {
+            const before = `config:\n  xroad-sidecar:release: ${value}   # inline\n  xroad-sidecar:target: existing\n`;
+            const after = setReleaseInStackFile(before, RELEASE);
+            const lines = after.split("\n");
+            assert.match(lines[1], /^ {2}xroad-sidecar:release: \{ sidecarVersion: 7\.8\.0, .* \}   # inline$/);
+            assert.equal(lines.slice(2).join("\n"), "  xroad-sidecar:target: existing\n");
+            assert.deepEqual(releaseOf(after), EXPECTED_OBJECT);
+        }
+    });
+
+    it("leaves a file that already pins the release unchanged", () => {
+        const once = setReleaseInStackFile("config:\n  xroad-sidecar:target: existing\n", RELEASE);
+        assert.equal(setReleaseInStackFile(once, RELEASE), once);
+    });
+});
