@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Checker, cpuMillis, memoryBytes } from "./checker";
+import { Checker, cpuMillis, isIpv4Cidr, memoryBytes } from "./checker";
 import { IMAGE_FLAVOURS, ImageFlavour, MIN_CPU_MILLIS, MIN_MEMORY_MIB, VARIANTS, Variant, isPublished, publishedVariants } from "../xroad/images";
 import { LOG_LEVELS, LogLevel } from "../xroad/env";
 
@@ -29,6 +29,11 @@ export interface ExternalDatabase {
     namePrefix?: string;
     /** Superuser name; anything but `postgres` is written to `/etc/xroad.properties` (xroad-facts §6). */
     user: string;
+    /**
+     * Where the database server's addresses lie, for the pods' egress NetworkPolicy (guide §5): a policy
+     * matches addresses, never host names. Defaults to `<host>/32` when the host is an IPv4 address.
+     */
+    egressCidrs: string[];
 }
 
 export interface DatabaseSettings {
@@ -72,7 +77,15 @@ export interface ArchivingSettings {
     enabled: boolean;
     /** Cron schedule of the archive upload job. */
     schedule: string;
+    /** Requests and limits of the archiver job's container (guide §7: every container has both). */
+    resources: ContainerResources;
 }
+
+/** The archiver copies files with a CLI; it needs a fraction of what the Sidecar needs. */
+export const DEFAULT_ARCHIVER_RESOURCES: ContainerResources = {
+    requests: { cpu: "100m", memory: "256Mi" },
+    limits: { cpu: "500m", memory: "512Mi" },
+};
 
 export interface InstanceSecrets {
     tokenPin?: pulumi.Output<string>;
@@ -135,6 +148,22 @@ function readResources(check: Checker, path: string, raw: unknown, flavour: Imag
     return r;
 }
 
+/** Requests and limits of a helper job: no Sidecar minimum, but requests never above limits. */
+function readJobResources(check: Checker, path: string, raw: unknown, defaults: ContainerResources): ContainerResources {
+    const s = check.section(path, raw);
+    check.knownKeys(path, s, ["requests", "limits"]);
+    const req = check.section(`${path}.requests`, s.requests);
+    const lim = check.section(`${path}.limits`, s.limits);
+    const r: ContainerResources = {
+        requests: { cpu: check.cpu(`${path}.requests.cpu`, req.cpu, defaults.requests.cpu), memory: check.memory(`${path}.requests.memory`, req.memory, defaults.requests.memory) },
+        limits: { cpu: check.cpu(`${path}.limits.cpu`, lim.cpu, defaults.limits.cpu), memory: check.memory(`${path}.limits.memory`, lim.memory, defaults.limits.memory) },
+    };
+    const [rc, lc, rm, lm] = [cpuMillis(r.requests.cpu), cpuMillis(r.limits.cpu), memoryBytes(r.requests.memory), memoryBytes(r.limits.memory)];
+    if (rc !== undefined && lc !== undefined && rc > lc) check.fail(`${path}.requests.cpu`, r.requests.cpu, `a value not above ${path}.limits.cpu (${r.limits.cpu})`);
+    if (rm !== undefined && lm !== undefined && rm > lm) check.fail(`${path}.requests.memory`, r.requests.memory, `a value not above ${path}.limits.memory (${r.limits.memory})`);
+    return r;
+}
+
 function readSecrets(check: Checker, name: string, raw: unknown): InstanceSecrets {
     const path = `secrets.${name}`;
     // Values here are secret: issues show "[secret]", never the value.
@@ -184,7 +213,7 @@ export function readInstance(check: Checker, index: number, raw: unknown, secret
     }
 
     const db = check.section(`${path}.database`, s.database);
-    check.knownKeys(`${path}.database`, db, ["mode", "host", "port", "namePrefix", "user"]);
+    check.knownKeys(`${path}.database`, db, ["mode", "host", "port", "namePrefix", "user", "egressCidrs"]);
     const mode = check.oneOf(`${path}.database.mode`, db.mode, DATABASE_MODES, topology === "single" ? "local" : ctx.managedDatabaseAvailable ? "managed" : "external");
     const prefixRule = { pattern: /^[a-z][a-z0-9_]{0,30}$/, allowed: "a lowercase PostgreSQL identifier prefix of at most 31 characters" };
     const namePrefix = check.optionalString(`${path}.database.namePrefix`, db.namePrefix, prefixRule);
@@ -196,14 +225,21 @@ export function readInstance(check: Checker, index: number, raw: unknown, secret
         check.fail(`${path}.database.mode`, mode, "local or external on target existing (managed needs aws or azure)");
     }
     if (mode === "external") {
+        const host = check.string(`${path}.database.host`, db.host, undefined, { pattern: /^[A-Za-z0-9.-]+$/, allowed: "a host name or IP address" });
+        const hostCidr = `${host}/32`;
+        const egressCidrs = isIpv4Cidr(hostCidr) ? check.cidrList(`${path}.database.egressCidrs`, db.egressCidrs, [hostCidr]) : check.cidrList(`${path}.database.egressCidrs`, db.egressCidrs);
+        if (!isIpv4Cidr(hostCidr) && egressCidrs.length === 0) {
+            check.fail(`${path}.database.egressCidrs`, db.egressCidrs, `the CIDRs that ${host} resolves into, such as ["10.20.0.0/24"] (NetworkPolicy matches addresses, not host names)`);
+        }
         database.external = {
-            host: check.string(`${path}.database.host`, db.host, undefined, { pattern: /^[A-Za-z0-9.-]+$/, allowed: "a host name or IP address" }),
+            host,
             port: check.integer(`${path}.database.port`, db.port, { min: 1, max: 65535 }, 5432),
             namePrefix,
             user: check.string(`${path}.database.user`, db.user, "postgres", { pattern: /^[A-Za-z_][A-Za-z0-9_@.-]{0,62}$/, allowed: "a PostgreSQL role name" }),
+            egressCidrs,
         };
     } else {
-        for (const k of ["host", "port", "user"] as const) if (db[k] !== undefined) check.fail(`${path}.database.${k}`, db[k], `nothing: only database mode external takes ${k}`);
+        for (const k of ["host", "port", "user", "egressCidrs"] as const) if (db[k] !== undefined) check.fail(`${path}.database.${k}`, db[k], `nothing: only database mode external takes ${k}`);
     }
 
     const as = check.section(`${path}.autoscaling`, s.autoscaling);
@@ -234,10 +270,11 @@ export function readInstance(check: Checker, index: number, raw: unknown, secret
     };
 
     const ar = check.section(`${path}.archiving`, s.archiving);
-    check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule"]);
+    check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule", "resources"]);
     const archiving: ArchivingSettings = {
         enabled: check.boolean(`${path}.archiving.enabled`, ar.enabled, ctx.archiveStoreAvailable),
         schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", { pattern: CRON, allowed: "a five-field cron schedule such as 30 */6 * * *" }),
+        resources: readJobResources(check, `${path}.archiving.resources`, ar.resources, DEFAULT_ARCHIVER_RESOURCES),
     };
 
     return {

@@ -1,22 +1,135 @@
-// SKELETON: replaced by the Sidecar stack work (issue 3) in this session.
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
 import { ReleaseConfig } from "../../config/release";
 import { SidecarInstanceConfig } from "../../config/instance";
 import { PlatformBindings } from "../platform";
+import { ENV } from "../../xroad/env";
+import { XROAD_PORTS } from "../../xroad/ports";
+import { ROLE_PRIMARY, ROLE_STANDALONE } from "../../xroad/labels";
+import { objectNames } from "./names";
+import { instanceLabels, roleLabels, selectorLabels } from "./labels";
+import { createSidecarNamespace } from "./namespace";
+import { SidecarCredentials } from "./credentials";
+import { SshKeyPair } from "./ssh-keys";
+import { databaseConnection } from "./database";
+import { proxyHeap, sharedProxyHeap } from "./java-heap";
+import { SidecarPrimary } from "./primary";
+import { SidecarSecondaries } from "./secondaries";
+import { createConsumerService, createPublicService } from "./services";
+import { consumerPorts } from "./probes";
+import { SidecarNetworkPolicies } from "./network-policies";
+import { MessageLogArchiver } from "./archiver";
 
 export interface SidecarInstanceArgs {
     instance: SidecarInstanceConfig;
     release: ReleaseConfig;
     platform: PlatformBindings;
+    /**
+     * Keep the namespace and the PVCs (configuration, archives, local database) on `pulumi destroy`.
+     * Defaults to true; pass the stack's `protectData`.
+     */
+    protectData?: boolean;
 }
 
+/**
+ * One hardened X-Road Security Server Sidecar in its own namespace, in the topology its config asks
+ * for: a single pod (local or remote database), or a primary with autoscaled secondaries behind a
+ * load balancer (NIIS Kubernetes user guide §2). It depends only on `PlatformBindings`, so EKS, AKS
+ * and any existing cluster get the same objects.
+ */
 export class SidecarInstance extends pulumi.ComponentResource {
     readonly outputs: pulumi.Inputs;
+
     constructor(name: string, args: SidecarInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:kubernetes:SidecarInstance", name, {}, opts);
-        const ns = new k8s.core.v1.Namespace(`${name}-ns`, { metadata: { name: args.instance.namespace } }, { parent: this });
-        this.outputs = { namespace: ns.metadata.name };
+        const { instance, release, platform } = args;
+        const protectData = args.protectData ?? true;
+        const version = release.sidecarVersion;
+        const names = objectNames(instance);
+        const labels = instanceLabels(instance, version);
+        const child = { parent: this };
+
+        const ns = createSidecarNamespace(`${name}-ns`, { name: instance.namespace, labels, protectData }, child);
+        // Every object names the namespace through the Namespace's output, so it is created after it.
+        const namespace = ns.metadata.name;
+        const database = databaseConnection(instance, platform);
+
+        const credentials = new SidecarCredentials(`${name}-variables`, {
+            namespace, secretName: names.variablesSecret, labels, configured: instance.secrets,
+            database: database.kind === "local" ? "local" : { password: database.password },
+        }, child);
+
+        new SidecarNetworkPolicies(`${name}-netpol`, { instance, namespace, labels, database }, child);
+
+        const serverRole = instance.topology === "single" ? ROLE_STANDALONE : ROLE_PRIMARY;
+        const heap = instance.topology === "single"
+            ? proxyHeap(instance.primaryResources.limits.memory, instance.flavour, database.kind === "local")
+            : sharedProxyHeap([instance.primaryResources, instance.secondaryResources], instance.flavour);
+
+        let sshSecretName: string | undefined;
+        if (instance.topology === "primary-secondaries") {
+            sshSecretName = names.sshSecret;
+            new SshKeyPair(`${name}-ssh`, { namespace, secretName: names.sshSecret, labels }, child);
+        }
+
+        const server = new SidecarPrimary(`${name}-${serverRole}`, {
+            role: serverRole, instance, release, platform, namespace, names,
+            variables: { secretName: names.variablesSecret, keys: credentials.keys },
+            sshSecretName, database, heap, protectData,
+        }, child);
+        const workload = serverRole === ROLE_PRIMARY ? names.primary : names.standalone;
+
+        let publicService;
+        if (instance.topology === "primary-secondaries") {
+            const secondaries = new SidecarSecondaries(`${name}-secondaries`, {
+                instance, release, platform, namespace, names,
+                // Secondaries read neither the database password nor the admin password hash: xroad-facts §3.2.
+                variables: { secretName: names.variablesSecret, keys: credentials.keys.filter((k) => k !== ENV.dbPassword) },
+                sshSecretName: names.sshSecret, heap,
+            }, child);
+            publicService = secondaries.publicService;
+        } else {
+            const serverLabels = roleLabels(instance, ROLE_STANDALONE, version);
+            const selector = selectorLabels(instance, ROLE_STANDALONE);
+            publicService = createPublicService(`${name}-public`, {
+                name: names.publicService, namespace, labels: serverLabels, selector,
+                loadBalancer: platform.loadBalancer, sourceRanges: instance.network.loadBalancerSourceRanges,
+            }, child);
+            createConsumerService(`${name}-consumer`, { name: names.consumerService, namespace, labels: serverLabels, selector, ports: consumerPorts(instance.variant) }, child);
+        }
+
+        const binding = platform.archives[instance.name];
+        let archive: pulumi.Input<string>;
+        if (instance.archiving.enabled && binding) {
+            new MessageLogArchiver(`${name}-archiver`, {
+                instance, version, namespace, binding, archiveClaimName: server.archiveClaimName,
+                archiveShared: server.archiveShared, serverRole, cronJobName: names.archiver,
+            }, child);
+            archive = binding.kind === "s3"
+                ? pulumi.interpolate`s3://${binding.bucket}/${binding.prefix}`
+                : pulumi.interpolate`https://${binding.accountName}.blob.core.windows.net/${binding.container}/${instance.name}/`;
+        } else {
+            archive = `none: message-log archives and backups stay on the ${server.archiveShared ? "ReadWriteMany" : "ReadWriteOnce"} volume ${names.archiveClaim} (${instance.archiving.enabled ? "the platform provides no archive store" : "archiving is off"})`;
+        }
+
+        const ingress = publicService.status.loadBalancer.ingress;
+        this.outputs = {
+            namespace,
+            topology: instance.topology,
+            services: {
+                ...(instance.topology === "primary-secondaries" ? { primarySsh: names.primaryService } : {}),
+                public: names.publicService,
+                consumer: names.consumerService,
+            },
+            // Register this address (through a DNS name) as the Security Server's address (NIIS user guide §4.5.7).
+            loadBalancerAddress: ingress.apply((list) => list?.[0]?.hostname ?? list?.[0]?.ip ?? "pending"),
+            adminUi: {
+                portForward: `kubectl --namespace ${instance.namespace} port-forward statefulset/${workload} ${XROAD_PORTS.adminUi}:${XROAD_PORTS.adminUi}`,
+                url: `https://localhost:${XROAD_PORTS.adminUi}`,
+                credentials: `kubectl --namespace ${instance.namespace} get secret ${names.variablesSecret} -o jsonpath='{.data.${ENV.adminPassword}}' | base64 -d`,
+            },
+            proxyHeap: `-Xms${heap.initialMiB}m -Xmx${heap.maxMiB}m`,
+            archive,
+        };
         this.registerOutputs(this.outputs);
     }
 }

@@ -1,0 +1,60 @@
+import { SidecarInstanceConfig } from "../../config/instance";
+
+/**
+ * The Kubernetes names of every object of one instance. Each object gets an explicit, stable
+ * `metadata.name` (no Pulumi auto-suffix): the offline plan writes manifests from inputs, other
+ * objects refer to these names (selectors, claimName, secretName, XROAD_PRIMARY_DNS), and operators
+ * type them in `kubectl`. Every instance lives in its own namespace, so the names need no prefix.
+ */
+export interface SidecarObjectNames {
+    /** Secret with the sensitive environment (guide §3.2). */
+    variablesSecret: string;
+    /** Secret with the generated SSH key pair (guide §3.1). */
+    sshSecret: string;
+    /** Secret with `xroad.properties` when the database superuser is not `postgres`. */
+    databaseSecret: string;
+    primary: string;
+    /** Headless Service of the primary; its DNS name is the secondaries' XROAD_PRIMARY_DNS. */
+    primaryService: string;
+    secondaries: string;
+    standalone: string;
+    /** LoadBalancer Service for 5500/5577. */
+    publicService: string;
+    /** ClusterIP Service for the consumer information systems. */
+    consumerService: string;
+    /** PVC of `/etc/xroad`. */
+    configClaim: string;
+    /** PVC of `/var/lib/xroad` (backups, message-log archives). */
+    archiveClaim: string;
+    /** PVC of the local PostgreSQL data. */
+    databaseClaim: string;
+    autoscaler: string;
+    disruptionBudget: string;
+    archiver: string;
+}
+
+export function objectNames(instance: SidecarInstanceConfig): SidecarObjectNames {
+    const n = instance.name;
+    return {
+        variablesSecret: `${n}-variables`,
+        sshSecret: `${n}-ssh-keys`,
+        databaseSecret: `${n}-xroad-properties`,
+        primary: `${n}-primary`,
+        primaryService: `${n}-primary`,
+        secondaries: `${n}-secondary`,
+        standalone: n,
+        publicService: `${n}-public`,
+        consumerService: `${n}-consumer`,
+        configClaim: `${n}-config`,
+        archiveClaim: `${n}-archive`,
+        databaseClaim: `${n}-database`,
+        autoscaler: `${n}-secondary`,
+        disruptionBudget: `${n}-secondary`,
+        archiver: `${n}-archiver`,
+    };
+}
+
+/** The cluster DNS name of a Service, as XROAD_PRIMARY_DNS wants it (NIIS reference data 3.11). */
+export function serviceDnsName(service: string, namespace: string): string {
+    return `${service}.${namespace}.svc.cluster.local`;
+}

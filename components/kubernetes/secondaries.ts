@@ -1,0 +1,123 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { SidecarInstanceConfig } from "../../config/instance";
+import { ReleaseConfig } from "../../config/release";
+import { PlatformBindings } from "../platform";
+import { imageReference } from "../../xroad/images";
+import { ENV } from "../../xroad/env";
+import { XROAD_PORTS } from "../../xroad/ports";
+import { ROLE_SECONDARY } from "../../xroad/labels";
+import { SidecarObjectNames, serviceDnsName } from "./names";
+import { roleLabels, selectorLabels } from "./labels";
+import { secretEnv } from "./sidecar-secret";
+import { secondarySshVolume, sshVolumeMount } from "./ssh-keys";
+import { ProxyHeap, heapAnnotation } from "./java-heap";
+import { consumerPorts, secondaryProbes } from "./probes";
+import { sidecarContainerSecurityContext, sidecarPodSecurityContext } from "./security-contexts";
+import { createConsumerService, createPublicService } from "./services";
+import { createSecondaryAutoscaling } from "./autoscaling";
+import { resourceRequirements } from "./resources";
+
+export interface SidecarSecondariesArgs {
+    instance: SidecarInstanceConfig;
+    release: ReleaseConfig;
+    platform: PlatformBindings;
+    namespace: pulumi.Input<string>;
+    names: SidecarObjectNames;
+    /** The Secret with the sensitive environment; secondaries read only the keys given here. */
+    variables: { secretName: string; keys: readonly string[] };
+    sshSecretName: string;
+    /** The heap the primary writes and the secondaries inherit by rsync (java-heap.ts). */
+    heap: ProxyHeap;
+}
+
+/**
+ * The secondaries of the load-balanced topology (NIIS user guide §4.5.6): a Deployment that rsyncs
+ * `/etc/xroad` from the primary over SSH and serves the traffic, the public LoadBalancer Service for
+ * 5500/5577, the internal consumer Service, and their autoscaling.
+ *
+ * The secondaries need no volume of their own: their configuration is the primary's, copied at start
+ * and every minute; message-log archiving is off on them (archive-interval 2099 in their image).
+ */
+export class SidecarSecondaries extends pulumi.ComponentResource {
+    readonly deployment: k8s.apps.v1.Deployment;
+    readonly publicService: k8s.core.v1.Service;
+    readonly consumerService: k8s.core.v1.Service;
+
+    constructor(name: string, args: SidecarSecondariesArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("xroad:kubernetes:SidecarSecondaries", name, {}, opts);
+        const { instance, release, platform, names } = args;
+        const version = release.sidecarVersion;
+        const labels = roleLabels(instance, ROLE_SECONDARY, version);
+        const selector = selectorLabels(instance, ROLE_SECONDARY);
+        const child = { parent: this };
+        const consumer = consumerPorts(instance.variant);
+        const image = imageReference(release.imageRepository, version, instance.flavour, instance.variant, ROLE_SECONDARY);
+        const replicas = instance.autoscaling.minReplicas;
+
+        this.deployment = new k8s.apps.v1.Deployment(
+            name,
+            {
+                metadata: { name: names.secondaries, namespace: args.namespace, labels },
+                spec: {
+                    // The HPA owns the count from here on; this is only the first rollout's size.
+                    replicas,
+                    selector: { matchLabels: selector },
+                    // One new pod at a time and never below the current capacity: a secondary takes minutes to become ready.
+                    strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+                    template: {
+                        metadata: { labels, annotations: heapAnnotation(args.heap) },
+                        spec: {
+                            automountServiceAccountToken: false,
+                            enableServiceLinks: false,
+                            securityContext: sidecarPodSecurityContext(instance.variant),
+                            terminationGracePeriodSeconds: 60,
+                            // Spread over zones where the cluster has them, and over nodes always (guide §11).
+                            topologySpreadConstraints: [
+                                { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: selector } },
+                                { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: selector } },
+                            ],
+                            containers: [
+                                {
+                                    name: "security-server",
+                                    image,
+                                    imagePullPolicy: "IfNotPresent",
+                                    env: [
+                                        // The full cluster DNS name of the primary's headless Service (NIIS reference data 3.11).
+                                        { name: ENV.primaryDns, value: serviceDnsName(names.primaryService, instance.namespace) },
+                                        ...secretEnv(args.variables.secretName, args.variables.keys),
+                                    ],
+                                    ports: [
+                                        { name: "messaging", containerPort: XROAD_PORTS.messaging, protocol: "TCP" },
+                                        { name: "ocsp", containerPort: XROAD_PORTS.ocsp, protocol: "TCP" },
+                                        { name: "health", containerPort: XROAD_PORTS.healthCheck, protocol: "TCP" },
+                                        { name: "consumer-http", containerPort: consumer.http, protocol: "TCP" },
+                                        { name: "consumer-https", containerPort: consumer.https, protocol: "TCP" },
+                                    ],
+                                    resources: resourceRequirements(instance.secondaryResources),
+                                    securityContext: sidecarContainerSecurityContext,
+                                    volumeMounts: [sshVolumeMount],
+                                    ...secondaryProbes(instance.variant),
+                                },
+                            ],
+                            volumes: [secondarySshVolume(args.sshSecretName)],
+                        },
+                    },
+                },
+            },
+            // The HPA changes replicas; Pulumi must not reset them on the next update.
+            { ...child, ignoreChanges: ["spec.replicas"] },
+        );
+
+        this.publicService = createPublicService(`${name}-public`, {
+            name: names.publicService, namespace: args.namespace, labels, selector,
+            loadBalancer: platform.loadBalancer, sourceRanges: instance.network.loadBalancerSourceRanges,
+        }, child);
+        this.consumerService = createConsumerService(`${name}-consumer`, { name: names.consumerService, namespace: args.namespace, labels, selector, ports: consumer }, child);
+        createSecondaryAutoscaling(name, {
+            namespace: args.namespace, labels, selector, deploymentName: names.secondaries,
+            autoscalerName: names.autoscaler, disruptionBudgetName: names.disruptionBudget, settings: instance.autoscaling,
+        }, child);
+        this.registerOutputs({ deployment: names.secondaries });
+    }
+}

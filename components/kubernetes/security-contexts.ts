@@ -1,0 +1,44 @@
+import * as k8s from "@pulumi/kubernetes";
+import { Variant } from "../../xroad/images";
+import { XROAD_GID } from "../../xroad/ssh";
+
+/**
+ * Pod-level security of every Sidecar pod (guide §6, `baseline`):
+ * - `fsGroup: 999` (xroad): Secret files and volumes get group 999, which is what lets `xroad` read the
+ *   0440 SSH private key on secondaries (see ssh-keys.ts) and write its volumes. `OnRootMismatch`
+ *   skips the recursive chown of large archive volumes on every start.
+ * - RuntimeDefault seccomp: allowed by baseline and required by restricted, so `warn`/`audit` stay quiet on it.
+ * - The `ee` images bind the consumer proxy to 80/443 as user `xroad` without CAP_NET_BIND_SERVICE
+ *   (xroad-facts §2 [inference]); the namespaced, PSS-"safe" sysctl `ip_unprivileged_port_start=0` lets them.
+ * The Sidecar itself must run as root (supervisord, sshd, `useradd` in the entrypoint; guide §6,
+ * X-Road #2906), so there is no `runAsNonRoot` and no read-only root filesystem here.
+ */
+export function sidecarPodSecurityContext(variant: Variant): k8s.types.input.core.v1.PodSecurityContext {
+    return {
+        fsGroup: XROAD_GID,
+        fsGroupChangePolicy: "OnRootMismatch",
+        seccompProfile: { type: "RuntimeDefault" },
+        ...(variant === "ee" ? { sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }] } : {}),
+    };
+}
+
+/**
+ * The Sidecar container: not privileged, and without NET_RAW, as NIIS's own manifest drops it
+ * (`sidecar/kubernetes/security-server-sidecar.yaml`). Privilege escalation stays allowed because the
+ * entrypoint and cron switch users with `sudo`/`su` (setuid binaries).
+ */
+export const sidecarContainerSecurityContext: k8s.types.input.core.v1.SecurityContext = {
+    privileged: false,
+    capabilities: { drop: ["NET_RAW"] },
+};
+
+/**
+ * Init containers that prepare files on the config volume: root (to own files as root or xroad), but
+ * only the file capabilities they need and no escalation.
+ */
+export const fileSetupSecurityContext: k8s.types.input.core.v1.SecurityContext = {
+    privileged: false,
+    runAsUser: 0,
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ["ALL"], add: ["CHOWN", "DAC_OVERRIDE", "FOWNER"] },
+};

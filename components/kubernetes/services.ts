@@ -1,0 +1,91 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { XROAD_PORTS } from "../../xroad/ports";
+import { PlatformBindings } from "../platform";
+
+interface ServiceBase {
+    name: string;
+    namespace: pulumi.Input<string>;
+    labels: Record<string, string>;
+    /** Exactly the selector labels of the pods' template (labels.ts `selectorLabels`). */
+    selector: Record<string, string>;
+}
+
+/**
+ * The primary's headless Service: a fixed cluster DNS name for the secondaries' rsync over SSH, and
+ * only port 22 (guide §5.1). Its selector is the primary's own pod labels: the guide's example selects
+ * `app:` while its pod carries `run:`, so its DNS name never resolves (xroad-facts §7 item 1).
+ * Not-ready addresses are published: sshd answers as soon as supervisord runs, long before the
+ * primary's startup probe passes, and the secondaries' first sync waits for it.
+ */
+export function createPrimaryService(resourceName: string, args: ServiceBase, opts: pulumi.CustomResourceOptions): k8s.core.v1.Service {
+    return new k8s.core.v1.Service(
+        resourceName,
+        {
+            metadata: { name: args.name, namespace: args.namespace, labels: args.labels },
+            spec: {
+                clusterIP: "None",
+                publishNotReadyAddresses: true,
+                selector: args.selector,
+                ports: [{ name: "ssh", port: XROAD_PORTS.ssh, targetPort: XROAD_PORTS.ssh, protocol: "TCP" }],
+            },
+        },
+        opts,
+    );
+}
+
+export interface PublicServiceArgs extends ServiceBase {
+    loadBalancer: PlatformBindings["loadBalancer"];
+    /** Who may reach 5500/5577; the cloud LB enforces it, and the NetworkPolicy repeats it. */
+    sourceRanges: string[];
+}
+
+/**
+ * The public face of the instance: only 5500 (messages) and 5577 (OCSP) between Security Servers,
+ * TCP passthrough (TLS ends in the Sidecar), with the platform's annotations (NLB on EKS, the standard
+ * LB on AKS) and static address. `externalTrafficPolicy: Local` keeps the client address, so the
+ * NetworkPolicy's ipBlock sees the real source and not a node's SNAT address, and skips a second hop.
+ */
+export function createPublicService(resourceName: string, args: PublicServiceArgs, opts: pulumi.CustomResourceOptions): k8s.core.v1.Service {
+    return new k8s.core.v1.Service(
+        resourceName,
+        {
+            metadata: { name: args.name, namespace: args.namespace, labels: args.labels, annotations: args.loadBalancer.annotations },
+            spec: {
+                type: "LoadBalancer",
+                externalTrafficPolicy: "Local",
+                loadBalancerIP: args.loadBalancer.loadBalancerIP,
+                loadBalancerSourceRanges: args.sourceRanges,
+                selector: args.selector,
+                ports: [
+                    { name: "xroad-messaging", port: XROAD_PORTS.messaging, targetPort: XROAD_PORTS.messaging, protocol: "TCP" },
+                    { name: "xroad-ocsp", port: XROAD_PORTS.ocsp, targetPort: XROAD_PORTS.ocsp, protocol: "TCP" },
+                ],
+            },
+        },
+        opts,
+    );
+}
+
+export interface ConsumerServiceArgs extends ServiceBase {
+    ports: { http: number; https: number };
+}
+
+/** The consumer information systems' entry point, inside the cluster only (ClusterIP). */
+export function createConsumerService(resourceName: string, args: ConsumerServiceArgs, opts: pulumi.CustomResourceOptions): k8s.core.v1.Service {
+    return new k8s.core.v1.Service(
+        resourceName,
+        {
+            metadata: { name: args.name, namespace: args.namespace, labels: args.labels },
+            spec: {
+                type: "ClusterIP",
+                selector: args.selector,
+                ports: [
+                    { name: "consumer-http", port: args.ports.http, targetPort: args.ports.http, protocol: "TCP" },
+                    { name: "consumer-https", port: args.ports.https, targetPort: args.ports.https, protocol: "TCP" },
+                ],
+            },
+        },
+        opts,
+    );
+}
