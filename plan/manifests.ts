@@ -1,5 +1,6 @@
 import { PlannedResource } from "./run";
 import { REDACTED, redactSecrets } from "./redact";
+import { isSecretValue } from "./mocks/secret";
 
 /** Pulumi types that are not Kubernetes API objects (providers, Helm releases, YAML/Helm components). */
 function isApiObject(r: PlannedResource): boolean {
@@ -19,6 +20,15 @@ export interface Manifest {
 export function kubernetesManifests(resources: PlannedResource[]): Manifest[] {
     return resources.filter(isApiObject).map((r) => {
         const object = redactSecrets(r.inputs) as Record<string, unknown>;
+        // @pulumi/kubernetes marks a Secret's whole `data`/`stringData` map secret: keep its keys, redact each value.
+        if (object.kind === "Secret") {
+            for (const field of ["data", "stringData"] as const) {
+                const raw = r.inputs[field];
+                if (isSecretValue(raw) && typeof raw.value === "object" && raw.value !== null) {
+                    object[field] = Object.fromEntries(Object.keys(raw.value).map((k) => [k, REDACTED]));
+                }
+            }
+        }
         if (object.kind === "Secret" && object.data && typeof object.data === "object") {
             const data = object.data as Record<string, unknown>;
             const redacted = Object.keys(data).filter((k) => data[k] === REDACTED);
