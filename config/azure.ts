@@ -3,6 +3,13 @@ import { Checker } from "./checker";
 export const AKS_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image"] as const;
 export const AKS_AUDIT_CATEGORIES = ["kube-audit-admin", "kube-audit"] as const;
 export const FLEXIBLE_SERVER_TIERS = ["Burstable", "GeneralPurpose", "MemoryOptimized"] as const;
+/**
+ * How kubelogin gets the Entra ID token for the generated kubeconfig. Local accounts are disabled
+ * (guide §4.1), so every kubeconfig is an exec kubeconfig that needs kubelogin on the PATH.
+ * `azurecli` reuses `az login`; `workloadidentity` suits CI with OIDC federation; `devicecode` is interactive.
+ */
+export const KUBELOGIN_MODES = ["azurecli", "workloadidentity", "msi", "spn", "devicecode"] as const;
+export type KubeloginMode = (typeof KUBELOGIN_MODES)[number];
 
 const UUID = { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, allowed: "an Entra ID object ID (a UUID)" };
 const VM_SIZE = { pattern: /^Standard_[A-Za-z0-9_]+$/, allowed: "an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)" };
@@ -31,6 +38,40 @@ export interface AzureSettings {
     archive: { coolAfterDays: number; deleteAfterDays: number; softDeleteDays: number; immutabilityDays: number };
     database: { skuName: string; tier: (typeof FLEXIBLE_SERVER_TIERS)[number]; storageGb: number; backupRetentionDays: number; zoneRedundantHa: boolean; adminLogin: string };
     loadBalancer: { internal: boolean; /** Fixed private IP for an internal load balancer, inside the node subnet. */ privateIp?: string };
+    /** Login mode written into the kubeconfig the program uses (kubelogin `--login`). */
+    kubeloginMode: KubeloginMode;
+}
+
+function ipv4ToNumber(ip: string): number | undefined {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
+    if (!m) return undefined;
+    const octets = m.slice(1, 5).map(Number);
+    if (octets.some((o) => o > 255)) return undefined;
+    return octets.reduce((n, o) => n * 256 + o, 0);
+}
+
+/** The first and last address of an IPv4 CIDR, or undefined when malformed. */
+export function cidrRange(cidr: string): { first: number; last: number } | undefined {
+    const [ip, bits] = cidr.split("/");
+    const base = ipv4ToNumber(ip ?? "");
+    const prefix = Number(bits);
+    if (base === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) return undefined;
+    const size = 2 ** (32 - prefix);
+    const first = Math.floor(base / size) * size;
+    return { first, last: first + size - 1 };
+}
+
+/** Whether `inner` (a CIDR or a single address) lies entirely inside `outer`. */
+export function cidrContains(outer: string, inner: string): boolean {
+    const o = cidrRange(outer);
+    const i = inner.includes("/") ? cidrRange(inner) : ((n) => (n === undefined ? undefined : { first: n, last: n }))(ipv4ToNumber(inner));
+    return o !== undefined && i !== undefined && i.first >= o.first && i.last <= o.last;
+}
+
+function cidrsOverlap(a: string, b: string): boolean {
+    const x = cidrRange(a);
+    const y = cidrRange(b);
+    return x !== undefined && y !== undefined && x.first <= y.last && y.first <= x.last;
 }
 
 export function readAzureSettings(check: Checker, raw: unknown, defaultName: string, production: boolean): AzureSettings {
@@ -39,7 +80,7 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
     check.knownKeys(p, s, [
         "location", "resourceGroupName", "vnetCidr", "nodeSubnetCidr", "databaseSubnetCidr", "privateEndpointSubnetCidr", "authorizedIpRanges",
         "privateCluster", "adminGroupObjectIds", "namespaceOperatorGroupObjectIds", "availabilityZones", "systemNodePool", "userNodePool",
-        "upgradeChannel", "logRetentionDays", "auditCategory", "archive", "database", "loadBalancer",
+        "upgradeChannel", "logRetentionDays", "auditCategory", "archive", "database", "loadBalancer", "kubeloginMode",
     ]);
     const sys = check.section(`${p}.systemNodePool`, s.systemNodePool);
     check.knownKeys(`${p}.systemNodePool`, sys, ["vmSize", "count"]);
@@ -68,7 +109,7 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
     const ip = { pattern: /^(\d{1,3}\.){3}\d{1,3}$/, allowed: "an IPv4 address in the node subnet" };
     const zones = check.stringList(`${p}.availabilityZones`, s.availabilityZones, production ? ["1", "2", "3"] : [], (path, v) => check.oneOf(path, typeof v === "number" ? String(v) : v, ["1", "2", "3"] as const));
 
-    return {
+    const settings: AzureSettings = {
         location: check.string(`${p}.location`, s.location, "westeurope", { pattern: /^[a-z]+[a-z0-9]*$/, allowed: "an Azure location such as westeurope" }),
         resourceGroupName: check.string(`${p}.resourceGroupName`, s.resourceGroupName, `rg-${defaultName}`, { pattern: /^[-\w._()]{1,89}[-\w_()]$/, allowed: "a resource group name" }),
         vnetCidr: check.cidr(`${p}.vnetCidr`, s.vnetCidr, "10.30.0.0/16"),
@@ -101,5 +142,46 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
             internal: check.boolean(`${p}.loadBalancer.internal`, lb.internal, false),
             privateIp: check.optionalString(`${p}.loadBalancer.privateIp`, lb.privateIp, ip),
         },
+        kubeloginMode: check.oneOf(`${p}.kubeloginMode`, s.kubeloginMode, KUBELOGIN_MODES, "azurecli"),
     };
+    checkAzureConsistency(check, settings, production);
+    return settings;
+}
+
+/** Cross-field rules: each names the key to change and why, before any resource exists. */
+function checkAzureConsistency(check: Checker, s: AzureSettings, production: boolean): void {
+    const p = "azure";
+    const subnets = [
+        ["nodeSubnetCidr", s.nodeSubnetCidr],
+        ["databaseSubnetCidr", s.databaseSubnetCidr],
+        ["privateEndpointSubnetCidr", s.privateEndpointSubnetCidr],
+    ] as const;
+    subnets.forEach(([key, cidr], i) => {
+        if (!cidrContains(s.vnetCidr, cidr)) check.fail(`${p}.${key}`, cidr, `a CIDR inside ${check.key(`${p}.vnetCidr`)} (${s.vnetCidr})`);
+        for (const [otherKey, other] of subnets.slice(0, i)) {
+            if (cidrsOverlap(cidr, other)) check.fail(`${p}.${key}`, cidr, `a CIDR that does not overlap ${check.key(`${p}.${otherKey}`)} (${other})`);
+        }
+    });
+    if (s.adminGroupObjectIds.length === 0) {
+        // Local accounts are disabled, so without an admin group nobody but subscription owners can administer the cluster.
+        check.fail(`${p}.adminGroupObjectIds`, [], "at least one Entra ID group object ID: local accounts are disabled, so these groups administer the cluster (guide §4.2)");
+    }
+    if (production && !s.privateCluster && s.authorizedIpRanges.length === 0) {
+        check.fail(`${p}.authorizedIpRanges`, [], `at least one CIDR in production, or ${check.key(`${p}.privateCluster`)}: true; the API server must not be open to the internet`);
+    }
+    if (s.loadBalancer.internal && s.loadBalancer.privateIp === undefined) {
+        check.fail(`${p}.loadBalancer.privateIp`, undefined, "an IPv4 address in the node subnet: an internal load balancer needs a fixed address to register in the global configuration");
+    }
+    if (!s.loadBalancer.internal && s.loadBalancer.privateIp !== undefined) {
+        check.fail(`${p}.loadBalancer.privateIp`, s.loadBalancer.privateIp, `nothing unless ${check.key(`${p}.loadBalancer.internal`)} is true (the public address is a static public IP)`);
+    }
+    if (s.loadBalancer.privateIp !== undefined && cidrRange(s.nodeSubnetCidr) && !cidrContains(s.nodeSubnetCidr, s.loadBalancer.privateIp)) {
+        check.fail(`${p}.loadBalancer.privateIp`, s.loadBalancer.privateIp, `an IPv4 address in ${check.key(`${p}.nodeSubnetCidr`)} (${s.nodeSubnetCidr})`);
+    }
+    if (s.database.zoneRedundantHa && s.database.tier === "Burstable") {
+        check.fail(`${p}.database.zoneRedundantHa`, true, `false for the Burstable tier (high availability needs GeneralPurpose or MemoryOptimized in ${check.key(`${p}.database.tier`)})`);
+    }
+    if (s.archive.immutabilityDays > s.archive.deleteAfterDays) {
+        check.fail(`${p}.archive.immutabilityDays`, s.archive.immutabilityDays, `a value not above ${check.key(`${p}.archive.deleteAfterDays`)} (${s.archive.deleteAfterDays}): the lifecycle rule cannot delete write-once archives`);
+    }
 }

@@ -1,28 +1,201 @@
-// SKELETON: replaced by the AWS platform work (issue 5) in this session.
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import * as random from "@pulumi/random";
+import * as authorization from "@pulumi/azure-native/authorization";
 import { AzureSettings } from "../../config/azure";
 import { ReleaseConfig } from "../../config/release";
 import { Environment } from "../../config";
 import { SidecarInstanceConfig } from "../../config/instance";
-import { Platform, PlatformBindings } from "../platform";
+import { ArchiveBinding, ManagedDatabaseBinding, Platform, PlatformBindings } from "../platform";
+import { AzureNetwork, SUBNET_NAMES } from "./network";
+import { LogWorkspace } from "./log-workspace";
+import { AksCluster } from "./cluster";
+import { ClusterDiagnostics } from "./cluster-diagnostics";
+import { DataProtection } from "./data-protection";
+import { SharedFiles } from "./shared-files";
+import { ConfigDiskClass } from "./config-disk-class";
+import { BlobArchive } from "./blob-archive";
+import { ArchiverIdentity } from "./archiver-identity";
+import { FlexibleServer } from "./flexible-server";
+import { StableAddress } from "./stable-address";
+import { flexibleServerName, storageAccountName } from "./naming";
 
 export interface AzurePlatformArgs {
     settings: AzureSettings;
     release: ReleaseConfig;
     instances: SidecarInstanceConfig[];
+    /** Keep the archive account, file shares, database and public IP on `pulumi destroy`. */
     protectData: boolean;
+    /** Production: Standard-tier API server, premium zone-redundant storage, geo-redundant backups. */
     environment: Environment;
 }
 
+/**
+ * `target: azure`: everything the guide asks of an AKS platform, composed from one-concern
+ * components, and the bindings the Sidecar stack needs (storage classes, archive containers and
+ * identities, databases, load-balancer settings).
+ *
+ * The kubeconfig is an Entra ID exec kubeconfig: `kubelogin` must be on the PATH of whoever runs
+ * `pulumi up` (login mode `xroad-sidecar:azure.kubeloginMode`, `azurecli` by default), because local
+ * accounts are disabled (guide §4.1).
+ */
 export class AzurePlatform extends pulumi.ComponentResource implements Platform {
     readonly bindings: PlatformBindings;
     readonly outputs: pulumi.Inputs;
+
     constructor(name: string, args: AzurePlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:Platform", name, {}, opts);
-        const provider = new k8s.Provider(`${name}-k8s`, {}, { parent: this });
-        this.bindings = { provider, cloud: "azure", storage: {}, loadBalancer: { annotations: {} }, archives: {}, databases: {}, dependsOn: [], privateNetworkCidrs: [args.settings.vnetCidr] };
-        this.outputs = {};
+        const s = args.settings;
+        const production = args.environment === "production";
+        const zoneRedundant = s.availabilityZones.length > 1;
+        const tags = { "xroad-sidecar/stack": name, "xroad-sidecar/environment": args.environment };
+        const protection = new DataProtection(args.protectData);
+        const client = authorization.getClientConfigOutput({ parent: this });
+
+        // Storage accounts and servers are DNS names unique across Azure; the suffix stays in state.
+        const suffix = new random.RandomString(`${name}-suffix`, { length: 6, special: false, upper: false }, { parent: this });
+
+        const net = new AzureNetwork(name, {
+            location: s.location,
+            resourceGroupName: s.resourceGroupName,
+            vnetCidr: s.vnetCidr,
+            nodeSubnetCidr: s.nodeSubnetCidr,
+            databaseSubnetCidr: s.databaseSubnetCidr,
+            privateEndpointSubnetCidr: s.privateEndpointSubnetCidr,
+            tags,
+        }, { parent: this });
+        const rg = net.resourceGroupName;
+
+        const logs = new LogWorkspace(`${name}-logs`, { resourceGroupName: rg, location: s.location, retentionDays: s.logRetentionDays, tags }, { parent: this });
+
+        const aks = new AksCluster(`${name}-aks`, {
+            resourceGroupName: rg,
+            resourceGroupId: net.resourceGroup.id,
+            nodeSubnetId: net.nodeSubnet.id,
+            settings: s,
+            kubernetesVersion: args.release.kubernetesVersion,
+            workspaceId: logs.workspace.id,
+            sidecarNamespaces: args.instances.map((i) => i.namespace),
+            subscriptionId: client.subscriptionId,
+            tenantId: client.tenantId,
+            deployerObjectId: client.objectId,
+            production,
+            tags,
+        }, { parent: this });
+
+        new ClusterDiagnostics(`${name}-control-plane-logs`, { clusterId: aks.cluster.id, workspaceId: logs.workspace.id, auditCategory: s.auditCategory }, { parent: this });
+
+        const files = new SharedFiles(`${name}-files`, {
+            resourceGroupName: rg,
+            location: s.location,
+            accountName: suffix.result.apply((x) => storageAccountName("xrfiles", name, x)),
+            premium: production,
+            zoneRedundant,
+            instances: args.instances,
+            softDeleteDays: s.archive.softDeleteDays,
+            privateEndpointSubnetId: net.privateEndpointSubnet.id,
+            vnetId: net.vnet.id,
+            csiControllerPrincipalId: aks.controlPlaneIdentity.principalId,
+            subscriptionId: client.subscriptionId,
+            protection,
+            k8sProvider: aks.provider,
+            tags,
+        }, { parent: this });
+
+        const configDisk = new ConfigDiskClass(`${name}-config-disk`, { zoneRedundant, retain: args.protectData, k8sProvider: aks.provider }, { parent: this });
+
+        const archives: Record<string, ArchiveBinding> = {};
+        const archiving = args.instances.filter((i) => i.archiving.enabled);
+        let archive: BlobArchive | undefined;
+        if (archiving.length > 0) {
+            archive = new BlobArchive(`${name}-archive`, {
+                resourceGroupName: rg,
+                location: s.location,
+                accountName: suffix.result.apply((x) => storageAccountName("xrarch", name, x)),
+                zoneRedundant,
+                instanceNames: archiving.map((i) => i.name),
+                lifecycle: s.archive,
+                privateEndpointSubnetId: net.privateEndpointSubnet.id,
+                vnetId: net.vnet.id,
+                protection,
+                tags,
+            }, { parent: this });
+            for (const instance of archiving) {
+                const container = archive.containers[instance.name];
+                const identity = new ArchiverIdentity(`${name}-archiver-${instance.name}`, {
+                    resourceGroupName: rg,
+                    location: s.location,
+                    namespace: instance.namespace,
+                    oidcIssuerUrl: aks.oidcIssuerUrl,
+                    accountName: archive.account.name,
+                    containerName: container.name,
+                    containerId: container.id,
+                    subscriptionId: client.subscriptionId,
+                    archiverImage: args.release.azureArchiverImage,
+                    tags,
+                }, { parent: this });
+                archives[instance.name] = identity.binding;
+            }
+        }
+
+        const databases: Record<string, ManagedDatabaseBinding> = {};
+        for (const instance of args.instances.filter((i) => i.database.mode === "managed")) {
+            const server = new FlexibleServer(`${name}-db-${instance.name}`, {
+                resourceGroupName: rg,
+                location: s.location,
+                serverName: suffix.result.apply((x) => flexibleServerName(name, instance.name, x)),
+                delegatedSubnetId: net.databaseSubnet.id,
+                vnetId: net.vnet.id,
+                database: s.database,
+                availabilityZones: s.availabilityZones,
+                geoRedundantBackup: production,
+                protection,
+                tags,
+            }, { parent: this });
+            databases[instance.name] = server.binding;
+        }
+
+        const address = new StableAddress(`${name}-address`, {
+            resourceGroupName: rg,
+            location: s.location,
+            internal: s.loadBalancer.internal,
+            privateIp: s.loadBalancer.privateIp,
+            nodeSubnetName: SUBNET_NAMES.nodes,
+            zones: zoneRedundant ? s.availabilityZones : [],
+            protection,
+            tags,
+        }, { parent: this, dependsOn: [aks] });
+
+        // One class per instance, each bound to that instance's own share. The single shared class is
+        // set only when there is exactly one instance, so two instances can never share a share.
+        const sharedClasses = files.storageClassNames;
+        this.bindings = {
+            provider: aks.provider,
+            cloud: "azure",
+            storage: {
+                configClass: configDisk.storageClassName,
+                sharedClass: args.instances.length === 1 ? sharedClasses[args.instances[0].name] : undefined,
+                sharedClassByInstance: sharedClasses,
+            },
+            loadBalancer: { annotations: address.annotations, loadBalancerIP: address.address },
+            archives,
+            databases,
+            dependsOn: [files, configDisk],
+            privateNetworkCidrs: [s.vnetCidr],
+        };
+        this.outputs = {
+            resourceGroupName: rg,
+            clusterName: aks.cluster.name,
+            oidcIssuerUrl: aks.oidcIssuerUrl,
+            kubeconfig: aks.kubeconfig,
+            logWorkspaceId: logs.workspace.id,
+            securityServerAddress: address.address,
+            loadBalancer: s.loadBalancer.internal ? "internal" : "public",
+            sharedFilesAccount: files.account.name,
+            archiveAccount: archive ? archive.account.name : "(no instance archives)",
+            archiveContainers: Object.fromEntries(Object.entries(archive?.containers ?? {}).map(([k, c]) => [k, c.name])),
+            databaseHosts: Object.fromEntries(Object.entries(databases).map(([k, d]) => [k, d.host])),
+            kubeconfigRequires: `kubelogin on the PATH (login mode ${s.kubeloginMode}): AKS local accounts are disabled`,
+        };
         this.registerOutputs(this.outputs);
     }
 }

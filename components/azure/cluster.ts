@@ -1,0 +1,193 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as containerservice from "@pulumi/azure-native/containerservice";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import { AzureSettings } from "../../config/azure";
+import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
+import { decodeKubeconfig, withKubeloginMode } from "./kubeconfig";
+
+/** Cluster-internal address ranges; they must not overlap the VNet (10.30.0.0/16 by default). */
+export const AKS_POD_CIDR = "10.244.0.0/16";
+export const AKS_SERVICE_CIDR = "10.245.0.0/16";
+export const AKS_DNS_SERVICE_IP = "10.245.0.10";
+
+/** Label on the user pool's nodes; the Sidecar's pods can select it. */
+export const SIDECAR_POOL_LABEL = { "xroad-sidecar/pool": "sidecar" } as const;
+
+export interface AksClusterArgs {
+    resourceGroupName: pulumi.Input<string>;
+    /** Resource ID of the resource group: the control-plane identity manages networking in it. */
+    resourceGroupId: pulumi.Input<string>;
+    nodeSubnetId: pulumi.Input<string>;
+    settings: Pick<AzureSettings,
+        "location" | "authorizedIpRanges" | "privateCluster" | "adminGroupObjectIds" | "namespaceOperatorGroupObjectIds" |
+        "availabilityZones" | "systemNodePool" | "userNodePool" | "upgradeChannel" | "kubeloginMode">;
+    kubernetesVersion: string;
+    /** Log Analytics workspace of Container Insights (guide §8). */
+    workspaceId: pulumi.Input<string>;
+    /** Namespaces of the Sidecar instances: operator groups get write access there and nowhere else (guide §4.3). */
+    sidecarNamespaces: string[];
+    subscriptionId: pulumi.Input<string>;
+    tenantId: pulumi.Input<string>;
+    /** Object ID of the principal running `pulumi up`; it needs cluster-admin to create the Sidecar's objects. */
+    deployerObjectId: pulumi.Input<string>;
+    production: boolean;
+    tags: Record<string, string>;
+}
+
+/**
+ * The AKS cluster, hardened as the guide asks: Entra ID authentication with Azure RBAC and no local
+ * accounts (§4.1–§4.3), Calico network policy (§5), no dashboard add-on (§4.4), Container Insights
+ * (§8), OIDC issuer and workload identity for the archiver (§10), and a restricted API server.
+ */
+export class AksCluster extends pulumi.ComponentResource {
+    readonly cluster: containerservice.ManagedCluster;
+    readonly controlPlaneIdentity: managedidentity.UserAssignedIdentity;
+    /** OIDC issuer URL that federated identity credentials trust. */
+    readonly oidcIssuerUrl: pulumi.Output<string>;
+    /** Exec kubeconfig (kubelogin), secret. */
+    readonly kubeconfig: pulumi.Output<string>;
+    readonly provider: k8s.Provider;
+
+    constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("xroad:azure:Cluster", name, {}, opts);
+        const s = args.settings;
+        const zones = s.availabilityZones.length > 0 ? s.availabilityZones : undefined;
+
+        // A user-assigned control-plane identity exists before the cluster, so its rights on the
+        // bring-your-own subnet and the static public IP are in place when the cluster first needs them.
+        this.controlPlaneIdentity = new managedidentity.UserAssignedIdentity(`${name}-control-plane`, {
+            resourceGroupName: args.resourceGroupName,
+            location: s.location,
+            tags: args.tags,
+        }, { parent: this });
+        const networkRights = new authorization.RoleAssignment(`${name}-network-contributor`, {
+            principalId: this.controlPlaneIdentity.principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.networkContributor),
+            // The stack's own resource group: node subnet (join) and the Sidecar's static public IP (bind).
+            scope: args.resourceGroupId,
+            description: "AKS control plane: join the node subnet and bind the Security Server's static public IP",
+        }, { parent: this });
+
+        this.cluster = new containerservice.ManagedCluster(name, {
+            resourceGroupName: args.resourceGroupName,
+            location: s.location,
+            dnsPrefix: name.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 54),
+            kubernetesVersion: args.kubernetesVersion,
+            // Standard tier: financially backed API server SLA in production.
+            sku: { name: "Base", tier: args.production ? "Standard" : "Free" },
+            identity: { type: "UserAssigned", userAssignedIdentities: [this.controlPlaneIdentity.id] },
+            // guide §4.1–§4.2: Entra ID users and groups only, authorised by Azure RBAC; no static admin credential.
+            enableRBAC: true,
+            disableLocalAccounts: true,
+            aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: s.adminGroupObjectIds, tenantID: args.tenantId },
+            apiServerAccessProfile: s.privateCluster
+                ? { enablePrivateCluster: true, privateDNSZone: "system", disableRunCommand: true }
+                : { authorizedIPRanges: s.authorizedIpRanges, disableRunCommand: true },
+            networkProfile: {
+                networkPlugin: "azure",
+                networkPluginMode: "overlay",
+                // guide §5: a policy engine that enforces the Sidecar's NetworkPolicies, including egress.
+                networkPolicy: "calico",
+                podCidr: AKS_POD_CIDR,
+                serviceCidr: AKS_SERVICE_CIDR,
+                dnsServiceIP: AKS_DNS_SERVICE_IP,
+                loadBalancerSku: "standard",
+                outboundType: "loadBalancer",
+            },
+            agentPoolProfiles: [
+                {
+                    name: "system",
+                    mode: "System",
+                    type: "VirtualMachineScaleSets",
+                    osType: "Linux",
+                    osSKU: "AzureLinux",
+                    vmSize: s.systemNodePool.vmSize,
+                    count: s.systemNodePool.count,
+                    availabilityZones: zones,
+                    vnetSubnetID: args.nodeSubnetId,
+                    // Only cluster add-ons run here; the Sidecar gets its own pool.
+                    nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"],
+                    upgradeSettings: { maxSurge: "33%" },
+                },
+                {
+                    name: "sidecar",
+                    mode: "User",
+                    type: "VirtualMachineScaleSets",
+                    osType: "Linux",
+                    osSKU: "AzureLinux",
+                    // x86-64 sizes only: NIIS publishes amd64 Sidecar images.
+                    vmSize: s.userNodePool.vmSize,
+                    enableAutoScaling: true,
+                    minCount: s.userNodePool.minCount,
+                    maxCount: s.userNodePool.maxCount,
+                    count: s.userNodePool.minCount,
+                    availabilityZones: zones,
+                    vnetSubnetID: args.nodeSubnetId,
+                    nodeLabels: { ...SIDECAR_POOL_LABEL },
+                    upgradeSettings: { maxSurge: "33%" },
+                },
+            ],
+            autoUpgradeProfile: { upgradeChannel: s.upgradeChannel, nodeOSUpgradeChannel: "NodeImage" },
+            // guide §8: Container Insights, authenticating to the workspace with Entra ID. There is no
+            // kubeDashboard add-on (guide §4.4).
+            addonProfiles: {
+                omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: args.workspaceId, useAADAuth: "true" } },
+            },
+            oidcIssuerProfile: { enabled: true },
+            securityProfile: {
+                workloadIdentity: { enabled: true },
+                imageCleaner: { enabled: true, intervalHours: 168 },
+            },
+            storageProfile: {
+                diskCSIDriver: { enabled: true },
+                fileCSIDriver: { enabled: true },
+                blobCSIDriver: { enabled: false },
+                snapshotController: { enabled: true },
+            },
+            tags: args.tags,
+        }, {
+            parent: this,
+            dependsOn: [networkRights],
+            // The autoscaler owns the user pool's node count after creation.
+            ignoreChanges: ["agentPoolProfiles[1].count"],
+        });
+
+        this.oidcIssuerUrl = this.cluster.oidcIssuerProfile.apply((p) => {
+            if (!p?.issuerURL) throw new Error("AKS returned no OIDC issuer URL although oidcIssuerProfile.enabled is true");
+            return p.issuerURL;
+        });
+
+        // guide §4.3: operators of the Sidecar namespaces may change objects there, but not RBAC and nothing else.
+        for (const [g, groupId] of s.namespaceOperatorGroupObjectIds.entries()) {
+            for (const namespace of args.sidecarNamespaces) {
+                new authorization.RoleAssignment(`${name}-operators-${g}-${namespace}`, {
+                    principalId: groupId,
+                    principalType: "Group",
+                    roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.aksRbacWriter),
+                    scope: pulumi.interpolate`${this.cluster.id}/namespaces/${namespace}`,
+                    description: `Operate the X-Road Sidecar in namespace ${namespace} only`,
+                }, { parent: this });
+            }
+        }
+        const deployerAdmin = new authorization.RoleAssignment(`${name}-deployer-admin`, {
+            principalId: args.deployerObjectId,
+            roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.aksRbacClusterAdmin),
+            scope: this.cluster.id,
+            description: "The identity running pulumi up creates the Sidecar's namespaces, RBAC and workloads",
+        }, { parent: this });
+
+        // Local accounts are disabled, so only the user credential (an exec kubeconfig) exists; it holds
+        // no secret itself, but it is kept secret because it names the API server and the tenant.
+        const credentials = containerservice.listManagedClusterUserCredentialsOutput(
+            { resourceGroupName: args.resourceGroupName, resourceName: this.cluster.name, format: "exec" },
+            { parent: this },
+        );
+        this.kubeconfig = pulumi.secret(credentials.kubeconfigs.apply((k) => withKubeloginMode(decodeKubeconfig(k), s.kubeloginMode)));
+        this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: [deployerAdmin] });
+
+        this.registerOutputs({ clusterName: this.cluster.name, clusterId: this.cluster.id, oidcIssuerUrl: this.oidcIssuerUrl });
+    }
+}

@@ -1,0 +1,29 @@
+/**
+ * Azure names with rules stricter than Pulumi's logical names. Storage accounts and Flexible Servers
+ * are DNS names, unique across Azure, so each gets the stack's name plus a random suffix kept in state.
+ */
+
+/** Lowercase letters and digits only, as storage account names require. */
+export function alphanumeric(text: string): string {
+    return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/**
+ * A storage account name: 3–24 lowercase letters and digits, `<purpose><stack><suffix>`.
+ * The stack part is shortened so that the purpose and the suffix always fit.
+ */
+export function storageAccountName(purpose: string, stackName: string, suffix: string): string {
+    const head = alphanumeric(purpose);
+    const tail = alphanumeric(suffix);
+    const room = 24 - head.length - tail.length;
+    if (room < 1) throw new Error(`storage account purpose "${purpose}" and suffix "${suffix}" leave no room for the stack name`);
+    return `${head}${alphanumeric(stackName).slice(0, room)}${tail}`;
+}
+
+/** A Flexible Server name: 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen. */
+export function flexibleServerName(stackName: string, instanceName: string, suffix: string): string {
+    const clean = (t: string) => t.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+    const tail = `-${clean(instanceName)}-${clean(suffix)}`;
+    const head = clean(stackName).slice(0, 63 - tail.length).replace(/-+$/, "");
+    return `${head}${tail}`.replace(/^-+/, "");
+}

@@ -1,0 +1,83 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import * as resources from "@pulumi/azure-native/resources";
+
+export interface AzureNetworkArgs {
+    location: string;
+    resourceGroupName: string;
+    vnetCidr: string;
+    /** Nodes and (with Azure CNI overlay) the node IPs; internal load balancer addresses come from here too. */
+    nodeSubnetCidr: string;
+    /** Delegated to Flexible Server: nothing else may live in it. */
+    databaseSubnetCidr: string;
+    /** Private endpoints of the storage accounts. */
+    privateEndpointSubnetCidr: string;
+    tags: Record<string, string>;
+}
+
+/** Subnet names inside the VNet. */
+export const SUBNET_NAMES = { nodes: "nodes", database: "database", privateEndpoints: "private-endpoints" } as const;
+
+/** The delegation Flexible Server needs for private (VNet-integrated) access. */
+export const FLEXIBLE_SERVER_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
+
+/**
+ * The resource group and the virtual network of one stack: a node subnet, a subnet delegated to
+ * PostgreSQL Flexible Server, and a subnet for private endpoints, so that the database and the
+ * storage accounts are reachable only from inside the VNet.
+ */
+export class AzureNetwork extends pulumi.ComponentResource {
+    readonly resourceGroup: resources.ResourceGroup;
+    readonly resourceGroupName: pulumi.Output<string>;
+    readonly vnet: network.VirtualNetwork;
+    readonly nodeSubnet: network.Subnet;
+    readonly databaseSubnet: network.Subnet;
+    readonly privateEndpointSubnet: network.Subnet;
+
+    constructor(name: string, args: AzureNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("xroad:azure:Network", name, {}, opts);
+        this.resourceGroup = new resources.ResourceGroup(name, { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags }, { parent: this });
+        this.resourceGroupName = this.resourceGroup.name;
+
+        // Subnets are separate resources and the VNet omits `subnets`, so a VNet update never removes them.
+        this.vnet = new network.VirtualNetwork(`${name}-vnet`, {
+            resourceGroupName: this.resourceGroupName,
+            location: args.location,
+            addressSpace: { addressPrefixes: [args.vnetCidr] },
+            tags: args.tags,
+        }, { parent: this });
+
+        const common = { resourceGroupName: this.resourceGroupName, virtualNetworkName: this.vnet.name };
+        this.nodeSubnet = new network.Subnet(`${name}-nodes`, {
+            ...common,
+            subnetName: SUBNET_NAMES.nodes,
+            addressPrefix: args.nodeSubnetCidr,
+            // Nodes reach the internet through the cluster's load balancer, never through implicit default outbound access.
+            defaultOutboundAccess: false,
+        }, { parent: this });
+        // ARM rejects concurrent writes to subnets of one VNet, so each subnet waits for the previous one.
+        this.databaseSubnet = new network.Subnet(`${name}-database`, {
+            ...common,
+            subnetName: SUBNET_NAMES.database,
+            addressPrefix: args.databaseSubnetCidr,
+            defaultOutboundAccess: false,
+            delegations: [{ name: "flexible-server", serviceName: FLEXIBLE_SERVER_DELEGATION }],
+        }, { parent: this, dependsOn: [this.nodeSubnet] });
+        this.privateEndpointSubnet = new network.Subnet(`${name}-endpoints`, {
+            ...common,
+            subnetName: SUBNET_NAMES.privateEndpoints,
+            addressPrefix: args.privateEndpointSubnetCidr,
+            defaultOutboundAccess: false,
+            // NSGs and route tables apply to private endpoints too.
+            privateEndpointNetworkPolicies: "Enabled",
+        }, { parent: this, dependsOn: [this.databaseSubnet] });
+
+        this.registerOutputs({
+            resourceGroupName: this.resourceGroupName,
+            vnetId: this.vnet.id,
+            nodeSubnetId: this.nodeSubnet.id,
+            databaseSubnetId: this.databaseSubnet.id,
+            privateEndpointSubnetId: this.privateEndpointSubnet.id,
+        });
+    }
+}
