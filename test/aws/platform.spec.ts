@@ -1,0 +1,578 @@
+import * as assert from "node:assert/strict";
+import { PlannedResource } from "../../plan/run";
+import { isSecretValue } from "../../plan/mocks/secret";
+import { one, ofType } from "../plan-helpers";
+import { ACCOUNT, ADMIN_ARN, OPERATOR_ARN, PlatformProbe, asList, awsConfig, inputFrom, planPlatform, statement, statements, urnOf } from "./aws-fixtures";
+import { KEY_PURPOSES } from "../../components/aws/encryption-keys";
+
+const CLUSTER = "xroad-test";
+const bucketName = `${CLUSTER}-archive`;
+const T = {
+    vpc: "aws:ec2/vpc:Vpc",
+    subnet: "aws:ec2/subnet:Subnet",
+    nat: "aws:ec2/natGateway:NatGateway",
+    routeTable: "aws:ec2/routeTable:RouteTable",
+    key: "aws:kms/key:Key",
+    alias: "aws:kms/alias:Alias",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    eks: "eks:index:Cluster",
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    attachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
+    nodeGroup: "aws:eks/nodeGroup:NodeGroup",
+    sgRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    helm: "kubernetes:helm.sh/v3:Release",
+    addon: "aws:eks/addon:Addon",
+    storageClass: "kubernetes:storage.k8s.io/v1:StorageClass",
+    efs: "aws:efs/fileSystem:FileSystem",
+    efsPolicy: "aws:efs/fileSystemPolicy:FileSystemPolicy",
+    mountTarget: "aws:efs/mountTarget:MountTarget",
+    bucket: "aws:s3/bucket:Bucket",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    rds: "aws:rds/instance:Instance",
+    rdsParams: "aws:rds/parameterGroup:ParameterGroup",
+    record: "aws:route53/record:Record",
+} as const;
+
+/** The EKS-mock's security groups (plan/mocks/aws.ts) are derived from the cluster name. */
+function clusterResource(resources: PlannedResource[]) {
+    return one(resources, T.eks, `${CLUSTER}-eks`);
+}
+
+/** IAM role whose trust policy trusts exactly this ServiceAccount through the cluster's OIDC provider. */
+function assertIrsaTrust(role: { props: Record<string, any> }, namespace: string, serviceAccount: string): void {
+    const [trust] = statements(role.props.assumeRolePolicy);
+    assert.equal(trust.Effect, "Allow");
+    assert.equal(trust.Action, "sts:AssumeRoleWithWebIdentity");
+    assert.match((trust.Principal as { Federated: string }).Federated, new RegExp(`^arn:aws:iam::${ACCOUNT}:oidc-provider/oidc\\.eks\\.eu-north-1\\.amazonaws\\.com/id/[0-9A-F]{32}$`));
+    const issuer = (trust.Principal as { Federated: string }).Federated.split("oidc-provider/")[1];
+    assert.deepEqual(trust.Condition, {
+        StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`, [`${issuer}:aud`]: "sts.amazonaws.com" },
+    });
+}
+
+describe("AWS platform (production-like: primary and secondaries, managed database, DNS)", function () {
+    this.timeout(60000);
+    let resources: PlannedResource[];
+    let probe: PlatformProbe;
+    const config = awsConfig(
+        {
+            clusterName: CLUSTER,
+            region: "eu-central-1",
+            vpcCidr: "10.40.0.0/16",
+            publicAccessCidrs: ["203.0.113.0/24"],
+            clusterAdminArns: [ADMIN_ARN],
+            namespaceOperatorArns: [OPERATOR_ARN],
+            logRetentionDays: 400,
+            archive: { prefix: "mlog", transitionToGlacierDays: 60, expirationDays: 3650, noncurrentVersionExpirationDays: 45, objectLock: { enabled: true, mode: "COMPLIANCE", days: 400 } },
+            database: { backupRetentionDays: 21, instanceClass: "db.r6i.large" },
+            dns: { hostedZoneId: "Z0123456789ABCDEFGHIJ", recordName: "ss.xroad.example.org" },
+        },
+        {
+            environment: "production",
+            instances: [
+                { name: "ss1", namespace: "xroad-ss1", topology: "primary-secondaries", database: { mode: "managed" } },
+                { name: "ss2", namespace: "xroad-ss2", topology: "single", database: { mode: "local" }, archiving: { enabled: false } },
+            ],
+        },
+    );
+
+    before(async () => {
+        ({ resources, probe } = await planPlatform(config));
+    });
+
+    it("creates every AWS resource with the explicit provider for the configured region", () => {
+        const [provider] = ofType(resources, "pulumi:providers:aws");
+        assert.equal(provider.props.region, "eu-central-1");
+        const awsResources = resources.filter((r) => r.custom && r.type.startsWith("aws:"));
+        assert.ok(awsResources.length > 40);
+        for (const r of awsResources) assert.ok(r.provider?.startsWith(`${provider.urn}::`), `${r.type} ${r.name} uses ${r.provider}`);
+    });
+
+    describe("network", () => {
+        it("spreads private and public subnets over three zones, private ones for internal use only", () => {
+            assert.equal(one(resources, T.vpc).props.cidrBlock, "10.40.0.0/16");
+            const priv = ofType(resources, T.subnet).filter((s) => s.name.includes("-private-"));
+            const pub = ofType(resources, T.subnet).filter((s) => s.name.includes("-public-"));
+            assert.equal(priv.length, 3);
+            assert.equal(pub.length, 3);
+            assert.deepEqual(priv.map((s) => s.props.availabilityZone), ["eu-north-1a", "eu-north-1b", "eu-north-1c"]);
+            assert.deepEqual(priv.map((s) => s.props.cidrBlock), ["10.40.0.0/19", "10.40.32.0/19", "10.40.64.0/19"]);
+            assert.deepEqual(pub.map((s) => s.props.cidrBlock), ["10.40.224.0/22", "10.40.228.0/22", "10.40.232.0/22"]);
+            for (const s of [...priv, ...pub]) {
+                assert.equal(s.props.mapPublicIpOnLaunch, false);
+                assert.equal(s.props.tags[`kubernetes.io/cluster/${CLUSTER}`], "shared");
+            }
+            priv.forEach((s) => assert.equal(s.props.tags["kubernetes.io/role/internal-elb"], "1"));
+            pub.forEach((s) => assert.equal(s.props.tags["kubernetes.io/role/elb"], "1"));
+        });
+
+        it("gives each zone its own NAT gateway in production and routes private subnets through it", () => {
+            const nats = ofType(resources, T.nat);
+            assert.equal(nats.length, 3);
+            const privateRoutes = ofType(resources, T.routeTable).filter((r) => r.name.includes("-private-"));
+            assert.equal(privateRoutes.length, 3);
+            privateRoutes.forEach((rt, i) => {
+                assert.equal(rt.props.routes.length, 1);
+                assert.equal(rt.props.routes[0].cidrBlock, "0.0.0.0/0");
+                assert.deepEqual(inputFrom(rt, "routes"), [nats[i].urn]);
+            });
+        });
+
+        it("closes the default security group", () => {
+            const dsg = one(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+            assert.deepEqual(dsg.props.ingress, []);
+            assert.deepEqual(dsg.props.egress, []);
+        });
+    });
+
+    describe("encryption keys", () => {
+        it("creates one rotating, protected key per purpose with an alias", () => {
+            const keys = ofType(resources, T.key);
+            assert.deepEqual(keys.map((k) => k.name).sort(), KEY_PURPOSES.map((p) => `${CLUSTER}-keys-${p}`).sort());
+            for (const k of keys) {
+                assert.equal(k.props.enableKeyRotation, true, k.name);
+                assert.equal(k.props.rotationPeriodInDays, 365);
+                assert.equal(k.props.deletionWindowInDays, 30);
+                assert.equal(k.protect, true, `${k.name} protected`);
+                assert.equal(k.retainOnDelete, true, `${k.name} retained`);
+                const [root] = statements(k.props.policy);
+                assert.deepEqual(root, { Sid: "AccountAdministersThroughIam", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" });
+            }
+            assert.deepEqual(ofType(resources, T.alias).map((a) => a.props.name).sort(), KEY_PURPOSES.map((p) => `alias/${CLUSTER}/${p}`).sort());
+        });
+
+        it("lets CloudWatch Logs use only the logs key, for this account's log groups in this region", () => {
+            for (const k of ofType(resources, T.key)) {
+                const sids = statements(k.props.policy).map((s) => s.Sid);
+                assert.deepEqual(sids, k.name.endsWith("-logs") ? ["AccountAdministersThroughIam", "CloudWatchLogsOfThisAccount"] : ["AccountAdministersThroughIam"]);
+            }
+            const logs = statement(one(resources, T.key, `${CLUSTER}-keys-logs`).props.policy, "CloudWatchLogsOfThisAccount");
+            assert.deepEqual(logs.Principal, { Service: "logs.eu-central-1.amazonaws.com" });
+            assert.deepEqual(asList(logs.Action), ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
+            assert.deepEqual(logs.Condition, { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-central-1:${ACCOUNT}:log-group:*` } });
+        });
+    });
+
+    describe("EKS cluster", () => {
+        it("pre-creates the control-plane log group with retention and the logs key, and the cluster waits for it", () => {
+            const group = one(resources, T.logGroup, `${CLUSTER}-control-plane-logs`);
+            assert.equal(group.props.name, `/aws/eks/${CLUSTER}/cluster`);
+            assert.equal(group.props.retentionInDays, 400);
+            assert.deepEqual(inputFrom(group, "kmsKeyId"), [urnOf(resources, T.key, `${CLUSTER}-keys-logs`)]);
+            assert.ok(clusterResource(resources).dependencies.includes(group.urn));
+        });
+
+        it("names the cluster, logs api/audit/authenticator, encrypts Secrets with the secrets key, and creates an OIDC provider", () => {
+            const c = clusterResource(resources);
+            assert.equal(c.props.name, CLUSTER);
+            assert.deepEqual(c.props.enabledClusterLogTypes, ["api", "audit", "authenticator"]);
+            assert.deepEqual(inputFrom(c, "encryptionConfigKeyArn"), [urnOf(resources, T.key, `${CLUSTER}-keys-secrets`)]);
+            assert.equal(c.props.createOidcProvider, true);
+            assert.equal(c.props.skipDefaultNodeGroup, true);
+            assert.equal(c.props.version, "1.33");
+            assert.equal(c.props.vpcCniOptions.enableNetworkPolicy, false, "Calico is the one policy engine");
+            assert.equal(c.props.deployDashboard, undefined);
+        });
+
+        it("limits the public endpoint to the configured CIDRs and keeps private access", () => {
+            const c = clusterResource(resources);
+            assert.equal(c.props.endpointPrivateAccess, true);
+            assert.equal(c.props.endpointPublicAccess, true);
+            assert.deepEqual(c.props.publicAccessCidrs, ["203.0.113.0/24"]);
+        });
+
+        it("authenticates through access entries: cluster-wide admins, namespace-scoped operators (guide §4.2, §4.3)", () => {
+            const c = clusterResource(resources);
+            assert.equal(c.props.authenticationMode, "API");
+            assert.deepEqual(c.props.accessEntries, {
+                "admin-platform-admins": {
+                    principalArn: ADMIN_ARN,
+                    type: "STANDARD",
+                    accessPolicies: { clusterAdmin: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } } },
+                },
+                "operator-xroad-operators": {
+                    principalArn: OPERATOR_ARN,
+                    type: "STANDARD",
+                    accessPolicies: { sidecarNamespaces: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy", accessScope: { type: "namespace", namespaces: ["xroad-ss1", "xroad-ss2"] } } },
+                },
+            });
+        });
+
+        it("gives the control plane a role that may use only the secrets key", () => {
+            const policy = one(resources, T.rolePolicy, `${CLUSTER}-eks-control-plane-secrets-key`);
+            const [s] = statements(policy.props.policy);
+            assert.deepEqual(asList(s.Action), ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"]);
+            assert.deepEqual(inputFrom(policy, "policy"), [urnOf(resources, T.key, `${CLUSTER}-keys-secrets`)]);
+            const [trust] = statements(one(resources, T.role, `${CLUSTER}-eks-control-plane`).props.assumeRolePolicy);
+            assert.deepEqual(trust.Principal, { Service: "eks.amazonaws.com" });
+        });
+
+        it("runs nodes in the private subnets with IMDSv2 required, hop limit 1 and an encrypted root volume", () => {
+            const lt = one(resources, T.launchTemplate);
+            assert.deepEqual(lt.props.metadataOptions, { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" });
+            assert.equal(lt.props.blockDeviceMappings.length, 1);
+            assert.deepEqual(lt.props.blockDeviceMappings[0].ebs, { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" });
+            assert.deepEqual(inputFrom(lt, "vpcSecurityGroupIds"), [clusterResource(resources).urn]);
+            const ng = one(resources, T.nodeGroup);
+            const privateSubnets = ofType(resources, T.subnet).filter((s) => s.name.includes("-private-"));
+            assert.deepEqual(inputFrom(ng, "subnetIds").sort(), privateSubnets.map((s) => s.urn).sort());
+            assert.equal(ng.props.amiType, "AL2023_x86_64_STANDARD");
+            assert.deepEqual(ng.props.instanceTypes, ["m6i.xlarge"]);
+            assert.deepEqual(ng.props.scalingConfig, { minSize: 3, desiredSize: 3, maxSize: 6 });
+            assert.equal(ng.props.remoteAccess, undefined, "no SSH to nodes");
+            assert.ok(ng.dependencies.includes(clusterResource(resources).urn));
+        });
+    });
+
+    describe("Calico", () => {
+        it("installs the pinned tigera-operator chart in policy-only mode on the Amazon VPC CNI", () => {
+            const release = one(resources, T.helm, `${CLUSTER}-calico`);
+            assert.equal(release.props.chart, "tigera-operator");
+            assert.equal(release.props.version, "v3.31.4");
+            assert.equal(release.props.repositoryOpts.repo, "https://docs.tigera.io/calico/charts");
+            assert.equal(release.props.values.installation.kubernetesProvider, "EKS");
+            assert.deepEqual(release.props.values.installation.cni, { type: "AmazonVPC" });
+            assert.deepEqual(release.props.values.installation.calicoNetwork, { bgp: "Disabled" });
+        });
+
+        it("opens Typha 5473 between nodes and 5443 from the control plane, nothing wider", () => {
+            const typha = one(resources, T.sgRule, `${CLUSTER}-calico-typha`);
+            assert.deepEqual([typha.props.ipProtocol, typha.props.fromPort, typha.props.toPort], ["tcp", 5473, 5473]);
+            assert.equal(typha.props.referencedSecurityGroupId, typha.props.securityGroupId, "node to node");
+            const api = one(resources, T.sgRule, `${CLUSTER}-calico-apiserver`);
+            assert.deepEqual([api.props.ipProtocol, api.props.fromPort, api.props.toPort], ["tcp", 5443, 5443]);
+            assert.notEqual(api.props.referencedSecurityGroupId, api.props.securityGroupId);
+            assert.match(api.props.referencedSecurityGroupId, /^sg-/);
+        });
+    });
+
+    describe("storage", () => {
+        it("installs the EBS CSI driver with its own IRSA role and an encrypted gp3 class on the EBS key", () => {
+            const addon = one(resources, T.addon, `${CLUSTER}-ebs-ebs-csi`);
+            assert.equal(addon.props.addonName, "aws-ebs-csi-driver");
+            assert.deepEqual(inputFrom(addon, "serviceAccountRoleArn"), [urnOf(resources, T.role, `${CLUSTER}-ebs-ebs-csi`)]);
+            assertIrsaTrust(one(resources, T.role, `${CLUSTER}-ebs-ebs-csi`), "kube-system", "ebs-csi-controller-sa");
+            const sc = one(resources, T.storageClass, `${CLUSTER}-ebs-gp3`);
+            assert.equal(sc.props.provisioner, "ebs.csi.aws.com");
+            assert.equal(sc.props.parameters.type, "gp3");
+            assert.equal(sc.props.parameters.encrypted, "true");
+            assert.deepEqual(inputFrom(sc, "parameters"), [urnOf(resources, T.key, `${CLUSTER}-keys-ebs`)]);
+            assert.equal(sc.props.reclaimPolicy, "Retain");
+            assert.equal(sc.props.volumeBindingMode, "WaitForFirstConsumer");
+            const keyUse = one(resources, T.rolePolicy, `${CLUSTER}-ebs-ebs-csi-ebs-volume-key`);
+            assert.deepEqual(statement(keyUse.props.policy, "GrantsForEbsOnly").Condition, { Bool: { "kms:GrantIsForAWSResource": "true" } });
+            assert.deepEqual(statement(keyUse.props.policy, "UseThroughEc2").Condition, { StringEquals: { "kms:ViaService": "ec2.eu-central-1.amazonaws.com" } });
+        });
+
+        it("encrypts EFS with the EFS key, protects it, and mounts it in every private subnet", () => {
+            const fs = one(resources, T.efs);
+            assert.equal(fs.props.encrypted, true);
+            assert.deepEqual(inputFrom(fs, "kmsKeyId"), [urnOf(resources, T.key, `${CLUSTER}-keys-efs`)]);
+            assert.equal(fs.protect, true);
+            assert.equal(fs.retainOnDelete, true);
+            const targets = ofType(resources, T.mountTarget);
+            assert.equal(targets.length, 3);
+            const privateSubnets = ofType(resources, T.subnet).filter((s) => s.name.includes("-private-"));
+            assert.deepEqual(targets.map((t) => inputFrom(t, "subnetId")[0]).sort(), privateSubnets.map((s) => s.urn).sort());
+            assert.equal(one(resources, "aws:efs/backupPolicy:BackupPolicy").props.backupPolicy.status, "ENABLED");
+        });
+
+        it("admits NFS to EFS only from the nodes", () => {
+            const efsSg = one(resources, T.sg, `${CLUSTER}-efs-efs`);
+            assert.equal(efsSg.props.ingress, undefined, "no inline rules");
+            const rules = ofType(resources, T.sgRule).filter((r) => inputFrom(r, "securityGroupId").includes(efsSg.urn));
+            assert.equal(rules.length, 1);
+            assert.deepEqual([rules[0].props.ipProtocol, rules[0].props.fromPort, rules[0].props.toPort], ["tcp", 2049, 2049]);
+            assert.deepEqual(inputFrom(rules[0], "referencedSecurityGroupId"), [clusterResource(resources).urn]);
+            assert.equal(rules[0].props.cidrIpv4, undefined);
+        });
+
+        it("refuses EFS clients without TLS and allows mounting only through mount targets", () => {
+            const policy = one(resources, T.efsPolicy).props.policy;
+            const deny = statement(policy, "DenyWithoutTls");
+            assert.equal(deny.Effect, "Deny");
+            assert.equal(deny.Action, "*");
+            assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
+            assert.match(deny.Resource as string, /^arn:aws:elasticfilesystem:eu-north-1:123456789012:file-system\/fs-/);
+            const allow = statement(policy, "MountThroughMountTargets");
+            assert.deepEqual(asList(allow.Action), ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]);
+            assert.deepEqual(allow.Condition, { Bool: { "elasticfilesystem:AccessedViaMountTarget": "true" } });
+            assert.equal(statements(policy).length, 2);
+        });
+
+        it("installs the EFS CSI driver with IRSA and an efs-ap class whose access points force uid/gid 999 over TLS", () => {
+            const addon = one(resources, T.addon, `${CLUSTER}-efs-efs-csi`);
+            assert.equal(addon.props.addonName, "aws-efs-csi-driver");
+            assertIrsaTrust(one(resources, T.role, `${CLUSTER}-efs-efs-csi`), "kube-system", "efs-csi-controller-sa");
+            const sc = one(resources, T.storageClass, `${CLUSTER}-efs-efs-ap`);
+            assert.equal(sc.props.metadata.name, "efs-ap");
+            assert.equal(sc.props.provisioner, "efs.csi.aws.com");
+            assert.equal(sc.props.parameters.provisioningMode, "efs-ap");
+            assert.equal(sc.props.parameters.uid, "999");
+            assert.equal(sc.props.parameters.gid, "999");
+            assert.equal(sc.props.parameters.directoryPerms, "750");
+            assert.deepEqual(inputFrom(sc, "parameters"), [urnOf(resources, T.efs, `${CLUSTER}-efs-efs`)]);
+            assert.deepEqual(sc.props.mountOptions, ["tls"]);
+        });
+
+        it("hands both storage class names to the Sidecar stack", () => {
+            assert.deepEqual(probe.storage, { configClass: "gp3-encrypted", sharedClass: "efs-ap" });
+        });
+    });
+
+    describe("archive bucket", () => {
+        it("is protected, versioned, SSE-KMS with a bucket key, private and owner-enforced", () => {
+            const b = one(resources, T.bucket);
+            assert.equal(b.protect, true);
+            assert.equal(b.retainOnDelete, true);
+            assert.equal(b.props.forceDestroy, false);
+            assert.equal(b.props.objectLockEnabled, true);
+            const sse = one(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
+            assert.equal(sse.props.rules.length, 1);
+            assert.equal(sse.props.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+            assert.equal(sse.props.rules[0].bucketKeyEnabled, true);
+            assert.deepEqual(inputFrom(sse, "rules"), [urnOf(resources, T.key, `${CLUSTER}-keys-archive`)]);
+            assert.equal(one(resources, "aws:s3/bucketVersioning:BucketVersioning").props.versioningConfiguration.status, "Enabled");
+            const pab = one(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").props;
+            assert.deepEqual([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets], [true, true, true, true]);
+            assert.equal(one(resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").props.rule.objectOwnership, "BucketOwnerEnforced");
+        });
+
+        it("denies requests without TLS, with TLS below 1.2, and uploads under another key", () => {
+            const b = one(resources, T.bucket);
+            const arn = `arn:aws:s3:::${b.props.bucketPrefix}`;
+            const policy = one(resources, T.bucketPolicy, bucketName).props.policy;
+            assert.equal(statements(policy).length, 3);
+            const noTls = statement(policy, "DenyWithoutTls");
+            assert.equal(noTls.Effect, "Deny");
+            assert.equal(noTls.Principal, "*");
+            assert.equal(noTls.Action, "s3:*");
+            assert.deepEqual(noTls.Condition, { Bool: { "aws:SecureTransport": "false" } });
+            const [bucketArn, objectsArn] = asList(noTls.Resource);
+            assert.ok(bucketArn.startsWith(arn));
+            assert.equal(objectsArn, `${bucketArn}/*`);
+            const oldTls = statement(policy, "DenyTlsBelow12");
+            assert.equal(oldTls.Effect, "Deny");
+            assert.deepEqual(oldTls.Condition, { NumericLessThan: { "s3:TlsVersion": "1.2" } });
+            assert.deepEqual(asList(oldTls.Resource), [bucketArn, objectsArn]);
+            const otherKey = statement(policy, "DenyOtherKmsKeys");
+            assert.equal(otherKey.Action, "s3:PutObject");
+            assert.match(otherKey.Condition!.StringNotEqualsIfExists["s3:x-amz-server-side-encryption-aws-kms-key-id"] as string, /^arn:aws:kms:eu-north-1:123456789012:key\//);
+        });
+
+        it("applies the configured lifecycle and write-once retention", () => {
+            const lc = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").props;
+            const retention = lc.rules.find((r: { id: string }) => r.id === "message-log-retention");
+            assert.deepEqual(retention.filter, { prefix: "mlog/" });
+            assert.deepEqual(retention.transitions, [{ days: 60, storageClass: "GLACIER" }]);
+            assert.deepEqual(retention.expiration, { days: 3650 });
+            assert.deepEqual(retention.noncurrentVersionExpiration, { noncurrentDays: 45 });
+            const abort = lc.rules.find((r: { id: string }) => r.id === "abort-incomplete-uploads");
+            assert.deepEqual(abort.abortIncompleteMultipartUpload, { daysAfterInitiation: 7 });
+            const lock = one(resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").props;
+            assert.deepEqual(lock.rule, { defaultRetention: { mode: "COMPLIANCE", days: 400 } });
+        });
+    });
+
+    describe("archiver role", () => {
+        it("exists only for instances that archive", () => {
+            assert.deepEqual(ofType(resources, "xroad:aws:ArchiverRole").map((r) => r.name), [`${CLUSTER}-archiver-ss1`]);
+            assert.deepEqual(Object.keys(probe.archives), ["ss1"]);
+        });
+
+        it("is trusted only by the archiver ServiceAccount of its namespace", () => {
+            assertIrsaTrust(one(resources, T.role, `${CLUSTER}-archiver-ss1`), "xroad-ss1", "xroad-archiver");
+        });
+
+        it("may only write and list under its own prefix and use the archive key through S3", () => {
+            const policy = one(resources, T.rolePolicy, `${CLUSTER}-archiver-ss1-archive-write`);
+            const bucketArn = `arn:aws:s3:::${one(resources, T.bucket).props.bucketPrefix}`;
+            assert.deepEqual(statements(policy.props.policy).map((s) => s.Sid), ["WriteUnderOwnPrefix", "ListOwnPrefix", "ArchiveKeyThroughS3"]);
+            const write = statement(policy.props.policy, "WriteUnderOwnPrefix");
+            assert.deepEqual(asList(write.Action), ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]);
+            assert.ok((write.Resource as string).startsWith(bucketArn));
+            assert.match(write.Resource as string, /\/mlog\/ss1\/\*$/);
+            const list = statement(policy.props.policy, "ListOwnPrefix");
+            assert.deepEqual(asList(list.Action), ["s3:ListBucket", "s3:ListBucketMultipartUploads"]);
+            assert.deepEqual(list.Condition, { StringLike: { "s3:prefix": ["mlog/ss1/", "mlog/ss1/*"] } });
+            const kms = statement(policy.props.policy, "ArchiveKeyThroughS3");
+            assert.deepEqual(asList(kms.Action), ["kms:GenerateDataKey", "kms:Decrypt"]);
+            assert.deepEqual(kms.Condition, { StringEquals: { "kms:ViaService": "s3.eu-central-1.amazonaws.com" } });
+            assert.deepEqual(inputFrom(policy, "policy").sort(), [urnOf(resources, T.bucket, bucketName), urnOf(resources, T.key, `${CLUSTER}-keys-archive`)].sort());
+            const allActions = statements(policy.props.policy).flatMap((s) => asList(s.Action));
+            for (const forbidden of ["s3:GetObject", "s3:DeleteObject", "s3:*", "kms:*"]) assert.ok(!allActions.includes(forbidden), forbidden);
+        });
+
+        it("binds the role to the instance's archiver through the IRSA annotation", () => {
+            const a = probe.archives.ss1;
+            const role = one(resources, T.role, `${CLUSTER}-archiver-ss1`);
+            assert.match(a.serviceAccountAnnotations["eks.amazonaws.com/role-arn"], new RegExp(`^arn:aws:iam::${ACCOUNT}:role/${role.name}-`));
+            assert.equal(a.serviceAccountName, "xroad-archiver");
+            assert.equal(a.prefix, "mlog/ss1");
+            assert.equal(a.region, "eu-central-1");
+            assert.equal(a.image, "public.ecr.aws/aws-cli/aws-cli:2.31.39");
+            assert.ok(a.bucket.startsWith("xroad-test-archive-"));
+            assert.match(a.kmsKeyArn, /^arn:aws:kms:/);
+        });
+    });
+
+    describe("monitoring", () => {
+        it("enables Container Insights with IRSA and pre-creates its log groups with retention and the logs key", () => {
+            const addon = one(resources, T.addon, `${CLUSTER}-monitoring-container-insights`);
+            assert.equal(addon.props.addonName, "amazon-cloudwatch-observability");
+            assertIrsaTrust(one(resources, T.role, `${CLUSTER}-monitoring-cloudwatch-agent`), "amazon-cloudwatch", "cloudwatch-agent");
+            const groups = ofType(resources, T.logGroup).filter((g) => g.props.name.startsWith("/aws/containerinsights/"));
+            assert.deepEqual(groups.map((g) => g.props.name).sort(), ["application", "dataplane", "host", "performance"].map((g) => `/aws/containerinsights/${CLUSTER}/${g}`));
+            for (const g of groups) {
+                assert.equal(g.props.retentionInDays, 400);
+                assert.deepEqual(inputFrom(g, "kmsKeyId"), [urnOf(resources, T.key, `${CLUSTER}-keys-logs`)]);
+                assert.ok(addon.dependencies.includes(g.urn));
+            }
+        });
+
+        it("installs the pinned metrics-server for the HPA, highly available in production", () => {
+            const ms = one(resources, T.helm, `${CLUSTER}-metrics-server`);
+            assert.equal(ms.props.chart, "metrics-server");
+            assert.equal(ms.props.version, "3.13.0");
+            assert.equal(ms.props.values.replicas, 2);
+        });
+    });
+
+    describe("managed database", () => {
+        it("exists only for instances with database mode managed", () => {
+            assert.deepEqual(ofType(resources, T.rds).map((r) => r.props.identifier), [`${CLUSTER}-ss1`]);
+            assert.deepEqual(Object.keys(probe.databases), ["ss1"]);
+        });
+
+        it("is PostgreSQL 16, private, encrypted with the database key, backed up and deletion-protected", () => {
+            const db = one(resources, T.rds);
+            assert.equal(db.props.engine, "postgres");
+            assert.equal(db.props.engineVersion, "16");
+            assert.equal(db.props.instanceClass, "db.r6i.large");
+            assert.equal(db.props.storageEncrypted, true);
+            assert.deepEqual(inputFrom(db, "kmsKeyId"), [urnOf(resources, T.key, `${CLUSTER}-keys-database`)]);
+            assert.equal(db.props.publiclyAccessible, false);
+            assert.equal(db.props.multiAz, true);
+            assert.equal(db.props.backupRetentionPeriod, 21);
+            assert.equal(db.props.deletionProtection, true);
+            assert.equal(db.props.skipFinalSnapshot, false);
+            assert.equal(db.props.username, "postgres");
+            assert.ok(isSecretValue(db.inputs.password), "the master password is a secret");
+            assert.equal(db.protect, true);
+            assert.equal(db.retainOnDelete, true);
+        });
+
+        it("forces TLS through its parameter group", () => {
+            const params = one(resources, T.rdsParams);
+            assert.equal(params.props.family, "postgres16");
+            assert.deepEqual(params.props.parameters.find((p: { name: string }) => p.name === "rds.force_ssl"), { name: "rds.force_ssl", value: "1" });
+            assert.deepEqual(inputFrom(one(resources, T.rds), "parameterGroupName"), [params.urn]);
+        });
+
+        it("admits PostgreSQL only from the nodes", () => {
+            const sg = one(resources, T.sg, `${CLUSTER}-ss1-db`);
+            const rules = ofType(resources, T.sgRule).filter((r) => inputFrom(r, "securityGroupId").includes(sg.urn));
+            assert.equal(rules.length, 1);
+            assert.deepEqual([rules[0].props.ipProtocol, rules[0].props.fromPort, rules[0].props.toPort], ["tcp", 5432, 5432]);
+            assert.deepEqual(inputFrom(rules[0], "referencedSecurityGroupId"), [clusterResource(resources).urn]);
+        });
+
+        it("hands host, user and a secret password to the Sidecar, with TLS required", () => {
+            const d = probe.databases.ss1;
+            assert.match(d.host, /^xroad-test-ss1\.c[0-9a-f]+\.eu-north-1\.rds\.amazonaws\.com$/);
+            assert.equal(d.port, 5432);
+            assert.equal(d.user, "postgres");
+            assert.equal(d.requireTls, true);
+            assert.equal(d.passwordIsSecret, true);
+        });
+    });
+
+    describe("load balancer and address", () => {
+        it("asks the EKS cloud provider for an NLB", () => {
+            assert.equal(probe.annotations["service.beta.kubernetes.io/aws-load-balancer-type"], "nlb");
+            assert.equal(probe.annotations["service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled"], "true");
+        });
+
+        it("publishes each instance's NLB under a stable Route 53 name and outputs the names to register", () => {
+            const records = ofType(resources, T.record);
+            assert.deepEqual(records.map((r) => [r.props.name, r.props.type, r.props.records, r.props.zoneId]).sort(), [
+                ["ss1.ss.xroad.example.org", "CNAME", ["ss1-nlb-0123456789abcdef.elb.eu-north-1.amazonaws.com"], "Z0123456789ABCDEFGHIJ"],
+                ["ss2.ss.xroad.example.org", "CNAME", ["ss2-nlb-0123456789abcdef.elb.eu-north-1.amazonaws.com"], "Z0123456789ABCDEFGHIJ"],
+            ]);
+            assert.deepEqual(probe.published, { ss1: "ss1.ss.xroad.example.org", ss2: "ss2.ss.xroad.example.org" });
+            assert.deepEqual(probe.outputs.registeredAddresses, probe.published);
+        });
+    });
+
+    describe("what the Sidecar stack waits for and sees", () => {
+        it("waits for Calico, both CSI drivers, metrics-server and Container Insights", () => {
+            const urn = (type: string) => one(resources, type).urn;
+            assert.deepEqual(probe.dependsOnUrns.sort(), [urn("xroad:aws:Calico"), urn("xroad:aws:BlockStorage"), urn("xroad:aws:SharedFileSystem"), urn("xroad:aws:MetricsServer"), urn("xroad:aws:Monitoring")].sort());
+        });
+
+        it("outputs the cluster, the bucket and a secret kubeconfig", () => {
+            assert.equal(probe.outputs.clusterName, CLUSTER);
+            assert.equal(probe.outputs.region, "eu-central-1");
+            assert.equal(probe.kubeconfigIsSecret, true);
+            assert.ok(String(probe.outputs.archiveBucket).startsWith("xroad-test-archive-"));
+            assert.deepEqual(Object.keys(probe.outputs.databases as object), ["ss1"]);
+        });
+
+        it("never deploys a Kubernetes Dashboard (guide §4.4)", () => {
+            const dashboards = resources.filter((r) => /dashboard/i.test(`${r.type} ${r.name} ${JSON.stringify(r.inputs)}`));
+            assert.deepEqual(dashboards.map((r) => r.name), []);
+        });
+    });
+});
+
+describe("AWS platform (development: unprotected, private endpoint, no DNS, no managed database)", function () {
+    this.timeout(60000);
+    let resources: PlannedResource[];
+    let probe: PlatformProbe;
+
+    before(async () => {
+        ({ resources, probe } = await planPlatform(awsConfig({ clusterName: CLUSTER, availabilityZoneCount: 2 }, { protectData: false })));
+    });
+
+    it("keeps the API endpoint private when no CIDRs are configured", () => {
+        const c = clusterResource(resources);
+        assert.equal(c.props.endpointPublicAccess, false);
+        assert.equal(c.props.endpointPrivateAccess, true);
+        assert.equal(c.props.publicAccessCidrs, undefined);
+        assert.deepEqual(c.props.accessEntries, {});
+    });
+
+    it("uses two zones and one NAT gateway", () => {
+        assert.equal(ofType(resources, T.subnet).filter((s) => s.name.includes("-private-")).length, 2);
+        assert.equal(ofType(resources, T.nat).length, 1);
+        assert.equal(ofType(resources, T.mountTarget).length, 2);
+    });
+
+    it("lets a dev stack delete its data: no protection, no deletion-protected database", () => {
+        for (const type of [T.key, T.efs, T.bucket]) {
+            for (const r of ofType(resources, type)) {
+                assert.equal(r.protect, false, `${r.name}`);
+                assert.equal(r.retainOnDelete, false, `${r.name}`);
+            }
+        }
+        assert.equal(one(resources, T.bucket).props.forceDestroy, true);
+        assert.equal(one(resources, T.storageClass, `${CLUSTER}-ebs-gp3`).props.reclaimPolicy, "Delete");
+        assert.equal(ofType(resources, T.rds).length, 0);
+    });
+
+    it("creates no Object Lock, no DNS record and no publishing hook", () => {
+        assert.equal(ofType(resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length, 0);
+        assert.equal(one(resources, T.bucket).props.objectLockEnabled, false);
+        assert.equal(ofType(resources, T.record).length, 0);
+        assert.deepEqual(probe.published, {});
+        assert.deepEqual(probe.outputs.registeredAddresses, {});
+    });
+
+    it("uses the development defaults for retention and metrics-server", () => {
+        assert.equal(one(resources, T.logGroup, `${CLUSTER}-control-plane-logs`).props.retentionInDays, 30);
+        assert.equal(one(resources, T.helm, `${CLUSTER}-metrics-server`).props.values.replicas, 1);
+    });
+});
