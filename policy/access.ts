@@ -1,0 +1,184 @@
+/**
+ * guide §4: user accounts. Access goes through the cloud's IAM integrated with Kubernetes RBAC (§4.1, §4.2),
+ * least privilege per namespace (§4.3), and no Kubernetes Dashboard with a cluster-admin token (§4.4).
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { effectiveNamespace, guide, isNamespaced } from "./common";
+import { CLUSTER_ROLE, CLUSTER_ROLE_BINDING, HELM_CHARTS, HELM_RELEASE, NAMESPACE, ROLE, ROLE_BINDING } from "./k8s/types";
+import { allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "./k8s/workloads";
+
+export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
+export const EKS_COMPONENT_CLUSTER = "eks:index:Cluster";
+export const EKS_ACCESS_POLICY_ASSOCIATION = "aws:eks/accessPolicyAssociation:AccessPolicyAssociation";
+export const AKS_CLUSTER = "azure-native:containerservice:ManagedCluster";
+export const AKS_CLASSIC_CLUSTER = "azure:containerservice/kubernetesCluster:KubernetesCluster";
+
+export interface ClusterAdminConfig {
+    /** Subjects allowed to hold cluster-admin, as `Kind:name` or `Kind:namespace/name`. */
+    allowedSubjects: string[];
+}
+
+function subjectId(s: Record<string, unknown>): string {
+    const kind = asString(s.kind) ?? "?";
+    const ns = asString(s.namespace);
+    return `${kind}:${ns ? `${ns}/` : ""}${asString(s.name) ?? "?"}`;
+}
+
+export const noClusterAdminBinding: ResourceValidationPolicy = {
+    name: "k8s-no-cluster-admin-binding",
+    description:
+        "No (Cluster)RoleBinding grants the cluster-admin role or binds the system:masters group: RBAC permissions are least privilege and a leaked token cannot own the cluster (guide §4.2, §4.4).",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Bind a Role scoped to the namespace the subject needs (guide §4.3); allowlist a break-glass subject in the policy config `allowedSubjects` only when it is audited.",
+    ...guide("4.2", "rbac"),
+    configSchema: { properties: { allowedSubjects: { type: "array", items: { type: "string" }, default: [] } } },
+    validateResource: (args, report) => {
+        if (args.type !== CLUSTER_ROLE_BINDING && args.type !== ROLE_BINDING) return;
+        const { allowedSubjects } = args.getConfig<ClusterAdminConfig>();
+        const subjects = asArray(args.props.subjects);
+        const roleRef = asObj(args.props.roleRef);
+        if (asString(roleRef?.name) === "cluster-admin" && asString(roleRef?.kind) !== "Role") {
+            const offending = subjects.map(subjectId).filter((s) => !allowedSubjects.includes(s));
+            if (offending.length > 0 || subjects.length === 0) report(`binds cluster-admin to ${offending.join(", ") || "no subjects"}`);
+        }
+        for (const s of subjects) {
+            if (asString(s.kind) === "Group" && asString(s.name) === "system:masters" && !allowedSubjects.includes(subjectId(s))) report("binds the system:masters group");
+        }
+    },
+};
+
+export const noWildcardRbac: ResourceValidationPolicy = {
+    name: "k8s-no-wildcard-rbac",
+    description: "Roles and ClusterRoles list the verbs, resources and API groups they grant instead of `*` (guide §4.2, §4.3).",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    remediationSteps: "Replace `*` with the verbs (get, list, watch, …), resources and API groups the subject needs.",
+    ...guide("4.3", "rbac"),
+    validateResource: (args, report) => {
+        if (args.type !== ROLE && args.type !== CLUSTER_ROLE) return;
+        asArray(args.props.rules).forEach((rule, i) => {
+            const wild = ["verbs", "resources", "apiGroups"].filter((f) => Array.isArray(rule[f]) && (rule[f] as unknown[]).includes("*"));
+            if (wild.length) report(`rule ${i} uses "*" in ${wild.join(", ")}`);
+        });
+    },
+};
+
+export const noDefaultNamespace: ResourceValidationPolicy = {
+    name: "k8s-no-default-namespace",
+    description: "Namespaced objects live in a dedicated namespace, not `default`, so access can be restricted per namespace (guide §4.3).",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set metadata.namespace to the Sidecar's namespace (or set the provider's namespace); never rely on `default`.",
+    ...guide("4.3", "namespaces"),
+    validateResource: (args, report) => {
+        if (args.type === HELM_RELEASE) {
+            const ns = asString(args.props.namespace) || asString(args.provider?.props?.namespace) || "default";
+            if (ns === "default") report("Helm release installs into the default namespace");
+            return;
+        }
+        if (!args.type.startsWith("kubernetes:") || !isNamespaced(args.type) || args.type.startsWith("kubernetes:helm.sh/") || args.type.startsWith("kubernetes:yaml/")) return;
+        if (args.type.endsWith("Patch")) return;
+        const ns = effectiveNamespace(args.props, args.provider);
+        if (ns === "default") {
+            report(asString(asObj(args.props.metadata)?.namespace) ? "is placed in the default namespace" : "sets no namespace, so it lands in the default namespace");
+        }
+    },
+};
+
+const DASHBOARD = /kubernetes-dashboard/i;
+
+export const noDashboard: ResourceValidationPolicy = {
+    name: "k8s-no-dashboard",
+    description:
+        "The Kubernetes Dashboard is not deployed: its token may carry cluster-admin, anyone reaching it acts with its RBAC role, and it has a history of CVEs (guide §4.4).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Remove the dashboard (Helm chart kubernetes-dashboard, kubernetesui images, the AKS kubeDashboard add-on); use kubectl with your cloud identity (guide §4.1) instead.",
+    ...guide("4.4", "dashboard"),
+    validateResource: (args, report) => {
+        const props = args.props;
+        if (args.type === HELM_RELEASE || HELM_CHARTS.includes(args.type)) {
+            const chart = asString(props.chart) ?? "";
+            const repo = asString(asObj(props.repositoryOpts)?.repo) ?? asString(asObj(props.fetchOpts)?.repo) ?? asString(props.repositoryOpts) ?? "";
+            if (DASHBOARD.test(chart) || /kubernetes\.github\.io\/dashboard/.test(repo)) report(`Helm chart ${chart || repo} installs the Kubernetes Dashboard`);
+            return;
+        }
+        if (args.type === NAMESPACE) {
+            if (asString(asObj(props.metadata)?.name) === "kubernetes-dashboard") report("the kubernetes-dashboard namespace is created");
+            return;
+        }
+        if (isWorkload(args.type)) {
+            const tpl = podTemplate(args.type, props);
+            for (const c of tpl ? allContainers(tpl.spec) : []) {
+                const image = asString(c.container.image) ?? "";
+                if (/(^|\/)kubernetesui\//.test(image) || DASHBOARD.test(image)) report(`${c.kind} "${c.name}" runs the dashboard image ${image}`);
+            }
+            return;
+        }
+        if (args.type === AKS_CLUSTER) {
+            const addons = asObj(props.addonProfiles) ?? {};
+            for (const [key, addon] of Object.entries(addons)) {
+                if (key.toLowerCase() === "kubedashboard" && asObj(addon)?.enabled === true) report("the AKS kubeDashboard add-on is enabled");
+            }
+        }
+    },
+};
+
+export interface EksAccessConfig {
+    allowedClusterAdminPrincipals: string[];
+}
+
+export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
+    name: "eks-cluster-access-least-privilege",
+    description:
+        "EKS access goes through access entries (authenticationMode API), the creator gets no implicit cluster-admin, and AmazonEKSClusterAdminPolicy is not associated cluster-wide (guide §4.1, §4.2).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Set accessConfig.authenticationMode (or the eks component's authenticationMode) to API, bootstrapClusterCreatorAdminPermissions to false, and grant namespace-scoped access policies to IAM roles; allowlist break-glass principals in `allowedClusterAdminPrincipals`.",
+    ...guide("4.2", "aws", "rbac"),
+    configSchema: { properties: { allowedClusterAdminPrincipals: { type: "array", items: { type: "string" }, default: [] } } },
+    validateResource: (args, report) => {
+        const props = args.props;
+        if (args.type === EKS_CLUSTER) {
+            const access = asObj(props.accessConfig);
+            const mode = asString(access?.authenticationMode) ?? "CONFIG_MAP";
+            if (mode !== "API") report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
+            if (access?.bootstrapClusterCreatorAdminPermissions !== false) report("bootstrapClusterCreatorAdminPermissions is not false: the creating identity silently becomes cluster-admin");
+        } else if (args.type === EKS_COMPONENT_CLUSTER) {
+            const mode = asString(props.authenticationMode) ?? "CONFIG_MAP";
+            if (mode !== "API") report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
+        } else if (args.type === EKS_ACCESS_POLICY_ASSOCIATION) {
+            const policyArn = asString(props.policyArn) ?? "";
+            const scope = asString(asObj(props.accessScope)?.type);
+            const principal = asString(props.principalArn) ?? "";
+            const { allowedClusterAdminPrincipals } = args.getConfig<EksAccessConfig>();
+            if (/AmazonEKSClusterAdminPolicy$/.test(policyArn) && scope === "cluster" && !allowedClusterAdminPrincipals.includes(principal)) {
+                report(`associates AmazonEKSClusterAdminPolicy cluster-wide with ${principal || "a principal"}`);
+            }
+        }
+    },
+};
+
+export const aksRbacLocalAccounts: ResourceValidationPolicy = {
+    name: "aks-rbac-local-accounts",
+    description: "AKS keeps Kubernetes RBAC on, disables local accounts and authorizes with Microsoft Entra ID through Azure RBAC (guide §4.1, §4.2).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set enableRBAC: true, disableLocalAccounts: true and aadProfile: {managed: true, enableAzureRBAC: true} on the managed cluster.",
+    ...guide("4.2", "azure", "rbac"),
+    validateResource: (args, report) => {
+        const props = args.props;
+        if (args.type === AKS_CLUSTER) {
+            if (props.enableRBAC === false) report("enableRBAC is false");
+            if (props.disableLocalAccounts !== true) report("local accounts are not disabled (disableLocalAccounts is not true): the static admin kubeconfig bypasses Entra ID");
+            if (asObj(props.aadProfile)?.enableAzureRBAC !== true) report("Azure RBAC for Kubernetes authorization is not enabled (aadProfile.enableAzureRBAC)");
+        } else if (args.type === AKS_CLASSIC_CLUSTER) {
+            if (props.roleBasedAccessControlEnabled === false) report("roleBasedAccessControlEnabled is false");
+            if (props.localAccountDisabled !== true) report("localAccountDisabled is not true");
+        }
+    },
+};
+
+export const accessPolicies = [noClusterAdminBinding, noWildcardRbac, noDefaultNamespace, noDashboard, eksClusterAccessLeastPrivilege, aksRbacLocalAccounts];

@@ -1,0 +1,256 @@
+/**
+ * guide §10: message-log archives and backups live on EFS / Azure Files and are copied to S3 / Blob Storage
+ * "with encryption both in transit and rest". Also: the KMS keys behind them rotate, and nothing is public.
+ */
+import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { guide } from "./common";
+import { PERSISTENT_VOLUME, STORAGE_CLASS } from "./k8s/types";
+import { Obj, asArray, asObj, asString } from "./k8s/workloads";
+import { linked, ofTypes, props } from "./stack-helpers";
+
+export const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+export const S3_SSE = [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+];
+export const S3_BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+export const S3_PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+export const S3_ACLS = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
+export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
+export const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy";
+export const KMS_KEY = "aws:kms/key:Key";
+export const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
+export const BLOB_CONTAINER = "azure-native:storage:BlobContainer";
+export const FILE_SHARE = "azure-native:storage:FileShare";
+export const CLASSIC_STORAGE_ACCOUNT = "azure:storage/account:Account";
+
+/** Bucket keys other resources use to point at a bucket: its name (`bucket`) or the logical name. */
+const BUCKET_KEYS = ["bucket", "id"];
+
+function parsePolicy(policy: unknown): Obj | undefined {
+    if (typeof policy === "string") {
+        try {
+            return asObj(JSON.parse(policy));
+        } catch {
+            return undefined;
+        }
+    }
+    return asObj(policy);
+}
+
+/** A Deny statement for every principal on `aws:SecureTransport = false`: requests without TLS are refused. */
+export function deniesInsecureTransport(policy: unknown): boolean {
+    const doc = parsePolicy(policy);
+    const statements = Array.isArray(doc?.Statement) ? doc.Statement : doc?.Statement ? [doc.Statement] : [];
+    return statements.some((s: Obj) => {
+        if (s?.Effect !== "Deny") return false;
+        const principal = s.Principal;
+        const everyone = principal === "*" || asObj(principal)?.AWS === "*" || (Array.isArray(asObj(principal)?.AWS) && (asObj(principal)?.AWS as unknown[]).includes("*"));
+        const secure = asObj(asObj(s.Condition)?.Bool)?.["aws:SecureTransport"];
+        return everyone && (secure === "false" || secure === false || (Array.isArray(secure) && secure.map(String).includes("false")));
+    });
+}
+
+function bucketLabel(b: PolicyResource): string {
+    return asString(props(b).bucket) ?? b.name;
+}
+
+export interface S3EncryptionConfig {
+    allowedAlgorithms: string[];
+}
+
+export const s3ArchiveEncryptionAtRest: StackValidationPolicy = {
+    name: "s3-archive-encryption-at-rest",
+    description: "S3 buckets that receive message-log archives and backups are encrypted at rest with KMS, declared explicitly (guide §10).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket with sseAlgorithm aws:kms and a customer managed key with rotation (guide §10).",
+    ...guide("10", "aws", "archives"),
+    configSchema: { properties: { allowedAlgorithms: { type: "array", items: { type: "string" }, default: ["aws:kms", "aws:kms:dsse"] } } },
+    validateStack: (args, report) => {
+        const { allowedAlgorithms } = args.getConfig<S3EncryptionConfig>();
+        const buckets = ofTypes(args.resources, ...S3_BUCKETS);
+        const sses = ofTypes(args.resources, ...S3_SSE);
+        for (const bucket of buckets) {
+            const algorithms: string[] = [];
+            const inline = asObj(asObj(asObj(props(bucket).serverSideEncryptionConfiguration)?.rule)?.applyServerSideEncryptionByDefault);
+            if (asString(inline?.sseAlgorithm)) algorithms.push(String(inline?.sseAlgorithm));
+            for (const sse of linked(sses, "bucket", bucket, buckets, BUCKET_KEYS)) {
+                for (const rule of asArray(props(sse).rules)) {
+                    const alg = asString(asObj(rule.applyServerSideEncryptionByDefault)?.sseAlgorithm);
+                    if (alg) algorithms.push(alg);
+                }
+            }
+            if (algorithms.length === 0) report(`bucket ${bucketLabel(bucket)} declares no server-side encryption; use ${allowedAlgorithms.join(" or ")}`, bucket.urn);
+            else if (!algorithms.some((a) => allowedAlgorithms.includes(a))) report(`bucket ${bucketLabel(bucket)} is encrypted with ${algorithms.join(", ")}; use ${allowedAlgorithms.join(" or ")}`, bucket.urn);
+        }
+    },
+};
+
+export const s3ArchiveTlsOnly: StackValidationPolicy = {
+    name: "s3-archive-tls-only",
+    description: "S3 archive buckets refuse requests without TLS: a bucket policy denies aws:SecureTransport=false (guide §10, encryption in transit).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: 'Attach a BucketPolicy with {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": [bucket, bucket/*], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}.',
+    ...guide("10", "aws", "archives"),
+    validateStack: (args, report) => {
+        const buckets = ofTypes(args.resources, ...S3_BUCKETS);
+        const policies = ofTypes(args.resources, S3_BUCKET_POLICY);
+        for (const bucket of buckets) {
+            const docs = [props(bucket).policy, ...linked(policies, "bucket", bucket, buckets, BUCKET_KEYS).map((p) => props(p).policy)];
+            if (!docs.some(deniesInsecureTransport)) report(`bucket ${bucketLabel(bucket)} accepts requests without TLS: no policy denies aws:SecureTransport=false`, bucket.urn);
+        }
+    },
+};
+
+const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
+const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+
+export const s3ArchiveNoPublicAccess: StackValidationPolicy = {
+    name: "s3-archive-no-public-access",
+    description: "S3 archive buckets block every form of public access (all four public access block flags) and carry no public ACL (guide §10: archives may contain sensitive information).",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Add an aws.s3.BucketPublicAccessBlock for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true, and drop public ACLs.",
+    ...guide("10", "aws", "archives"),
+    validateStack: (args, report) => {
+        const buckets = ofTypes(args.resources, ...S3_BUCKETS);
+        const blocks = ofTypes(args.resources, S3_PUBLIC_ACCESS_BLOCK);
+        const acls = ofTypes(args.resources, ...S3_ACLS);
+        for (const bucket of buckets) {
+            const mine = linked(blocks, "bucket", bucket, buckets, BUCKET_KEYS);
+            if (!mine.some((b) => PUBLIC_ACCESS_FLAGS.every((f) => props(b)[f] === true))) {
+                report(`bucket ${bucketLabel(bucket)} has no public access block with all of ${PUBLIC_ACCESS_FLAGS.join(", ")} true`, bucket.urn);
+            }
+            const aclValues = [props(bucket).acl, ...linked(acls, "bucket", bucket, buckets, BUCKET_KEYS).map((a) => props(a).acl)];
+            for (const acl of aclValues) if (typeof acl === "string" && PUBLIC_ACLS.includes(acl)) report(`bucket ${bucketLabel(bucket)} has the public ACL ${acl}`, bucket.urn);
+        }
+    },
+};
+
+export const efsEncryptionAtRest: ResourceValidationPolicy = {
+    name: "efs-encryption-at-rest",
+    description: "EFS file systems holding archives and backups are encrypted at rest (guide §10).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set encrypted: true and kmsKeyId to a customer managed key with rotation. Encryption cannot be added to an existing file system: create a new one and copy the data.",
+    ...guide("10", "aws", "archives"),
+    configSchema: { properties: { requireCustomerManagedKey: { type: "boolean", default: false } } },
+    validateResource: (args, report) => {
+        if (args.type !== EFS_FILE_SYSTEM) return;
+        if (args.props.encrypted !== true) report("the file system is not encrypted at rest (encrypted is not true)");
+        else if (args.getConfig<{ requireCustomerManagedKey: boolean }>().requireCustomerManagedKey && !asString(args.props.kmsKeyId)) report("the file system uses the AWS managed key; set kmsKeyId to a customer managed key");
+    },
+};
+
+export const efsEncryptionInTransit: StackValidationPolicy = {
+    name: "efs-encryption-in-transit",
+    description: "EFS is reached over TLS only: a file system policy denies aws:SecureTransport=false, and no EFS CSI volume turns encryptInTransit off (guide §10).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: 'Attach an aws.efs.FileSystemPolicy denying "aws:SecureTransport": "false" to every principal; keep the EFS CSI driver default encryptInTransit: "true".',
+    ...guide("10", "aws", "archives"),
+    validateStack: (args, report) => {
+        const fileSystems = ofTypes(args.resources, EFS_FILE_SYSTEM);
+        const policies = ofTypes(args.resources, EFS_FILE_SYSTEM_POLICY);
+        for (const fs of fileSystems) {
+            const mine = linked(policies, "fileSystemId", fs, fileSystems, ["id"]);
+            if (!mine.some((p) => deniesInsecureTransport(props(p).policy))) report(`EFS file system ${fs.name} accepts mounts without TLS: no file system policy denies aws:SecureTransport=false`, fs.urn);
+        }
+        for (const pv of ofTypes(args.resources, PERSISTENT_VOLUME)) {
+            const csi = asObj(asObj(props(pv).spec)?.csi);
+            const flag = asObj(csi?.volumeAttributes)?.encryptInTransit;
+            if (asString(csi?.driver) === "efs.csi.aws.com" && (flag === "false" || flag === false)) report(`PersistentVolume ${asString(asObj(props(pv).metadata)?.name) ?? pv.name} mounts EFS with encryptInTransit false`, pv.urn);
+        }
+    },
+};
+
+export const kmsKeyRotation: ResourceValidationPolicy = {
+    name: "kms-key-rotation",
+    description: "Symmetric KMS keys protecting archives, file systems and secrets rotate automatically (guide §10, encryption at rest).",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set enableKeyRotation: true (optionally rotationPeriodInDays) on the key.",
+    ...guide("10", "aws", "kms"),
+    validateResource: (args, report) => {
+        if (args.type !== KMS_KEY) return;
+        const spec = asString(args.props.customerMasterKeySpec) ?? asString(args.props.keySpec) ?? "SYMMETRIC_DEFAULT";
+        const usage = asString(args.props.keyUsage) ?? "ENCRYPT_DECRYPT";
+        if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT") args.notApplicable(`automatic rotation applies to symmetric encryption keys only (${spec}, ${usage})`);
+        if (args.props.enableKeyRotation !== true) report("automatic key rotation is not enabled (enableKeyRotation is not true)");
+    },
+};
+
+const TLS_ORDER = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
+
+export interface AzureStorageConfig {
+    minimumTlsVersion: string;
+    requireInfrastructureEncryption: boolean;
+    requireCustomerManagedKey: boolean;
+}
+
+export const azureArchiveStorageEncrypted: ResourceValidationPolicy = {
+    name: "azure-archive-storage-encrypted",
+    description: "Storage accounts for Azure Files and Blob archives accept HTTPS only with TLS 1.2 or newer and allow no public blob access; containers are private (guide §10).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Set enableHttpsTrafficOnly: true, minimumTlsVersion: TLS1_2, allowBlobPublicAccess: false (and optionally encryption.requireInfrastructureEncryption and a Key Vault key); set blob containers' publicAccess to None.",
+    ...guide("10", "azure", "archives"),
+    configSchema: {
+        properties: {
+            minimumTlsVersion: { type: "string", enum: ["TLS1_2", "TLS1_3"], default: "TLS1_2" },
+            requireInfrastructureEncryption: { type: "boolean", default: false },
+            requireCustomerManagedKey: { type: "boolean", default: false },
+        },
+    },
+    validateResource: (args, report) => {
+        const config = args.getConfig<AzureStorageConfig>();
+        const p = args.props;
+        if (args.type === STORAGE_ACCOUNT) {
+            if (p.enableHttpsTrafficOnly === false) report("enableHttpsTrafficOnly is false: archives could travel unencrypted");
+            const tls = asString(p.minimumTlsVersion);
+            if (!tls || TLS_ORDER.indexOf(tls) < TLS_ORDER.indexOf(config.minimumTlsVersion)) report(`minimumTlsVersion is ${tls ?? "unset"}; require ${config.minimumTlsVersion}`);
+            if (p.allowBlobPublicAccess !== false) report("allowBlobPublicAccess is not false");
+            const encryption = asObj(p.encryption);
+            if (config.requireInfrastructureEncryption && encryption?.requireInfrastructureEncryption !== true) report("infrastructure (double) encryption is not required");
+            if (config.requireCustomerManagedKey && asString(encryption?.keySource) !== "Microsoft.Keyvault") report("encryption does not use a customer managed key (keySource Microsoft.Keyvault)");
+        } else if (args.type === CLASSIC_STORAGE_ACCOUNT) {
+            if (p.httpsTrafficOnlyEnabled === false) report("httpsTrafficOnlyEnabled is false");
+            const tls = asString(p.minTlsVersion);
+            if (tls && TLS_ORDER.indexOf(tls) < TLS_ORDER.indexOf(config.minimumTlsVersion)) report(`minTlsVersion is ${tls}; require ${config.minimumTlsVersion}`);
+            if (p.allowNestedItemsToBePublic !== false) report("allowNestedItemsToBePublic is not false");
+        } else if (args.type === BLOB_CONTAINER) {
+            const access = asString(p.publicAccess);
+            if (access && access !== "None") report(`blob container allows public access (${access})`);
+        }
+    },
+};
+
+export const azureFilesTransport: ResourceValidationPolicy = {
+    name: "azure-files-transport",
+    description: "Azure Files shares for archives use SMB 3 with encryption in transit; NFS shares are not encrypted in transit by default and need review (guide §10).",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    remediationSteps: "Use SMB shares on a storage account with enableHttpsTrafficOnly (SMB 3 encryption), or NFS only with the encryption-in-transit (TLS) mount helper.",
+    ...guide("10", "azure", "archives"),
+    validateResource: (args, report) => {
+        if (args.type === FILE_SHARE) {
+            if (asString(args.props.enabledProtocols) === "NFS") report("the file share uses NFS, which is not encrypted in transit by default");
+        } else if (args.type === STORAGE_CLASS) {
+            const params = asObj(args.props.parameters) ?? {};
+            if (asString(args.props.provisioner) === "file.csi.azure.com" && String(params.protocol ?? "").toLowerCase() === "nfs") report("the Azure Files StorageClass mounts over NFS, which is not encrypted in transit by default");
+        }
+    },
+};
+
+export const archivePolicies = [
+    s3ArchiveEncryptionAtRest,
+    s3ArchiveTlsOnly,
+    s3ArchiveNoPublicAccess,
+    efsEncryptionAtRest,
+    efsEncryptionInTransit,
+    kmsKeyRotation,
+    azureArchiveStorageEncrypted,
+    azureFilesTransport,
+];

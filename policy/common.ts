@@ -1,0 +1,61 @@
+/** Shared metadata and helpers of the X-Road Sidecar policies. */
+import type { PolicyComplianceFramework, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import { CLUSTER_SCOPED_KINDS, k8sKind } from "./k8s/types";
+import { Obj, asObj, asString } from "./k8s/workloads";
+
+export const GUIDE_NAME = "NIIS Kubernetes Security Server Sidecar Security User Guide (UG-K-SS-SEC-SIDECAR)";
+export const GUIDE_VERSION = "1.5";
+const GUIDE_URL = "https://github.com/nordic-institute/X-Road/blob/develop/doc/Sidecar/kubernetes_security_guide.md";
+
+const ANCHORS: Record<string, string> = {
+    "3": "3-handling-passwords-and-secrets",
+    "3.1": "31-secrets-as-volume",
+    "3.2": "32-secrets-as-environment-variables",
+    "4.1": "41-create-a-kubeconfig",
+    "4.2": "42-grant-cluster-access-to-users",
+    "4.3": "43-restrict-namespace-access-to-a-cluster",
+    "4.4": "44-kubernetes-dashboard",
+    "5": "5-network-policies",
+    "5.1": "51-create-network-policies",
+    "6": "6-pod-security-admission",
+    "7": "7-assign-resources-to-containers-and-pods",
+    "8": "8-monitoring",
+    "10": "10-message-logs",
+    "11": "11-horizontal-pod-autoscaler-best-practices",
+};
+
+export const GUIDE_SECTIONS = Object.keys(ANCHORS);
+
+/** Metadata tying a policy to its guide section: framework, url and a `guide-§x` tag. */
+export function guide(section: keyof typeof ANCHORS & string, ...extraTags: string[]): { framework: PolicyComplianceFramework; url: string; tags: string[] } {
+    const anchor = ANCHORS[section];
+    if (!anchor) throw new Error(`unknown guide section ${section}`);
+    return {
+        framework: { name: GUIDE_NAME, version: GUIDE_VERSION, reference: GUIDE_URL, specification: `§${section}` },
+        url: `${GUIDE_URL}#${anchor}`,
+        tags: [`guide-§${section}`, ...extraTags],
+    };
+}
+
+/** The namespace a namespaced Kubernetes object lands in: its own, else the provider's default, else `default`. */
+export function effectiveNamespace(props: Obj, provider?: { props: Record<string, any> }): string {
+    const own = asString(asObj(props.metadata)?.namespace);
+    if (own) return own;
+    const fromProvider = asString(provider?.props?.namespace);
+    return fromProvider || "default";
+}
+
+export function isNamespaced(type: string): boolean {
+    const kind = k8sKind(type);
+    return kind !== undefined && !CLUSTER_SCOPED_KINDS.has(kind);
+}
+
+/** `Kind namespace/name` of a Kubernetes object for messages, with the object's own name when set. */
+export function objectName(props: Obj, fallback: string): string {
+    return asString(asObj(props.metadata)?.name) ?? fallback;
+}
+
+/** Stack-policy view of a resource's props as a loose object. */
+export function propsOf(r: PolicyResource | ResourceValidationArgs): Obj {
+    return r.props as Obj;
+}

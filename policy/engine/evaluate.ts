@@ -1,0 +1,225 @@
+/**
+ * A faithful, in-process copy of the Pulumi policy server's analysis (@pulumi/policy 1.21.0 server.ts
+ * makeAnalyzeRpcFun / makeAnalyzeStackRpcFun): level resolution, disabled policies skipped, `remediate`
+ * reported as mandatory, the `__pulumiType` fast path, props wrapped in the SDK's unknown-checking proxy,
+ * UnknownValueError turned into an advisory "can't run during preview", notApplicable, and stack policies
+ * receiving PolicyResource objects with parent and dependencies resolved. The test harness, `npm run check`
+ * and the plan's self-check all evaluate policies through this one function.
+ */
+import type {
+    EnforcementLevel,
+    PolicyResource,
+    PolicyResourceOptions,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { policyConfig, resolveLevel } from "./config";
+import { AnyPolicy, EngineResource, EngineViolation, EvaluateOptions, EvaluationResult, NotApplicable, ViolationLevel } from "./types";
+
+/**
+ * The SDK's proxy module. Its .d.ts is empty in 1.21.0 (the exports are @internal), so it is required
+ * with the signatures it has at runtime.
+ */
+interface ProxyModule {
+    unknownCheckingProxy<T extends object>(value: T): T;
+    UnknownValueError: new (...args: never[]) => Error;
+}
+const proxy: ProxyModule = require("@pulumi/policy/proxy");
+
+export class NotApplicableError extends Error {
+    constructor(readonly reason: string) {
+        super(reason);
+    }
+}
+
+function throwNotApplicable(reason?: string): never {
+    throw new NotApplicableError(reason ?? "");
+}
+
+/** `__pulumiType` that validateResourceOfType & co. attach; @internal in the SDK typings. */
+export function attachedPulumiType(fn: unknown): string | undefined {
+    const t = (fn as { __pulumiType?: unknown } | undefined)?.__pulumiType;
+    return typeof t === "string" ? t : undefined;
+}
+
+function isTypeOf(type: string, resourceClass: unknown): boolean {
+    const pulumiType = attachedPulumiType(resourceClass);
+    if (pulumiType) return type === pulumiType;
+    const isInstance = (resourceClass as { isInstance?: unknown }).isInstance;
+    return typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
+}
+
+/** Fresh plain copy per validation, as the server deserializes the request again for each one. */
+function clone(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(clone);
+    if (value !== null && typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) if (typeof v !== "function") out[k] = clone(v);
+        return out;
+    }
+    return value;
+}
+
+function proxied(props: Record<string, unknown>): Record<string, any> {
+    return proxy.unknownCheckingProxy(clone(props) as Record<string, unknown>);
+}
+
+const EMPTY_OPTS: PolicyResourceOptions = {
+    protect: false,
+    ignoreChanges: [],
+    aliases: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    additionalSecretOutputs: [],
+};
+
+function optsOf(r: EngineResource): PolicyResourceOptions {
+    return { ...EMPTY_OPTS, protect: r.protect ?? false, parent: r.parent };
+}
+
+function effectiveLevel(level: EnforcementLevel): ViolationLevel {
+    return level === "advisory" ? "advisory" : "mandatory";
+}
+
+function reporter(policy: AnyPolicy, level: ViolationLevel, out: EngineViolation[], defaultUrn?: string): ReportViolation {
+    return (message: string, urn?: string) => {
+        out.push({ policy: policy.name, level, message, severity: policy.severity, urn: urn ?? defaultUrn });
+    };
+}
+
+async function runResourcePolicy(policy: ResourceValidationPolicy, level: EnforcementLevel, resources: EngineResource[], options: EvaluateOptions, result: EvaluationResult): Promise<void> {
+    if (!policy.validateResource) {
+        result.notApplicable.push({ policy: policy.name, reason: "Policy does not implement validateResource" });
+        return;
+    }
+    const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+    const fastType = Array.isArray(policy.validateResource) ? undefined : attachedPulumiType(policy.validateResource);
+    for (const resource of resources) {
+        if (fastType && resource.type !== fastType) {
+            result.notApplicable.push({ policy: policy.name, urn: resource.urn, reason: `Policy only applies to resources of type '${fastType}'` });
+            continue;
+        }
+        for (const validation of validations) {
+            const props = proxied(resource.props);
+            const args: ResourceValidationArgs = {
+                type: resource.type,
+                props,
+                urn: resource.urn,
+                name: resource.name,
+                opts: optsOf(resource),
+                stackTags: new Map(),
+                isType: (cls) => isTypeOf(resource.type, cls),
+                asType: ((cls: unknown) => (isTypeOf(resource.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
+                getConfig: <T extends object>() => policyConfig(policy, options.config) as T,
+                notApplicable: throwNotApplicable,
+            };
+            if (resource.provider) args.provider = { ...resource.provider, props: proxied(resource.provider.props) };
+            try {
+                await Promise.resolve(validation(args, reporter(policy, effectiveLevel(level), result.violations, resource.urn)));
+            } catch (e) {
+                if (e instanceof proxy.UnknownValueError) {
+                    result.violations.push({
+                        policy: policy.name,
+                        level: "advisory",
+                        severity: policy.severity,
+                        urn: resource.urn,
+                        unknownAtPreview: true,
+                        message: `can't run policy '${policy.name}' during preview: ${(e as Error).message}`,
+                    });
+                } else if (e instanceof NotApplicableError) {
+                    result.notApplicable.push({ policy: policy.name, urn: resource.urn, reason: e.reason });
+                } else {
+                    throw new Error(`Error validating resource ${resource.urn} with policy '${policy.name}': ${(e as Error)?.stack ?? e}`);
+                }
+            }
+        }
+    }
+}
+
+/** PolicyResource objects with parent, dependencies and propertyDependencies resolved to each other. */
+export function policyResources(resources: EngineResource[]): PolicyResource[] {
+    const byUrn = new Map<string, PolicyResource>();
+    const built = resources.map((r) => {
+        const props = proxied(r.props);
+        const pr: PolicyResource = {
+            type: r.type,
+            props,
+            urn: r.urn,
+            name: r.name,
+            opts: optsOf(r),
+            dependencies: [],
+            propertyDependencies: {},
+            isType: (cls) => isTypeOf(r.type, cls),
+            asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
+        };
+        if (r.provider) pr.provider = { ...r.provider, props: proxied(r.provider.props) };
+        byUrn.set(r.urn, pr);
+        return pr;
+    });
+    resources.forEach((r, i) => {
+        const pr = built[i];
+        if (r.parent) {
+            const parent = byUrn.get(r.parent);
+            if (parent) pr.parent = parent;
+        }
+        pr.dependencies = (r.dependencies ?? []).map((u) => byUrn.get(u)).filter((d): d is PolicyResource => d !== undefined);
+        for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+            pr.propertyDependencies[k] = urns.map((u) => byUrn.get(u)).filter((d): d is PolicyResource => d !== undefined);
+        }
+    });
+    return built;
+}
+
+async function runStackPolicy(policy: StackValidationPolicy, level: EnforcementLevel, resources: EngineResource[], options: EvaluateOptions, result: EvaluationResult): Promise<void> {
+    const fastType = attachedPulumiType(policy.validateStack);
+    if (fastType && !resources.some((r) => r.type === fastType)) {
+        result.notApplicable.push({ policy: policy.name, reason: `Policy only applies to resources of type '${fastType}'` });
+        return;
+    }
+    const args: StackValidationArgs = {
+        resources: policyResources(resources),
+        stackTags: new Map(),
+        getConfig: <T extends object>() => policyConfig(policy, options.config) as T,
+        notApplicable: throwNotApplicable,
+    };
+    try {
+        await Promise.resolve(policy.validateStack(args, reporter(policy, effectiveLevel(level), result.violations)));
+    } catch (e) {
+        if (e instanceof proxy.UnknownValueError) {
+            result.violations.push({
+                policy: policy.name,
+                level: "advisory",
+                severity: policy.severity,
+                unknownAtPreview: true,
+                message: `can't run policy '${policy.name}' during preview: ${(e as Error).message}`,
+            });
+        } else if (e instanceof NotApplicableError) {
+            result.notApplicable.push({ policy: policy.name, reason: e.reason });
+        } else {
+            throw new Error(`Error validating stack with policy '${policy.name}': ${(e as Error)?.stack ?? e}`);
+        }
+    }
+}
+
+export function isStackPolicy(p: AnyPolicy): p is StackValidationPolicy {
+    return typeof (p as StackValidationPolicy).validateStack === "function";
+}
+
+/** Runs every policy over the resources, as `pulumi preview --policy-pack` would (resource pass, then stack pass). */
+export async function evaluate(policies: readonly AnyPolicy[], resources: EngineResource[], options: EvaluateOptions = {}): Promise<EvaluationResult> {
+    const result: EvaluationResult = { violations: [], notApplicable: [] };
+    for (const policy of policies) {
+        const level = resolveLevel(policy, options.config, options.packLevel);
+        if (level === "disabled") continue;
+        if (isStackPolicy(policy)) {
+            if (options.only !== "resource") await runStackPolicy(policy, level, resources, options, result);
+        } else if (options.only !== "stack") {
+            await runResourcePolicy(policy, level, resources, options, result);
+        }
+    }
+    return result;
+}
+
+export type { NotApplicable };

@@ -1,0 +1,14 @@
+/**
+ * The CrossGuard entry point: `pulumi preview --policy-pack policy [--policy-pack-config policy/config/prod.json]`.
+ * Constructing a PolicyPack starts the policy gRPC server, so nothing but the Pulumi CLI may import this file;
+ * tests and scripts import ./policies instead.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { POLICY_PACK_NAME, allPolicies } from "./policies";
+
+new PolicyPack(POLICY_PACK_NAME, {
+    description: "NIIS Kubernetes Security Server Sidecar Security User Guide (UG-K-SS-SEC-SIDECAR 1.5), as code: Kubernetes, EKS and AKS.",
+    displayName: "X-Road Security Server Sidecar security",
+    enforcementLevel: "advisory",
+    policies: [...allPolicies],
+});
