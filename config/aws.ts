@@ -7,6 +7,9 @@ export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 
 export const MIN_VPC_PREFIX = 16;
 export const MAX_VPC_PREFIX = 20;
 
+/** EC2 sizes with at most 2 vCPUs: after system reservations they cannot fit a pod that requests 2 CPUs. */
+export const TOO_SMALL_INSTANCE_SIZES = ["nano", "micro", "small", "medium", "large"] as const;
+
 export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 
 /** Settings of `target: aws`, read from `xroad-sidecar:aws`. */
@@ -56,6 +59,10 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
         diskSizeGb: check.integer(`${p}.nodeGroup.diskSizeGb`, ng.diskSizeGb, { min: 20, max: 1000 }, 50),
     };
     if (/^[a-z]+\d*g[a-z]*\./.test(nodeGroup.instanceType)) check.fail(`${p}.nodeGroup.instanceType`, nodeGroup.instanceType, "an x86-64 instance type (Graviton arm64 cannot run the NIIS images)");
+    const size = nodeGroup.instanceType.split(".")[1];
+    if ((TOO_SMALL_INSTANCE_SIZES as readonly string[]).includes(size)) {
+        check.fail(`${p}.nodeGroup.instanceType`, nodeGroup.instanceType, "an instance size of xlarge or larger: a Sidecar pod requests 2 CPUs (NIIS minimum), more than a 2-vCPU node can allocate");
+    }
     check.minNotAboveMax(`${p}.nodeGroup.minSize`, nodeGroup.minSize, `${p}.nodeGroup.maxSize`, nodeGroup.maxSize);
     check.minNotAboveMax(`${p}.nodeGroup.minSize`, nodeGroup.minSize, `${p}.nodeGroup.desiredSize`, nodeGroup.desiredSize);
     check.minNotAboveMax(`${p}.nodeGroup.desiredSize`, nodeGroup.desiredSize, `${p}.nodeGroup.maxSize`, nodeGroup.maxSize);
