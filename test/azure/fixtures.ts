@@ -1,0 +1,63 @@
+import { AzureStackConfig, ConfigValidationError, loadStackConfig } from "../../config";
+import { recordResources, PlannedResource } from "../../plan/run";
+import { AzurePlatform } from "../../components/azure/azure-platform";
+
+export const names = { project: "xroad-sidecar", stack: "aztest" };
+export const ADMIN_GROUP = "00000000-0000-4000-8000-0000000000aa";
+export const OPERATOR_GROUP = "00000000-0000-4000-8000-0000000000bb";
+
+/** A complete, valid production Azure stack; tests override single values. */
+export function prodAzure(): Record<string, unknown> {
+    return {
+        location: "westeurope",
+        resourceGroupName: "rg-xroad-test",
+        authorizedIpRanges: ["203.0.113.0/24"],
+        adminGroupObjectIds: [ADMIN_GROUP],
+        namespaceOperatorGroupObjectIds: [OPERATOR_GROUP],
+        archive: { coolAfterDays: 30, deleteAfterDays: 2555, softDeleteDays: 30, immutabilityDays: 365 },
+    };
+}
+
+export function prodInstances(): unknown[] {
+    return [{ name: "sidecar", namespace: "xroad-sidecar", flavour: "full", topology: "primary-secondaries", database: { mode: "managed", namePrefix: "ss1" } }];
+}
+
+/** The flat config map the Pulumi CLI would hand the program. */
+export function rawConfig(azure: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, string> {
+    const values: Record<string, unknown> = { target: "azure", environment: "production", azure, instances: prodInstances(), ...extra };
+    return Object.fromEntries(Object.entries(values).map(([k, v]) => [`xroad-sidecar:${k}`, typeof v === "string" ? v : JSON.stringify(v)]));
+}
+
+export function loadAzure(azure: Record<string, unknown>, extra: Record<string, unknown> = {}): AzureStackConfig {
+    const config = loadStackConfig(rawConfig(azure, extra), names);
+    if (config.target !== "azure") throw new Error("expected an azure stack");
+    return config;
+}
+
+/** The issue lines of the ConfigValidationError loading throws. */
+export function errorsOf(azure: Record<string, unknown>, extra: Record<string, unknown> = {}): string[] {
+    try {
+        loadAzure(azure, extra);
+    } catch (e) {
+        if (!(e instanceof ConfigValidationError)) throw e;
+        return e.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
+    }
+    throw new Error("expected the config to be rejected");
+}
+
+/** Runs only the Azure platform under the shared mocks. */
+export async function recordPlatform(config: AzureStackConfig): Promise<{ resources: PlannedResource[]; platform: AzurePlatform }> {
+    let platform: AzurePlatform | undefined;
+    const { resources } = await recordResources(() => {
+        platform = new AzurePlatform(`${config.project}-${config.stack}`, {
+            settings: config.azure,
+            release: config.release,
+            instances: config.instances,
+            protectData: config.protectData,
+            environment: config.environment,
+        });
+        return {};
+    }, names);
+    if (!platform) throw new Error("the platform was not created");
+    return { resources, platform };
+}

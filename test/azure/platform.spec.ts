@@ -1,0 +1,336 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { PlannedResource } from "../../plan/run";
+import { isSecretValue } from "../../plan/mocks/secret";
+import { mockUuid } from "../../plan/mocks/azure";
+import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks/types";
+import { one, ofType } from "../plan-helpers";
+import { AzurePlatform } from "../../components/azure/azure-platform";
+import { XROAD_FILES_MOUNT_OPTIONS } from "../../components/azure/shared-files";
+import { ADMIN_GROUP, OPERATOR_GROUP, loadAzure, prodAzure, recordPlatform } from "./fixtures";
+
+const SUB = `/subscriptions/${MOCK_SUBSCRIPTION_ID}`;
+const RG = `${SUB}/resourceGroups/rg-xroad-test`;
+const role = (guid: string) => `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+
+/** The resolved value of an input, as the engine would see it. */
+function valueOf<T>(input: pulumi.Input<T>): Promise<T> {
+    return new Promise((resolve) => pulumi.output(input).apply((v) => resolve(v as T)));
+}
+
+function byName(resources: PlannedResource[], type: string, suffix: string) {
+    return one(resources, type, new RegExp(`${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+}
+
+describe("azure platform (production)", function () {
+    let resources: PlannedResource[];
+    let platform: AzurePlatform;
+    const name = "xroad-sidecar-aztest";
+    const clusterId = `${RG}/providers/Microsoft.ContainerService/managedClusters/${name}-aks`;
+
+    before(async () => {
+        ({ resources, platform } = await recordPlatform(loadAzure(prodAzure())));
+    });
+
+    it("creates the resource group and a VNet with node, delegated database and private-endpoint subnets", () => {
+        const rg = one(resources, "azure-native:resources:ResourceGroup");
+        assert.equal(rg.props.resourceGroupName, "rg-xroad-test");
+        assert.equal(rg.props.location, "westeurope");
+        assert.deepEqual(one(resources, "azure-native:network:VirtualNetwork").props.addressSpace, { addressPrefixes: ["10.30.0.0/16"] });
+        const subnets = Object.fromEntries(ofType(resources, "azure-native:network:Subnet").map((s) => [s.props.subnetName, s.props]));
+        assert.deepEqual(Object.keys(subnets).sort(), ["database", "nodes", "private-endpoints"]);
+        assert.equal(subnets.nodes.addressPrefix, "10.30.0.0/20");
+        assert.equal(subnets.database.addressPrefix, "10.30.16.0/24");
+        assert.deepEqual(subnets.database.delegations, [{ name: "flexible-server", serviceName: "Microsoft.DBforPostgreSQL/flexibleServers" }]);
+        assert.equal(subnets["private-endpoints"].addressPrefix, "10.30.17.0/24");
+        // ARM rejects parallel subnet writes: each subnet waits for the previous one.
+        const db = byName(resources, "azure-native:network:Subnet", "-database");
+        assert.ok(db.dependencies.includes(byName(resources, "azure-native:network:Subnet", "-nodes").urn));
+    });
+
+    it("keeps control-plane logs and Container Insights in a workspace with the configured retention (guide §8)", () => {
+        const ws = one(resources, "azure-native:operationalinsights:Workspace");
+        assert.equal(ws.props.retentionInDays, 365);
+        assert.equal(ws.props.features.disableLocalAuth, true);
+        const workspaceId = `${RG}/providers/Microsoft.OperationalInsights/workspaces/${name}-logs`;
+        const diag = one(resources, "azure-native:monitor:DiagnosticSetting");
+        assert.equal(diag.props.resourceUri, clusterId);
+        assert.equal(diag.props.workspaceId, workspaceId);
+        assert.deepEqual(diag.props.logs, [
+            { category: "kube-apiserver", enabled: true },
+            { category: "kube-audit-admin", enabled: true },
+            { category: "guard", enabled: true },
+        ]);
+        const aks = one(resources, "azure-native:containerservice:ManagedCluster").props;
+        assert.deepEqual(aks.addonProfiles.omsagent, { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspaceId, useAADAuth: "true" } });
+        // guide §4.4: no dashboard add-on at all.
+        assert.deepEqual(Object.keys(aks.addonProfiles), ["omsagent"]);
+    });
+
+    it("sends kube-audit instead when configured", async () => {
+        const { resources: r } = await recordPlatform(loadAzure({ ...prodAzure(), auditCategory: "kube-audit" }));
+        assert.deepEqual(one(r, "azure-native:monitor:DiagnosticSetting").props.logs.map((l: { category: string }) => l.category), ["kube-apiserver", "kube-audit", "guard"]);
+    });
+
+    it("hardens the AKS cluster: Calico, Entra ID with Azure RBAC, no local accounts, workload identity", () => {
+        const aks = one(resources, "azure-native:containerservice:ManagedCluster").props;
+        assert.equal(aks.networkProfile.networkPolicy, "calico");
+        assert.equal(aks.networkProfile.networkPlugin, "azure");
+        assert.equal(aks.networkProfile.networkPluginMode, "overlay");
+        assert.deepEqual(aks.aadProfile, { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [ADMIN_GROUP], tenantID: "00000000-0000-4000-8000-000000000001" });
+        assert.equal(aks.disableLocalAccounts, true);
+        assert.equal(aks.enableRBAC, true);
+        assert.deepEqual(aks.oidcIssuerProfile, { enabled: true });
+        assert.equal(aks.securityProfile.workloadIdentity.enabled, true);
+        assert.deepEqual(aks.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24"], disableRunCommand: true });
+        assert.deepEqual(aks.autoUpgradeProfile, { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" });
+        assert.equal(aks.storageProfile.diskCSIDriver.enabled, true);
+        assert.equal(aks.storageProfile.fileCSIDriver.enabled, true);
+        assert.equal(aks.kubernetesVersion, "1.33");
+        assert.equal(aks.sku.tier, "Standard");
+        const controlPlane = byName(resources, "azure-native:managedidentity:UserAssignedIdentity", "-aks-control-plane");
+        assert.deepEqual(aks.identity, { type: "UserAssigned", userAssignedIdentities: [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${controlPlane.name}`] });
+    });
+
+    it("sizes a system pool and an autoscaled x86-64 user pool across the configured zones", () => {
+        const [system, user] = one(resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles;
+        assert.equal(system.mode, "System");
+        assert.equal(system.count, 3);
+        assert.deepEqual(system.nodeTaints, ["CriticalAddonsOnly=true:NoSchedule"]);
+        assert.equal(user.mode, "User");
+        assert.equal(user.vmSize, "Standard_D4s_v5");
+        assert.equal(user.enableAutoScaling, true);
+        assert.deepEqual([user.minCount, user.maxCount], [3, 6]);
+        for (const pool of [system, user]) {
+            assert.deepEqual(pool.availabilityZones, ["1", "2", "3"]);
+            assert.equal(pool.vnetSubnetID, `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet/subnets/nodes`);
+        }
+    });
+
+    it("grants namespace operators AKS RBAC Writer on their namespace only (guide §4.3)", () => {
+        const ops = byName(resources, "azure-native:authorization:RoleAssignment", "-operators-0-xroad-sidecar").props;
+        assert.equal(ops.scope, `${clusterId}/namespaces/xroad-sidecar`);
+        assert.equal(ops.principalId, OPERATOR_GROUP);
+        assert.equal(ops.principalType, "Group");
+        assert.equal(ops.roleDefinitionId, role("a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb"));
+        const net = byName(resources, "azure-native:authorization:RoleAssignment", "-aks-network-contributor").props;
+        assert.equal(net.scope, RG);
+        assert.equal(net.roleDefinitionId, role("4d97b98b-1d4f-4787-a291-c67834d212e7"));
+        assert.equal(net.principalId, mockUuid(`principal-${name}-aks-control-plane`));
+    });
+
+    it("reaches the cluster with a secret exec kubeconfig that kubelogin can use unattended", async () => {
+        const provider = one(resources, "pulumi:providers:kubernetes");
+        assert.ok(isSecretValue(provider.inputs.kubeconfig), "the kubeconfig input must stay secret");
+        const kubeconfig: string = provider.props.kubeconfig;
+        assert.match(kubeconfig, /command: kubelogin/);
+        assert.match(kubeconfig, /- --login\n\s+- azurecli\n/);
+        assert.doesNotMatch(kubeconfig, /devicecode/);
+        const deployer = byName(resources, "azure-native:authorization:RoleAssignment", "-aks-deployer-admin").props;
+        assert.equal(deployer.scope, clusterId);
+        assert.equal(deployer.roleDefinitionId, role("b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b"));
+        assert.equal(await pulumi.isSecret(pulumi.output(platform.outputs.kubeconfig)), true);
+    });
+
+    it("puts /var/lib/xroad on Azure Files over SMB 3.1.1 with AES-256-GCM on a hardened account (guide §10)", async () => {
+        const account = byName(resources, "azure-native:storage:StorageAccount", "-files").props;
+        assert.equal(account.enableHttpsTrafficOnly, true);
+        assert.equal(account.minimumTlsVersion, "TLS1_2");
+        assert.equal(account.allowBlobPublicAccess, false);
+        assert.equal(account.publicNetworkAccess, "Disabled");
+        assert.equal(account.encryption.requireInfrastructureEncryption, true);
+        assert.deepEqual([account.kind, account.sku.name], ["FileStorage", "Premium_ZRS"]);
+        assert.match(account.accountName, /^[a-z0-9]{3,24}$/);
+        const smb = one(resources, "azure-native:storage:FileServiceProperties").props;
+        assert.equal(smb.protocolSettings.smb.versions, "SMB3.1.1");
+        assert.equal(smb.protocolSettings.smb.channelEncryption, "AES-256-GCM");
+        assert.deepEqual(smb.shareDeleteRetentionPolicy, { enabled: true, days: 30 });
+        const share = one(resources, "azure-native:storage:FileShare");
+        assert.deepEqual([share.props.shareName, share.props.enabledProtocols, share.props.shareQuota], ["xroad-sidecar", "SMB", 100]);
+        const files = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find((c) => c.props.provisioner === "file.csi.azure.com");
+        assert.ok(files);
+        assert.deepEqual(files.props.parameters, { storageAccount: account.accountName, resourceGroup: "rg-xroad-test", shareName: "xroad-sidecar", protocol: "smb" });
+        assert.deepEqual(files.props.mountOptions, ["uid=999", "gid=999", "dir_mode=0770", "file_mode=0660", "mfsymlinks", "cache=strict", "nosharesock", "actimeo=30"]);
+        assert.deepEqual(files.props.mountOptions, XROAD_FILES_MOUNT_OPTIONS);
+        assert.equal(files.props.reclaimPolicy, "Retain");
+        const pe = ofType(resources, "azure-native:network:PrivateEndpoint").map((e) => e.props.privateLinkServiceConnections[0]);
+        assert.ok(pe.some((c) => c.groupIds[0] === "file" && c.privateLinkServiceId.endsWith(`/storageAccounts/${account.accountName}`)));
+        const csi = byName(resources, "azure-native:authorization:RoleAssignment", "-files-csi-controller").props;
+        assert.equal(csi.scope, `${RG}/providers/Microsoft.Storage/storageAccounts/${account.accountName}`);
+        assert.equal(csi.principalId, mockUuid(`principal-${name}-aks-control-plane`));
+        assert.equal(await valueOf(platform.bindings.storage.sharedClass ?? ""), "xroad-files-sidecar");
+        assert.equal(await valueOf(platform.bindings.storage.sharedClassByInstance?.sidecar ?? ""), "xroad-files-sidecar");
+    });
+
+    it("gives the primary's config a zone-redundant Azure Disk class that retains its disks", async () => {
+        const disk = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find((c) => c.props.provisioner === "disk.csi.azure.com");
+        assert.ok(disk);
+        assert.equal(disk.props.parameters.skuName, "Premium_ZRS");
+        assert.equal(disk.props.reclaimPolicy, "Retain");
+        assert.equal(disk.props.volumeBindingMode, "WaitForFirstConsumer");
+        assert.equal(await valueOf(platform.bindings.storage.configClass ?? ""), disk.props.metadata.name);
+    });
+
+    it("archives to a private, Entra-ID-only, versioned and write-once Blob container (guide §10)", () => {
+        const account = byName(resources, "azure-native:storage:StorageAccount", "-archive").props;
+        assert.equal(account.enableHttpsTrafficOnly, true);
+        assert.equal(account.minimumTlsVersion, "TLS1_2");
+        assert.equal(account.allowBlobPublicAccess, false);
+        assert.equal(account.allowSharedKeyAccess, false);
+        assert.equal(account.publicNetworkAccess, "Disabled");
+        assert.equal(account.encryption.requireInfrastructureEncryption, true);
+        const blob = one(resources, "azure-native:storage:BlobServiceProperties").props;
+        assert.equal(blob.isVersioningEnabled, true);
+        assert.deepEqual(blob.deleteRetentionPolicy, { enabled: true, days: 30 });
+        assert.deepEqual(blob.containerDeleteRetentionPolicy, { enabled: true, days: 30 });
+        const [rule] = one(resources, "azure-native:storage:ManagementPolicy").props.policy.rules;
+        assert.deepEqual(rule.definition.actions.baseBlob, { tierToCool: { daysAfterModificationGreaterThan: 30 }, delete: { daysAfterModificationGreaterThan: 2555 } });
+        const container = one(resources, "azure-native:storage:BlobContainer").props;
+        assert.equal(container.containerName, "archive-sidecar");
+        assert.equal(container.publicAccess, "None");
+        assert.deepEqual(container.immutableStorageWithVersioning, { enabled: true });
+        const worm = one(resources, "azure-native:storage:BlobContainerImmutabilityPolicy").props;
+        assert.deepEqual([worm.containerName, worm.immutabilityPeriodSinceCreationInDays], ["archive-sidecar", 365]);
+    });
+
+    it("lets only the archiver ServiceAccount federate into an identity that may write that one container", async () => {
+        const account = byName(resources, "azure-native:storage:StorageAccount", "-archive").props.accountName;
+        const identityName = `${name}-archiver-sidecar`;
+        const fic = one(resources, "azure-native:managedidentity:FederatedIdentityCredential").props;
+        assert.equal(fic.subject, "system:serviceaccount:xroad-sidecar:xroad-archiver");
+        assert.equal(fic.issuer, `https://westeurope.oic.prod-aks.azure.com/00000000-0000-4000-8000-000000000001/${mockUuid(`oidc-${name}-aks`)}/`);
+        assert.deepEqual(fic.audiences, ["api://AzureADTokenExchange"]);
+        assert.equal(fic.resourceName, identityName);
+        const grant = byName(resources, "azure-native:authorization:RoleAssignment", "-archiver-sidecar-blob-writer").props;
+        assert.equal(grant.scope, `${RG}/providers/Microsoft.Storage/storageAccounts/${account}/blobServices/default/containers/archive-sidecar`);
+        assert.equal(grant.roleDefinitionId, role("ba92f5b4-2d11-453d-a403-e96b0029c9fe"));
+        assert.equal(grant.principalId, mockUuid(`principal-${identityName}`));
+        assert.equal(grant.principalType, "ServicePrincipal");
+        const binding = platform.bindings.archives.sidecar;
+        assert.equal(binding.kind, "blob");
+        if (binding.kind !== "blob") return;
+        assert.deepEqual(await valueOf(binding.serviceAccountAnnotations), { "azure.workload.identity/client-id": mockUuid(`client-${identityName}`) });
+        assert.deepEqual(binding.podLabels, { "azure.workload.identity/use": "true" });
+        assert.equal(binding.serviceAccountName, "xroad-archiver");
+        assert.equal(binding.image, "mcr.microsoft.com/azure-cli:2.79.0");
+        assert.equal(await valueOf(binding.container), "archive-sidecar");
+        assert.equal(await valueOf(binding.accountName), account);
+    });
+
+    it("creates a private, TLS-only, zone-redundant Flexible Server 16 with hstore allowed", async () => {
+        const server = one(resources, "azure-native:dbforpostgresql:Server");
+        const db = server.props;
+        assert.equal(db.version, "16");
+        assert.equal(db.administratorLogin, "xroadadmin");
+        assert.ok(isSecretValue(server.inputs.administratorLoginPassword), "the admin password must stay secret");
+        assert.equal(db.network.publicNetworkAccess, "Disabled");
+        assert.equal(db.network.delegatedSubnetResourceId, `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet/subnets/database`);
+        const zone = byName(resources, "azure-native:privatedns:PrivateZone", "-db-sidecar-dns").props;
+        assert.equal(zone.privateZoneName, `${db.serverName}.private.postgres.database.azure.com`);
+        assert.equal(db.network.privateDnsZoneArmResourceId, `${RG}/providers/Microsoft.Network/privateDnsZones/${zone.privateZoneName}`);
+        const link = byName(resources, "azure-native:privatedns:VirtualNetworkLink", "-db-sidecar-dns-link").props;
+        assert.equal(link.virtualNetwork.id, `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet`);
+        assert.deepEqual(db.highAvailability, { mode: "ZoneRedundant", standbyAvailabilityZone: "2" });
+        assert.equal(db.availabilityZone, "1");
+        assert.deepEqual(db.backup, { backupRetentionDays: 35, geoRedundantBackup: "Enabled" });
+        assert.deepEqual(db.sku, { name: "Standard_D2ds_v5", tier: "GeneralPurpose" });
+        const configs = ofType(resources, "azure-native:dbforpostgresql:Configuration");
+        assert.deepEqual(Object.fromEntries(configs.map((c) => [c.props.configurationName, c.props.value])), {
+            "azure.extensions": "HSTORE",
+            require_secure_transport: "ON",
+            ssl_min_protocol_version: "TLSv1.2",
+        });
+        // One parameter change at a time: each waits for the one before.
+        assert.ok(configs[1].dependencies.includes(configs[0].urn));
+        const binding = platform.bindings.databases.sidecar;
+        assert.equal(await valueOf(binding.host), `${db.serverName}.postgres.database.azure.com`);
+        assert.deepEqual([binding.port, binding.user, binding.requireTls], [5432, "xroadadmin", true]);
+        assert.equal(await pulumi.isSecret(binding.password), true);
+    });
+
+    it("protects the archive, the file shares, the database and the address from deletion", () => {
+        const stateful = [
+            byName(resources, "azure-native:storage:StorageAccount", "-archive"),
+            byName(resources, "azure-native:storage:StorageAccount", "-files"),
+            one(resources, "azure-native:storage:FileShare"),
+            one(resources, "azure-native:storage:BlobContainer"),
+            one(resources, "azure-native:dbforpostgresql:Server"),
+            one(resources, "azure-native:network:PublicIPAddress"),
+        ];
+        for (const r of stateful) assert.deepEqual([r.name, r.protect, r.retainOnDelete], [r.name, true, true]);
+        const locks = ofType(resources, "azure-native:authorization:ManagementLockByScope");
+        assert.ok(locks.every((l) => l.props.level === "CanNotDelete"));
+        const lockedTypes = locks.map((l) => l.props.scope.split("/providers/")[1].split("/").slice(0, 2).join("/")).sort();
+        assert.deepEqual(lockedTypes, ["Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.Network/publicIPAddresses", "Microsoft.Storage/storageAccounts", "Microsoft.Storage/storageAccounts"]);
+    });
+
+    it("binds the LoadBalancer Service to a static zone-redundant public IP and outputs the address to register", async () => {
+        const ip = one(resources, "azure-native:network:PublicIPAddress").props;
+        assert.deepEqual(ip.sku, { name: "Standard", tier: "Regional" });
+        assert.equal(ip.publicIPAllocationMethod, "Static");
+        assert.deepEqual(ip.zones, ["1", "2", "3"]);
+        assert.equal(ip.resourceGroupName, "rg-xroad-test");
+        assert.equal(await valueOf(platform.bindings.loadBalancer.loadBalancerIP ?? ""), "198.51.100.25");
+        assert.deepEqual(await valueOf(platform.bindings.loadBalancer.annotations), {
+            "service.beta.kubernetes.io/azure-pip-name": `${name}-address`,
+            "service.beta.kubernetes.io/azure-load-balancer-resource-group": "rg-xroad-test",
+        });
+        assert.equal(await valueOf(platform.outputs.securityServerAddress), "198.51.100.25");
+        assert.deepEqual(platform.bindings.privateNetworkCidrs, ["10.30.0.0/16"]);
+        assert.equal(platform.bindings.cloud, "azure");
+    });
+});
+
+describe("azure platform (development, two instances, internal load balancer)", function () {
+    let resources: PlannedResource[];
+    let platform: AzurePlatform;
+
+    before(async () => {
+        const config = loadAzure(
+            { ...prodAzure(), availabilityZones: [], authorizedIpRanges: [], privateCluster: true, loadBalancer: { internal: true, privateIp: "10.30.1.10" }, archive: {} },
+            { environment: "development", protectData: false, instances: [{ name: "a" }, { name: "b", archiving: { enabled: false } }] },
+        );
+        ({ resources, platform } = await recordPlatform(config));
+    });
+
+    it("makes the API server private", () => {
+        assert.deepEqual(one(resources, "azure-native:containerservice:ManagedCluster").props.apiServerAccessProfile, { enablePrivateCluster: true, privateDNSZone: "system", disableRunCommand: true });
+    });
+
+    it("binds an internal load balancer to the fixed private IP and creates no public IP", async () => {
+        assert.equal(ofType(resources, "azure-native:network:PublicIPAddress").length, 0);
+        assert.equal(await valueOf(platform.bindings.loadBalancer.loadBalancerIP ?? ""), "10.30.1.10");
+        assert.deepEqual(await valueOf(platform.bindings.loadBalancer.annotations), {
+            "service.beta.kubernetes.io/azure-load-balancer-internal": "true",
+            "service.beta.kubernetes.io/azure-load-balancer-internal-subnet": "nodes",
+            "service.beta.kubernetes.io/azure-load-balancer-ipv4": "10.30.1.10",
+        });
+    });
+
+    it("gives every instance its own share and class, and no single shared class two instances could share", async () => {
+        assert.deepEqual(ofType(resources, "azure-native:storage:FileShare").map((s) => s.props.shareName).sort(), ["xroad-a", "xroad-b"]);
+        assert.equal(platform.bindings.storage.sharedClass, undefined);
+        const classes = platform.bindings.storage.sharedClassByInstance ?? {};
+        assert.deepEqual({ a: await valueOf(classes.a), b: await valueOf(classes.b) }, { a: "xroad-files-a", b: "xroad-files-b" });
+        const [standard] = ofType(resources, "azure-native:storage:StorageAccount").filter((a) => a.name.endsWith("-files")).map((a) => a.props);
+        assert.deepEqual([standard.kind, standard.sku.name], ["StorageV2", "Standard_LRS"]);
+    });
+
+    it("creates archive identities only for archiving instances, and operator grants per namespace", () => {
+        assert.deepEqual(Object.keys(platform.bindings.archives), ["a"]);
+        assert.deepEqual(ofType(resources, "azure-native:storage:BlobContainer").map((c) => c.props.containerName), ["archive-a"]);
+        assert.equal(ofType(resources, "azure-native:storage:BlobContainerImmutabilityPolicy").length, 0);
+        const scopes = ofType(resources, "azure-native:authorization:RoleAssignment").filter((r) => r.name.includes("-operators-")).map((r) => r.props.scope.split("/namespaces/")[1]);
+        assert.deepEqual(scopes.sort(), ["a", "b"]);
+    });
+
+    it("creates no database for local-database instances and protects nothing when protectData is false", () => {
+        assert.equal(ofType(resources, "azure-native:dbforpostgresql:Server").length, 0);
+        assert.deepEqual(platform.bindings.databases, {});
+        assert.equal(ofType(resources, "azure-native:authorization:ManagementLockByScope").length, 0);
+        assert.ok(resources.every((r) => !r.protect && !r.retainOnDelete), "nothing is protected");
+        const disk = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find((c) => c.props.provisioner === "disk.csi.azure.com");
+        assert.deepEqual([disk?.props.parameters.skuName, disk?.props.reclaimPolicy], ["Premium_LRS", "Delete"]);
+        assert.equal(one(resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles[0].availabilityZones, undefined);
+    });
+});

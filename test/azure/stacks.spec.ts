@@ -1,0 +1,59 @@
+import * as assert from "node:assert/strict";
+import * as path from "path";
+import { planStack, PlanResult } from "../../plan/run";
+import { readStackFile } from "../../plan/stack-file";
+import { one, ofType } from "../plan-helpers";
+
+const projectDir = path.resolve(__dirname, "../..");
+
+describe("azure example stacks plan offline", function () {
+    let dev: PlanResult;
+    let prod: PlanResult;
+
+    before(async () => {
+        dev = await planStack(readStackFile(projectDir, "azure-dev"));
+        prod = await planStack(readStackFile(projectDir, "azure-prod"));
+    });
+
+    it("azure-dev: a small development stack, one pod with a local database, data not protected", () => {
+        assert.equal(dev.config.target, "azure");
+        assert.equal(dev.config.environment, "development");
+        assert.equal(dev.config.protectData, false);
+        assert.deepEqual(dev.config.instances.map((i) => [i.topology, i.database.mode]), [["single", "local"]]);
+        const aks = one(dev.resources, "azure-native:containerservice:ManagedCluster").props;
+        assert.equal(aks.networkProfile.networkPolicy, "calico");
+        assert.equal(aks.disableLocalAccounts, true);
+        assert.deepEqual(aks.agentPoolProfiles.map((p: { vmSize: string }) => p.vmSize), ["Standard_D2s_v5", "Standard_D4s_v5"]);
+        assert.equal(ofType(dev.resources, "azure-native:dbforpostgresql:Server").length, 0);
+        assert.equal(ofType(dev.resources, "azure-native:authorization:ManagementLockByScope").length, 0);
+        assert.ok(dev.resources.every((r) => !r.protect), "a dev stack with protectData false protects nothing");
+        assert.equal(one(dev.resources, "azure-native:managedidentity:FederatedIdentityCredential").props.subject, "system:serviceaccount:xroad-sidecar:xroad-archiver");
+    });
+
+    it("azure-prod: primary plus secondaries on a zone-redundant Flexible Server, everything stateful protected", () => {
+        assert.equal(prod.config.environment, "production");
+        assert.equal(prod.config.protectData, true);
+        assert.deepEqual(prod.config.instances.map((i) => [i.topology, i.database.mode]), [["primary-secondaries", "managed"]]);
+        const db = one(prod.resources, "azure-native:dbforpostgresql:Server");
+        assert.equal(db.props.highAvailability.mode, "ZoneRedundant");
+        assert.equal(db.props.version, "16");
+        assert.deepEqual([db.protect, db.retainOnDelete], [true, true]);
+        assert.deepEqual(one(prod.resources, "azure-native:network:PublicIPAddress").props.zones, ["1", "2", "3"]);
+        assert.equal(one(prod.resources, "azure-native:storage:BlobContainerImmutabilityPolicy").props.immutabilityPeriodSinceCreationInDays, 365);
+        for (const pool of one(prod.resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles) assert.deepEqual(pool.availabilityZones, ["1", "2", "3"]);
+    });
+
+    it("hands the Sidecar stack its storage classes, database host and load-balancer address", () => {
+        const pvcs = ofType(prod.resources, "kubernetes:core/v1:PersistentVolumeClaim").map((p) => p.props.spec.storageClassName);
+        assert.ok(pvcs.includes("xroad-config-disk"), `PVC classes: ${pvcs.join(", ")}`);
+        assert.ok(pvcs.includes("xroad-files-sidecar"), `PVC classes: ${pvcs.join(", ")}`);
+        const lb = ofType(prod.resources, "kubernetes:core/v1:Service").find((s) => s.props.spec.type === "LoadBalancer");
+        assert.ok(lb, "a LoadBalancer Service exists");
+        assert.equal(lb.props.spec.loadBalancerIP, "198.51.100.25");
+        assert.equal(lb.props.metadata.annotations["service.beta.kubernetes.io/azure-pip-name"], "xroad-sidecar-azure-prod-address");
+        const platform = prod.outputs.platform as Record<string, unknown>;
+        assert.equal(platform.securityServerAddress, "198.51.100.25");
+        const fqdn = `${one(prod.resources, "azure-native:dbforpostgresql:Server").props.serverName}.postgres.database.azure.com`;
+        assert.deepEqual(platform.databaseHosts, { sidecar: fqdn });
+    });
+});
