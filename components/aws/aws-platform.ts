@@ -9,6 +9,7 @@ import { ARCHIVER_SERVICE_ACCOUNT } from "../../xroad/archiver";
 import { Network } from "./network";
 import { EncryptionKeys } from "./encryption-keys";
 import { ControlPlaneLogs } from "./control-plane-logs";
+import { FlowLogs } from "./flow-logs";
 import { Cluster } from "./cluster";
 import { Calico } from "./calico";
 import { BlockStorage } from "./block-storage";
@@ -84,6 +85,7 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
             natGatewayPerZone: production,
         }, awsOnly);
         const keys = new EncryptionKeys(`${name}-keys`, { aliasPrefix: clusterName, region: settings.region, accountId, partition, protectData }, awsOnly);
+        new FlowLogs(`${name}-flow-logs`, { clusterName, vpcId: network.vpcId, retentionInDays: settings.logRetentionDays, logsKeyArn: keys.arns.logs, accountId }, awsOnly);
         const logs = new ControlPlaneLogs(`${name}-control-plane-logs`, { clusterName, retentionInDays: settings.logRetentionDays, kmsKeyArn: keys.arns.logs }, awsOnly);
 
         const cluster = new Cluster(`${name}-eks`, {

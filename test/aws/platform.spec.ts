@@ -121,6 +121,24 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             });
         });
 
+        it("records VPC flow logs into a retained, encrypted group through a role that may write only that group", () => {
+            const group = one(resources, T.logGroup, `${CLUSTER}-flow-logs`);
+            assert.equal(group.props.name, `/aws/vpc/${CLUSTER}/flow-logs`);
+            assert.equal(group.props.retentionInDays, 400);
+            assert.deepEqual(inputFrom(group, "kmsKeyId"), [urnOf(resources, T.key, `${CLUSTER}-keys-logs`)]);
+            const flow = one(resources, "aws:ec2/flowLog:FlowLog");
+            assert.equal(flow.props.trafficType, "ALL");
+            assert.equal(flow.props.logDestinationType, "cloud-watch-logs");
+            assert.deepEqual(inputFrom(flow, "vpcId"), [one(resources, T.vpc).urn]);
+            const [trust] = statements(one(resources, T.role, `${CLUSTER}-flow-logs`).props.assumeRolePolicy);
+            assert.deepEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
+            assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": ACCOUNT } });
+            const write = statement(one(resources, T.rolePolicy, `${CLUSTER}-flow-logs-delivery`).props.policy, "WriteFlowLogGroup");
+            assert.deepEqual(asList(write.Action), ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]);
+            const groupArn = `arn:aws:logs:eu-north-1:${ACCOUNT}:log-group:/aws/vpc/${CLUSTER}/flow-logs`;
+            assert.deepEqual(asList(write.Resource), [groupArn, `${groupArn}:*`]);
+        });
+
         it("closes the default security group", () => {
             const dsg = one(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
             assert.deepEqual(dsg.props.ingress, []);
