@@ -1,0 +1,43 @@
+import * as assert from "node:assert/strict";
+import * as path from "path";
+import { readStackFile } from "../../plan/stack-file";
+import { planStack } from "../../plan/run";
+import { kubernetesManifests } from "../../plan/manifests";
+import { validateManifest } from "./schema";
+
+/** `npm run plan -- --stack existing` runs exactly this: the real program on Pulumi.existing.yaml under mocks. */
+describe("the example stack Pulumi.existing.yaml", () => {
+    let manifests: ReturnType<typeof kubernetesManifests>;
+    before(async () => {
+        const plan = await planStack(readStackFile(path.resolve(__dirname, "../.."), "existing"));
+        assert.equal(plan.config.target, "existing");
+        assert.equal(plan.config.instances[0].topology, "primary-secondaries");
+        manifests = kubernetesManifests(plan.resources);
+    });
+
+    it("writes the whole primary-plus-secondaries topology", () => {
+        const kinds = manifests.map((m) => `${m.object.kind}/${(m.object.metadata as { name: string }).name}`).sort();
+        assert.deepEqual(kinds, [
+            "Deployment/sidecar-secondary",
+            "HorizontalPodAutoscaler/sidecar-secondary",
+            "Namespace/xroad-sidecar",
+            "NetworkPolicy/allow-dns-egress",
+            "NetworkPolicy/default-deny-all",
+            "NetworkPolicy/primary-traffic",
+            "NetworkPolicy/secondary-traffic",
+            "PersistentVolumeClaim/sidecar-archive",
+            "PersistentVolumeClaim/sidecar-config",
+            "PodDisruptionBudget/sidecar-secondary",
+            "Secret/sidecar-ssh-keys",
+            "Secret/sidecar-variables",
+            "Service/sidecar-consumer",
+            "Service/sidecar-primary",
+            "Service/sidecar-public",
+            "StatefulSet/sidecar-primary",
+        ]);
+    });
+
+    it("writes only manifests that match the Kubernetes API schema", () => {
+        for (const m of manifests) assert.doesNotThrow(() => validateManifest(m.object), m.fileName);
+    });
+});

@@ -1,0 +1,132 @@
+import * as assert from "node:assert/strict";
+import { Scenario, scenario } from "./scenarios";
+import { objectsOfKind, theObject } from "./render";
+import { proxyHeap } from "../../components/kubernetes/java-heap";
+
+describe("single pod with the local database (NIIS §2.1)", () => {
+    let s: Scenario;
+    let sts: Record<string, any>;
+    let container: Record<string, any>;
+    before(async () => {
+        s = await scenario("single-local");
+        sts = theObject(s.rendered.objects, "StatefulSet", "solo");
+        container = sts.spec.template.spec.containers[0];
+    });
+
+    it("runs one standalone pod of the full image as a StatefulSet, never two", () => {
+        assert.equal(sts.spec.replicas, 1);
+        assert.equal(container.image, "niis/xroad-security-server-sidecar:7.8.0");
+        assert.equal(sts.spec.template.metadata.labels.role, "standalone");
+        assert.deepEqual(objectsOfKind(s.rendered.objects, "Deployment"), []);
+    });
+
+    it("mounts the database volume one level above PGDATA so initdb works on a fresh volume", () => {
+        const claim = theObject(s.rendered.objects, "PersistentVolumeClaim", "solo-database");
+        assert.deepEqual(claim.spec.accessModes, ["ReadWriteOnce"]);
+        assert.equal(claim.spec.storageClassName, "standard");
+        assert.equal(claim.spec.resources.requests.storage, "20Gi");
+        const mount = container.volumeMounts.find((m: any) => m.mountPath.startsWith("/var/lib/postgresql"));
+        assert.equal(mount.mountPath, "/var/lib/postgresql/16");
+        const volume = sts.spec.template.spec.volumes.find((v: any) => v.name === mount.name);
+        assert.equal(volume.persistentVolumeClaim.claimName, "solo-database");
+    });
+
+    it("keeps /etc/xroad and /var/lib/xroad on their own claims; without shared storage the archive is ReadWriteOnce", () => {
+        const byPath = Object.fromEntries(container.volumeMounts.map((m: any) => [m.mountPath, m.name]));
+        const claimOf = (path: string) => sts.spec.template.spec.volumes.find((v: any) => v.name === byPath[path]).persistentVolumeClaim.claimName;
+        assert.equal(claimOf("/etc/xroad"), "solo-config");
+        assert.equal(claimOf("/var/lib/xroad"), "solo-archive");
+        assert.deepEqual(theObject(s.rendered.objects, "PersistentVolumeClaim", "solo-archive").spec.accessModes, ["ReadWriteOnce"]);
+        const out = (s.rendered.outputs as any).instance;
+        assert.match(out.archive, /^none: .*ReadWriteOnce volume solo-archive \(archiving is off\)$/);
+    });
+
+    it("gives the local database no XROAD_DB_* variables and no database password", () => {
+        const names = container.env.map((e: any) => e.name);
+        assert.ok(!names.some((n: string) => n.startsWith("XROAD_DB_") || n === "XROAD_DATABASE_NAME"), names.join(","));
+        const secret = theObject(s.rendered.objects, "Secret", "solo-variables");
+        assert.deepEqual(Object.keys(secret.stringData).sort(), ["XROAD_ADMIN_PASSWORD", "XROAD_ADMIN_USER", "XROAD_TOKEN_PIN"]);
+        assert.equal(secret.stringData.XROAD_ADMIN_USER, "xroad-admin");
+        assert.ok(secret.stringData.XROAD_TOKEN_PIN.length >= 20, "generated PIN");
+    });
+
+    it("probes as NIIS recommends: startup 8080 ×60 and liveness 8080 ×5", () => {
+        assert.deepEqual(container.startupProbe, { httpGet: { path: "/", port: 8080 }, periodSeconds: 10, failureThreshold: 60 });
+        assert.deepEqual(container.livenessProbe, { httpGet: { path: "/", port: 8080 }, periodSeconds: 10, successThreshold: 1, failureThreshold: 5 });
+    });
+
+    it("exposes 5500/5577 on a LoadBalancer and the consumer ports on a ClusterIP Service", () => {
+        const lb = theObject(s.rendered.objects, "Service", "solo-public");
+        assert.equal(lb.spec.type, "LoadBalancer");
+        assert.deepEqual(lb.spec.ports.map((p: any) => [p.port, p.protocol]), [[5500, "TCP"], [5577, "TCP"]]);
+        const consumer = theObject(s.rendered.objects, "Service", "solo-consumer");
+        assert.equal(consumer.spec.type, "ClusterIP");
+        assert.deepEqual(consumer.spec.ports.map((p: any) => p.port), [8080, 8443]);
+    });
+
+    it("denies all traffic, then lets the pod out only to DNS and the X-Road ports (no database rule)", () => {
+        const policy = theObject(s.rendered.objects, "NetworkPolicy", "standalone-traffic");
+        assert.deepEqual(policy.spec.podSelector.matchLabels.role, "standalone");
+        assert.deepEqual(policy.spec.egress, [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [80, 443, 4001, 5500, 5577].map((port) => ({ protocol: "TCP", port })) }]);
+        assert.deepEqual(policy.spec.ingress[0].ports.map((p: any) => p.port), [5500, 5577]);
+    });
+
+    it("sizes the proxy heap from the memory limit, leaving room for the local database", () => {
+        const heap = proxyHeap("4Gi", "full", true);
+        const init = sts.spec.template.spec.initContainers.find((c: any) => c.name === "proxy-heap");
+        assert.deepEqual(init.env, [{ name: "PROXY_XMS", value: `${heap.initialMiB}m` }, { name: "PROXY_XMX", value: `${heap.maxMiB}m` }]);
+        assert.equal(heap.maxMiB, 1728);
+        assert.deepEqual(init.resources, container.resources);
+    });
+});
+
+describe("single pod with an external database (NIIS §2.2)", () => {
+    let s: Scenario;
+    let sts: Record<string, any>;
+    let container: Record<string, any>;
+    before(async () => {
+        s = await scenario("single-external");
+        sts = theObject(s.rendered.objects, "StatefulSet", "edge");
+        container = sts.spec.template.spec.containers[0];
+    });
+
+    it("passes host, port and name prefix as plain variables and the password only from the Secret", () => {
+        const env = Object.fromEntries(container.env.map((e: any) => [e.name, e]));
+        assert.equal(env.XROAD_DB_HOST.value, "pg.db.example.internal");
+        assert.equal(env.XROAD_DB_PORT.value, "6432");
+        assert.equal(env.XROAD_DATABASE_NAME.value, "edge");
+        assert.deepEqual(env.XROAD_DB_PWD.valueFrom, { secretKeyRef: { name: "edge-variables", key: "XROAD_DB_PWD" } });
+        const secret = theObject(s.rendered.objects, "Secret", "edge-variables");
+        assert.equal(secret.stringData.XROAD_DB_PWD, "configured-db-password-value");
+        assert.equal(secret.stringData.XROAD_TOKEN_PIN, "configured-token-pin-1234");
+    });
+
+    it("has no database volume, and uses the cluster's default class when the platform names none", () => {
+        assert.deepEqual(objectsOfKind(s.rendered.objects, "PersistentVolumeClaim").map((c) => c.metadata.name).sort(), ["edge-archive", "edge-config"]);
+        for (const c of objectsOfKind(s.rendered.objects, "PersistentVolumeClaim")) assert.equal(c.spec.storageClassName, undefined);
+    });
+
+    it("writes the non-postgres superuser into xroad.properties before the first start, only if absent", () => {
+        const init = sts.spec.template.spec.initContainers.find((c: any) => c.name === "database-settings");
+        assert.deepEqual(init.env, [{ name: "DB_SUPERUSER", value: "xroadadmin" }]);
+        const script: string = init.command[2];
+        assert.match(script, /props=\/etc\/xroad\/xroad\.properties/);
+        assert.match(script, /if ! grep -q "\^postgres\.connection\.user" "\$props"; then printf "postgres\.connection\.user = %s\\n" "\$DB_SUPERUSER" >> "\$props"; fi/);
+        assert.doesNotMatch(script, /PGSSLMODE/);
+        assert.deepEqual(init.volumeMounts, [{ name: "xroad-config", mountPath: "/etc/xroad" }]);
+    });
+
+    it("lets the pod reach the database only at its configured CIDRs and port", () => {
+        const policy = theObject(s.rendered.objects, "NetworkPolicy", "standalone-traffic");
+        assert.deepEqual(policy.spec.egress[0], { to: [{ ipBlock: { cidr: "10.30.0.0/24" } }], ports: [{ protocol: "TCP", port: 6432 }] });
+    });
+
+    it("sizes a bigger heap for a bigger limit", () => {
+        const init = sts.spec.template.spec.initContainers.find((c: any) => c.name === "proxy-heap");
+        const xmx = Number(init.env.find((e: any) => e.name === "PROXY_XMX").value.replace("m", ""));
+        assert.equal(xmx, proxyHeap("6Gi", "slim", false).maxMiB);
+        assert.ok(xmx > proxyHeap("3Gi", "slim", false).maxMiB);
+        assert.equal(sts.spec.template.metadata.annotations["xroad-sidecar/proxy-heap"], `XROAD_PROXY_PARAMS=-Xms${proxyHeap("6Gi", "slim", false).initialMiB}m -Xmx${xmx}m`);
+        assert.deepEqual(container.resources, { requests: { cpu: "2", memory: "6Gi" }, limits: { cpu: "3", memory: "6Gi" } });
+    });
+});
