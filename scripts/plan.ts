@@ -3,7 +3,8 @@
  * Pulumi.<name>.yaml under Pulumi's mock runtime (no CLI, no cloud, no credentials), prints the
  * component tree and resource counts, and writes out/<name>/plan.json and out/<name>/manifests/.
  * `--project-dir` plans the stack files of another directory (tests, benchmarks).
- * Exit codes: 0 planned, 2 invalid configuration or usage.
+ * Then runs the CrossGuard pack over the planned resources (plan/self-check.ts) and prints its report.
+ * Exit codes: 0 planned and compliant, 1 a mandatory policy is violated, 2 invalid configuration or usage.
  */
 import * as path from "path";
 import { ConfigValidationError } from "../config";
@@ -11,6 +12,7 @@ import { readStackFile } from "../plan/stack-file";
 import { planStack } from "../plan/run";
 import { writePlan } from "../plan/write";
 import { componentTree, countsByType } from "../plan/summary";
+import { formatSelfCheck, selfCheck } from "../plan/self-check";
 
 function usage(message: string): never {
     console.error(`${message}\nusage: npm run plan -- --stack <name> [--out <dir>] [--project-dir <dir>]`);
@@ -67,7 +69,11 @@ async function main(): Promise<number> {
     console.log(`\nResources by type (${plan.resources.length} in all):`);
     for (const [type, n] of countsByType(plan.resources)) console.log(`  ${String(n).padStart(4)}  ${type}`);
     console.log(`\nWrote ${path.relative(process.cwd(), written.planFile)} and ${written.manifestCount} manifests in ${path.relative(process.cwd(), written.manifestDir)}/ (${ms.toFixed(0)} ms).`);
-    return 0;
+
+    const report = await selfCheck(plan);
+    console.log("");
+    for (const line of formatSelfCheck(report, plan.config.environment)) console.log(line);
+    return report.mandatory.length > 0 ? 1 : 0;
 }
 
 main().then(
