@@ -163,7 +163,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             zones: zoneRedundant ? s.availabilityZones : [],
             protection,
             tags,
-        }, { parent: this, dependsOn: [aks] });
+        }, { parent: this });
 
         // One class per instance, each bound to that instance's own share. The single shared class is
         // set only when there is exactly one instance, so two instances can never share a share.

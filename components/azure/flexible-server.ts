@@ -5,10 +5,10 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import { AzureSettings } from "../../config/azure";
 import { ManagedDatabaseBinding } from "../platform";
 import { DataProtection } from "./data-protection";
+import { POSTGRES_PORT } from "../../xroad/ports";
 
 /** PostgreSQL major version of the Sidecar image; backup and restore need the same server version (xroad-facts §6). */
 export const SIDECAR_POSTGRES_VERSION = "16";
-export const POSTGRES_PORT = 5432;
 
 /**
  * Server parameters the Sidecar needs, applied in this order. `azure.extensions` is an allow-list:

@@ -7,13 +7,14 @@ import { SidecarInstanceConfig } from "../../config/instance";
 import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
 import { PrivateStorageEndpoint } from "./private-endpoint";
 import { DataProtection } from "./data-protection";
+import { XROAD_GID, XROAD_UID } from "../../xroad/ssh";
 
 /**
  * Mount options for `/var/lib/xroad` (guide §10): files owned by the Sidecar's `xroad` user (999)
  * and group, no access for others, symlinks the Sidecar's backup scripts create, and a socket of
  * its own per mount so one share's reconnect cannot stall another.
  */
-export const XROAD_FILES_MOUNT_OPTIONS = ["uid=999", "gid=999", "dir_mode=0770", "file_mode=0660", "mfsymlinks", "cache=strict", "nosharesock", "actimeo=30"];
+export const XROAD_FILES_MOUNT_OPTIONS = [`uid=${XROAD_UID}`, `gid=${XROAD_GID}`, "dir_mode=0770", "file_mode=0660", "mfsymlinks", "cache=strict", "nosharesock", "actimeo=30"];
 
 /** SMB 3.1.1 only, with AES-256-GCM channel encryption: encryption in transit (guide §10). */
 export const SMB_PROTOCOL_SETTINGS = {
