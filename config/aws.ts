@@ -22,7 +22,10 @@ export interface AwsSettings {
     clusterName: string;
     /** CIDRs allowed to reach the public API endpoint; empty means a private endpoint only. */
     publicAccessCidrs: string[];
-    /** IAM principal ARNs granted cluster admin through access entries (guide §4.2). */
+    /**
+     * IAM principal ARNs granted cluster admin through access entries (guide §4.2). The identity that
+     * runs `pulumi up` is admin already (EKS bootstraps the cluster creator); do not list it again.
+     */
     clusterAdminArns: string[];
     /** IAM principal ARNs granted edit rights in the Sidecar namespaces only (guide §4.3). */
     namespaceOperatorArns: string[];
@@ -38,7 +41,10 @@ export interface AwsSettings {
         objectLock: { enabled: boolean; mode: (typeof OBJECT_LOCK_MODES)[number]; days: number };
     };
     database: { instanceClass: string; allocatedStorageGb: number; maxAllocatedStorageGb: number; multiAz: boolean; backupRetentionDays: number; engineVersion: string };
-    /** Optional Route 53 record pointing at the load balancer: the address to register in X-Road. */
+    /**
+     * Optional Route 53 record pointing at the load balancer: the address to register in X-Road. With one
+     * instance the record is `recordName`; with several, each instance gets `<instance name>.<recordName>`.
+     */
     dns?: { hostedZoneId: string; recordName: string };
 }
 

@@ -35,10 +35,13 @@ export function accessPolicyArn(partition: pulumi.Input<string>, name: "AmazonEK
     return pulumi.interpolate`arn:${partition}:eks::aws:cluster-access-policy/${name}`;
 }
 
-/** A stable access-entry key from a principal ARN (`role/platform-admins` → `platform-admins`), so reordering config recreates nothing. */
+/**
+ * A stable access-entry key from a principal ARN (`…:role/platform-admins` → `admin-role-platform-admins`),
+ * so reordering the config recreates nothing.
+ */
 export function accessEntryKey(kind: "admin" | "operator", principalArn: string): string {
-    const last = principalArn.split("/").pop() ?? principalArn;
-    return `${kind}-${last.toLowerCase().replace(/[^a-z0-9-]/g, "-")}`;
+    const resource = principalArn.split(":").slice(5).join(":");
+    return `${kind}-${resource.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}`;
 }
 
 /**
@@ -48,19 +51,24 @@ export function accessEntryKey(kind: "admin" | "operator", principalArn: string)
  */
 export function accessEntries(args: Pick<ClusterArgs, "clusterAdminArns" | "namespaceOperatorArns" | "operatorNamespaces" | "partition">): Record<string, eks.types.input.AccessEntryArgs> {
     const entries: Record<string, eks.types.input.AccessEntryArgs> = {};
+    const add = (key: string, entry: eks.types.input.AccessEntryArgs) => {
+        // Same path in two accounts: refuse rather than silently drop one principal's access.
+        if (entries[key]) throw new Error(`access entries ${entries[key].principalArn} and ${entry.principalArn} would share the key ${key}; use distinct role paths`);
+        entries[key] = entry;
+    };
     for (const principalArn of args.clusterAdminArns) {
-        entries[accessEntryKey("admin", principalArn)] = {
+        add(accessEntryKey("admin", principalArn), {
             principalArn,
             type: eks.AccessEntryType.Standard,
             accessPolicies: { clusterAdmin: { policyArn: accessPolicyArn(args.partition, "AmazonEKSClusterAdminPolicy"), accessScope: { type: "cluster" } } },
-        };
+        });
     }
     for (const principalArn of args.namespaceOperatorArns) {
-        entries[accessEntryKey("operator", principalArn)] = {
+        add(accessEntryKey("operator", principalArn), {
             principalArn,
             type: eks.AccessEntryType.Standard,
             accessPolicies: { sidecarNamespaces: { policyArn: accessPolicyArn(args.partition, "AmazonEKSEditPolicy"), accessScope: { type: "namespace", namespaces: args.operatorNamespaces } } },
-        };
+        });
     }
     return entries;
 }

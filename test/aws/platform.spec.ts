@@ -206,12 +206,12 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             const c = clusterResource(resources);
             assert.equal(c.props.authenticationMode, "API");
             assert.deepEqual(c.props.accessEntries, {
-                "admin-platform-admins": {
+                "admin-role-platform-admins": {
                     principalArn: ADMIN_ARN,
                     type: "STANDARD",
                     accessPolicies: { clusterAdmin: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } } },
                 },
-                "operator-xroad-operators": {
+                "operator-role-xroad-operators": {
                     principalArn: OPERATOR_ARN,
                     type: "STANDARD",
                     accessPolicies: { sidecarNamespaces: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy", accessScope: { type: "namespace", namespaces: ["xroad-ss1", "xroad-ss2"] } } },
