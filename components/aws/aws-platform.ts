@@ -185,6 +185,9 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 privateSubnetIds: network.privateSubnetIds,
                 nodeSecurityGroupId: cluster.nodeSecurityGroupId,
                 kmsKeyArn: keys.arns.database,
+                masterPassword: instance.secrets.dbPassword,
+                logRetentionInDays: settings.logRetentionDays,
+                logsKeyArn: keys.arns.logs,
                 protectData,
             }, awsOnly);
             databases[instance.name] = { host: db.address, port: db.port, user: db.user, password: db.password, requireTls: true };

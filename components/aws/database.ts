@@ -19,6 +19,12 @@ export interface DatabaseArgs {
     /** Only the nodes may connect. */
     nodeSecurityGroupId: pulumi.Input<string>;
     kmsKeyArn: pulumi.Input<string>;
+    /** The instance's `dbPassword` secret from config; generated when absent. */
+    masterPassword?: pulumi.Output<string>;
+    /** Retention of the PostgreSQL log group (connections and disconnections are logged). */
+    logRetentionInDays: number;
+    /** The logs key (its policy admits CloudWatch Logs). */
+    logsKeyArn: pulumi.Input<string>;
     /** Deletion protection, a final snapshot, and protect/retainOnDelete. */
     protectData: boolean;
 }
@@ -27,6 +33,11 @@ export interface DatabaseArgs {
 export function databaseIdentifier(clusterName: string, instanceName: string): string {
     const id = `${clusterName}-${instanceName}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/-+/g, "-").replace(/^[^a-z]+/, "");
     return (/^[a-z]/.test(id) ? id : `xroad-${id}`).slice(0, 63).replace(/-+$/, "");
+}
+
+/** The log group RDS exports PostgreSQL logs to; its name is fixed by RDS. */
+export function postgresLogGroupName(identifier: string): string {
+    return `/aws/rds/instance/${identifier}/postgresql`;
 }
 
 /** The PostgreSQL major version of an engine version such as 16 or 16.4, for the parameter group family. */
@@ -76,13 +87,19 @@ export class Database extends pulumi.ComponentResource {
                 { name: "log_disconnections", value: "1" },
             ],
         }, { parent: this });
-        const password = new random.RandomPassword(`${name}-db-master`, {
+        const password = args.masterPassword ?? new random.RandomPassword(`${name}-db-master`, {
             length: 32,
             special: true,
             overrideSpecial: PASSWORD_SPECIALS,
             minLower: 2,
             minUpper: 2,
             minNumeric: 2,
+        }, { parent: this }).result;
+        // Created first, with retention and our key: RDS would otherwise create a group that never expires.
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-db-postgresql`, {
+            name: postgresLogGroupName(identifier),
+            retentionInDays: args.logRetentionInDays,
+            kmsKeyId: args.logsKeyArn,
         }, { parent: this });
 
         this.instance = new aws.rds.Instance(`${name}-db`, {
@@ -102,7 +119,7 @@ export class Database extends pulumi.ComponentResource {
             port: POSTGRES_PORT,
             multiAz: s.multiAz,
             username: MASTER_USER,
-            password: password.result,
+            password: pulumi.secret(password),
             backupRetentionPeriod: s.backupRetentionDays,
             copyTagsToSnapshot: true,
             deletionProtection: args.protectData,
@@ -113,13 +130,14 @@ export class Database extends pulumi.ComponentResource {
             caCertIdentifier: "rds-ca-rsa2048-g1",
             performanceInsightsEnabled: true,
             performanceInsightsKmsKeyId: args.kmsKeyArn,
+            enabledCloudwatchLogsExports: ["postgresql"],
             tags: { "xroad-sidecar/instance": args.instanceName },
-        }, { parent: this, protect: args.protectData, retainOnDelete: args.protectData });
+        }, { parent: this, protect: args.protectData, retainOnDelete: args.protectData, dependsOn: [logGroup] });
 
         this.address = this.instance.address;
         this.port = POSTGRES_PORT;
         this.user = MASTER_USER;
-        this.password = pulumi.secret(password.result);
+        this.password = pulumi.secret(password);
         this.registerOutputs({ address: this.address, port: this.port });
     }
 }

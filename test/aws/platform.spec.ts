@@ -483,6 +483,22 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(db.retainOnDelete, true);
         });
 
+        it("exports PostgreSQL logs into a pre-created group with retention and the logs key", () => {
+            const group = one(resources, T.logGroup, `${CLUSTER}-ss1-db-postgresql`);
+            assert.equal(group.props.name, `/aws/rds/instance/${CLUSTER}-ss1/postgresql`);
+            assert.equal(group.props.retentionInDays, 400);
+            assert.deepEqual(inputFrom(group, "kmsKeyId"), [urnOf(resources, T.key, `${CLUSTER}-keys-logs`)]);
+            const db = one(resources, T.rds);
+            assert.deepEqual(db.props.enabledCloudwatchLogsExports, ["postgresql"]);
+            assert.ok(db.dependencies.includes(group.urn));
+        });
+
+        it("generates the master password when the stack sets none", () => {
+            const generated = one(resources, "random:index/randomPassword:RandomPassword", `${CLUSTER}-ss1-db-master`);
+            assert.equal(generated.props.length, 32);
+            assert.deepEqual(inputFrom(one(resources, T.rds), "password"), [generated.urn]);
+        });
+
         it("forces TLS through its parameter group", () => {
             const params = one(resources, T.rdsParams);
             assert.equal(params.props.family, "postgres16");
@@ -592,5 +608,23 @@ describe("AWS platform (development: unprotected, private endpoint, no DNS, no m
     it("uses the development defaults for retention and metrics-server", () => {
         assert.equal(one(resources, T.logGroup, `${CLUSTER}-control-plane-logs`).props.retentionInDays, 30);
         assert.equal(one(resources, T.helm, `${CLUSTER}-metrics-server`).props.values.replicas, 1);
+    });
+});
+
+describe("AWS platform (managed database with a configured password)", function () {
+    this.timeout(60000);
+
+    it("uses the instance's dbPassword secret as the RDS master password and keeps it secret", async () => {
+        const config = awsConfig(
+            { clusterName: CLUSTER },
+            { instances: [{ name: "ss1", topology: "primary-secondaries", database: { mode: "managed" } }], secrets: { ss1: { dbPassword: "configured-Passw0rd" } } },
+        );
+        const { resources, probe } = await planPlatform(config);
+        assert.equal(ofType(resources, "random:index/randomPassword:RandomPassword").length, 0);
+        const db = one(resources, T.rds);
+        assert.ok(isSecretValue(db.inputs.password));
+        assert.equal(db.props.password, "configured-Passw0rd");
+        assert.equal(probe.databases.ss1.passwordIsSecret, true);
+        assert.equal(db.props.deletionProtection, true, "protectData defaults to true");
     });
 });
