@@ -18,6 +18,7 @@ import { consumerPorts, primaryProbes } from "./probes";
 import { fileSetupSecurityContext, sidecarContainerSecurityContext, sidecarPodSecurityContext } from "./security-contexts";
 import { archiveStorage, createClaim } from "./storage";
 import { createPrimaryService } from "./services";
+import { SERVER_AWAIT } from "./await";
 import { resourceRequirements } from "./resources";
 
 export interface SidecarPrimaryArgs {
@@ -29,9 +30,9 @@ export interface SidecarPrimaryArgs {
     namespace: pulumi.Input<string>;
     names: SidecarObjectNames;
     /** The Secret with the sensitive environment and the keys this pod reads from it. */
-    variables: { secretName: string; keys: readonly string[] };
+    variables: { secretName: pulumi.Input<string>; keys: readonly string[] };
     /** The SSH key pair Secret; the primary role only. */
-    sshSecretName?: string;
+    sshSecretName?: pulumi.Input<string>;
     database: DatabaseConnection;
     heap: ProxyHeap;
     protectData: boolean;
@@ -128,9 +129,10 @@ export class SidecarPrimary extends pulumi.ComponentResource {
         this.statefulSet = new k8s.apps.v1.StatefulSet(
             name,
             {
-                metadata: { name: workloadName, namespace: args.namespace, labels },
+                metadata: { name: workloadName, namespace: args.namespace, labels, annotations: SERVER_AWAIT },
                 spec: {
                     replicas: 1,
+                    // The single pod needs no per-pod DNS name: its serviceName names no Service.
                     serviceName: role === ROLE_PRIMARY ? names.primaryService : workloadName,
                     selector: { matchLabels: selector },
                     template: {

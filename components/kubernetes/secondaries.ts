@@ -16,6 +16,7 @@ import { consumerPorts, secondaryProbes } from "./probes";
 import { sidecarContainerSecurityContext, sidecarPodSecurityContext } from "./security-contexts";
 import { createConsumerService, createPublicService } from "./services";
 import { createSecondaryAutoscaling } from "./autoscaling";
+import { SKIP_AWAIT } from "./await";
 import { resourceRequirements } from "./resources";
 
 export interface SidecarSecondariesArgs {
@@ -25,8 +26,8 @@ export interface SidecarSecondariesArgs {
     namespace: pulumi.Input<string>;
     names: SidecarObjectNames;
     /** The Secret with the sensitive environment; secondaries read only the keys given here. */
-    variables: { secretName: string; keys: readonly string[] };
-    sshSecretName: string;
+    variables: { secretName: pulumi.Input<string>; keys: readonly string[] };
+    sshSecretName: pulumi.Input<string>;
     /** The heap the primary writes and the secondaries inherit by rsync (java-heap.ts). */
     heap: ProxyHeap;
 }
@@ -58,7 +59,7 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
         this.deployment = new k8s.apps.v1.Deployment(
             name,
             {
-                metadata: { name: names.secondaries, namespace: args.namespace, labels },
+                metadata: { name: names.secondaries, namespace: args.namespace, labels, annotations: SKIP_AWAIT },
                 spec: {
                     // The HPA owns the count from here on; this is only the first rollout's size.
                     replicas,

@@ -65,26 +65,27 @@ export class SidecarInstance extends pulumi.ComponentResource {
             ? proxyHeap(instance.primaryResources.limits.memory, instance.flavour, database.kind === "local")
             : sharedProxyHeap([instance.primaryResources, instance.secondaryResources], instance.flavour);
 
-        let sshSecretName: string | undefined;
+        // Pods name their Secrets through the Secrets' outputs, so they are created after them.
+        const variablesSecret = credentials.secret.metadata.name;
+        let sshSecretName: pulumi.Output<string> | undefined;
         if (instance.topology === "primary-secondaries") {
-            sshSecretName = names.sshSecret;
-            new SshKeyPair(`${name}-ssh`, { namespace, secretName: names.sshSecret, labels }, child);
+            sshSecretName = new SshKeyPair(`${name}-ssh`, { namespace, secretName: names.sshSecret, labels }, child).secret.metadata.name;
         }
 
         const server = new SidecarPrimary(`${name}-${serverRole}`, {
             role: serverRole, instance, release, platform, namespace, names,
-            variables: { secretName: names.variablesSecret, keys: credentials.keys },
+            variables: { secretName: variablesSecret, keys: credentials.keys },
             sshSecretName, database, heap, protectData,
         }, child);
         const workload = serverRole === ROLE_PRIMARY ? names.primary : names.standalone;
 
         let publicService;
-        if (instance.topology === "primary-secondaries") {
+        if (instance.topology === "primary-secondaries" && sshSecretName) {
             const secondaries = new SidecarSecondaries(`${name}-secondaries`, {
                 instance, release, platform, namespace, names,
                 // Secondaries read neither the database password nor the admin password hash: xroad-facts §3.2.
-                variables: { secretName: names.variablesSecret, keys: credentials.keys.filter((k) => k !== ENV.dbPassword) },
-                sshSecretName: names.sshSecret, heap,
+                variables: { secretName: variablesSecret, keys: credentials.keys.filter((k) => k !== ENV.dbPassword) },
+                sshSecretName, heap,
             }, child);
             publicService = secondaries.publicService;
         } else {
@@ -121,7 +122,9 @@ export class SidecarInstance extends pulumi.ComponentResource {
                 consumer: names.consumerService,
             },
             // Register this address (through a DNS name) as the Security Server's address (NIIS user guide §4.5.7).
+            // The Service is not awaited (await.ts): until the cloud assigns it, this says "pending" until the next refresh.
             loadBalancerAddress: ingress.apply((list) => list?.[0]?.hostname ?? list?.[0]?.ip ?? "pending"),
+            loadBalancerAddressCommand: `kubectl --namespace ${instance.namespace} get service ${names.publicService} -o jsonpath='{.status.loadBalancer.ingress[0]}'`,
             adminUi: {
                 portForward: `kubectl --namespace ${instance.namespace} port-forward statefulset/${workload} ${XROAD_PORTS.adminUi}:${XROAD_PORTS.adminUi}`,
                 url: `https://localhost:${XROAD_PORTS.adminUi}`,

@@ -50,7 +50,7 @@ export const SSH_VOLUME = "ssh-keys";
  * The primary mounts only the public key: its entrypoint links `/etc/.ssh/id_rsa.pub` into
  * `xroad-slave`'s authorized_keys. The private key never reaches the primary.
  */
-export function primarySshVolume(secretName: string): k8s.types.input.core.v1.Volume {
+export function primarySshVolume(secretName: pulumi.Input<string>): k8s.types.input.core.v1.Volume {
     return {
         name: SSH_VOLUME,
         secret: { secretName, defaultMode: SSH_PUBLIC_KEY_MODE, items: [{ key: SSH_SECRET_PUBLIC_KEY, path: SSH_PUBLIC_KEY_FILE, mode: SSH_PUBLIC_KEY_MODE }] },
@@ -65,7 +65,7 @@ export function primarySshVolume(secretName: string): k8s.types.input.core.v1.Vo
  * and "other" gets nothing. OpenSSH only rejects a group/world-readable key that the invoking user
  * owns; this one is owned by root, so ssh accepts it [inference, xroad-facts §3.3].
  */
-export function secondarySshVolume(secretName: string): k8s.types.input.core.v1.Volume {
+export function secondarySshVolume(secretName: pulumi.Input<string>): k8s.types.input.core.v1.Volume {
     return {
         name: SSH_VOLUME,
         secret: {

@@ -85,7 +85,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         const lb = theObject(s.rendered.objects, "Service", "lb-public");
         assert.equal(lb.spec.type, "LoadBalancer");
         assert.deepEqual(lb.spec.ports.map((p: any) => [p.port, p.targetPort, p.protocol]), [[5500, 5500, "TCP"], [5577, 5577, "TCP"]]);
-        assert.deepEqual(lb.metadata.annotations, LB_ANNOTATIONS);
+        assert.deepEqual(lb.metadata.annotations, { ...LB_ANNOTATIONS, "pulumi.com/skipAwait": "true" });
         assert.equal(lb.spec.loadBalancerIP, "198.51.100.77");
         assert.deepEqual(lb.spec.loadBalancerSourceRanges, ["192.0.2.0/24", "198.51.100.0/24"]);
         assert.equal(lb.spec.externalTrafficPolicy, "Local");
@@ -127,6 +127,24 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         const spread = secondaries.spec.template.spec.topologySpreadConstraints;
         assert.deepEqual(spread.map((c: any) => c.topologyKey), ["topology.kubernetes.io/zone", "kubernetes.io/hostname"]);
         for (const c of spread) assert.ok(selectorMatches(c.labelSelector, secondaries.spec.template.metadata.labels));
+    });
+
+    it("creates the pods after the Secrets they read", () => {
+        const urnOf = (type: string, name: string) => s.rendered.resources.find((r) => r.type === type && r.name === name)!.urn;
+        const variables = urnOf("kubernetes:core/v1:Secret", "lb-variables");
+        const ssh = urnOf("kubernetes:core/v1:Secret", "lb-ssh");
+        for (const [type, name] of [["kubernetes:apps/v1:StatefulSet", "lb-primary"], ["kubernetes:apps/v1:Deployment", "lb-secondaries"]]) {
+            const workload = s.rendered.resources.find((r) => r.type === type && r.name === name)!;
+            assert.ok(workload.dependencies.includes(variables), `${name} does not wait for the variables Secret`);
+            assert.ok(workload.dependencies.includes(ssh), `${name} does not wait for the SSH Secret`);
+        }
+    });
+
+    it("does not make `pulumi up` wait for secondaries that stay NotReady until the primary is configured", () => {
+        assert.equal(secondaries.metadata.annotations["pulumi.com/skipAwait"], "true");
+        for (const svc of ["lb-public", "lb-consumer"]) assert.equal(theObject(s.rendered.objects, "Service", svc).metadata.annotations["pulumi.com/skipAwait"], "true");
+        assert.equal(primary.metadata.annotations["pulumi.com/timeoutSeconds"], "1200");
+        assert.equal(primary.metadata.annotations["pulumi.com/skipAwait"], undefined);
     });
 
     it("uses the configured resources on each role", () => {
