@@ -11,6 +11,11 @@ export const FLEXIBLE_SERVER_TIERS = ["Burstable", "GeneralPurpose", "MemoryOpti
 export const KUBELOGIN_MODES = ["azurecli", "workloadidentity", "msi", "spn", "devicecode"] as const;
 export type KubeloginMode = (typeof KUBELOGIN_MODES)[number];
 
+/** Cluster-internal ranges of AKS (Azure CNI overlay pods, Services); the VNet must not overlap them. */
+export const AKS_POD_CIDR = "10.244.0.0/16";
+export const AKS_SERVICE_CIDR = "10.245.0.0/16";
+export const AKS_DNS_SERVICE_IP = "10.245.0.10";
+
 const UUID = { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, allowed: "an Entra ID object ID (a UUID)" };
 const VM_SIZE = { pattern: /^Standard_[A-Za-z0-9_]+$/, allowed: "an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)" };
 
@@ -162,6 +167,9 @@ function checkAzureConsistency(check: Checker, s: AzureSettings, production: boo
             if (cidrsOverlap(cidr, other)) check.fail(`${p}.${key}`, cidr, `a CIDR that does not overlap ${check.key(`${p}.${otherKey}`)} (${other})`);
         }
     });
+    for (const [what, cidr] of [["pod", AKS_POD_CIDR], ["service", AKS_SERVICE_CIDR]] as const) {
+        if (cidrsOverlap(s.vnetCidr, cidr)) check.fail(`${p}.vnetCidr`, s.vnetCidr, `a CIDR that does not overlap the AKS ${what} range ${cidr}`);
+    }
     if (s.adminGroupObjectIds.length === 0) {
         // Local accounts are disabled, so without an admin group nobody but subscription owners can administer the cluster.
         check.fail(`${p}.adminGroupObjectIds`, [], "at least one Entra ID group object ID: local accounts are disabled, so these groups administer the cluster (guide §4.2)");

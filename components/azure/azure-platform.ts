@@ -10,6 +10,7 @@ import { AzureNetwork, SUBNET_NAMES } from "./network";
 import { LogWorkspace } from "./log-workspace";
 import { AksCluster } from "./cluster";
 import { ClusterDiagnostics } from "./cluster-diagnostics";
+import { ContainerInsights } from "./container-insights";
 import { DataProtection } from "./data-protection";
 import { SharedFiles } from "./shared-files";
 import { ConfigDiskClass } from "./config-disk-class";
@@ -83,6 +84,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         }, { parent: this });
 
         new ClusterDiagnostics(`${name}-control-plane-logs`, { clusterId: aks.cluster.id, workspaceId: logs.workspace.id, auditCategory: s.auditCategory }, { parent: this });
+        new ContainerInsights(`${name}-insights`, { resourceGroupName: rg, location: s.location, clusterId: aks.cluster.id, workspaceId: logs.workspace.id, tags }, { parent: this });
 
         const files = new SharedFiles(`${name}-files`, {
             resourceGroupName: rg,

@@ -3,14 +3,9 @@ import * as k8s from "@pulumi/kubernetes";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
-import { AzureSettings } from "../../config/azure";
+import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR, AzureSettings } from "../../config/azure";
 import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
 import { decodeKubeconfig, withKubeloginMode } from "./kubeconfig";
-
-/** Cluster-internal address ranges; they must not overlap the VNet (10.30.0.0/16 by default). */
-export const AKS_POD_CIDR = "10.244.0.0/16";
-export const AKS_SERVICE_CIDR = "10.245.0.0/16";
-export const AKS_DNS_SERVICE_IP = "10.245.0.10";
 
 /** Label on the user pool's nodes; the Sidecar's pods can select it. */
 export const SIDECAR_POOL_LABEL = { "xroad-sidecar/pool": "sidecar" } as const;

@@ -113,6 +113,14 @@ export const azureMocks: MockTable = {
             id: `${str(args, "resourceUri", "/unknown")}/providers/Microsoft.Insights/diagnosticSettings/${str(args, "name", args.name)}`,
             name: str(args, "name", args.name),
         }),
+        "azure-native:monitor:DataCollectionRule": (args) => ({
+            ...inGroup("Microsoft.Insights", "dataCollectionRules", "dataCollectionRuleName")(args, ""),
+            immutableId: `dcr-${mockUuid(`dcr-${args.name}`).replace(/-/g, "")}`,
+        }),
+        "azure-native:monitor:DataCollectionRuleAssociation": (args) => ({
+            id: `${str(args, "resourceUri", "/unknown")}/providers/Microsoft.Insights/dataCollectionRuleAssociations/${str(args, "associationName", args.name)}`,
+            name: str(args, "associationName", args.name),
+        }),
         "azure-native:managedidentity:UserAssignedIdentity": (args) => ({
             ...inGroup("Microsoft.ManagedIdentity", "userAssignedIdentities", "resourceName")(args, ""),
             clientId: mockUuid(`client-${args.name}`),

@@ -33,6 +33,13 @@ describe("azure configuration", () => {
         ]);
     });
 
+    it("keeps the VNet clear of the cluster's pod and service ranges", () => {
+        assert.deepEqual(errorsOf({ ...prodAzure(), vnetCidr: "10.240.0.0/12", nodeSubnetCidr: "10.240.0.0/20", databaseSubnetCidr: "10.240.16.0/24", privateEndpointSubnetCidr: "10.240.17.0/24" }), [
+            'xroad-sidecar:azure.vnetCidr: "10.240.0.0/12" is not valid; allowed: a CIDR that does not overlap the AKS pod range 10.244.0.0/16',
+            'xroad-sidecar:azure.vnetCidr: "10.240.0.0/12" is not valid; allowed: a CIDR that does not overlap the AKS service range 10.245.0.0/16',
+        ]);
+    });
+
     it("needs a fixed private IP in the node subnet for an internal load balancer, and only then", () => {
         assert.deepEqual(errorsOf({ ...prodAzure(), loadBalancer: { internal: true } }), [
             "xroad-sidecar:azure.loadBalancer.privateIp: (not set) is not valid; allowed: an IPv4 address in the node subnet: an internal load balancer needs a fixed address to register in the global configuration",

@@ -67,6 +67,18 @@ describe("azure platform (production)", function () {
         assert.deepEqual(Object.keys(aks.addonProfiles), ["omsagent"]);
     });
 
+    it("routes the monitoring add-on's Container Insights stream to the workspace with a rule associated to the cluster", () => {
+        const workspaceId = `${RG}/providers/Microsoft.OperationalInsights/workspaces/${name}-logs`;
+        const rule = one(resources, "azure-native:monitor:DataCollectionRule").props;
+        assert.deepEqual(rule.dataSources.extensions.map((e: { extensionName: string; streams: string[] }) => [e.extensionName, e.streams]), [["ContainerInsights", ["Microsoft-ContainerInsights-Group-Default"]]]);
+        assert.deepEqual(rule.destinations.logAnalytics, [{ name: "workspace", workspaceResourceId: workspaceId }]);
+        assert.deepEqual(rule.dataFlows, [{ streams: ["Microsoft-ContainerInsights-Group-Default"], destinations: ["workspace"] }]);
+        const association = one(resources, "azure-native:monitor:DataCollectionRuleAssociation").props;
+        assert.equal(association.resourceUri, clusterId);
+        assert.equal(association.associationName, "ContainerInsightsExtension");
+        assert.equal(association.dataCollectionRuleId, `${RG}/providers/Microsoft.Insights/dataCollectionRules/${name}-insights`);
+    });
+
     it("sends kube-audit instead when configured", async () => {
         const { resources: r } = await recordPlatform(loadAzure({ ...prodAzure(), auditCategory: "kube-audit" }));
         assert.deepEqual(one(r, "azure-native:monitor:DiagnosticSetting").props.logs.map((l: { category: string }) => l.category), ["kube-apiserver", "kube-audit", "guard"]);
@@ -77,6 +89,7 @@ describe("azure platform (production)", function () {
         assert.equal(aks.networkProfile.networkPolicy, "calico");
         assert.equal(aks.networkProfile.networkPlugin, "azure");
         assert.equal(aks.networkProfile.networkPluginMode, "overlay");
+        assert.deepEqual([aks.networkProfile.podCidr, aks.networkProfile.serviceCidr, aks.networkProfile.dnsServiceIP], ["10.244.0.0/16", "10.245.0.0/16", "10.245.0.10"]);
         assert.deepEqual(aks.aadProfile, { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [ADMIN_GROUP], tenantID: "00000000-0000-4000-8000-000000000001" });
         assert.equal(aks.disableLocalAccounts, true);
         assert.equal(aks.enableRBAC, true);
