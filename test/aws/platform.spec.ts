@@ -541,6 +541,51 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         });
     });
 
+    describe("IAM", () => {
+        it("attaches only the AWS managed policies each role's service needs", () => {
+            const attached = ofType(resources, T.attachment).map((a) => [a.name, a.props.policyArn]).sort();
+            assert.deepEqual(attached, [
+                [`${CLUSTER}-ebs-ebs-csi-managed-0`, "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"],
+                [`${CLUSTER}-efs-efs-csi-managed-0`, "arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy"],
+                [`${CLUSTER}-eks-control-plane`, "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"],
+                [`${CLUSTER}-eks-nodes-AmazonEC2ContainerRegistryReadOnly`, "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"],
+                [`${CLUSTER}-eks-nodes-AmazonEKSWorkerNodePolicy`, "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"],
+                [`${CLUSTER}-eks-nodes-AmazonEKS_CNI_Policy`, "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"],
+                [`${CLUSTER}-monitoring-cloudwatch-agent-managed-0`, "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"],
+            ]);
+        });
+
+        it("trusts each role to exactly one AWS service or one ServiceAccount", () => {
+            const trusted = ofType(resources, T.role).map((r) => {
+                const [trust, ...rest] = statements(r.props.assumeRolePolicy);
+                assert.deepEqual(rest, [], `${r.name} has one trust statement`);
+                const principal = trust.Principal as { Service?: string; Federated?: string };
+                return [r.name, principal.Service ?? (trust.Condition!.StringEquals as Record<string, string>)[Object.keys(trust.Condition!.StringEquals).find((k) => k.endsWith(":sub"))!]];
+            });
+            assert.deepEqual(trusted.sort(), [
+                [`${CLUSTER}-archiver-ss1`, "system:serviceaccount:xroad-ss1:xroad-archiver"],
+                [`${CLUSTER}-ebs-ebs-csi`, "system:serviceaccount:kube-system:ebs-csi-controller-sa"],
+                [`${CLUSTER}-efs-efs-csi`, "system:serviceaccount:kube-system:efs-csi-controller-sa"],
+                [`${CLUSTER}-eks-control-plane`, "eks.amazonaws.com"],
+                [`${CLUSTER}-eks-nodes`, "ec2.amazonaws.com"],
+                [`${CLUSTER}-flow-logs`, "vpc-flow-logs.amazonaws.com"],
+                [`${CLUSTER}-monitoring-cloudwatch-agent`, "system:serviceaccount:amazon-cloudwatch:cloudwatch-agent"],
+            ]);
+        });
+
+        it("grants no wildcard action and no action on every resource in any inline policy", () => {
+            const inline = ofType(resources, T.rolePolicy);
+            assert.equal(inline.length, 4);
+            for (const p of inline) {
+                for (const st of statements(p.props.policy)) {
+                    assert.equal(st.Effect, "Allow");
+                    for (const action of asList(st.Action)) assert.doesNotMatch(action, /(^\*$|:\*$)/, `${p.name}: ${action}`);
+                    for (const resource of asList(st.Resource)) assert.notEqual(resource, "*", `${p.name}: ${JSON.stringify(st)}`);
+                }
+            }
+        });
+    });
+
     describe("what the Sidecar stack waits for and sees", () => {
         it("waits for Calico, both CSI drivers, metrics-server and Container Insights", () => {
             const urn = (type: string) => one(resources, type).urn;
