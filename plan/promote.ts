@@ -2,18 +2,14 @@ import * as fs from "fs";
 import { ReleaseConfig } from "../config/release";
 import { StackConfig, loadStackConfig } from "../config";
 import { compareVersions } from "../xroad/images";
-import { PlanResult, planStack } from "./run";
+import type { PlanResult } from "./run";
+import type { PolicyViolation } from "./self-check";
 import { listStacks, parseStackFile, readProjectFile, readStackFile, stackFilePath } from "./stack-file";
 import { RELEASE_CONFIG_KEY, setReleaseInStackFile } from "./promote-yaml";
 import { ReleaseChange, isChange, releaseChanges, unifiedDiff } from "./promote-diff";
 
-/** What a policy check must report for promotion to decide: the violations that block a deployment. */
-export interface MandatoryViolations {
-    mandatory: readonly unknown[];
-}
-
-/** Runs the policy pack over an offline plan (plan/self-check.ts in the program; a stand-in in tests). */
-export type PolicyCheck = (plan: PlanResult, environment?: "development" | "production") => Promise<MandatoryViolations>;
+/** Runs the policy pack over an offline plan: `selfCheck` of plan/self-check.ts in the program, a stand-in in tests. */
+export type PolicyCheck = (plan: PlanResult, environment?: "development" | "production") => Promise<{ mandatory: PolicyViolation[] }>;
 
 export interface PromotionOptions {
     /** Directory with Pulumi.yaml and the stack files. */
@@ -63,13 +59,8 @@ function loadConfig(projectDir: string, stack: string): { config: StackConfig; t
     return { config: loadStackConfig(file.config, { project: file.project, stack }), text: fs.readFileSync(stackFilePath(projectDir, stack), "utf8") };
 }
 
-function describeViolation(v: unknown): string {
-    if (typeof v !== "object" || v === null) return String(v);
-    const fields = v as Record<string, unknown>;
-    const name = fields.policyName ?? fields.policy ?? fields.name;
-    const where = fields.urn ?? fields.resource;
-    const message = fields.message ?? fields.description;
-    return [name, where, message].filter((x) => x !== undefined).map(String).join(": ") || JSON.stringify(v);
+function describeViolation(v: PolicyViolation): string {
+    return `${v.policy}${v.type ? ` ${v.type}` : ""}${v.name ? ` ${v.name}` : ""}: ${v.message}`;
 }
 
 /**
@@ -109,6 +100,8 @@ export async function preparePromotion(options: PromotionOptions): Promise<Promo
             message: `stack ${to} runs X-Road ${before.sidecarVersion} and ${from} has ${after.sidecarVersion}: X-Road upgrades only go forward (the database schema cannot be migrated back)`,
         });
     }
+    // Loaded only now: the program and the SDKs take seconds to load, and the checks above need neither.
+    const { planStack } = await import("./run");
     const plan = await planStack(readStackFile(projectDir, from));
     const { mandatory } = await options.policyCheck(plan, plan.config.environment);
     if (mandatory.length > 0) {

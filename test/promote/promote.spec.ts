@@ -3,11 +3,12 @@ import { parse } from "yaml";
 import { ConfigValidationError } from "../../config";
 import { RELEASE_DEFAULTS } from "../../config/release";
 import { PlanResult } from "../../plan/run";
+import { PolicyViolation } from "../../plan/self-check";
 import { PolicyCheck, StackNotFoundError, preparePromotion, writePromotion } from "../../plan/promote";
 import { existingStack, readStack, removeProject, tempProject } from "./project";
 
 /** A stand-in for the policy pack that records what it was asked to check and reports the given violations. */
-function recordingCheck(mandatory: unknown[] = []): PolicyCheck & { calls: { plan: PlanResult; environment?: string }[] } {
+function recordingCheck(mandatory: PolicyViolation[] = []): PolicyCheck & { calls: { plan: PlanResult; environment?: string }[] } {
     const calls: { plan: PlanResult; environment?: string }[] = [];
     const check = async (plan: PlanResult, environment?: "development" | "production") => {
         calls.push({ plan, environment });
@@ -113,21 +114,21 @@ describe("promote: stack to stack", function () {
 
     it("refuses when the source stack's offline plan has a mandatory policy violation", async () => {
         dir = tempProject({ dev: DEV, prod: PROD });
-        const violation = { policy: "xroad-sidecar-ssh-key-modes", level: "mandatory", message: "key mode 0644", urn: "urn:pulumi:dev::xroad-sidecar::kubernetes:core/v1:Secret::ssh" };
+        const violation: PolicyViolation = { policy: "k8s-ssh-key-secret-volume-mode", level: "mandatory", message: "defaultMode 0644 exposes the SSH key", urn: "urn:pulumi:dev::xroad-sidecar::kubernetes:apps/v1:StatefulSet::primary", type: "kubernetes:apps/v1:StatefulSet", name: "primary" };
         const promotion = await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck([violation]) });
         assert.deepEqual(
             promotion.refusals.map((r) => r.reason),
             ["policy"],
         );
         assert.match(promotion.refusals[0].message, /offline plan of stack dev has 1 mandatory policy violation/);
-        assert.match(promotion.refusals[0].message, /xroad-sidecar-ssh-key-modes: urn:pulumi:dev::xroad-sidecar::kubernetes:core\/v1:Secret::ssh: key mode 0644/);
+        assert.match(promotion.refusals[0].message, /- k8s-ssh-key-secret-volume-mode kubernetes:apps\/v1:StatefulSet primary: defaultMode 0644 exposes the SSH key/);
         assert.throws(() => writePromotion(promotion), /refused/);
         assert.equal(readStack(dir, "prod"), PROD);
     });
 
     it("does not plan or refuse when the target already runs the source's release", async () => {
         dir = tempProject({ dev: existingStack(["sidecarVersion: 7.7.1"]), prod: existingStack(["sidecarVersion: 7.7.1"]) });
-        const check = recordingCheck([{ policy: "would-refuse" }]);
+        const check = recordingCheck([{ policy: "would-refuse", level: "mandatory", message: "never asked" }]);
         const promotion = await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: check });
         assert.deepEqual(promotion.refusals, []);
         assert.equal(check.calls.length, 0);

@@ -1,0 +1,102 @@
+/**
+ * `npm run promote -- --from <stack> --to <stack> [--dry-run]`: copies the release-pinned settings
+ * (`xroad-sidecar:release`: Sidecar version and image, chart and add-on versions) of one stack into
+ * the next one's stack file, leaving every other setting and every comment as it is, and prints the diff.
+ * Refuses when the source stack's offline plan has a mandatory policy violation, or when the target
+ * would move to an older X-Road version.
+ * `--cwd <dir>` works on the project in <dir> instead of this one.
+ * Exit codes: 0 promoted (or dry run, or nothing to change), 1 refused, 2 invalid configuration or usage.
+ */
+import * as path from "path";
+import { ConfigValidationError } from "../config";
+import { formatChangeTable, isChange } from "../plan/promote-diff";
+import { PolicyCheck, StackNotFoundError, preparePromotion, writePromotion } from "../plan/promote";
+
+/** The policy pack loads only when a plan is checked: usage and config errors answer at once. */
+const selfCheck: PolicyCheck = async (plan, environment) => (await import("../plan/self-check")).selfCheck(plan, environment);
+
+const USAGE = "usage: npm run promote -- --from <stack> --to <stack> [--dry-run] [--cwd <project dir>]";
+
+interface Args {
+    from: string;
+    to: string;
+    dryRun: boolean;
+    /** Directory with Pulumi.yaml and the stack files; the project root by default. */
+    projectDir: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+    let from: string | undefined;
+    let to: string | undefined;
+    let dryRun = false;
+    let projectDir = path.resolve(__dirname, "..");
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        if (flag === "--from") from = inline ?? argv[++i];
+        else if (flag === "--to") to = inline ?? argv[++i];
+        else if (flag === "--dry-run" && inline === undefined) dryRun = true;
+        else if (flag === "--cwd") projectDir = path.resolve(inline ?? argv[++i] ?? "");
+        else return `unknown argument ${arg}`;
+    }
+    if (!from) return "missing --from";
+    if (!to) return "missing --to";
+    if (from === to) return `--from and --to are both ${from}`;
+    return { from, to, dryRun, projectDir };
+}
+
+async function main(): Promise<number> {
+    const args = parseArgs(process.argv.slice(2));
+    if (typeof args === "string") {
+        console.error(`${args}\n${USAGE}`);
+        return 2;
+    }
+    const { projectDir } = args;
+    let promotion;
+    try {
+        promotion = await preparePromotion({ projectDir, from: args.from, to: args.to, policyCheck: selfCheck });
+    } catch (e) {
+        if (e instanceof ConfigValidationError) {
+            console.error(`Cannot promote from ${args.from} to ${args.to}: ${e.message}`);
+            return 2;
+        }
+        if (e instanceof StackNotFoundError) {
+            console.error(e.message);
+            return 2;
+        }
+        throw e;
+    }
+
+    const changed = promotion.changes.filter(isChange).length;
+    console.log(`Release of stack ${args.from} → stack ${args.to} (${changed} setting${changed === 1 ? "" : "s"} change):`);
+    for (const line of formatChangeTable(promotion.changes)) console.log(`  ${line}`);
+    if (promotion.diff.length > 0) {
+        console.log("");
+        for (const line of promotion.diff) console.log(line);
+    }
+    if (promotion.refusals.length > 0) {
+        console.error(`\nRefused: nothing written to ${path.relative(process.cwd(), promotion.targetFile)}.`);
+        for (const r of promotion.refusals) console.error(`  - ${r.message}`);
+        return 1;
+    }
+    if (promotion.diff.length === 0) {
+        console.log(`\nStack ${args.to} already pins this release; nothing to write.`);
+        return 0;
+    }
+    if (changed === 0) console.log(`\nThe same release; the defaults stack ${args.to} relied on are written out explicitly.`);
+    if (args.dryRun) {
+        console.log(`\nDry run: ${path.relative(process.cwd(), promotion.targetFile)} not written.`);
+        return 0;
+    }
+    writePromotion(promotion);
+    console.log(`\nWrote ${path.relative(process.cwd(), promotion.targetFile)}. Next: pulumi up --stack ${args.to} --policy-pack policy`);
+    return 0;
+}
+
+main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+        console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+        process.exit(1);
+    },
+);
