@@ -1,0 +1,17 @@
+/**
+ * The floor of `npm run bench`: a fresh process started exactly like a plan
+ * (`node -r ts-node/register/transpile-only`) that loads the same files from node_modules the plan
+ * of that stack loaded (the Pulumi SDKs, including the submodules they load lazily, yaml, ts-node)
+ * and registers nothing. `node … bench/floor-child.ts <modulesFile>`.
+ */
+import * as fs from "fs";
+import { ChildReport } from "./child-report";
+
+const [modulesFile] = process.argv.slice(2);
+if (!modulesFile) throw new Error("usage: floor-child.ts <modulesFile>");
+const started = process.hrtime.bigint();
+const files: unknown = JSON.parse(fs.readFileSync(modulesFile, "utf8"));
+if (!Array.isArray(files)) throw new Error(`${modulesFile} is not a list of files`);
+for (const file of files) require(String(file));
+const report: ChildReport = { planMs: Number(process.hrtime.bigint() - started) / 1e6, resources: 0, target: "floor", maxRssKb: process.resourceUsage().maxRSS };
+process.stdout.write(JSON.stringify(report) + "\n");

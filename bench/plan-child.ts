@@ -1,0 +1,29 @@
+/**
+ * One measured plan, run by `npm run bench` in a fresh process:
+ * `node -r ts-node/register/transpile-only bench/plan-child.ts <projectDir> <stack> <outDir> [<modulesFile>]`.
+ * Does what `npm run plan` does (read the stack file, plan under mocks, write plan.json and manifests)
+ * and prints one JSON line with the in-process time. With <modulesFile>, also writes the files it
+ * loaded from node_modules, in load order, for the floor process to load the same ones.
+ */
+import * as fs from "fs";
+import { readStackFile } from "../plan/stack-file";
+import { planStack } from "../plan/run";
+import { writePlan } from "../plan/write";
+import { ChildReport, loadedPackageFiles } from "./child-report";
+
+async function main(): Promise<void> {
+    const [projectDir, stack, outDir, modulesFile] = process.argv.slice(2);
+    if (!projectDir || !stack || !outDir) throw new Error("usage: plan-child.ts <projectDir> <stack> <outDir> [<modulesFile>]");
+    const started = process.hrtime.bigint();
+    const plan = await planStack(readStackFile(projectDir, stack));
+    writePlan(plan, outDir);
+    const planMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (modulesFile) fs.writeFileSync(modulesFile, JSON.stringify(loadedPackageFiles()));
+    const report: ChildReport = { planMs, resources: plan.resources.length, target: plan.config.target, maxRssKb: process.resourceUsage().maxRSS };
+    process.stdout.write(JSON.stringify(report) + "\n");
+}
+
+main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+    process.exit(1);
+});

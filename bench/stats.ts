@@ -1,0 +1,33 @@
+/** The median of a non-empty sample (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+    if (values.length === 0) throw new Error("median of an empty sample");
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Least-squares slope of y over x: the cost of one more x (one more Sidecar instance) fitted
+ * over every measured size, so one noisy point does not decide it.
+ */
+export function slope(points: readonly { x: number; y: number }[]): number {
+    if (points.length < 2) throw new Error("a slope needs at least two points");
+    const n = points.length;
+    const mx = points.reduce((s, p) => s + p.x, 0) / n;
+    const my = points.reduce((s, p) => s + p.y, 0) / n;
+    const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+    if (sxx === 0) throw new Error("a slope needs at least two different x values");
+    return points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
+}
+
+/** Summary of repeated measurements of one quantity. */
+export interface Sample {
+    median: number;
+    min: number;
+    max: number;
+    runs: number[];
+}
+
+export function sample(runs: readonly number[]): Sample {
+    return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs: [...runs] };
+}
