@@ -19,16 +19,37 @@ export interface CheckFinding {
     message: string;
 }
 
+export interface CheckIO {
+    out(line: string): void;
+    err(line: string): void;
+}
+
+const CONSOLE: CheckIO = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+class UsageError extends Error {}
+
 function usage(message: string): never {
-    console.error(`${message}\nusage: npm run check -- [--json] [--config <policy-config.json>] <file|dir>...`);
-    process.exit(2);
+    throw new UsageError(`${message}\nusage: npm run check -- [--json] [--config <policy-config.json>] <file|dir>...`);
 }
 
 function objectLabel(o: { kind: string; namespace: string | null; name: string }): string {
     return o.namespace === null ? `${o.kind}/${o.name}` : `${o.kind}/${o.namespace}/${o.name}`;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The whole command: parses argv, checks, prints through `io`, returns the exit code. */
+export async function runCheck(argv: string[], io: CheckIO = CONSOLE): Promise<number> {
+    try {
+        return await check(argv, io);
+    } catch (e) {
+        if (e instanceof UsageError) {
+            io.err(e.message);
+            return 2;
+        }
+        throw e;
+    }
+}
+
+async function check(argv: string[], io: CheckIO): Promise<number> {
     let json = false;
     let configFile: string | undefined;
     const inputs: string[] = [];
@@ -45,14 +66,14 @@ async function main(argv: string[]): Promise<number> {
         try {
             config = JSON.parse(fs.readFileSync(configFile, "utf8")) as PolicyPackConfig;
         } catch (e) {
-            console.error(`${configFile}: ${(e as Error).message}`);
+            io.err(`${configFile}: ${(e as Error).message}`);
             return 2;
         }
     }
 
     const loaded = loadManifests(inputs);
-    for (const s of loaded.skipped) console.error(`${s.file}:${s.line}: ${s.message}`);
-    for (const e of loaded.errors) console.error(`${e.file}${e.line !== undefined ? `:${e.line}` : ""}: invalid YAML: ${e.message}`);
+    for (const s of loaded.skipped) io.err(`${s.file}:${s.line}: ${s.message}`);
+    for (const e of loaded.errors) io.err(`${e.file}${e.line !== undefined ? `:${e.line}` : ""}: invalid YAML: ${e.message}`);
 
     const { violations } = await evaluate(allPolicies, loaded.resources, { config });
     const order = new Map(loaded.resources.map((r, i) => [r.urn, i]));
@@ -71,18 +92,18 @@ async function main(argv: string[]): Promise<number> {
     findings.sort((a, b) => a.index - b.index || a.policy.localeCompare(b.policy));
     const out: CheckFinding[] = findings.map(({ index: _i, ...f }) => f);
 
-    if (json) console.log(JSON.stringify(out, null, 2));
+    if (json) io.out(JSON.stringify(out, null, 2));
     else {
-        for (const f of out) console.log(`${f.policy} ${objectLabel(f)}: ${f.level === "advisory" ? "(advisory) " : ""}${f.message}`);
+        for (const f of out) io.out(`${f.policy} ${objectLabel(f)}: ${f.level === "advisory" ? "(advisory) " : ""}${f.message}`);
         const mandatory = out.filter((f) => f.level === "mandatory").length;
-        console.error(`${loaded.resources.length} objects checked: ${mandatory} mandatory, ${out.length - mandatory} advisory violations${loaded.errors.length ? `, ${loaded.errors.length} YAML errors` : ""}.`);
+        io.err(`${loaded.resources.length} objects checked: ${mandatory} mandatory, ${out.length - mandatory} advisory violations${loaded.errors.length ? `, ${loaded.errors.length} YAML errors` : ""}.`);
     }
     if (loaded.errors.length > 0) return 2;
     return out.some((f) => f.level === "mandatory") ? 1 : 0;
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
+    runCheck(process.argv.slice(2)).then(
         (code) => process.exit(code),
         (e: unknown) => {
             console.error(e instanceof Error ? e.stack ?? e.message : String(e));

@@ -1,0 +1,103 @@
+import * as assert from "node:assert/strict";
+import {
+    azureArchiveStorageEncrypted,
+    azureFilesTransport,
+    efsEncryptionAtRest,
+    efsEncryptionInTransit,
+    kmsKeyRotation,
+    s3ArchiveEncryptionAtRest,
+    s3ArchiveNoPublicAccess,
+    s3ArchiveTlsOnly,
+} from "./archives";
+import { FakeResource, messages, run, toEngine } from "./testing/harness";
+
+const bucket: FakeResource = { type: "aws:s3/bucket:Bucket", name: "archive", props: { bucket: "xroad-archive" } };
+const tlsOnlyPolicy = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Sid: "TlsOnly", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::xroad-archive", "arn:aws:s3:::xroad-archive/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+});
+
+describe("s3-archive-encryption-at-rest (guide §10)", () => {
+    const sse = (sseAlgorithm: string, bucketRef = "xroad-archive") => ({ type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", props: { bucket: bucketRef, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId: "k" } }] } });
+    it("passes KMS encryption declared by a separate resource (matched by name or property dependency)", async () => {
+        assert.deepEqual(await messages(s3ArchiveEncryptionAtRest, [bucket, sse("aws:kms")]), []);
+        const other = { type: "aws:s3/bucket:Bucket", name: "logs", props: { bucket: "logs" } };
+        const linked = { ...sse("aws:kms", "id-at-plan-time"), propDeps: { bucket: [toEngine(bucket).urn] } };
+        assert.deepEqual(await messages(s3ArchiveEncryptionAtRest, [bucket, other, linked, sse("aws:kms:dsse", "logs")]), []);
+    });
+    it("flags buckets without declared encryption or with SSE-S3 unless allowed by config", async () => {
+        assert.deepEqual(await messages(s3ArchiveEncryptionAtRest, [bucket]), ["bucket xroad-archive declares no server-side encryption; use aws:kms or aws:kms:dsse"]);
+        assert.deepEqual(await messages(s3ArchiveEncryptionAtRest, [bucket, sse("AES256")]), ["bucket xroad-archive is encrypted with AES256; use aws:kms or aws:kms:dsse"]);
+        assert.deepEqual(await messages(s3ArchiveEncryptionAtRest, [bucket, sse("AES256")], { config: { allowedAlgorithms: ["AES256", "aws:kms"] } }), []);
+    });
+});
+
+describe("s3-archive-tls-only (guide §10)", () => {
+    it("passes a Deny on aws:SecureTransport=false and flags its absence", async () => {
+        assert.deepEqual(await messages(s3ArchiveTlsOnly, [bucket, { type: "aws:s3/bucketPolicy:BucketPolicy", props: { bucket: "xroad-archive", policy: tlsOnlyPolicy } }]), []);
+        const allow = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Condition: { Bool: { "aws:SecureTransport": "false" } } }] });
+        assert.deepEqual(await messages(s3ArchiveTlsOnly, [bucket, { type: "aws:s3/bucketPolicy:BucketPolicy", props: { bucket: "xroad-archive", policy: allow } }]), [
+            "bucket xroad-archive accepts requests without TLS: no policy denies aws:SecureTransport=false",
+        ]);
+    });
+});
+
+describe("s3-archive-no-public-access (guide §10)", () => {
+    const block = (flags: Record<string, boolean>) => ({ type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", props: { bucket: "xroad-archive", ...flags } });
+    const all = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+    it("passes all four flags; flags a partial block and public ACLs", async () => {
+        assert.deepEqual(await messages(s3ArchiveNoPublicAccess, [bucket, block(all)]), []);
+        assert.equal((await messages(s3ArchiveNoPublicAccess, [bucket, block({ ...all, restrictPublicBuckets: false })])).length, 1);
+        const { violations } = await run(s3ArchiveNoPublicAccess, [bucket, block(all), { type: "aws:s3/bucketAclV2:BucketAclV2", props: { bucket: "xroad-archive", acl: "public-read" } }]);
+        assert.deepEqual(violations.map((v) => [v.message, v.urn]), [["bucket xroad-archive has the public ACL public-read", toEngine(bucket).urn]]);
+    });
+});
+
+describe("efs-encryption-at-rest and efs-encryption-in-transit (guide §10)", () => {
+    const fs = { type: "aws:efs/fileSystem:FileSystem", name: "archive-fs", props: { encrypted: true, kmsKeyId: "arn:k" } };
+    it("passes an encrypted file system with a TLS-only policy", async () => {
+        assert.deepEqual(await messages(efsEncryptionAtRest, fs), []);
+        const policy = JSON.stringify({ Statement: [{ Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] });
+        assert.deepEqual(await messages(efsEncryptionInTransit, [fs, { type: "aws:efs/fileSystemPolicy:FileSystemPolicy", props: { fileSystemId: "fs-1", policy } }]), []);
+    });
+    it("flags an unencrypted file system, a missing CMK when required, no TLS policy and a PV with encryptInTransit false", async () => {
+        assert.deepEqual(await messages(efsEncryptionAtRest, { ...fs, props: {} }), ["the file system is not encrypted at rest (encrypted is not true)"]);
+        assert.equal((await messages(efsEncryptionAtRest, { ...fs, props: { encrypted: true } }, { config: { requireCustomerManagedKey: true } })).length, 1);
+        const pv = { type: "kubernetes:core/v1:PersistentVolume", props: { metadata: { name: "pv" }, spec: { csi: { driver: "efs.csi.aws.com", volumeHandle: "fs-1", volumeAttributes: { encryptInTransit: "false" } } } } };
+        assert.deepEqual(await messages(efsEncryptionInTransit, [fs, pv]), [
+            "EFS file system archive-fs accepts mounts without TLS: no file system policy denies aws:SecureTransport=false",
+            "PersistentVolume pv mounts EFS with encryptInTransit false",
+        ]);
+    });
+});
+
+describe("kms-key-rotation (guide §10)", () => {
+    it("passes rotating symmetric keys, flags others, and is not applicable to asymmetric keys", async () => {
+        assert.deepEqual(await messages(kmsKeyRotation, { type: "aws:kms/key:Key", props: { enableKeyRotation: true } }), []);
+        assert.deepEqual(await messages(kmsKeyRotation, { type: "aws:kms/key:Key", props: {} }), ["automatic key rotation is not enabled (enableKeyRotation is not true)"]);
+        const r = await run(kmsKeyRotation, { type: "aws:kms/key:Key", props: { customerMasterKeySpec: "RSA_3072", keyUsage: "SIGN_VERIFY" } });
+        assert.deepEqual(r.violations, []);
+        assert.match(r.notApplicable[0].reason, /symmetric encryption keys only/);
+    });
+});
+
+describe("azure-archive-storage-encrypted and azure-files-transport (guide §10)", () => {
+    const account = (props: Record<string, unknown>) => ({ type: "azure-native:storage:StorageAccount", props });
+    it("passes HTTPS-only TLS 1.2 accounts without public blob access, and private containers", async () => {
+        assert.deepEqual(await messages(azureArchiveStorageEncrypted, [account({ enableHttpsTrafficOnly: true, minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false }), { type: "azure-native:storage:BlobContainer", props: { publicAccess: "None" } }]), []);
+    });
+    it("flags HTTP, old TLS, public access, and config-required CMK / infrastructure encryption", async () => {
+        assert.deepEqual(await messages(azureArchiveStorageEncrypted, account({ enableHttpsTrafficOnly: false, minimumTlsVersion: "TLS1_0" })), [
+            "enableHttpsTrafficOnly is false: archives could travel unencrypted",
+            "minimumTlsVersion is TLS1_0; require TLS1_2",
+            "allowBlobPublicAccess is not false",
+        ]);
+        assert.equal((await messages(azureArchiveStorageEncrypted, account({ minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false }), { config: { requireInfrastructureEncryption: true, requireCustomerManagedKey: true } })).length, 2);
+        assert.deepEqual(await messages(azureArchiveStorageEncrypted, { type: "azure-native:storage:BlobContainer", props: { publicAccess: "Container" } }), ["blob container allows public access (Container)"]);
+    });
+    it("flags NFS shares and NFS Azure Files storage classes (advisory)", async () => {
+        assert.deepEqual(await messages(azureFilesTransport, { type: "azure-native:storage:FileShare", props: { enabledProtocols: "SMB" } }), []);
+        const r = await run(azureFilesTransport, [{ type: "azure-native:storage:FileShare", props: { enabledProtocols: "NFS" } }, { type: "kubernetes:storage.k8s.io/v1:StorageClass", props: { provisioner: "file.csi.azure.com", parameters: { protocol: "nfs" } } }]);
+        assert.deepEqual(r.violations.map((v) => v.level), ["advisory", "advisory"]);
+    });
+});

@@ -1,0 +1,130 @@
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import { PolicyConfigSchema } from "@pulumi/policy";
+import { GUIDE_SECTIONS } from "./common";
+import { isEnforcementLevel, schemaDefaults } from "./engine/config";
+import { isStackPolicy } from "./engine/evaluate";
+import { allPolicies } from "./policies";
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A minimal JSON-schema check of a default against its own property schema (types, enums, bounds, items). */
+function conforms(value: unknown, schema: Record<string, any>): boolean {
+    switch (schema.type) {
+        case "string":
+            return typeof value === "string" && (!schema.enum || schema.enum.includes(value)) && (!schema.pattern || new RegExp(schema.pattern).test(value));
+        case "integer":
+        case "number":
+            return typeof value === "number" && (schema.type !== "integer" || Number.isInteger(value)) && (schema.minimum === undefined || value >= schema.minimum) && (schema.maximum === undefined || value <= schema.maximum);
+        case "boolean":
+            return typeof value === "boolean";
+        case "array":
+            return Array.isArray(value) && (!schema.items || value.every((v) => conforms(v, schema.items)));
+        case "object":
+            return typeof value === "object" && value !== null && (!schema.additionalProperties || Object.values(value).every((v) => conforms(v, schema.additionalProperties)));
+        default:
+            return false;
+    }
+}
+
+describe("policy pack integrity", () => {
+    it("has unique kebab-case names (not `all`, at most 300 characters) and the required policies", () => {
+        const names = allPolicies.map((p) => p.name);
+        assert.equal(new Set(names).size, names.length);
+        for (const n of names) assert.ok(KEBAB.test(n) && n !== "all" && n.length <= 300, n);
+        for (const required of [
+            "pod-security-baseline",
+            "k8s-no-plaintext-secret-env",
+            "k8s-ssh-key-secret-volume-mode",
+            "k8s-no-cluster-admin-binding",
+            "k8s-no-wildcard-rbac",
+            "k8s-no-default-namespace",
+            "k8s-no-dashboard",
+            "k8s-network-policy-engine",
+            "k8s-namespace-default-deny-ingress",
+            "xroad-primary-ingress-secondary-ssh-only",
+            "k8s-namespace-psa-enforce",
+            "k8s-container-resources",
+            "eks-control-plane-logging",
+            "aks-diagnostic-settings",
+            "eks-container-insights",
+            "aks-container-insights",
+            "s3-archive-encryption-at-rest",
+            "s3-archive-tls-only",
+            "s3-archive-no-public-access",
+            "efs-encryption-at-rest",
+            "efs-encryption-in-transit",
+            "azure-archive-storage-encrypted",
+            "kms-key-rotation",
+            "k8s-hpa-target-has-requests",
+            "k8s-hpa-scale-down-stabilization",
+            "k8s-hpa-vpa-no-overlap",
+        ]) {
+            assert.ok(names.includes(required), required);
+        }
+    });
+
+    for (const policy of allPolicies) {
+        it(`${policy.name}: description citing the guide, severity, remediation, level, framework and schema`, () => {
+            assert.match(policy.description, /\(guide §\d+(\.\d+)?/);
+            const cited = /§(\d+(?:\.\d+)?)/.exec(policy.framework?.specification ?? "")?.[1];
+            assert.ok(cited && GUIDE_SECTIONS.includes(cited), `framework section ${cited}`);
+            assert.ok(policy.tags?.includes(`guide-§${cited}`));
+            assert.match(policy.url ?? "", /kubernetes_security_guide\.md#/);
+            assert.ok(["low", "medium", "high", "critical"].includes(policy.severity ?? ""), "severity");
+            assert.ok((policy.remediationSteps ?? "").length > 20, "remediation");
+            assert.ok(isEnforcementLevel(policy.enforcementLevel) && policy.enforcementLevel !== "disabled", "default level");
+            assert.ok(isStackPolicy(policy) || typeof (policy as { validateResource?: unknown }).validateResource === "function");
+            const schema: PolicyConfigSchema | undefined = policy.configSchema;
+            if (schema) {
+                assert.ok(!("enforcementLevel" in schema.properties), "no enforcementLevel in properties");
+                assert.ok(!(schema.required ?? []).includes("enforcementLevel"));
+                for (const [key, prop] of Object.entries(schema.properties)) {
+                    assert.ok("default" in prop, `${key} has a default`);
+                    assert.ok(conforms(schemaDefaults(schema)[key], prop as Record<string, any>), `${key} default conforms to its schema`);
+                }
+            }
+        });
+    }
+
+    it("tolerates empty props on every resource type it knows without throwing", async () => {
+        const { evaluate } = await import("./engine/evaluate");
+        const types = [
+            "kubernetes:apps/v1:Deployment",
+            "kubernetes:core/v1:Pod",
+            "kubernetes:batch/v1:CronJob",
+            "kubernetes:core/v1:Namespace",
+            "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+            "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+            "kubernetes:autoscaling.k8s.io/v1:VerticalPodAutoscaler",
+            "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding",
+            "kubernetes:helm.sh/v3:Release",
+            "aws:eks/cluster:Cluster",
+            "eks:index:Cluster",
+            "aws:eks/addon:Addon",
+            "aws:s3/bucket:Bucket",
+            "aws:s3/bucketPolicy:BucketPolicy",
+            "aws:efs/fileSystem:FileSystem",
+            "aws:kms/key:Key",
+            "azure-native:containerservice:ManagedCluster",
+            "azure-native:monitor:DiagnosticSetting",
+            "azure-native:storage:StorageAccount",
+        ];
+        const resources = types.map((type, i) => ({ type, name: `r${i}`, urn: `urn:pulumi:t::p::${type}::r${i}`, props: {} }));
+        await evaluate(allPolicies, resources);
+    });
+
+    it("ships a loadable pack: PulumiPolicy.yaml (nodejs), package.json with version and main, per-environment configs", () => {
+        const dir = __dirname;
+        assert.match(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
+        const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+        assert.ok(pkg.version && pkg.main === "index.ts" && fs.existsSync(path.join(dir, pkg.main)));
+        const names = new Set(allPolicies.map((p) => p.name));
+        const dev = JSON.parse(fs.readFileSync(path.join(dir, "config", "dev.json"), "utf8"));
+        const prod = JSON.parse(fs.readFileSync(path.join(dir, "config", "prod.json"), "utf8"));
+        for (const key of [...Object.keys(dev), ...Object.keys(prod)]) assert.ok(key === "all" || names.has(key), `config key ${key}`);
+        assert.equal(prod.all, "mandatory");
+        assert.ok(Object.values(dev).some((v) => v === "advisory"), "dev keeps some policies advisory");
+    });
+});
