@@ -126,7 +126,7 @@ describe("stack configuration", () => {
         const config = load(`${existing}  xroad-sidecar:secrets:\n    sidecar:\n      tokenPin: 1234\n`);
         const pin = config.instances[0].secrets.tokenPin;
         assert.ok(pin);
-        assert.equal(await pin.isSecret, true);
+        assert.equal(await pulumi.isSecret(pin), true);
         assert.equal(config.instances[0].secrets.adminPassword, undefined, "unset secrets are generated later, not invented here");
     });
 
