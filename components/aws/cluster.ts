@@ -144,6 +144,8 @@ export class Cluster extends pulumi.ComponentResource {
             description: `Worker nodes of ${args.clusterName}`,
             assumeRolePolicy: policyDocument([{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }]),
         }, { parent: this });
+        // The CNI policy stays on the node role: aws-node runs on the host network and must hand out pod
+        // addresses before any IRSA token can be used; pods cannot reach the node role (hop limit 1).
         const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"].map(
             (policy) => new aws.iam.RolePolicyAttachment(`${name}-nodes-${policy}`, { role: nodeRole.name, policyArn: managedPolicyArn(args.partition, policy) }, { parent: this }),
         );
