@@ -131,6 +131,8 @@ export class AksCluster extends pulumi.ComponentResource {
             addonProfiles: {
                 omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: args.workspaceId, useAADAuth: "true" } },
             },
+            // Nobody but AKS itself may change the node resource group (VM scale sets, load balancer, disks).
+            nodeResourceGroupProfile: { restrictionLevel: "ReadOnly" },
             oidcIssuerProfile: { enabled: true },
             securityProfile: {
                 workloadIdentity: { enabled: true },
@@ -167,6 +169,8 @@ export class AksCluster extends pulumi.ComponentResource {
                 }, { parent: this });
             }
         }
+        // Azure RBAC grants can take minutes to reach the API server; a deployer who is also in an admin
+        // group (Kubernetes RBAC through aadProfile) is authorised at once.
         const deployerAdmin = new authorization.RoleAssignment(`${name}-deployer-admin`, {
             principalId: args.deployerObjectId,
             roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.aksRbacClusterAdmin),

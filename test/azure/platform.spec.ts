@@ -101,6 +101,7 @@ describe("azure platform (production)", function () {
         assert.equal(aks.storageProfile.fileCSIDriver.enabled, true);
         assert.equal(aks.kubernetesVersion, "1.33");
         assert.equal(aks.sku.tier, "Standard");
+        assert.deepEqual(aks.nodeResourceGroupProfile, { restrictionLevel: "ReadOnly" });
         const controlPlane = byName(resources, "azure-native:managedidentity:UserAssignedIdentity", "-aks-control-plane");
         assert.deepEqual(aks.identity, { type: "UserAssigned", userAssignedIdentities: [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${controlPlane.name}`] });
     });
