@@ -8,17 +8,20 @@ import { XROAD_GID } from "../../xroad/ssh";
  *   0440 SSH private key on secondaries (see ssh-keys.ts) and write its volumes. `OnRootMismatch`
  *   skips the recursive chown of large archive volumes on every start.
  * - RuntimeDefault seccomp: allowed by baseline and required by restricted, so `warn`/`audit` stay quiet on it.
- * - The `ee` images bind the consumer proxy to 80/443 as user `xroad` without CAP_NET_BIND_SERVICE
- *   (xroad-facts §2 [inference]); the namespaced, PSS-"safe" sysctl `ip_unprivileged_port_start=0` lets them.
+ * - The `ee` images bind the consumer proxy to 80/443, and the `fi` images the ACME challenge listener
+ *   to 80, as user `xroad` without CAP_NET_BIND_SERVICE (xroad-facts §2 [inference]); the namespaced,
+ *   PSS-"safe" sysctl `ip_unprivileged_port_start=0` lets them.
  * The Sidecar itself must run as root (supervisord, sshd, `useradd` in the entrypoint; guide §6,
  * X-Road #2906), so there is no `runAsNonRoot` and no read-only root filesystem here.
  */
+export const LOW_PORT_VARIANTS: readonly Variant[] = ["ee", "fi"];
+
 export function sidecarPodSecurityContext(variant: Variant): k8s.types.input.core.v1.PodSecurityContext {
     return {
         fsGroup: XROAD_GID,
         fsGroupChangePolicy: "OnRootMismatch",
         seccompProfile: { type: "RuntimeDefault" },
-        ...(variant === "ee" ? { sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }] } : {}),
+        ...(LOW_PORT_VARIANTS.includes(variant) ? { sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }] } : {}),
     };
 }
 

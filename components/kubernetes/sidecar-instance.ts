@@ -112,6 +112,12 @@ export class SidecarInstance extends pulumi.ComponentResource {
             archive = `none: message-log archives and backups stay on the ${server.archiveShared ? "ReadWriteMany" : "ReadWriteOnce"} volume ${names.archiveClaim} (${instance.archiving.enabled ? "the platform provides no archive store" : "archiving is off"})`;
         }
 
+        const secretCommand = (key: string): string =>
+            `kubectl --namespace ${instance.namespace} get secret ${names.variablesSecret} -o jsonpath='{.data.${key}}' | base64 -d`;
+        // An external server's superuser password must be the one in the Secret: configured, or generated here.
+        const databaseNote = instance.database.external && !instance.secrets.dbPassword
+            ? `generated superuser password: give role ${instance.database.external.user} on ${instance.database.external.host} the password that \`${secretCommand(ENV.dbPassword)}\` prints, or set secrets.${instance.name}.dbPassword`
+            : undefined;
         const ingress = publicService.status.loadBalancer.ingress;
         this.outputs = {
             namespace,
@@ -128,8 +134,11 @@ export class SidecarInstance extends pulumi.ComponentResource {
             adminUi: {
                 portForward: `kubectl --namespace ${instance.namespace} port-forward statefulset/${workload} ${XROAD_PORTS.adminUi}:${XROAD_PORTS.adminUi}`,
                 url: `https://localhost:${XROAD_PORTS.adminUi}`,
-                credentials: `kubectl --namespace ${instance.namespace} get secret ${names.variablesSecret} -o jsonpath='{.data.${ENV.adminPassword}}' | base64 -d`,
+                user: credentials.adminUser,
             },
+            // Where the generated (or configured) secrets can be read by whoever may read Secrets in the namespace.
+            secrets: Object.fromEntries(credentials.keys.map((key) => [key, secretCommand(key)])),
+            ...(databaseNote ? { database: databaseNote } : {}),
             proxyHeap: `-Xms${heap.initialMiB}m -Xmx${heap.maxMiB}m`,
             archive,
         };

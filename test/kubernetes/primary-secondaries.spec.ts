@@ -147,6 +147,18 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.equal(primary.metadata.annotations["pulumi.com/skipAwait"], undefined);
     });
 
+    it("lets the fi images bind the ACME listener on port 80 without root", () => {
+        for (const w of [primary, secondaries]) assert.deepEqual(w.spec.template.spec.securityContext.sysctls, [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }]);
+    });
+
+    it("tells the operator where the generated secrets are and that the external server needs the generated password", () => {
+        const out = (s.rendered.outputs as any).instance;
+        assert.deepEqual(Object.keys(out.secrets), ["XROAD_TOKEN_PIN", "XROAD_ADMIN_USER", "XROAD_ADMIN_PASSWORD", "XROAD_DB_PWD"]);
+        assert.equal(out.secrets.XROAD_TOKEN_PIN, "kubectl --namespace xroad-lb get secret lb-variables -o jsonpath='{.data.XROAD_TOKEN_PIN}' | base64 -d");
+        assert.match(out.database, /^generated superuser password: give role postgres on 10\.20\.30\.40 the password/);
+        assert.equal(out.adminUi.user, "xroad-admin");
+    });
+
     it("uses the configured resources on each role", () => {
         assert.deepEqual(secondaries.spec.template.spec.containers[0].resources, { requests: { cpu: "2", memory: "6Gi" }, limits: { cpu: "4", memory: "6Gi" } });
         assert.deepEqual(primary.spec.template.spec.containers[0].resources, { requests: { cpu: "2", memory: "3Gi" }, limits: { cpu: "2", memory: "3Gi" } });

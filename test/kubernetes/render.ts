@@ -44,10 +44,10 @@ export interface Rendered {
 }
 
 /** Runs one SidecarInstance under the plan's mocks with a fake platform and returns what it registered. */
-export async function render(instance: SidecarInstanceConfig, platform: FakePlatform = existingPlatform(), release: ReleaseConfig = RELEASE_DEFAULTS): Promise<Rendered> {
+export async function render(instance: SidecarInstanceConfig, platform: FakePlatform = existingPlatform(), release: ReleaseConfig = RELEASE_DEFAULTS, protectData?: boolean): Promise<Rendered> {
     const { resources, outputs } = await recordResources(() => {
         const provider = new k8s.Provider("test-cluster", { kubeconfig: "fake" });
-        const sidecar = new SidecarInstance(instance.name, { instance, release, platform: { ...platform, provider } }, { provider });
+        const sidecar = new SidecarInstance(instance.name, { instance, release, platform: { ...platform, provider }, protectData }, { provider });
         return { instance: sidecar.outputs };
     });
     const manifests = kubernetesManifests(resources);

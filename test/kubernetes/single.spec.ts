@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { Scenario, scenario } from "./scenarios";
-import { objectsOfKind, theObject } from "./render";
+import { objectsOfKind, render, theObject } from "./render";
 import { proxyHeap } from "../../components/kubernetes/java-heap";
 
 describe("single pod with the local database (NIIS §2.1)", () => {
@@ -41,6 +41,16 @@ describe("single pod with the local database (NIIS §2.1)", () => {
         assert.match(out.archive, /^none: .*ReadWriteOnce volume solo-archive \(archiving is off\)$/);
     });
 
+    it("keeps claims and namespace by default, and lets a stack without data protection delete them", async () => {
+        const kept = s.rendered.resources.filter((r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim" || r.type === "kubernetes:core/v1:Namespace");
+        assert.equal(kept.length, 4);
+        for (const r of kept) assert.equal(r.retainOnDelete, true, r.name);
+        const unprotected = await render(s.instance, s.platform, undefined, false);
+        const deletable = unprotected.resources.filter((r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim" || r.type === "kubernetes:core/v1:Namespace");
+        assert.equal(deletable.length, 4);
+        for (const r of deletable) assert.equal(r.retainOnDelete, false, r.name);
+    });
+
     it("gives the local database no XROAD_DB_* variables and no database password", () => {
         const names = container.env.map((e: any) => e.name);
         assert.ok(!names.some((n: string) => n.startsWith("XROAD_DB_") || n === "XROAD_DATABASE_NAME"), names.join(","));
@@ -48,6 +58,11 @@ describe("single pod with the local database (NIIS §2.1)", () => {
         assert.deepEqual(Object.keys(secret.stringData).sort(), ["XROAD_ADMIN_PASSWORD", "XROAD_ADMIN_USER", "XROAD_TOKEN_PIN"]);
         assert.equal(secret.stringData.XROAD_ADMIN_USER, "xroad-admin");
         assert.ok(secret.stringData.XROAD_TOKEN_PIN.length >= 20, "generated PIN");
+    });
+
+    it("leaves the vanilla image without the low-port sysctl, and without NET_RAW", () => {
+        assert.equal(sts.spec.template.spec.securityContext.sysctls, undefined);
+        assert.deepEqual(container.securityContext, { privileged: false, capabilities: { drop: ["NET_RAW"] } });
     });
 
     it("probes as NIIS recommends: startup 8080 ×60 and liveness 8080 ×5", () => {
