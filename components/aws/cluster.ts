@@ -172,7 +172,7 @@ export class Cluster extends pulumi.ComponentResource {
             updateConfig: { maxUnavailable: 1 },
             launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply((v) => String(v)) },
             labels: { "xroad-sidecar/node-group": "sidecar" },
-        }, { parent: this, dependsOn: [this.cluster, ...nodePolicies], ignoreChanges: ["scalingConfig.desiredSize"] });
+        }, { parent: this, dependsOn: [this.cluster, ...nodePolicies] });
 
         this.registerOutputs({ clusterName: this.clusterName, oidcProviderArn: this.oidcProviderArn, nodeGroup: this.nodeGroup.nodeGroupName });
     }
