@@ -188,7 +188,8 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             resourceGroupName: rg,
             clusterName: aks.cluster.name,
             oidcIssuerUrl: aks.oidcIssuerUrl,
-            kubeconfig: aks.kubeconfig,
+            // guide §4.1.2; the converted kubeconfig signs in like the program does (local accounts are disabled).
+            kubeconfigCommand: pulumi.interpolate`az aks get-credentials --resource-group ${rg} --name ${aks.cluster.name} && kubelogin convert-kubeconfig -l ${s.kubeloginMode}`,
             logWorkspaceId: logs.workspace.id,
             securityServerAddress: address.address,
             loadBalancer: s.loadBalancer.internal ? "internal" : "public",
@@ -196,7 +197,6 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             archiveAccount: archive ? archive.account.name : "(no instance archives)",
             archiveContainers: Object.fromEntries(Object.entries(archive?.containers ?? {}).map(([k, c]) => [k, c.name])),
             databaseHosts: Object.fromEntries(Object.entries(databases).map(([k, d]) => [k, d.host])),
-            kubeconfigRequires: `kubelogin on the PATH (login mode ${s.kubeloginMode}): AKS local accounts are disabled`,
         };
         this.registerOutputs(this.outputs);
     }
