@@ -93,7 +93,7 @@ export class SharedFiles extends pulumi.ComponentResource {
                 keySource: "Microsoft.Storage",
                 // A second, independent layer of AES-256 at rest; it can only be chosen at creation.
                 requireInfrastructureEncryption: true,
-                services: { file: { enabled: true, keyType: "Account" }, blob: { enabled: true, keyType: "Account" } },
+                services: { file: { enabled: true, keyType: "Account" } },
             },
             tags: args.tags,
         }, { parent: this, ...args.protection.options });
