@@ -65,12 +65,24 @@ describe("eks-cluster-access-least-privilege (guide §4.1, §4.2)", () => {
             { type: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", props: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy", accessScope: { type: "namespace", namespaces: ["x"] } } },
         ]), []);
     });
-    it("flags CONFIG_MAP mode, creator admin and cluster-wide admin associations unless allowlisted", async () => {
+    it("flags CONFIG_MAP mode and creator admin", async () => {
         assert.equal((await messages(eksClusterAccessLeastPrivilege, { type: "aws:eks/cluster:Cluster", props: {} })).length, 2);
         assert.equal((await messages(eksClusterAccessLeastPrivilege, { type: "eks:index:Cluster", props: { authenticationMode: "API_AND_CONFIG_MAP" } })).length, 1);
-        const assoc = { type: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", props: { principalArn: "arn:aws:iam::1:role/ops", policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } } };
-        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, assoc), ["associates AmazonEKSClusterAdminPolicy cluster-wide with arn:aws:iam::1:role/ops"]);
-        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, assoc, { config: { allowedClusterAdminPrincipals: ["arn:aws:iam::1:role/ops"] } }), []);
+    });
+    it("lets only IAM roles (or allowlisted principals) be cluster admin, in associations and in the eks component's access entries", async () => {
+        const admin = { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } };
+        const assoc = (principalArn: string) => ({ type: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", props: { principalArn, ...admin } });
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, assoc("arn:aws:iam::123456789012:role/platform-admins")), []);
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, assoc("arn:aws:iam::123456789012:user/alice")), [
+            "makes arn:aws:iam::123456789012:user/alice cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted",
+        ]);
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, assoc("arn:aws:iam::123456789012:user/alice"), { config: { allowedClusterAdminPrincipals: ["arn:aws:iam::123456789012:user/alice"] } }), []);
+        assert.equal((await messages(eksClusterAccessLeastPrivilege, assoc("arn:aws:iam::123456789012:role/ops"), { config: { clusterAdminPrincipalPattern: "^$" } })).length, 1);
+        const component = (principalArn: string) => ({ type: "eks:index:Cluster", props: { authenticationMode: "API", accessEntries: { admins: { principalArn, accessPolicies: { clusterAdmin: admin } } } } });
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, component("arn:aws:iam::123456789012:role/platform-admins")), []);
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, component("arn:aws:iam::123456789012:root")), [
+            "access entry admins makes arn:aws:iam::123456789012:root cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted",
+        ]);
     });
 });
 

@@ -127,18 +127,39 @@ export const noDashboard: ResourceValidationPolicy = {
 
 export interface EksAccessConfig {
     allowedClusterAdminPrincipals: string[];
+    clusterAdminPrincipalPattern: string;
+}
+
+/**
+ * Cluster admins are IAM roles: assumed through SSO/MFA, every session traceable to a person in CloudTrail.
+ * IAM users and the account root carry long-lived keys whose use cannot be traced to a human (guide §4.4).
+ */
+const DEFAULT_ADMIN_PRINCIPAL_PATTERN = "^arn:aws[a-z-]*:iam::[0-9]{12}:role/";
+
+function adminAllowed(principal: string, config: EksAccessConfig): boolean {
+    return config.allowedClusterAdminPrincipals.includes(principal) || new RegExp(config.clusterAdminPrincipalPattern).test(principal);
+}
+
+/** AmazonEKSClusterAdminPolicy with cluster scope: the EKS form of binding cluster-admin. */
+function isClusterWideAdmin(policy: Record<string, any> | undefined): boolean {
+    return /AmazonEKSClusterAdminPolicy$/.test(asString(policy?.policyArn) ?? "") && asString(asObj(policy?.accessScope)?.type) === "cluster";
 }
 
 export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
     name: "eks-cluster-access-least-privilege",
     description:
-        "EKS access goes through access entries (authenticationMode API), the creator gets no implicit cluster-admin, and AmazonEKSClusterAdminPolicy is not associated cluster-wide (guide §4.1, §4.2).",
+        "EKS access goes through access entries (authenticationMode API), the creator gets no implicit cluster-admin, and AmazonEKSClusterAdminPolicy goes cluster-wide only to IAM roles (traceable sessions), never to IAM users or the root (guide §4.1, §4.2, §4.4).",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
-        "Set accessConfig.authenticationMode (or the eks component's authenticationMode) to API, bootstrapClusterCreatorAdminPermissions to false, and grant namespace-scoped access policies to IAM roles; allowlist break-glass principals in `allowedClusterAdminPrincipals`.",
+        "Set accessConfig.authenticationMode (or the eks component's authenticationMode) to API and bootstrapClusterCreatorAdminPermissions to false; grant cluster admin only to IAM roles people assume (SSO/MFA) and namespace-scoped access policies to everyone else. `clusterAdminPrincipalPattern` and `allowedClusterAdminPrincipals` tune who may be admin.",
     ...guide("4.2", "aws", "rbac"),
-    configSchema: { properties: { allowedClusterAdminPrincipals: { type: "array", items: { type: "string" }, default: [] } } },
+    configSchema: {
+        properties: {
+            allowedClusterAdminPrincipals: { type: "array", items: { type: "string" }, default: [] },
+            clusterAdminPrincipalPattern: { type: "string", default: DEFAULT_ADMIN_PRINCIPAL_PATTERN },
+        },
+    },
     validateResource: (args, report) => {
         const props = args.props;
         if (args.type === EKS_CLUSTER) {
@@ -149,13 +170,20 @@ export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
         } else if (args.type === EKS_COMPONENT_CLUSTER) {
             const mode = asString(props.authenticationMode) ?? "CONFIG_MAP";
             if (mode !== "API") report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
+            // The component's access entries are AccessPolicyAssociations by another name.
+            const config = args.getConfig<EksAccessConfig>();
+            for (const [key, entry] of Object.entries(asObj(props.accessEntries) ?? {})) {
+                const principal = asString(asObj(entry)?.principalArn) ?? key;
+                for (const policy of Object.values(asObj(asObj(entry)?.accessPolicies) ?? {})) {
+                    if (isClusterWideAdmin(asObj(policy)) && !adminAllowed(principal, config)) {
+                        report(`access entry ${key} makes ${principal} cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted`);
+                    }
+                }
+            }
         } else if (args.type === EKS_ACCESS_POLICY_ASSOCIATION) {
-            const policyArn = asString(props.policyArn) ?? "";
-            const scope = asString(asObj(props.accessScope)?.type);
             const principal = asString(props.principalArn) ?? "";
-            const { allowedClusterAdminPrincipals } = args.getConfig<EksAccessConfig>();
-            if (/AmazonEKSClusterAdminPolicy$/.test(policyArn) && scope === "cluster" && !allowedClusterAdminPrincipals.includes(principal)) {
-                report(`associates AmazonEKSClusterAdminPolicy cluster-wide with ${principal || "a principal"}`);
+            if (isClusterWideAdmin(props) && !adminAllowed(principal, args.getConfig<EksAccessConfig>())) {
+                report(`makes ${principal || "an unknown principal"} cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted`);
             }
         }
     },
