@@ -1,14 +1,30 @@
 /**
  * Every example stack of the project (Pulumi.<stack>.yaml) planned under mocks passes every mandatory policy
- * of its environment's policy config: the offline plan's self-check exits 0 for all of them.
+ * of its environment's policy config: the offline plan's self-check exits 0 for all of them. And the
+ * self-check is not vacuous: regressions injected into a real plan are caught.
  */
 import * as assert from "node:assert/strict";
 import * as path from "path";
-import { planStack } from "../plan/run";
+import { PlanResult, PlannedResource, planStack } from "../plan/run";
 import { selfCheck } from "../plan/self-check";
 import { listStacks, readStackFile } from "../plan/stack-file";
 
 const projectDir = path.resolve(__dirname, "..");
+
+/** A deep copy of the plan with `edit` applied to the inputs of the resources of `type` (and name, if given). */
+function mutated(plan: PlanResult, type: string, edit: (inputs: Record<string, any>) => void, name?: string): PlanResult {
+    const resources: PlannedResource[] = plan.resources.map((r) => {
+        if (r.type !== type || (name && r.name !== name)) return r;
+        const inputs = structuredClone(r.inputs) as Record<string, any>;
+        edit(inputs);
+        return { ...r, inputs };
+    });
+    return { ...plan, resources };
+}
+
+function pairs(report: { violations: { policy: string; level: string; type?: string }[] }): string[] {
+    return [...new Set(report.violations.map((v) => `${v.level} ${v.policy} ${v.type ?? ""}`))].sort();
+}
 
 describe("self-check of every example stack", function () {
     this.timeout(300000);
@@ -27,4 +43,61 @@ describe("self-check of every example stack", function () {
             );
         });
     }
+
+    describe("catches regressions injected into a planned stack", () => {
+        let plan: PlanResult;
+        before(async () => {
+            plan = await planStack(readStackFile(projectDir, stacks.includes("existing") ? "existing" : stacks[0]));
+        });
+
+        it("a world-readable SSH key, a missing default deny, requests removed from the autoscaled secondaries", async () => {
+            let broken = mutated(plan, "kubernetes:apps/v1:Deployment", (i) => {
+                for (const v of i.spec.template.spec.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
+                for (const c of i.spec.template.spec.containers) delete c.resources;
+            });
+            broken = { ...broken, resources: broken.resources.filter((r) => !(r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && /default-deny/.test(r.name))) };
+            const report = await selfCheck(broken);
+            const found = pairs(report);
+            for (const expected of [
+                "mandatory k8s-ssh-key-secret-volume-mode kubernetes:apps/v1:Deployment",
+                "mandatory k8s-container-resources kubernetes:apps/v1:Deployment",
+                "mandatory k8s-hpa-target-has-requests kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+                "mandatory k8s-namespace-default-deny-ingress kubernetes:core/v1:Namespace",
+            ]) {
+                assert.ok(found.includes(expected), `${expected} in\n${found.join("\n")}`);
+            }
+        });
+
+        it("the primary opened to everyone, and its namespace without PSA labels", async () => {
+            let broken = mutated(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", (i) => {
+                for (const rule of i.spec.ingress ?? []) delete rule.from;
+            });
+            broken = mutated(broken, "kubernetes:core/v1:Namespace", (i) => {
+                i.metadata.labels = {};
+            });
+            const found = pairs(await selfCheck(broken));
+            assert.ok(found.includes("mandatory xroad-primary-ingress-secondary-ssh-only kubernetes:apps/v1:StatefulSet"), found.join("\n"));
+            assert.ok(found.includes("mandatory k8s-namespace-psa-enforce kubernetes:core/v1:Namespace"), found.join("\n"));
+        });
+
+        it("uses the environment's policy config: an External HPA metric is advisory in development, mandatory in production", async () => {
+            const broken = mutated(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", (i) => {
+                i.spec.metrics.push({ type: "External", external: { metric: { name: "queue" }, target: { type: "Value", value: "10" } } });
+            });
+            const dev = await selfCheck(broken, "development");
+            const prod = await selfCheck(broken, "production");
+            assert.deepEqual(dev.violations.map((v) => [v.policy, v.level]), [["k8s-hpa-prefer-custom-metrics", "advisory"]]);
+            assert.deepEqual(prod.mandatory.map((v) => v.policy), ["k8s-hpa-prefer-custom-metrics"]);
+            assert.equal(prod.mandatory[0].type, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
+        });
+
+        it("sees secrets unwrapped: a Pulumi secret written as a literal env value is still a plaintext secret in the pod spec", async () => {
+            const { secretValue } = await import("../plan/mocks/secret");
+            const broken = mutated(plan, "kubernetes:apps/v1:StatefulSet", (i) => {
+                i.spec.template.spec.containers[0].env.push({ name: "XROAD_TOKEN_PIN", value: secretValue("1234") });
+            });
+            const report = await selfCheck(broken);
+            assert.deepEqual(report.mandatory.map((v) => v.policy), ["k8s-no-plaintext-secret-env"]);
+        });
+    });
 });
