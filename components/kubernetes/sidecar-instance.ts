@@ -134,9 +134,9 @@ export class SidecarInstance extends pulumi.ComponentResource {
             adminUi: {
                 portForward: `kubectl --namespace ${instance.namespace} port-forward statefulset/${workload} ${XROAD_PORTS.adminUi}:${XROAD_PORTS.adminUi}`,
                 url: `https://localhost:${XROAD_PORTS.adminUi}`,
-                user: credentials.adminUser,
             },
-            // Where the generated (or configured) secrets can be read by whoever may read Secrets in the namespace.
+            // Where the generated (or configured) secrets, the admin user among them, can be read by whoever may
+            // read Secrets in the namespace; the values themselves never appear in outputs.
             secrets: Object.fromEntries(credentials.keys.map((key) => [key, secretCommand(key)])),
             ...(databaseNote ? { database: databaseNote } : {}),
             proxyHeap: `-Xms${heap.initialMiB}m -Xmx${heap.maxMiB}m`,
