@@ -17,7 +17,12 @@ export const AKS_SERVICE_CIDR = "10.245.0.0/16";
 export const AKS_DNS_SERVICE_IP = "10.245.0.10";
 
 const UUID = { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, allowed: "an Entra ID object ID (a UUID)" };
-const VM_SIZE = { pattern: /^Standard_[A-Za-z0-9_]+$/, allowed: "an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)" };
+/** Azure marks Arm64 sizes with a lowercase `p` after the vCPU count (Standard_D4ps_v5, Standard_B2pts_v2). */
+const ARM64_VM_SIZE = /^Standard_[A-Z]+\d+[a-z]*p[a-z]*_v\d+$/;
+export function isX86VmSize(size: string): boolean {
+    return /^Standard_[A-Za-z0-9_]+$/.test(size) && !ARM64_VM_SIZE.test(size);
+}
+const VM_SIZE = { pattern: { test: isX86VmSize }, allowed: "an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)" };
 
 /** Settings of `target: azure`, read from `xroad-sidecar:azure`. */
 export interface AzureSettings {

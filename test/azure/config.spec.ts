@@ -65,6 +65,16 @@ describe("azure configuration", () => {
         ]);
     });
 
+    it("refuses Arm64 node sizes: NIIS publishes amd64 images only", () => {
+        assert.deepEqual(errorsOf({ ...prodAzure(), userNodePool: { vmSize: "Standard_D4ps_v5" }, systemNodePool: { vmSize: "Standard_D2pls_v5" } }), [
+            'xroad-sidecar:azure.userNodePool.vmSize: "Standard_D4ps_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
+            'xroad-sidecar:azure.systemNodePool.vmSize: "Standard_D2pls_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
+        ]);
+        for (const size of ["Standard_D4s_v5", "Standard_D4as_v5", "Standard_D4ads_v5", "Standard_E4bds_v5", "Standard_B2ms", "Standard_D4lds_v6"]) {
+            assert.equal(loadAzure({ ...prodAzure(), userNodePool: { vmSize: size } }).azure.userNodePool.vmSize, size);
+        }
+    });
+
     it("rejects an unknown kubelogin mode", () => {
         assert.deepEqual(errorsOf({ ...prodAzure(), kubeloginMode: "password" }), [
             'xroad-sidecar:azure.kubeloginMode: "password" is not valid; allowed: one of azurecli, workloadidentity, msi, spn, devicecode',
