@@ -72,13 +72,14 @@ export async function selfCheck(plan: PlanResult, environment?: "development" | 
 }
 
 /** Report lines: one per violation, mandatory first, then a summary line. */
-export function formatSelfCheck(report: { violations: PolicyViolation[]; mandatory: PolicyViolation[] }, environment: string): string[] {
+export function formatSelfCheck(report: { violations: PolicyViolation[]; mandatory: PolicyViolation[] }, environment: "development" | "production"): string[] {
+    const header = `Policy self-check (${environment}: ${path.relative(process.cwd(), policyConfigFile(environment))}, ${allPolicies.length} policies)`;
     const sorted = [...report.violations].sort((a, b) => (a.level === b.level ? a.policy.localeCompare(b.policy) : a.level === "mandatory" ? -1 : 1));
     const lines = sorted.map((v) => `  [${v.level}] ${v.policy} ${v.type ?? ""}${v.name ? ` ${v.name}` : ""}: ${v.message}`);
     lines.push(
         report.violations.length === 0
-            ? `Policy self-check (${environment}, ${allPolicies.length} policies): no violations.`
-            : `Policy self-check (${environment}, ${allPolicies.length} policies): ${report.mandatory.length} mandatory, ${report.violations.length - report.mandatory.length} advisory violation(s).`,
+            ? `${header}: no violations.`
+            : `${header}: ${report.mandatory.length} mandatory, ${report.violations.length - report.mandatory.length} advisory violation(s).`,
     );
     return lines;
 }

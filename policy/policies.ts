@@ -24,8 +24,3 @@ export const allPolicies: readonly AnyPolicy[] = [
     ...archivePolicies,
     ...autoscalingPolicies,
 ];
-
-/** Policies that read only Kubernetes objects: what `npm run check` evaluates over plain YAML. */
-export function isKubernetesPolicy(policy: AnyPolicy): boolean {
-    return (policy.tags ?? []).every((t) => t !== "aws" && t !== "azure" && t !== "kms");
-}
