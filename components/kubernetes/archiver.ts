@@ -152,9 +152,9 @@ export class MessageLogArchiver extends pulumi.ComponentResource {
                                     securityContext: {
                                         runAsNonRoot: true,
                                         runAsUser: ARCHIVER_UID,
+                                        // Primary group xroad: reads what the Sidecar wrote (umask 0027). No fsGroup: the
+                                        // archive volume must never be re-owned by a job that only reads it.
                                         runAsGroup: XROAD_GID,
-                                        fsGroup: XROAD_GID,
-                                        fsGroupChangePolicy: "OnRootMismatch",
                                         seccompProfile: { type: "RuntimeDefault" },
                                     },
                                     containers: [

@@ -141,7 +141,7 @@ export class SidecarPrimary extends pulumi.ComponentResource {
                             // The Sidecar never talks to the Kubernetes API.
                             automountServiceAccountToken: false,
                             enableServiceLinks: false,
-                            securityContext: sidecarPodSecurityContext(instance.variant),
+                            securityContext: sidecarPodSecurityContext(instance.variant, false),
                             terminationGracePeriodSeconds: 60,
                             initContainers,
                             containers: [

@@ -71,7 +71,7 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
                         spec: {
                             automountServiceAccountToken: false,
                             enableServiceLinks: false,
-                            securityContext: sidecarPodSecurityContext(instance.variant),
+                            securityContext: sidecarPodSecurityContext(instance.variant, true),
                             terminationGracePeriodSeconds: 60,
                             // Spread over zones where the cluster has them, and over nodes always (guide §11).
                             topologySpreadConstraints: [

@@ -4,9 +4,11 @@ import { XROAD_GID } from "../../xroad/ssh";
 
 /**
  * Pod-level security of every Sidecar pod (guide §6, `baseline`):
- * - `fsGroup: 999` (xroad): Secret files and volumes get group 999, which is what lets `xroad` read the
- *   0440 SSH private key on secondaries (see ssh-keys.ts) and write its volumes. `OnRootMismatch`
- *   skips the recursive chown of large archive volumes on every start.
+ * - secondaries only: `fsGroup: 999` (xroad), so the kubelet gives the projected Secret files group 999,
+ *   which is what lets `xroad` read the 0440 SSH private key (see ssh-keys.ts). Secondaries have no
+ *   persistent volume for it to touch. The primary and the single pod get none: on their volumes a
+ *   recursive fsGroup change would make root's 0600 `xroad.properties` (database superuser) group-readable
+ *   and a local PGDATA group-writable, which PostgreSQL refuses; their entrypoint sets ownership itself.
  * - RuntimeDefault seccomp: allowed by baseline and required by restricted, so `warn`/`audit` stay quiet on it.
  * - The `ee` images bind the consumer proxy to 80/443, and the `fi` images the ACME challenge listener
  *   to 80, as user `xroad` without CAP_NET_BIND_SERVICE (xroad-facts §2 [inference]); the namespaced,
@@ -16,10 +18,9 @@ import { XROAD_GID } from "../../xroad/ssh";
  */
 export const LOW_PORT_VARIANTS: readonly Variant[] = ["ee", "fi"];
 
-export function sidecarPodSecurityContext(variant: Variant): k8s.types.input.core.v1.PodSecurityContext {
+export function sidecarPodSecurityContext(variant: Variant, readsPrivateKey: boolean): k8s.types.input.core.v1.PodSecurityContext {
     return {
-        fsGroup: XROAD_GID,
-        fsGroupChangePolicy: "OnRootMismatch",
+        ...(readsPrivateKey ? { fsGroup: XROAD_GID } : {}),
         seccompProfile: { type: "RuntimeDefault" },
         ...(LOW_PORT_VARIANTS.includes(variant) ? { sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }] } : {}),
     };

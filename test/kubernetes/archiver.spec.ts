@@ -46,6 +46,7 @@ describe("message-log archiver to S3 (shared storage)", () => {
         assertRestricted(pod);
         assert.equal(pod.spec.securityContext.runAsUser, ARCHIVER_UID);
         assert.equal(pod.spec.securityContext.runAsGroup, 999);
+        assert.equal(pod.spec.securityContext.fsGroup, undefined, "a reader never re-owns the archive volume");
     });
 
     it("reads the primary's archive claim read-only, from any node", () => {

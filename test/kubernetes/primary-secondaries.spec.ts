@@ -52,6 +52,8 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.equal(privateKey.mode & WORLD_BITS, 0, "no world bits on the private key");
         assert.equal(secondaryKeys.defaultMode & WORLD_BITS, 0);
         assert.equal(secondaries.spec.template.spec.securityContext.fsGroup, XROAD_GID);
+        // The primary's volumes hold root-only and PostgreSQL files that an fsGroup change would open up.
+        assert.equal(primary.spec.template.spec.securityContext.fsGroup, undefined);
         assert.deepEqual(secondaries.spec.template.spec.containers[0].volumeMounts, [{ name: "ssh-keys", mountPath: "/etc/.ssh", readOnly: true }]);
         const sshSecret = theObject(s.rendered.objects, "Secret", "lb-ssh-keys");
         assert.match(sshSecret.stringData["private-key"], /BEGIN OPENSSH PRIVATE KEY/);
