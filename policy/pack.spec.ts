@@ -6,6 +6,7 @@ import { GUIDE_SECTIONS } from "./common";
 import { isEnforcementLevel, schemaDefaults } from "./engine/config";
 import { isStackPolicy } from "./engine/evaluate";
 import { allPolicies } from "./policies";
+import { UNKNOWN } from "./testing/harness";
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -88,7 +89,7 @@ describe("policy pack integrity", () => {
         });
     }
 
-    it("tolerates empty props on every resource type it knows without throwing", async () => {
+    it("tolerates empty, null, partial and unknown props on every resource type it knows without throwing", async () => {
         const { evaluate } = await import("./engine/evaluate");
         const types = [
             "kubernetes:apps/v1:Deployment",
@@ -111,8 +112,18 @@ describe("policy pack integrity", () => {
             "azure-native:monitor:DiagnosticSetting",
             "azure-native:storage:StorageAccount",
         ];
-        const resources = types.map((type, i) => ({ type, name: `r${i}`, urn: `urn:pulumi:t::p::${type}::r${i}`, props: {} }));
-        await evaluate(allPolicies, resources);
+        const shapes: Record<string, unknown>[] = [
+            {},
+            { metadata: null, spec: null, data: null, rules: null, subjects: null, roleRef: null },
+            { metadata: { name: "x", namespace: "y", labels: null, annotations: null }, spec: { template: { spec: { containers: [null, {}], volumes: [{}], securityContext: null } }, jobTemplate: null } },
+            // Unknown at preview: reading them must raise UnknownValueError (advisory), never another error.
+            { metadata: UNKNOWN.object, spec: UNKNOWN.object, accessConfig: UNKNOWN.object, enabledClusterLogTypes: UNKNOWN.array, addonProfiles: UNKNOWN.object, networkProfile: UNKNOWN.object, policy: UNKNOWN.string, encrypted: UNKNOWN.boolean, enableKeyRotation: UNKNOWN.boolean, logs: UNKNOWN.array, resourceUri: UNKNOWN.string, bucket: UNKNOWN.string },
+        ];
+        for (const props of shapes) {
+            const resources = types.map((type, i) => ({ type, name: `r${i}`, urn: `urn:pulumi:t::p::${type}::r${i}`, props }));
+            const { violations } = await evaluate(allPolicies, resources);
+            for (const v of violations.filter((x) => x.unknownAtPreview)) assert.equal(v.level, "advisory");
+        }
     });
 
     it("ships a loadable pack: PulumiPolicy.yaml (nodejs), package.json with version and main, per-environment configs", () => {
