@@ -220,6 +220,8 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
             region: settings.region,
             clusterName,
             kubeconfig: cluster.kubeconfig,
+            // The same access with the user's own AWS identity, which needs an access entry (clusterAdminArns or namespaceOperatorArns).
+            updateKubeconfig: `aws eks update-kubeconfig --region ${settings.region} --name ${clusterName}`,
             oidcProviderArn: cluster.oidcProviderArn,
             vpcId: network.vpcId,
             archiveBucket: bucket?.bucketName,

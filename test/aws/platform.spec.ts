@@ -596,6 +596,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(probe.outputs.clusterName, CLUSTER);
             assert.equal(probe.outputs.region, "eu-central-1");
             assert.equal(probe.kubeconfigIsSecret, true);
+            assert.equal(probe.outputs.updateKubeconfig, `aws eks update-kubeconfig --region eu-central-1 --name ${CLUSTER}`);
             assert.ok(String(probe.outputs.archiveBucket).startsWith("xroad-test-archive-"));
             assert.deepEqual(Object.keys(probe.outputs.databases as object), ["ss1"]);
         });
