@@ -50,6 +50,8 @@ export interface AzureSettings {
     loadBalancer: { internal: boolean; /** Fixed private IP for an internal load balancer, inside the node subnet. */ privateIp?: string };
     /** Login mode written into the kubeconfig the program uses (kubelogin `--login`). */
     kubeloginMode: KubeloginMode;
+    /** Envelope-encrypt Kubernetes Secrets in etcd with a Key Vault key the stack owns (AKS KMS). */
+    secretsEncryption: boolean;
 }
 
 function ipv4ToNumber(ip: string): number | undefined {
@@ -90,7 +92,7 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
     check.knownKeys(p, s, [
         "location", "resourceGroupName", "vnetCidr", "nodeSubnetCidr", "databaseSubnetCidr", "privateEndpointSubnetCidr", "authorizedIpRanges",
         "privateCluster", "adminGroupObjectIds", "namespaceOperatorGroupObjectIds", "availabilityZones", "systemNodePool", "userNodePool",
-        "upgradeChannel", "logRetentionDays", "auditCategory", "archive", "database", "loadBalancer", "kubeloginMode",
+        "upgradeChannel", "logRetentionDays", "auditCategory", "archive", "database", "loadBalancer", "kubeloginMode", "secretsEncryption",
     ]);
     const sys = check.section(`${p}.systemNodePool`, s.systemNodePool);
     check.knownKeys(`${p}.systemNodePool`, sys, ["vmSize", "count"]);
@@ -153,6 +155,7 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
             privateIp: check.optionalString(`${p}.loadBalancer.privateIp`, lb.privateIp, ip),
         },
         kubeloginMode: check.oneOf(`${p}.kubeloginMode`, s.kubeloginMode, KUBELOGIN_MODES, "azurecli"),
+        secretsEncryption: check.boolean(`${p}.secretsEncryption`, s.secretsEncryption, true),
     };
     checkAzureConsistency(check, settings, production);
     return settings;

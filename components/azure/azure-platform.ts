@@ -18,7 +18,9 @@ import { BlobArchive } from "./blob-archive";
 import { ArchiverIdentity } from "./archiver-identity";
 import { FlexibleServer } from "./flexible-server";
 import { StableAddress } from "./stable-address";
-import { flexibleServerName, storageAccountName } from "./naming";
+import { flexibleServerName, keyVaultName, storageAccountName } from "./naming";
+import { ControlPlaneIdentity } from "./control-plane-identity";
+import { SecretsEncryption } from "./secrets-encryption";
 
 export interface AzurePlatformArgs {
     settings: AzureSettings;
@@ -68,9 +70,30 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
 
         const logs = new LogWorkspace(`${name}-logs`, { resourceGroupName: rg, location: s.location, retentionDays: s.logRetentionDays, tags }, { parent: this });
 
-        const aks = new AksCluster(`${name}-aks`, {
+        const controlPlane = new ControlPlaneIdentity(`${name}-control-plane`, {
             resourceGroupName: rg,
             resourceGroupId: net.resourceGroup.id,
+            location: s.location,
+            subscriptionId: client.subscriptionId,
+            tags,
+        }, { parent: this });
+        const secrets = s.secretsEncryption
+            ? new SecretsEncryption(`${name}-secrets`, {
+                resourceGroupName: rg,
+                location: s.location,
+                vaultName: suffix.result.apply((x) => keyVaultName(name, x)),
+                tenantId: client.tenantId,
+                subscriptionId: client.subscriptionId,
+                controlPlanePrincipalId: controlPlane.identity.principalId,
+                protection,
+                tags,
+            }, { parent: this })
+            : undefined;
+
+        const aks = new AksCluster(`${name}-aks`, {
+            resourceGroupName: rg,
+            controlPlane,
+            etcdEncryption: secrets ? { keyId: secrets.key.keyUriWithVersion, ready: [secrets.controlPlaneAccess] } : undefined,
             nodeSubnetId: net.nodeSubnet.id,
             settings: s,
             kubernetesVersion: args.release.kubernetesVersion,
@@ -96,7 +119,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             softDeleteDays: s.archive.softDeleteDays,
             privateEndpointSubnetId: net.privateEndpointSubnet.id,
             vnetId: net.vnet.id,
-            csiControllerPrincipalId: aks.controlPlaneIdentity.principalId,
+            csiControllerPrincipalId: controlPlane.identity.principalId,
             subscriptionId: client.subscriptionId,
             protection,
             k8sProvider: aks.provider,
@@ -191,6 +214,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             // guide §4.1.2; the converted kubeconfig signs in like the program does (local accounts are disabled).
             kubeconfigCommand: pulumi.interpolate`az aks get-credentials --resource-group ${rg} --name ${aks.cluster.name} && kubelogin convert-kubeconfig -l ${s.kubeloginMode}`,
             logWorkspaceId: logs.workspace.id,
+            etcdEncryptionKey: secrets ? secrets.key.keyUri : "(platform-managed)",
             securityServerAddress: address.address,
             loadBalancer: s.loadBalancer.internal ? "internal" : "public",
             sharedFilesAccount: files.account.name,

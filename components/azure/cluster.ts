@@ -2,18 +2,27 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR, AzureSettings } from "../../config/azure";
 import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
 import { decodeKubeconfig, withKubeloginMode } from "./kubeconfig";
+import { ControlPlaneIdentity } from "./control-plane-identity";
 
 /** Label on the user pool's nodes; the Sidecar's pods can select it. */
 export const SIDECAR_POOL_LABEL = { "xroad-sidecar/pool": "sidecar" } as const;
 
+/** The customer-managed key of etcd envelope encryption, and what must exist before the cluster uses it. */
+export interface EtcdEncryption {
+    /** Versioned key URI. */
+    keyId: pulumi.Input<string>;
+    ready: pulumi.Resource[];
+}
+
 export interface AksClusterArgs {
     resourceGroupName: pulumi.Input<string>;
-    /** Resource ID of the resource group: the control-plane identity manages networking in it. */
-    resourceGroupId: pulumi.Input<string>;
+    /** The control plane's identity, with its network rights already granted. */
+    controlPlane: ControlPlaneIdentity;
+    /** Envelope encryption of Secrets with a Key Vault key; undefined keeps the platform-managed key. */
+    etcdEncryption?: EtcdEncryption;
     nodeSubnetId: pulumi.Input<string>;
     settings: Pick<AzureSettings,
         "location" | "authorizedIpRanges" | "privateCluster" | "adminGroupObjectIds" | "namespaceOperatorGroupObjectIds" |
@@ -38,7 +47,6 @@ export interface AksClusterArgs {
  */
 export class AksCluster extends pulumi.ComponentResource {
     readonly cluster: containerservice.ManagedCluster;
-    readonly controlPlaneIdentity: managedidentity.UserAssignedIdentity;
     /** OIDC issuer URL that federated identity credentials trust. */
     readonly oidcIssuerUrl: pulumi.Output<string>;
     /** Exec kubeconfig (kubelogin), secret. */
@@ -50,22 +58,6 @@ export class AksCluster extends pulumi.ComponentResource {
         const s = args.settings;
         const zones = s.availabilityZones.length > 0 ? s.availabilityZones : undefined;
 
-        // A user-assigned control-plane identity exists before the cluster, so its rights on the
-        // bring-your-own subnet and the static public IP are in place when the cluster first needs them.
-        this.controlPlaneIdentity = new managedidentity.UserAssignedIdentity(`${name}-control-plane`, {
-            resourceGroupName: args.resourceGroupName,
-            location: s.location,
-            tags: args.tags,
-        }, { parent: this });
-        const networkRights = new authorization.RoleAssignment(`${name}-network-contributor`, {
-            principalId: this.controlPlaneIdentity.principalId,
-            principalType: "ServicePrincipal",
-            roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.networkContributor),
-            // The stack's own resource group: node subnet (join) and the Sidecar's static public IP (bind).
-            scope: args.resourceGroupId,
-            description: "AKS control plane: join the node subnet and bind the Security Server's static public IP",
-        }, { parent: this });
-
         this.cluster = new containerservice.ManagedCluster(name, {
             resourceGroupName: args.resourceGroupName,
             location: s.location,
@@ -73,7 +65,7 @@ export class AksCluster extends pulumi.ComponentResource {
             kubernetesVersion: args.kubernetesVersion,
             // Standard tier: financially backed API server SLA in production.
             sku: { name: "Base", tier: args.production ? "Standard" : "Free" },
-            identity: { type: "UserAssigned", userAssignedIdentities: [this.controlPlaneIdentity.id] },
+            identity: { type: "UserAssigned", userAssignedIdentities: [args.controlPlane.identity.id] },
             // guide §4.1–§4.2: Entra ID users and groups only, authorised by Azure RBAC; no static admin credential.
             enableRBAC: true,
             disableLocalAccounts: true,
@@ -135,6 +127,8 @@ export class AksCluster extends pulumi.ComponentResource {
             nodeResourceGroupProfile: { restrictionLevel: "ReadOnly" },
             oidcIssuerProfile: { enabled: true },
             securityProfile: {
+                // guide §3: Secrets (token PIN, passwords) wrapped in etcd with a key the stack owns.
+                azureKeyVaultKms: args.etcdEncryption ? { enabled: true, keyId: args.etcdEncryption.keyId, keyVaultNetworkAccess: "Public" } : undefined,
                 workloadIdentity: { enabled: true },
                 imageCleaner: { enabled: true, intervalHours: 168 },
             },
@@ -147,7 +141,7 @@ export class AksCluster extends pulumi.ComponentResource {
             tags: args.tags,
         }, {
             parent: this,
-            dependsOn: [networkRights],
+            dependsOn: [args.controlPlane.networkContributor, ...(args.etcdEncryption?.ready ?? [])],
             // The autoscaler owns the user pool's node count after creation.
             ignoreChanges: ["agentPoolProfiles[1].count"],
         });

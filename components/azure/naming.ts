@@ -27,3 +27,10 @@ export function flexibleServerName(stackName: string, instanceName: string, suff
     const head = clean(stackName).slice(0, 63 - tail.length).replace(/-+$/, "");
     return `${head}${tail}`.replace(/^-+/, "");
 }
+
+/** A Key Vault name: 3–24 letters, digits and single hyphens, starting with a letter: `kv-<stack>-<suffix>`. */
+export function keyVaultName(stackName: string, suffix: string): string {
+    const tail = `-${alphanumeric(suffix)}`;
+    const stack = stackName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+/, "").slice(0, 24 - 3 - tail.length).replace(/-+$/, "");
+    return `kv-${stack}${tail}`;
+}

@@ -13,6 +13,8 @@ export const BUILT_IN_ROLES = {
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
     /** Kubernetes read/write of most objects in one namespace, without Roles or RoleBindings (guide §4.3). */
     aksRbacWriter: "a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb",
+    /** Use keys for cryptographic operations, without managing them: the AKS KMS plugin. */
+    keyVaultCryptoUser: "12338af0-0e69-4776-bea7-57ae8d297424",
     /** Kubernetes cluster-admin through Azure RBAC (guide §4.2). */
     aksRbacClusterAdmin: "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b",
 } as const;

@@ -156,6 +156,21 @@ export const azureMocks: MockTable = {
                 },
             };
         },
+        "azure-native:keyvault:Vault": (args) => {
+            const name = str(args, "vaultName", args.name);
+            return { id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${name}`, name, properties: { ...(args.inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` } };
+        },
+        "azure-native:keyvault:Key": (args) => {
+            const vault = str(args, "vaultName", "vault");
+            const name = str(args, "keyName", args.name);
+            const keyUri = `https://${vault}.vault.azure.net/keys/${name}`;
+            return {
+                id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${vault}/keys/${name}`,
+                name,
+                keyUri,
+                keyUriWithVersion: `${keyUri}/${mockUuid(`key-version-${args.name}`).replace(/-/g, "")}`,
+            };
+        },
         "azure-native:storage:StorageAccount": (args) => {
             const name = str(args, "accountName", args.name);
             return {

@@ -10,6 +10,7 @@ describe("azure configuration", () => {
         assert.equal(azure.logRetentionDays, 365);
         assert.equal(azure.auditCategory, "kube-audit-admin");
         assert.equal(azure.kubeloginMode, "azurecli");
+        assert.equal(azure.secretsEncryption, true);
     });
 
     it("requires an Entra ID admin group, because local accounts are disabled", () => {

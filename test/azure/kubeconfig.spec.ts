@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { parse } from "yaml";
 import { decodeKubeconfig, withKubeloginMode } from "../../components/azure/kubeconfig";
 import { mockAksUserKubeconfig } from "../../plan/mocks/azure";
-import { flexibleServerName, storageAccountName } from "../../components/azure/naming";
+import { flexibleServerName, keyVaultName, storageAccountName } from "../../components/azure/naming";
 import { cidrContains } from "../../config/azure";
 
 interface Doc { users: { user: { exec: { args: string[]; command: string } } }[] }
@@ -40,6 +40,9 @@ describe("azure kubeconfig and names", () => {
         const server = flexibleServerName("xroad-sidecar-azure-prod", "sidecar", "ab12cd");
         assert.equal(server, "xroad-sidecar-azure-prod-sidecar-ab12cd");
         assert.match(flexibleServerName("x".repeat(80), "sidecar", "ab12cd"), /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/);
+        assert.equal(keyVaultName("xroad-sidecar-azure-prod", "ab12cd"), "kv-xroad-sidecar-ab12cd");
+        assert.equal(keyVaultName("xroad--sidecar_", "ab12cd"), "kv-xroad-sidecar-ab12cd");
+        assert.match(keyVaultName("a".repeat(40), "ab12cd"), /^kv-a{14}-ab12cd$/);
     });
 
     it("checks CIDR containment by address, not by text", () => {

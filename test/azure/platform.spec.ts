@@ -102,8 +102,32 @@ describe("azure platform (production)", function () {
         assert.equal(aks.kubernetesVersion, "1.33");
         assert.equal(aks.sku.tier, "Standard");
         assert.deepEqual(aks.nodeResourceGroupProfile, { restrictionLevel: "ReadOnly" });
-        const controlPlane = byName(resources, "azure-native:managedidentity:UserAssignedIdentity", "-aks-control-plane");
+        const controlPlane = byName(resources, "azure-native:managedidentity:UserAssignedIdentity", "-control-plane");
         assert.deepEqual(aks.identity, { type: "UserAssigned", userAssignedIdentities: [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${controlPlane.name}`] });
+    });
+
+    it("envelope-encrypts Secrets in etcd with a rotated Key Vault key only the control plane may use (guide §3)", () => {
+        const vault = one(resources, "azure-native:keyvault:Vault");
+        assert.equal(vault.props.properties.enableRbacAuthorization, true);
+        assert.equal(vault.props.properties.enablePurgeProtection, true);
+        assert.equal(vault.props.properties.softDeleteRetentionInDays, 90);
+        assert.match(vault.props.vaultName, /^kv-[a-z0-9-]{1,17}-[a-z0-9]{6}$/);
+        assert.ok(vault.props.vaultName.length <= 24);
+        const key = one(resources, "azure-native:keyvault:Key");
+        assert.deepEqual([key.props.properties.kty, key.props.properties.keySize], ["RSA", 2048]);
+        assert.deepEqual(key.props.properties.rotationPolicy.lifetimeActions, [{ trigger: { timeAfterCreate: "P365D" }, action: { type: "rotate" } }]);
+        assert.equal(key.props.properties.rotationPolicy.attributes, undefined, "no expiry: the cluster keeps working on a pinned older version");
+        for (const r of [vault, key]) assert.deepEqual([r.protect, r.retainOnDelete], [true, true]);
+        const grant = byName(resources, "azure-native:authorization:RoleAssignment", "-secrets-control-plane");
+        assert.equal(grant.props.scope, `${RG}/providers/Microsoft.KeyVault/vaults/${vault.props.vaultName}`);
+        assert.equal(grant.props.roleDefinitionId, role("12338af0-0e69-4776-bea7-57ae8d297424"));
+        assert.equal(grant.props.principalId, mockUuid(`principal-${name}-control-plane`));
+        const cluster = one(resources, "azure-native:containerservice:ManagedCluster");
+        const kms = cluster.props.securityProfile.azureKeyVaultKms;
+        assert.equal(kms.enabled, true);
+        assert.equal(kms.keyVaultNetworkAccess, "Public");
+        assert.match(kms.keyId, new RegExp(`^https://${vault.props.vaultName}\\.vault\\.azure\\.net/keys/aks-etcd/[0-9a-f]{32}$`));
+        assert.ok(cluster.dependencies.includes(grant.urn), "the cluster waits until the control plane may use the key");
     });
 
     it("sizes a system pool and an autoscaled x86-64 user pool across the configured zones", () => {
@@ -127,10 +151,10 @@ describe("azure platform (production)", function () {
         assert.equal(ops.principalId, OPERATOR_GROUP);
         assert.equal(ops.principalType, "Group");
         assert.equal(ops.roleDefinitionId, role("a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb"));
-        const net = byName(resources, "azure-native:authorization:RoleAssignment", "-aks-network-contributor").props;
+        const net = byName(resources, "azure-native:authorization:RoleAssignment", "-control-plane-network-contributor").props;
         assert.equal(net.scope, RG);
         assert.equal(net.roleDefinitionId, role("4d97b98b-1d4f-4787-a291-c67834d212e7"));
-        assert.equal(net.principalId, mockUuid(`principal-${name}-aks-control-plane`));
+        assert.equal(net.principalId, mockUuid(`principal-${name}-control-plane`));
     });
 
     it("reaches the cluster with a secret exec kubeconfig that kubelogin can use unattended", async () => {
@@ -171,7 +195,7 @@ describe("azure platform (production)", function () {
         assert.ok(pe.some((c) => c.groupIds[0] === "file" && c.privateLinkServiceId.endsWith(`/storageAccounts/${account.accountName}`)));
         const csi = byName(resources, "azure-native:authorization:RoleAssignment", "-files-csi-controller").props;
         assert.equal(csi.scope, `${RG}/providers/Microsoft.Storage/storageAccounts/${account.accountName}`);
-        assert.equal(csi.principalId, mockUuid(`principal-${name}-aks-control-plane`));
+        assert.equal(csi.principalId, mockUuid(`principal-${name}-control-plane`));
         assert.equal(await valueOf(platform.bindings.storage.sharedClass ?? ""), "xroad-files-sidecar");
         assert.equal(await valueOf(platform.bindings.storage.sharedClassByInstance?.sidecar ?? ""), "xroad-files-sidecar");
     });
@@ -336,6 +360,12 @@ describe("azure platform (development, two instances, internal load balancer)", 
         assert.equal(ofType(resources, "azure-native:storage:BlobContainerImmutabilityPolicy").length, 0);
         const scopes = ofType(resources, "azure-native:authorization:RoleAssignment").filter((r) => r.name.includes("-operators-")).map((r) => r.props.scope.split("/namespaces/")[1]);
         assert.deepEqual(scopes.sort(), ["a", "b"]);
+    });
+
+    it("keeps the platform-managed etcd key when secretsEncryption is off", async () => {
+        const { resources: r } = await recordPlatform(loadAzure({ ...prodAzure(), secretsEncryption: false }));
+        assert.equal(ofType(r, "azure-native:keyvault:Vault").length, 0);
+        assert.equal(one(r, "azure-native:containerservice:ManagedCluster").props.securityProfile.azureKeyVaultKms, undefined);
     });
 
     it("creates no database for local-database instances and protects nothing when protectData is false", () => {
