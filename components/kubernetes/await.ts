@@ -9,6 +9,13 @@
 export const SKIP_AWAIT: Record<string, string> = { "pulumi.com/skipAwait": "true" };
 
 /**
+ * The public LoadBalancer Service is awaited only until the cloud has given it an address (the
+ * provider's `pulumi.com/waitFor` replaces its default logic, which would also wait for ready pods):
+ * the address is what the Security Server registers, and what a platform's DNS record points to.
+ */
+export const LOAD_BALANCER_ADDRESS_AWAIT: Record<string, string> = { "pulumi.com/waitFor": "jsonpath={.status.loadBalancer.ingress}" };
+
+/**
  * The primary and the single pod are awaited, but past their startup probe's 10 minutes (60 × 10 s)
  * plus image pull and the init containers.
  */

@@ -75,7 +75,7 @@ export class SidecarPrimary extends pulumi.ComponentResource {
             name: names.configClaim, namespace: args.namespace, labels, size: instance.storage.config,
             storageClass: platform.storage.configClass, accessMode: "ReadWriteOnce", protectData: args.protectData,
         }, child);
-        const archive = archiveStorage(platform);
+        const archive = archiveStorage(platform, instance.name);
         this.archiveClaimName = names.archiveClaim;
         this.archiveShared = archive.shared;
         createClaim(`${name}-archive`, {

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { XROAD_PORTS } from "../../xroad/ports";
 import { PlatformBindings } from "../platform";
-import { SKIP_AWAIT } from "./await";
+import { LOAD_BALANCER_ADDRESS_AWAIT, SKIP_AWAIT } from "./await";
 
 interface ServiceBase {
     name: string;
@@ -46,13 +46,13 @@ export interface PublicServiceArgs extends ServiceBase {
  * TCP passthrough (TLS ends in the Sidecar), with the platform's annotations (NLB on EKS, the standard
  * LB on AKS) and static address. `externalTrafficPolicy: Local` keeps the client address, so the
  * NetworkPolicy's ipBlock sees the real source and not a node's SNAT address, and skips a second hop.
- * Not awaited (await.ts): its pods become ready only once the primary is configured.
+ * Awaited only until it has an address (await.ts): its pods become ready only once the primary is configured.
  */
 export function createPublicService(resourceName: string, args: PublicServiceArgs, opts: pulumi.CustomResourceOptions): k8s.core.v1.Service {
     return new k8s.core.v1.Service(
         resourceName,
         {
-            metadata: { name: args.name, namespace: args.namespace, labels: args.labels, annotations: pulumi.output(args.loadBalancer.annotations).apply((a) => ({ ...a, ...SKIP_AWAIT })) },
+            metadata: { name: args.name, namespace: args.namespace, labels: args.labels, annotations: pulumi.output(args.loadBalancer.annotations).apply((a) => ({ ...a, ...LOAD_BALANCER_ADDRESS_AWAIT })) },
             spec: {
                 type: "LoadBalancer",
                 externalTrafficPolicy: "Local",

@@ -119,6 +119,7 @@ export class SidecarInstance extends pulumi.ComponentResource {
             ? `generated superuser password: give role ${instance.database.external.user} on ${instance.database.external.host} the password that \`${secretCommand(ENV.dbPassword)}\` prints, or set secrets.${instance.name}.dbPassword`
             : undefined;
         const ingress = publicService.status.loadBalancer.ingress;
+        const loadBalancerAddress = ingress.apply((list) => list?.[0]?.hostname ?? list?.[0]?.ip ?? "pending");
         this.outputs = {
             namespace,
             topology: instance.topology,
@@ -127,9 +128,10 @@ export class SidecarInstance extends pulumi.ComponentResource {
                 public: names.publicService,
                 consumer: names.consumerService,
             },
-            // Register this address (through a DNS name) as the Security Server's address (NIIS user guide §4.5.7).
-            // The Service is not awaited (await.ts): until the cloud assigns it, this says "pending" until the next refresh.
-            loadBalancerAddress: ingress.apply((list) => list?.[0]?.hostname ?? list?.[0]?.ip ?? "pending"),
+            loadBalancerAddress,
+            // What to register as the Security Server's address (NIIS user guide §4.5.7): the platform's stable
+            // DNS name for the load balancer when it publishes one, else the load balancer's own address.
+            registeredAddress: platform.loadBalancer.publishAddress ? platform.loadBalancer.publishAddress(instance.name, loadBalancerAddress) : loadBalancerAddress,
             loadBalancerAddressCommand: `kubectl --namespace ${instance.namespace} get service ${names.publicService} -o jsonpath='{.status.loadBalancer.ingress[0]}'`,
             adminUi: {
                 portForward: `kubectl --namespace ${instance.namespace} port-forward statefulset/${workload} ${XROAD_PORTS.adminUi}:${XROAD_PORTS.adminUi}`,

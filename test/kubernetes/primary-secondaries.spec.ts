@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { LB_ANNOTATIONS, Scenario, scenario } from "./scenarios";
+import { LB_ANNOTATIONS, Scenario, publishedAddresses, scenario } from "./scenarios";
 import { objectsOfKind, theObject } from "./render";
 import { selectorMatches } from "./label-selector";
 import { sharedProxyHeap } from "../../components/kubernetes/java-heap";
@@ -87,7 +87,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         const lb = theObject(s.rendered.objects, "Service", "lb-public");
         assert.equal(lb.spec.type, "LoadBalancer");
         assert.deepEqual(lb.spec.ports.map((p: any) => [p.port, p.targetPort, p.protocol]), [[5500, 5500, "TCP"], [5577, 5577, "TCP"]]);
-        assert.deepEqual(lb.metadata.annotations, { ...LB_ANNOTATIONS, "pulumi.com/skipAwait": "true" });
+        assert.deepEqual(lb.metadata.annotations, { ...LB_ANNOTATIONS, "pulumi.com/waitFor": "jsonpath={.status.loadBalancer.ingress}" });
         assert.equal(lb.spec.loadBalancerIP, "198.51.100.77");
         assert.deepEqual(lb.spec.loadBalancerSourceRanges, ["192.0.2.0/24", "198.51.100.0/24"]);
         assert.equal(lb.spec.externalTrafficPolicy, "Local");
@@ -96,6 +96,11 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.equal(consumer.spec.type, "ClusterIP");
         assert.deepEqual(consumer.spec.ports.map((p: any) => p.port), [8080, 8443]);
         assert.equal((s.rendered.outputs as any).instance.loadBalancerAddress, "198.51.100.77");
+    });
+
+    it("registers the platform's DNS name for the load balancer's address", () => {
+        assert.deepEqual(publishedAddresses, [{ instance: "lb", hostname: "198.51.100.77" }]);
+        assert.equal((s.rendered.outputs as any).instance.registeredAddress, "lb.xroad.example.org");
     });
 
     it("probes the secondaries as NIIS recommends: startup 8080 ×30, readiness 5588 timeout 6 failure 1", () => {
@@ -144,7 +149,11 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
 
     it("does not make `pulumi up` wait for secondaries that stay NotReady until the primary is configured", () => {
         assert.equal(secondaries.metadata.annotations["pulumi.com/skipAwait"], "true");
-        for (const svc of ["lb-public", "lb-consumer"]) assert.equal(theObject(s.rendered.objects, "Service", svc).metadata.annotations["pulumi.com/skipAwait"], "true");
+        assert.equal(theObject(s.rendered.objects, "Service", "lb-consumer").metadata.annotations["pulumi.com/skipAwait"], "true");
+        // The public Service waits only for its address, which is what gets registered and published.
+        const publicAnnotations = theObject(s.rendered.objects, "Service", "lb-public").metadata.annotations;
+        assert.equal(publicAnnotations["pulumi.com/waitFor"], "jsonpath={.status.loadBalancer.ingress}");
+        assert.equal(publicAnnotations["pulumi.com/skipAwait"], undefined);
         assert.equal(primary.metadata.annotations["pulumi.com/timeoutSeconds"], "1200");
         assert.equal(primary.metadata.annotations["pulumi.com/skipAwait"], undefined);
     });
@@ -270,6 +279,12 @@ describe("primary and secondaries with a managed database, ee variant", () => {
         const policy = objectsOfKind(s.rendered.objects, "NetworkPolicy").find((p) => p.metadata.name === "secondary-traffic")!;
         assert.deepEqual(policy.spec.ingress[1].ports, [tcp(80), tcp(443)]);
         assert.equal(c.image, "niis/xroad-security-server-sidecar:7.8.0-secondary-ee");
+    });
+
+    it("registers the load balancer's own address when the platform publishes no DNS name", () => {
+        const out = (s.rendered.outputs as any).instance;
+        assert.equal(out.registeredAddress, out.loadBalancerAddress);
+        assert.match(out.registeredAddress, /^\d+\.\d+\.\d+\.\d+$/);
     });
 
     it("keeps the archive on a ReadWriteOnce claim of the config class when the platform has no shared class", () => {

@@ -14,6 +14,9 @@ export interface Scenario {
 
 export const LB_ANNOTATIONS = { "service.beta.kubernetes.io/aws-load-balancer-type": "external", "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip" };
 export const S3_ROLE_ANNOTATION = { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/xroad-archiver" };
+/** What the fake platform's DNS was asked to publish: instance name and load-balancer hostname. */
+export const publishedAddresses: { instance: string; hostname: string }[] = [];
+
 export const WORKLOAD_IDENTITY_ANNOTATION = { "azure.workload.identity/client-id": "00000000-0000-4000-8000-0000000000aa" };
 
 const builders: Record<string, () => { instance: SidecarInstanceConfig; platform: FakePlatform }> = {
@@ -32,7 +35,8 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
             },
             { dbPassword: "configured-db-password-value", tokenPin: "configured-token-pin-1234" },
         ),
-        platform: existingPlatform({ storage: {} }),
+        // The instance's own file share class (as Azure Files per instance) and no config class: the cluster default.
+        platform: existingPlatform({ storage: { sharedClassByInstance: { edge: "azurefile-edge", other: "azurefile-other" } } }),
     }),
     /** §2.3 on a cluster with shared storage and an S3 archive store (EKS-like). */
     "primary-secondaries-external": () => ({
@@ -48,7 +52,15 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
         platform: existingPlatform({
             cloud: "aws",
             storage: { configClass: "gp3-encrypted", sharedClass: "efs-ap" },
-            loadBalancer: { annotations: LB_ANNOTATIONS, loadBalancerIP: "198.51.100.77" },
+            loadBalancer: {
+                annotations: LB_ANNOTATIONS,
+                loadBalancerIP: "198.51.100.77",
+                publishAddress: (instance, hostname) =>
+                    pulumi.output(hostname).apply((h) => {
+                        publishedAddresses.push({ instance, hostname: h });
+                        return `${instance}.xroad.example.org`;
+                    }),
+            },
             archives: {
                 lb: {
                     kind: "s3", bucket: "xroad-archives-123456789012", prefix: "lb/", region: "eu-north-1",

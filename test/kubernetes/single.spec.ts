@@ -116,9 +116,12 @@ describe("single pod with an external database (NIIS §2.2)", () => {
         assert.equal(secret.stringData.XROAD_TOKEN_PIN, "configured-token-pin-1234");
     });
 
-    it("has no database volume, and uses the cluster's default class when the platform names none", () => {
+    it("has no database volume, uses the cluster's default class for config, and the instance's own share for archives", () => {
         assert.deepEqual(objectsOfKind(s.rendered.objects, "PersistentVolumeClaim").map((c) => c.metadata.name).sort(), ["edge-archive", "edge-config"]);
-        for (const c of objectsOfKind(s.rendered.objects, "PersistentVolumeClaim")) assert.equal(c.spec.storageClassName, undefined);
+        assert.equal(theObject(s.rendered.objects, "PersistentVolumeClaim", "edge-config").spec.storageClassName, undefined);
+        const archive = theObject(s.rendered.objects, "PersistentVolumeClaim", "edge-archive");
+        assert.equal(archive.spec.storageClassName, "azurefile-edge");
+        assert.deepEqual(archive.spec.accessModes, ["ReadWriteMany"]);
     });
 
     it("writes the non-postgres superuser into xroad.properties before the first start, only if absent", () => {
