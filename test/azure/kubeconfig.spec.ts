@@ -40,6 +40,8 @@ describe("azure kubeconfig and names", () => {
         const server = flexibleServerName("xroad-sidecar-azure-prod", "sidecar", "ab12cd");
         assert.equal(server, "xroad-sidecar-azure-prod-sidecar-ab12cd");
         assert.match(flexibleServerName("x".repeat(80), "sidecar", "ab12cd"), /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/);
+        const long = flexibleServerName("xroad-sidecar-azure-prod", "i".repeat(63), "ab12cd");
+        assert.ok(long.length <= 63 && long.startsWith("xroad-sidecar-") && long.endsWith("-ab12cd"), long);
         assert.equal(keyVaultName("xroad-sidecar-azure-prod", "ab12cd"), "kv-xroad-sidecar-ab12cd");
         assert.equal(keyVaultName("xroad--sidecar_", "ab12cd"), "kv-xroad-sidecar-ab12cd");
         assert.match(keyVaultName("a".repeat(40), "ab12cd"), /^kv-a{14}-ab12cd$/);
