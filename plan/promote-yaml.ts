@@ -1,4 +1,4 @@
-import { Document, Node, Pair, Scalar, YAMLMap, isMap, isScalar, parseDocument } from "yaml";
+import { Document, Pair, Scalar, YAMLMap, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import { CONFIG_NAMESPACE } from "../config";
 import { EKS_ADDONS, RELEASE_KEYS, ReleaseConfig } from "../config/release";
 
@@ -67,23 +67,23 @@ function columnOf(text: string, offset: number): number {
 }
 
 function nodeRange(node: unknown): [number, number, number] | undefined {
-    return node instanceof Object && "range" in node ? ((node as Node).range ?? undefined) : undefined;
+    return isNode(node) ? node.range ?? undefined : undefined;
 }
 
-/**
- * Where a pair's own text ends, trailing comments and blank lines excluded: the end of the line
- * of its last scalar. (A block map's range runs on to the next key, comments included.)
- */
-function endOfPairLine(text: string, pair: Pair): number {
-    let node: unknown = pair.value ?? pair.key;
-    while (isMap(node) && node.items.length > 0) {
-        const last = node.items[node.items.length - 1];
-        node = last.value ?? last.key;
+/** Where a node's own content ends: the end of its last scalar (a block collection's range runs on to the next key, comments included). */
+function contentEnd(node: unknown): number {
+    if ((isMap(node) || isSeq(node)) && node.items.length > 0) {
+        const last: unknown = node.items[node.items.length - 1];
+        return contentEnd(isPair(last) ? last.value ?? last.key : last);
     }
-    if (!isScalar(node) && !isMap(node)) node = pair.key;
     const range = nodeRange(node);
     if (!range) throw new Error("stack file node without a source position");
-    const newline = text.indexOf("\n", range[1]);
+    return range[1];
+}
+
+/** The end of the line where a pair's content ends (its trailing comment included, later comment lines not). */
+function endOfPairLine(text: string, pair: Pair): number {
+    const newline = text.indexOf("\n", contentEnd(pair.value ?? pair.key));
     return newline === -1 ? text.length : newline + 1;
 }
 
@@ -118,7 +118,7 @@ function replaceBlockInline(text: string, pair: Pair, value: ReleaseTree): Edit 
  * stand (their comments and quoting stay), missing keys are appended after the map's last line,
  * keys that `desired` no longer has are removed with their line.
  */
-function syncBlockMap(text: string, map: YAMLMap, desired: ReleaseTree, edits: Edit[]): void {
+function syncBlockMap(text: string, map: YAMLMap, desired: ReleaseTree, step: number, edits: Edit[]): void {
     const first = map.items[0];
     const firstKey = nodeRange(first.key);
     if (!firstKey) throw new Error("stack file node without a source position");
@@ -132,7 +132,7 @@ function syncBlockMap(text: string, map: YAMLMap, desired: ReleaseTree, edits: E
             const current = pair.value;
             if (!(isScalar(current) && current.value !== null && String(current.value) === value)) edits.push(replaceInline(text, pair, value));
         } else if (isMap(pair.value) && !pair.value.flow && pair.value.items.length > 0) {
-            if (Object.keys(value).length > 0) syncBlockMap(text, pair.value, value, edits);
+            if (Object.keys(value).length > 0) syncBlockMap(text, pair.value, value, step, edits);
             else edits.push(replaceBlockInline(text, pair, value));
         } else if (!(isMap(pair.value) && pair.value.items.length === 0 && Object.keys(value).length === 0)) {
             edits.push(replaceInline(text, pair, value));
@@ -149,7 +149,6 @@ function syncBlockMap(text: string, map: YAMLMap, desired: ReleaseTree, edits: E
         edits.push({ start: lineStart, end: endOfPairLine(text, pair), text: "" });
     }
     if (missing.length > 0) {
-        const step = Math.max(2, column - columnOf(text, text.lastIndexOf("\n", firstKey[0]) + 1));
         const lines = missing.map((key) => {
             const value = desired[key];
             return typeof value === "string" || Object.keys(value).length === 0
@@ -199,7 +198,11 @@ export function setReleaseInStackFile(text: string, release: ReleaseConfig): str
         const column = columnOf(text, firstKey[0]);
         edits.push(insertLines(text, endOfPairLine(text, config.items[config.items.length - 1]), renderBlock(RELEASE_CONFIG_KEY, desired, Math.max(2, column), column)));
     } else if (isMap(pair.value) && !pair.value.flow && pair.value.items.length > 0) {
-        syncBlockMap(text, pair.value, desired, edits);
+        // New nested maps are indented by the step the file's release already uses.
+        const keyStart = nodeRange(pair.key)?.[0];
+        const childStart = nodeRange(pair.value.items[0].key)?.[0];
+        if (keyStart === undefined || childStart === undefined) throw new Error("stack file node without a source position");
+        syncBlockMap(text, pair.value, desired, Math.max(1, columnOf(text, childStart) - columnOf(text, keyStart)), edits);
     } else {
         edits.push(replaceInline(text, pair, desired));
     }

@@ -108,6 +108,33 @@ describe("promote: editing the release in a stack file", () => {
         assert.deepEqual(releaseOf(after), EXPECTED_OBJECT);
     });
 
+    it("appends after a trailing list, not inside it", () => {
+        const before = [
+            "config:",
+            "  xroad-sidecar:target: existing",
+            "  xroad-sidecar:instances:",
+            "    - name: a",
+            "      network:",
+            "        consumerNamespaces: [apps, batch]  # who calls us",
+            "    - name: b # second",
+            "",
+        ].join("\n");
+        const after = setReleaseInStackFile(before, RELEASE_DEFAULTS);
+        assert.ok(after.startsWith(before));
+        assert.match(after.slice(before.length), /^ {2}xroad-sidecar:release:\n {4}sidecarVersion: /);
+        const config = (parse(after) as { config: Record<string, unknown> }).config;
+        assert.deepEqual(config["xroad-sidecar:instances"], [{ name: "a", network: { consumerNamespaces: ["apps", "batch"] } }, { name: "b" }]);
+    });
+
+    it("indents a new nested map by the step the file's release uses", () => {
+        const before = "config:\n    xroad-sidecar:release:\n        sidecarVersion: 7.6.0\n    xroad-sidecar:target: existing\n";
+        const after = setReleaseInStackFile(before, RELEASE).split("\n");
+        const addons = after.indexOf("        eksAddonVersions:");
+        assert.ok(addons > 0, after.join("\n"));
+        assert.deepEqual(after.slice(addons + 1, addons + 3), ["            vpc-cni: v1.20.4-eksbuild.1", "            coredns: v1.12.3-eksbuild.1"]);
+        assert.deepEqual(releaseOf(after.join("\n")), EXPECTED_OBJECT);
+    });
+
     it("terminates an unterminated last line before appending", () => {
         const after = setReleaseInStackFile("config:\n  xroad-sidecar:target: existing", RELEASE_DEFAULTS);
         assert.ok(after.startsWith("config:\n  xroad-sidecar:target: existing\n  xroad-sidecar:release:\n"));
