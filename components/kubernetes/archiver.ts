@@ -24,7 +24,8 @@ export function s3SyncScript(): string {
     return [
         "set -eu",
         [
-            'aws s3 sync "$ARCHIVE_DIR" "s3://$BUCKET/${PREFIX%/}/"',
+            // `sync` treats the destination as a key prefix with or without a trailing slash; an empty prefix is the bucket root.
+            'aws s3 sync "$ARCHIVE_DIR" "s3://$BUCKET/${PREFIX#/}"',
             '--endpoint-url "https://s3.$AWS_REGION.amazonaws.com"',
             "--exclude '*'",
             ...ARCHIVE_INCLUDES.map((p) => `--include '${p}'`),

@@ -60,7 +60,8 @@ describe("message-log archiver to S3 (shared storage)", () => {
         const c = pod.spec.containers[0];
         assert.equal(c.image, "public.ecr.aws/aws-cli/aws-cli:2.31.39");
         const script: string = c.command[2];
-        assert.match(script, /aws s3 sync "\$ARCHIVE_DIR" "s3:\/\/\$BUCKET\/\$\{PREFIX%\/\}\/"/);
+        assert.match(script, /aws s3 sync "\$ARCHIVE_DIR" "s3:\/\/\$BUCKET\/\$\{PREFIX#\/\}"/);
+        assert.match(script, /--exclude '\*' --include 'mlog\*' --include 'backup\/\*'/);
         assert.match(script, /--endpoint-url "https:\/\/s3\.\$AWS_REGION\.amazonaws\.com"/);
         assert.match(script, /--sse aws:kms --sse-kms-key-id "\$KMS_KEY_ARN"/);
         const env = Object.fromEntries(c.env.map((e: any) => [e.name, e.value]));

@@ -4,6 +4,7 @@ import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { CronJob } from "kubernetes-models/batch/v1";
+import { StorageClass } from "kubernetes-models/storage.k8s.io/v1";
 
 type Validating = { validate(): void };
 type ModelClass = new (data: never) => Validating;
@@ -21,6 +22,8 @@ const MODELS: Record<string, ModelClass> = {
     "policy/v1/PodDisruptionBudget": PodDisruptionBudget,
     "networking.k8s.io/v1/NetworkPolicy": NetworkPolicy,
     "batch/v1/CronJob": CronJob,
+    // Created by the cloud platforms, validated when a whole stack is.
+    "storage.k8s.io/v1/StorageClass": StorageClass,
 };
 
 /** Validates one manifest against the API schema of its apiVersion and kind; throws with the schema's message. */
