@@ -34,5 +34,7 @@ export function deployStack(config: StackConfig): pulumi.Inputs {
         );
         instances[instance.name] = sidecar.outputs;
     }
-    return { target: config.target, platform: platform.outputs, instances };
+    // Platform outputs stand at the top level: Pulumi marks a whole output secret when anything inside it
+    // is, so nesting them would hide the cluster name and addresses behind the kubeconfig's secrecy.
+    return { target: config.target, ...platform.outputs, instances };
 }

@@ -50,9 +50,22 @@ interface RegisterRequest {
 
 type Callback = (err: unknown, response: { getUrn(): string } | undefined) => void;
 
+interface RegisterOutputsRequest {
+    getUrn(): string;
+    getOutputs(): Parameters<typeof deserializeProperties>[0] | undefined;
+}
+
 /** A mock monitor that also records what the program registered, with parents, dependencies and secrets. */
 class RecordingMonitor extends MockMonitor {
     readonly registrations: PlannedResource[] = [];
+    /** Outputs each component registered, secrets still wrapped (the root stack's are the stack outputs). */
+    readonly registeredOutputs = new Map<string, Record<string, unknown>>();
+
+    override registerResourceOutputs(req: RegisterOutputsRequest, callback: (err: unknown, response: unknown) => void): void {
+        const outputs = req.getOutputs();
+        if (outputs) this.registeredOutputs.set(req.getUrn(), deserializeProperties(outputs));
+        super.registerResourceOutputs(req, callback);
+    }
 
     override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
         return super.registerResource(req, (err: unknown, response: { getUrn(): string } | undefined) => {
@@ -94,8 +107,11 @@ export async function recordResources<T>(program: () => T, names: { project: str
     await pulumi.runtime.setMocks(mocks, names.project, names.stack, false);
     const monitor = new RecordingMonitor(mocks);
     setMockOptions(monitor, names.project, names.stack, false);
-    const outputs = (await pulumi.runtime.runInPulumiStack(async () => program())) ?? {};
+    await pulumi.runtime.runInPulumiStack(async () => program());
     await runtimeSettings.waitForRPCs();
+    // The stack outputs as the engine receives them, so secret outputs stay marked secret.
+    const root = monitor.registrations.find((r) => r.type === "pulumi:pulumi:Stack");
+    const outputs = (root && monitor.registeredOutputs.get(root.urn)) ?? {};
     return { resources: monitor.registrations, outputs };
 }
 
