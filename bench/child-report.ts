@@ -8,6 +8,14 @@ export interface ChildReport {
     target: string;
     /** Peak resident set size the process saw of itself, in KiB (a fallback when /usr/bin/time is missing). */
     maxRssKb: number;
+    /** User plus system CPU time of the process so far (same fallback). */
+    cpuMs: number;
+}
+
+/** This process's report, to print as its last line. */
+export function selfReport(planMs: number, resources: number, target: string): ChildReport {
+    const usage = process.resourceUsage();
+    return { planMs, resources, target, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
 }
 
 /** Files loaded so far from node_modules, in the order loading started (require.cache keeps insertion order). */
@@ -25,8 +33,8 @@ export function parseChildReport(line: string): ChildReport {
         throw new Error(`not a bench report: ${line}`);
     }
     const v = (typeof value === "object" && value !== null ? value : {}) as Partial<Record<keyof ChildReport, unknown>>;
-    if (typeof v.planMs !== "number" || typeof v.resources !== "number" || typeof v.target !== "string" || typeof v.maxRssKb !== "number") {
+    if (typeof v.planMs !== "number" || typeof v.resources !== "number" || typeof v.target !== "string" || typeof v.maxRssKb !== "number" || typeof v.cpuMs !== "number") {
         throw new Error(`not a bench report: ${line}`);
     }
-    return { planMs: v.planMs, resources: v.resources, target: v.target, maxRssKb: v.maxRssKb };
+    return { planMs: v.planMs, resources: v.resources, target: v.target, maxRssKb: v.maxRssKb, cpuMs: v.cpuMs };
 }

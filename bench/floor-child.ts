@@ -5,7 +5,7 @@
  * and registers nothing. `node … bench/floor-child.ts <modulesFile>`.
  */
 import * as fs from "fs";
-import { ChildReport } from "./child-report";
+import { selfReport } from "./child-report";
 
 const [modulesFile] = process.argv.slice(2);
 if (!modulesFile) throw new Error("usage: floor-child.ts <modulesFile>");
@@ -13,5 +13,4 @@ const started = process.hrtime.bigint();
 const files: unknown = JSON.parse(fs.readFileSync(modulesFile, "utf8"));
 if (!Array.isArray(files)) throw new Error(`${modulesFile} is not a list of files`);
 for (const file of files) require(String(file));
-const report: ChildReport = { planMs: Number(process.hrtime.bigint() - started) / 1e6, resources: 0, target: "floor", maxRssKb: process.resourceUsage().maxRSS };
-process.stdout.write(JSON.stringify(report) + "\n");
+process.stdout.write(JSON.stringify(selfReport(Number(process.hrtime.bigint() - started) / 1e6, 0, "floor")) + "\n");

@@ -13,9 +13,11 @@ export function rssSource(): RssSource {
     return fs.existsSync(GNU_TIME) ? "/usr/bin/time" : "process.resourceUsage";
 }
 
-/** One run of a child process: wall time seen by the parent (start-up included) and peak memory. */
+/** One run of a child process: wall time seen by the parent (start-up included), CPU time and peak memory. */
 export interface Run {
     wallMs: number;
+    /** User plus system CPU time: unlike wall time, barely inflated when other processes compete for the CPUs. */
+    cpuMs: number;
     peakMb: number;
     report: ChildReport;
 }
@@ -28,7 +30,7 @@ export function measureChild(repoDir: string, script: string, args: string[]): R
     const node = [process.execPath, "-r", "ts-node/register/transpile-only", path.join(repoDir, script), ...args];
     const timeFile = path.join(os.tmpdir(), `xroad-bench-time-${process.pid}.txt`);
     const useTime = rssSource() === "/usr/bin/time";
-    const [command, ...commandArgs] = useTime ? [GNU_TIME, "-f", "%M", "-o", timeFile, ...node] : node;
+    const [command, ...commandArgs] = useTime ? [GNU_TIME, "-f", "%M %U %S", "-o", timeFile, ...node] : node;
     const started = process.hrtime.bigint();
     const result = spawnSync(command, commandArgs, { cwd: repoDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -37,9 +39,13 @@ export function measureChild(repoDir: string, script: string, args: string[]): R
     }
     const report = parseChildReport(result.stdout.trim().split("\n").pop() ?? "");
     let peakKb = report.maxRssKb;
+    let cpuMs = report.cpuMs;
     if (useTime) {
-        peakKb = Number(fs.readFileSync(timeFile, "utf8").trim().split("\n").pop());
+        const [rss, user, system] = (fs.readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number);
         fs.rmSync(timeFile, { force: true });
+        if ([rss, user, system].some((n) => !Number.isFinite(n))) throw new Error(`unreadable ${GNU_TIME} output for ${script}`);
+        peakKb = rss;
+        cpuMs = (user + system) * 1000;
     }
-    return { wallMs, peakMb: peakKb / 1024, report };
+    return { wallMs, cpuMs, peakMb: peakKb / 1024, report };
 }

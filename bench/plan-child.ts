@@ -9,7 +9,7 @@ import * as fs from "fs";
 import { readStackFile } from "../plan/stack-file";
 import { planStack } from "../plan/run";
 import { writePlan } from "../plan/write";
-import { ChildReport, loadedPackageFiles } from "./child-report";
+import { loadedPackageFiles, selfReport } from "./child-report";
 
 async function main(): Promise<void> {
     const [projectDir, stack, outDir, modulesFile] = process.argv.slice(2);
@@ -19,8 +19,7 @@ async function main(): Promise<void> {
     writePlan(plan, outDir);
     const planMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (modulesFile) fs.writeFileSync(modulesFile, JSON.stringify(loadedPackageFiles()));
-    const report: ChildReport = { planMs, resources: plan.resources.length, target: plan.config.target, maxRssKb: process.resourceUsage().maxRSS };
-    process.stdout.write(JSON.stringify(report) + "\n");
+    process.stdout.write(JSON.stringify(selfReport(planMs, plan.resources.length, plan.config.target)) + "\n");
 }
 
 main().catch((e: unknown) => {

@@ -50,13 +50,14 @@ function parseArgs(argv: string[]): Args | string {
 
 interface Measured {
     wallMs: Sample;
+    cpuMs: Sample;
     peakMb: Sample;
     /** Time inside the process, start-up excluded. */
     inProcessMs: Sample;
 }
 
 function summarise(runs: Run[]): Measured {
-    return { wallMs: sample(runs.map((r) => r.wallMs)), peakMb: sample(runs.map((r) => r.peakMb)), inProcessMs: sample(runs.map((r) => r.report.planMs)) };
+    return { wallMs: sample(runs.map((r) => r.wallMs)), cpuMs: sample(runs.map((r) => r.cpuMs)), peakMb: sample(runs.map((r) => r.peakMb)), inProcessMs: sample(runs.map((r) => r.report.planMs)) };
 }
 
 interface StackResult {
@@ -67,7 +68,7 @@ interface StackResult {
     packageFiles: number;
     plan: Measured;
     floor: Measured;
-    ratio: { wall: number; memory: number };
+    ratio: { wall: number; cpu: number; memory: number };
     withinTarget: boolean;
 }
 
@@ -87,7 +88,7 @@ function benchStack(repoDir: string, stack: string, runs: number, tmp: string): 
     }
     const plan = summarise(plans);
     const floor = summarise(floors);
-    const ratio = { wall: plan.wallMs.median / floor.wallMs.median, memory: plan.peakMb.median / floor.peakMb.median };
+    const ratio = { wall: plan.wallMs.median / floor.wallMs.median, cpu: plan.cpuMs.median / floor.cpuMs.median, memory: plan.peakMb.median / floor.peakMb.median };
     const packageFiles = (JSON.parse(fs.readFileSync(modulesFile, "utf8")) as unknown[]).length;
     return { stack, target: first.report.target, resources: first.report.resources, packageFiles, plan, floor, ratio, withinTarget: ratio.wall <= TARGETS.floorRatio };
 }
@@ -107,7 +108,7 @@ interface ScalePoint {
 
 interface ScaleResult {
     points: ScalePoint[];
-    perInstance: { wallMs: number; inProcessMs: number; peakMb: number; resources: number };
+    perInstance: { wallMs: number; cpuMs: number; inProcessMs: number; peakMb: number; resources: number };
     withinTarget: { ms: boolean; mb: boolean };
 }
 
@@ -131,6 +132,7 @@ function benchScaling(repoDir: string, counts: number[], runs: number, tmp: stri
     const fit = (y: (p: ScalePoint) => number) => slope(points.map((p) => ({ x: p.instances, y: y(p) })));
     const perInstance = {
         wallMs: fit((p) => p.plan.wallMs.median),
+        cpuMs: fit((p) => p.plan.cpuMs.median),
         inProcessMs: fit((p) => p.plan.inProcessMs.median),
         peakMb: fit((p) => p.plan.peakMb.median),
         resources: fit((p) => p.resources),
@@ -161,6 +163,7 @@ function main(): number {
     }
     const stacks = args.stacks ?? known;
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-bench-"));
+    const loadAtStart = os.loadavg()[0];
     try {
         process.stderr.write(`Benchmarking ${stacks.length} stack(s) and ${args.instances.join("/")} instances, ${args.runs} runs each, each in a fresh process `);
         const stackResults = stacks.map((s) => benchStack(repoDir, s, args.runs, tmp));
@@ -169,7 +172,7 @@ function main(): number {
 
         const result = {
             date: new Date().toISOString(),
-            machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 1024 / 1024) },
+            machine: { loadAverage: { start: loadAtStart, end: os.loadavg()[0] }, node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 1024 / 1024) },
             method: {
                 runs: args.runs,
                 statistic: "median",
@@ -188,20 +191,38 @@ function main(): number {
         fs.mkdirSync(path.dirname(outFile), { recursive: true });
         fs.writeFileSync(outFile, JSON.stringify(result, null, 2) + "\n");
 
+        const load = Math.max(loadAtStart, os.loadavg()[0]);
         console.log(`Offline plan, median of ${args.runs} fresh processes (node ${process.version}, ${os.cpus().length} CPUs):\n`);
-        const rows = [["stack", "target", "resources", "plan wall", "floor wall", "ratio", "plan in-process", "plan peak", "floor peak", "ratio", `≤ ${TARGETS.floorRatio}×`]];
+        if (load > os.cpus().length) {
+            console.log(`  Note: other processes competed for the CPUs (load average up to ${load.toFixed(1)} on ${os.cpus().length}): wall times are inflated; the CPU columns are the steadier figure.\n`);
+        }
+        const rows = [["stack", "target", "resources", "plan wall", "floor wall", "ratio", `≤ ${TARGETS.floorRatio}×`, "plan CPU", "floor CPU", "ratio", "plan peak", "floor peak", "ratio"]];
         for (const s of stackResults) {
-            rows.push([s.stack, s.target, String(s.resources), ms(s.plan.wallMs.median), ms(s.floor.wallMs.median), `${s.ratio.wall.toFixed(2)}×`, ms(s.plan.inProcessMs.median), mb(s.plan.peakMb.median), mb(s.floor.peakMb.median), `${s.ratio.memory.toFixed(2)}×`, s.withinTarget ? "yes" : "NO"]);
+            rows.push([
+                s.stack,
+                s.target,
+                String(s.resources),
+                ms(s.plan.wallMs.median),
+                ms(s.floor.wallMs.median),
+                `${s.ratio.wall.toFixed(2)}×`,
+                s.withinTarget ? "yes" : "NO",
+                ms(s.plan.cpuMs.median),
+                ms(s.floor.cpuMs.median),
+                `${s.ratio.cpu.toFixed(2)}×`,
+                mb(s.plan.peakMb.median),
+                mb(s.floor.peakMb.median),
+                `${s.ratio.memory.toFixed(2)}×`,
+            ]);
         }
         for (const line of table(rows)) console.log(`  ${line}`);
 
         console.log(`\nGrowth with the number of Sidecar instances (target existing, single topology):\n`);
-        const scaleRows = [["instances", "resources", "plan wall", "in-process", "peak"]];
-        for (const p of scaling.points) scaleRows.push([String(p.instances), String(p.resources), ms(p.plan.wallMs.median), ms(p.plan.inProcessMs.median), mb(p.plan.peakMb.median)]);
+        const scaleRows = [["instances", "resources", "plan wall", "CPU", "in-process", "peak"]];
+        for (const p of scaling.points) scaleRows.push([String(p.instances), String(p.resources), ms(p.plan.wallMs.median), ms(p.plan.cpuMs.median), ms(p.plan.inProcessMs.median), mb(p.plan.peakMb.median)]);
         for (const line of table(scaleRows)) console.log(`  ${line}`);
         const per = scaling.perInstance;
         console.log(
-            `\n  per added instance: ${per.wallMs.toFixed(1)} ms wall (${per.inProcessMs.toFixed(1)} ms in-process), ${per.peakMb.toFixed(2)} MB peak, ${per.resources.toFixed(1)} resources` +
+            `\n  per added instance: ${per.wallMs.toFixed(1)} ms wall (${per.cpuMs.toFixed(1)} ms CPU, ${per.inProcessMs.toFixed(1)} ms in-process), ${per.peakMb.toFixed(2)} MB peak, ${per.resources.toFixed(1)} resources` +
                 ` — targets ≤ ${TARGETS.msPerInstance} ms: ${scaling.withinTarget.ms ? "yes" : "NO"}, ≤ ${TARGETS.mbPerInstance} MB: ${scaling.withinTarget.mb ? "yes" : "NO"}`,
         );
         console.log(`\nWrote ${path.relative(process.cwd(), outFile)}.${result.targetsMet ? "" : " Some targets are not met (see above)."}`);
