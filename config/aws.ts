@@ -51,10 +51,13 @@ export interface AwsSettings {
 const ARN = { pattern: /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@\/-]+$/, allowed: "an IAM role or user ARN" };
 const HOSTNAME = { pattern: /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}\.?$/, allowed: "a fully qualified DNS name" };
 
+/** The keys of `xroad-sidecar:aws`, as Pulumi.yaml documents them. */
+export const AWS_KEYS = ["region", "availabilityZoneCount", "vpcCidr", "clusterName", "publicAccessCidrs", "clusterAdminArns", "namespaceOperatorArns", "nodeGroup", "logRetentionDays", "archive", "database", "dns"] as const;
+
 export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName: string, production: boolean): AwsSettings {
     const p = "aws";
     const s = check.section(p, raw);
-    check.knownKeys(p, s, ["region", "availabilityZoneCount", "vpcCidr", "clusterName", "publicAccessCidrs", "clusterAdminArns", "namespaceOperatorArns", "nodeGroup", "logRetentionDays", "archive", "database", "dns"]);
+    check.knownKeys(p, s, AWS_KEYS);
     const ng = check.section(`${p}.nodeGroup`, s.nodeGroup);
     check.knownKeys(`${p}.nodeGroup`, ng, ["instanceType", "minSize", "desiredSize", "maxSize", "diskSizeGb"]);
     const nodeGroup = {

@@ -86,14 +86,17 @@ function cidrsOverlap(a: string, b: string): boolean {
     return x !== undefined && y !== undefined && x.first <= y.last && y.first <= x.last;
 }
 
-export function readAzureSettings(check: Checker, raw: unknown, defaultName: string, production: boolean): AzureSettings {
-    const p = "azure";
-    const s = check.section(p, raw);
-    check.knownKeys(p, s, [
+/** The keys of `xroad-sidecar:azure`, as Pulumi.yaml documents them. */
+export const AZURE_KEYS = [
         "location", "resourceGroupName", "vnetCidr", "nodeSubnetCidr", "databaseSubnetCidr", "privateEndpointSubnetCidr", "authorizedIpRanges",
         "privateCluster", "adminGroupObjectIds", "namespaceOperatorGroupObjectIds", "availabilityZones", "systemNodePool", "userNodePool",
         "upgradeChannel", "logRetentionDays", "auditCategory", "archive", "database", "loadBalancer", "kubeloginMode", "secretsEncryption",
-    ]);
+] as const;
+
+export function readAzureSettings(check: Checker, raw: unknown, defaultName: string, production: boolean): AzureSettings {
+    const p = "azure";
+    const s = check.section(p, raw);
+    check.knownKeys(p, s, AZURE_KEYS);
     const sys = check.section(`${p}.systemNodePool`, s.systemNodePool);
     check.knownKeys(`${p}.systemNodePool`, sys, ["vmSize", "count"]);
     const usr = check.section(`${p}.userNodePool`, s.userNodePool);

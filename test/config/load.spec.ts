@@ -4,7 +4,10 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { ConfigValidationError, StackConfig, loadStackConfig } from "../../config";
-import { RELEASE_DEFAULTS } from "../../config/release";
+import { RELEASE_DEFAULTS, RELEASE_KEYS } from "../../config/release";
+import { AWS_KEYS } from "../../config/aws";
+import { AZURE_KEYS } from "../../config/azure";
+import { INSTANCE_KEYS, SECRET_KEYS } from "../../config/instance";
 import { parseStackFile, readProjectFile } from "../../plan/stack-file";
 
 const names = { project: "xroad-sidecar", stack: "test" };
@@ -151,6 +154,12 @@ describe("stack configuration", () => {
             assert.ok(declaration.type && declaration.description, `${key} needs a type and a description`);
         }
         assert.deepEqual(declared["xroad-sidecar:release"].default, RELEASE_DEFAULTS);
+        // Every setting of every object section is named in its description, so `pulumi config` users see what exists.
+        const sections: [string, readonly string[]][] = [["release", RELEASE_KEYS], ["aws", AWS_KEYS], ["azure", AZURE_KEYS], ["instances", INSTANCE_KEYS], ["secrets", SECRET_KEYS]];
+        for (const [section, sectionKeys] of sections) {
+            const description = declared[`xroad-sidecar:${section}`].description;
+            for (const key of sectionKeys) assert.match(description, new RegExp(`\\b${key}\\b`), `Pulumi.yaml does not describe ${section}.${key}`);
+        }
         // The declared defaults change nothing: a stack without them loads the same config.
         const withoutDefaults = loadStackConfig({ "xroad-sidecar:target": "existing" }, names);
         assert.deepEqual(JSON.stringify(load(existing)), JSON.stringify(withoutDefaults));
