@@ -54,15 +54,14 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
         const child = { parent: this };
         const consumer = consumerPorts(instance.variant);
         const image = imageReference(release.imageRepository, version, instance.flavour, instance.variant, ROLE_SECONDARY);
-        const replicas = instance.autoscaling.minReplicas;
 
         this.deployment = new k8s.apps.v1.Deployment(
             name,
             {
                 metadata: { name: names.secondaries, namespace: args.namespace, labels, annotations: SKIP_AWAIT },
                 spec: {
-                    // The HPA owns the count from here on; this is only the first rollout's size.
-                    replicas,
+                    // No `replicas`: the HPA owns the count. A value here would be re-applied on every update
+                    // and fight the autoscaler (Kubernetes HPA docs, "Migrating Deployments ... to horizontal autoscaling").
                     selector: { matchLabels: selector },
                     // One new pod at a time and never below the current capacity: a secondary takes minutes to become ready.
                     strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
@@ -106,8 +105,7 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
                     },
                 },
             },
-            // The HPA changes replicas; Pulumi must not reset them on the next update.
-            { ...child, ignoreChanges: ["spec.replicas"] },
+            child,
         );
 
         this.publicService = createPublicService(`${name}-public`, {
