@@ -8,6 +8,10 @@ import * as path from "path";
 import { PlanResult, PlannedResource, planStack } from "../plan/run";
 import { selfCheck } from "../plan/self-check";
 import { listStacks, readStackFile } from "../plan/stack-file";
+import { writePlan } from "../plan/write";
+import { runCheck } from "../scripts/check";
+import * as fs from "fs";
+import * as os from "os";
 
 const projectDir = path.resolve(__dirname, "..");
 
@@ -89,6 +93,22 @@ describe("self-check of every example stack", function () {
             assert.deepEqual(dev.violations.map((v) => [v.policy, v.level]), [["k8s-hpa-prefer-custom-metrics", "advisory"]]);
             assert.deepEqual(prod.mandatory.map((v) => v.policy), ["k8s-hpa-prefer-custom-metrics"]);
             assert.equal(prod.mandatory[0].type, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
+        });
+
+        it("agrees with `npm run check` over the plan's manifests: one rule, two entry points", async () => {
+            const broken = mutated(plan, "kubernetes:apps/v1:Deployment", (i) => {
+                for (const v of i.spec.template.spec.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
+            });
+            const fromPlan = (await selfCheck(broken)).violations.filter((v) => v.type?.startsWith("kubernetes:")).map((v) => `${v.level} ${v.policy}`);
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+            const written = writePlan(broken, dir);
+            const out: string[] = [];
+            const code = await runCheck(["--json", "--config", path.join(projectDir, "policy", "config", "dev.json"), written.manifestDir], { out: (l) => out.push(l), err: () => undefined });
+            fs.rmSync(dir, { recursive: true });
+            const fromYaml = (JSON.parse(out.join("\n")) as { level: string; policy: string }[]).map((f) => `${f.level} ${f.policy}`);
+            assert.deepEqual(fromYaml.sort(), fromPlan.sort());
+            assert.ok(fromYaml.includes("mandatory k8s-ssh-key-secret-volume-mode"));
+            assert.equal(code, 1);
         });
 
         it("sees secrets unwrapped: a Pulumi secret written as a literal env value is still a plaintext secret in the pod spec", async () => {
