@@ -65,8 +65,8 @@ function describeViolation(v: PolicyViolation): string {
 
 /**
  * Checks the promotion of `from`'s release settings into `to` and prepares the new target stack
- * file. Refuses (in `refusals`) a move to an older X-Road version, and a source whose offline plan
- * has a mandatory policy violation. Throws ConfigValidationError when either stack's config is invalid,
+ * file. Refuses (in `refusals`) a move to an older X-Road version, and otherwise a source whose
+ * offline plan has a mandatory policy violation. Throws ConfigValidationError when either stack's config is invalid,
  * and StackNotFoundError when a stack file is missing.
  */
 export async function preparePromotion(options: PromotionOptions): Promise<Promotion> {
@@ -99,6 +99,8 @@ export async function preparePromotion(options: PromotionOptions): Promise<Promo
             reason: "downgrade",
             message: `stack ${to} runs X-Road ${before.sidecarVersion} and ${from} has ${after.sidecarVersion}: X-Road upgrades only go forward (the database schema cannot be migrated back)`,
         });
+        // Final whatever the policies say: no need to spend seconds planning the source.
+        return promotion;
     }
     // Loaded only now: the program and the SDKs take seconds to load, and the checks above need neither.
     const { planStack } = await import("./run");

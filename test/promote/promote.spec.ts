@@ -96,7 +96,9 @@ describe("promote: stack to stack", function () {
 
     it("refuses to move the target to an older X-Road version", async () => {
         dir = tempProject({ dev: existingStack(["sidecarVersion: 7.6.0"]), prod: existingStack(["sidecarVersion: 7.7.1"]) });
-        const promotion = await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck() });
+        const check = recordingCheck();
+        const promotion = await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: check });
+        assert.equal(check.calls.length, 0, "refused before planning");
         assert.deepEqual(
             promotion.refusals.map((r) => r.reason),
             ["downgrade"],
