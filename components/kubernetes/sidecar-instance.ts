@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
 import { ReleaseConfig } from "../../config/release";
 import { SidecarInstanceConfig } from "../../config/instance";
 import { PlatformBindings } from "../platform";
@@ -67,10 +68,9 @@ export class SidecarInstance extends pulumi.ComponentResource {
 
         // Pods name their Secrets through the Secrets' outputs, so they are created after them.
         const variablesSecret = credentials.secret.metadata.name;
-        let sshSecretName: pulumi.Output<string> | undefined;
-        if (instance.topology === "primary-secondaries") {
-            sshSecretName = new SshKeyPair(`${name}-ssh`, { namespace, secretName: names.sshSecret, labels }, child).secret.metadata.name;
-        }
+        // Only the load-balanced topology syncs over SSH.
+        const sshKeys = instance.topology === "primary-secondaries" ? new SshKeyPair(`${name}-ssh`, { namespace, secretName: names.sshSecret, labels }, child) : undefined;
+        const sshSecretName = sshKeys?.secret.metadata.name;
 
         const server = new SidecarPrimary(`${name}-${serverRole}`, {
             role: serverRole, instance, release, platform, namespace, names,
@@ -79,11 +79,11 @@ export class SidecarInstance extends pulumi.ComponentResource {
         }, child);
         const workload = serverRole === ROLE_PRIMARY ? names.primary : names.standalone;
 
-        let publicService;
-        if (instance.topology === "primary-secondaries" && sshSecretName) {
+        let publicService: k8s.core.v1.Service;
+        if (sshSecretName) {
             const secondaries = new SidecarSecondaries(`${name}-secondaries`, {
                 instance, release, platform, namespace, names,
-                // Secondaries read neither the database password nor the admin password hash: xroad-facts §3.2.
+                // Secondaries never read the database password (their entrypoint ignores XROAD_DB_*: xroad-facts §3.2).
                 variables: { secretName: variablesSecret, keys: credentials.keys.filter((k) => k !== ENV.dbPassword) },
                 sshSecretName, heap,
             }, child);
