@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { SIDECAR_NAMESPACE_PSA, psaLabels } from "../xroad/pod-security";
-import { namespacePsaEnforce, podSecurityBaseline, workloadNamespacePsa } from "./pod-security";
+import { namespacePsaEnforce, podSecurityBaseline, podSecurityBaselineAtNamespaceVersion, workloadNamespacePsa } from "./pod-security";
 import { UNKNOWN, deployment, k8s, messages, run } from "./testing/harness";
 
 const ns = (name: string, labels?: Record<string, string>) => k8s({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
@@ -44,5 +44,27 @@ describe("pod-security-baseline on the Sidecar's own pod (guide §6)", () => {
     it("uses the configured kubernetesVersion in its message", async () => {
         const priv = deployment("ss", "x", { containers: [{ name: "ss", securityContext: { privileged: true } }] });
         assert.deepEqual(await messages(podSecurityBaseline, k8s(priv), { config: { kubernetesVersion: "v1.33" } }), ['violates PodSecurity "baseline:v1.33": privileged (container "ss" must not set securityContext.privileged=true)']);
+    });
+});
+
+describe("pod-security-baseline-at-namespace-version (guide §6)", () => {
+    const newSysctl = deployment("ss", "xroad", { securityContext: { sysctls: [{ name: "net.ipv4.tcp_slow_start_after_idle", value: "0" }] }, containers: [{ name: "c" }] });
+    const pinned = (version?: string, enforce = "baseline") =>
+        ns("xroad", { "pod-security.kubernetes.io/enforce": enforce, ...(version ? { "pod-security.kubernetes.io/enforce-version": version } : {}) });
+
+    it("passes pods that meet baseline at the namespace's pinned version (and at latest when unpinned)", async () => {
+        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [pinned("v1.37"), k8s(newSysctl)]), []);
+        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [pinned(), k8s(newSysctl)]), []);
+        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [ns("xroad", psaLabels(SIDECAR_NAMESPACE_PSA)), k8s(deployment("ss", "xroad", { containers: [{ name: "c" }] }))]), []);
+    });
+    it("flags pods the pinned version rejects although latest allows them, while pod-security-baseline at latest passes them", async () => {
+        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [pinned("v1.33"), k8s(newSysctl)]), [
+            "Deployment xroad/ss: its pods would be rejected by namespace xroad (enforce=baseline:v1.33): forbidden sysctls (net.ipv4.tcp_slow_start_after_idle)",
+        ]);
+        assert.deepEqual(await messages(podSecurityBaseline, k8s(newSysctl)), []);
+    });
+    it("ignores namespaces that enforce nothing or privileged (k8s-namespace-psa-enforce reports those) and undeclared ones", async () => {
+        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [pinned("v1.33", "privileged"), k8s(newSysctl)]), []);
+        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [k8s(newSysctl)]), []);
     });
 });

@@ -112,4 +112,44 @@ export const podSecurityBaseline: ResourceValidationPolicy = {
     },
 };
 
-export const podSecurityPolicies = [namespacePsaEnforce, workloadNamespacePsa, podSecurityBaseline];
+/**
+ * The admission controller judges a pod at its namespace's `enforce-version`, not at the newest version:
+ * a sysctl allowed from v1.37 is rejected in a namespace pinned to v1.33. This policy replays that verdict
+ * for every workload whose namespace is declared alongside it.
+ */
+export const podSecurityBaselineAtNamespaceVersion: StackValidationPolicy = {
+    name: "pod-security-baseline-at-namespace-version",
+    description:
+        "Pods pass the Pod Security Standards baseline checks of the version their namespace pins (pod-security.kubernetes.io/enforce-version), exactly as admission will judge them there; Deployments are accepted with a warning while their pods are rejected, so this is caught before apply (guide §6).",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Change the pod spec to pass baseline at the namespace's pinned version, or raise the namespace's enforce-version to a version that allows it (for example newer safe sysctls).",
+    ...guide("6", "pod-security"),
+    validateStack: (args, report) => {
+        const namespaces = new Map<string, Record<string, unknown>>();
+        for (const r of args.resources) {
+            if (r.type !== NAMESPACE && r.type !== NAMESPACE_PATCH) continue;
+            const metadata = asObj(props(r).metadata) ?? {};
+            const name = asString(metadata.name);
+            if (name) namespaces.set(name, asObj(metadata.labels) ?? {});
+        }
+        for (const w of workloads(args.resources)) {
+            const ns = namespaceOf(w);
+            const labels = namespaces.get(ns);
+            const enforce = asString(labels?.[ENFORCE]);
+            if (!labels || (enforce !== "baseline" && enforce !== "restricted")) continue;
+            const version = parsePssVersion(asString(labels[ENFORCE_VERSION]) ?? "latest");
+            const tpl = podTemplate(w.type, props(w));
+            if (!version || !tpl) continue;
+            const results = evaluateBaseline(tpl.metadata, tpl.spec, version);
+            if (results.length > 0) {
+                report(
+                    `${k8sKind(w.type)} ${ns}/${asString(asObj(props(w).metadata)?.name) ?? w.name}: its pods would be rejected by namespace ${ns} (enforce=${enforce}:${formatPssVersion(version)}): ${formatResults(results)}`,
+                    w.urn,
+                );
+            }
+        }
+    },
+};
+
+export const podSecurityPolicies = [namespacePsaEnforce, workloadNamespacePsa, podSecurityBaseline, podSecurityBaselineAtNamespaceVersion];
