@@ -126,6 +126,19 @@ describe("policy pack integrity", () => {
         }
     });
 
+    it("has a spec describing every policy (compliant and violating cases live beside it)", () => {
+        const specs: string[] = [];
+        const walk = (dir: string) => {
+            for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+                if (e.isDirectory()) walk(path.join(dir, e.name));
+                else if (e.name.endsWith(".spec.ts")) specs.push(fs.readFileSync(path.join(dir, e.name), "utf8"));
+            }
+        };
+        walk(__dirname);
+        const described = specs.join("\n");
+        for (const p of allPolicies) assert.match(described, new RegExp(`describe\\("[^"]*${p.name.replace(/-/g, "\\-")}(?![-a-z])`), p.name);
+    });
+
     it("ships a loadable pack: PulumiPolicy.yaml (nodejs), package.json with version and main, per-environment configs", () => {
         const dir = __dirname;
         assert.match(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);

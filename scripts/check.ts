@@ -2,7 +2,8 @@
  * `npm run check -- [--json] [--config <policy-config.json>] <file|dir>...`: evaluates plain Kubernetes YAML
  * with the same policies the CrossGuard pack runs on previews, namespace-wide rules across all files given.
  * One line per violation (`policy kind/namespace/name: message`), or `--json`: [{policy, level, kind, namespace, name, message}].
- * Exit codes: 1 a mandatory violation, 0 clean (advisories only), 2 unreadable or invalid YAML or bad usage.
+ * Exit codes: 1 a mandatory violation, 0 clean (advisories only), 2 unreadable or invalid YAML or bad usage
+ * (2 wins: the valid documents are still checked and reported, but a partial check is never "clean").
  */
 import * as fs from "fs";
 import { evaluate } from "../policy/engine/evaluate";
