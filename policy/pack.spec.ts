@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyConfigSchema } from "@pulumi/policy";
@@ -150,5 +151,26 @@ describe("policy pack integrity", () => {
         for (const key of [...Object.keys(dev), ...Object.keys(prod)]) assert.ok(key === "all" || names.has(key), `config key ${key}`);
         assert.equal(prod.all, "mandatory");
         assert.ok(Object.values(dev).some((v) => v === "advisory"), "dev keeps some policies advisory");
+    });
+
+    it("starts as the Pulumi CLI runs it: policy/index.ts constructs the PolicyPack and serves on a port", async function () {
+        this.timeout(60000);
+        const root = path.resolve(__dirname, "..");
+        // The CLI runs the pack with the pack directory as cwd (PolicyPack reads ./package.json for its version).
+        const child = spawn(process.execPath, ["-r", path.join(root, "node_modules/ts-node/register/transpile-only"), "index.ts"], { cwd: __dirname, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr.on("data", (d) => (stderr += String(d)));
+        try {
+            const port = await new Promise<number>((resolve, reject) => {
+                child.stdout.on("data", (d) => {
+                    const m = /^(\d+)\s*$/m.exec(String(d));
+                    if (m) resolve(Number(m[1]));
+                });
+                child.on("exit", (code) => reject(new Error(`policy pack exited with ${code}: ${stderr}`)));
+            });
+            assert.ok(port > 0);
+        } finally {
+            child.kill();
+        }
     });
 });
