@@ -22,7 +22,10 @@ export function tcp(port: number): NetworkPolicyPort {
     return { protocol: "TCP", port };
 }
 
-/** Egress to the cluster DNS, for every pod of the namespace. */
+/**
+ * Egress to the cluster DNS, for every pod of the namespace. A cluster that runs NodeLocal DNSCache
+ * (169.254.20.10 on the node) needs that address allowed as well; EKS and AKS defaults do not use it.
+ */
 export function dnsEgressRule(): EgressRule {
     return {
         to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: "kube-system" } }, podSelector: { matchLabels: DNS_POD_LABELS } }],
