@@ -19,6 +19,24 @@ import { createSecondaryAutoscaling } from "./autoscaling";
 import { SKIP_AWAIT } from "./await";
 import { resourceRequirements } from "./resources";
 
+/** Seconds a stopping secondary keeps serving while the load balancer takes it out of rotation. */
+export const DRAIN_SECONDS = 30;
+/** The proxy's loopback admin port; `/maintenance?targetState=true` makes the 5588 health check answer 503. */
+export const PROXY_ADMIN_PORT = 5566;
+
+/**
+ * Drain before stop [inference from ig-xlb §3.4, xroad-facts §4.2]: maintenance mode fails the health
+ * check, so health-checking load balancers stop sending new messages, and the pause lets messages in
+ * flight finish before supervisord stops the proxy. A failed call must not block the stop.
+ */
+export function drainHook(): k8s.types.input.core.v1.Lifecycle {
+    return {
+        preStop: {
+            exec: { command: ["/bin/sh", "-c", `curl -fsS --max-time 5 'http://127.0.0.1:${PROXY_ADMIN_PORT}/maintenance?targetState=true' || true; sleep ${DRAIN_SECONDS}`] },
+        },
+    };
+}
+
 export interface SidecarSecondariesArgs {
     instance: SidecarInstanceConfig;
     release: ReleaseConfig;
@@ -71,7 +89,8 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
                             automountServiceAccountToken: false,
                             enableServiceLinks: false,
                             securityContext: sidecarPodSecurityContext(instance.variant, true),
-                            terminationGracePeriodSeconds: 60,
+                            // The drain, then supervisord's own shutdown of the Java services.
+                            terminationGracePeriodSeconds: DRAIN_SECONDS + 60,
                             // Spread over zones where the cluster has them, and over nodes always (guide §11).
                             topologySpreadConstraints: [
                                 { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: selector } },
@@ -97,6 +116,7 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
                                     resources: resourceRequirements(instance.secondaryResources),
                                     securityContext: sidecarContainerSecurityContext,
                                     volumeMounts: [sshVolumeMount],
+                                    lifecycle: drainHook(),
                                     ...secondaryProbes(instance.variant),
                                 },
                             ],

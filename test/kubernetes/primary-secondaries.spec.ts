@@ -170,6 +170,13 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.ok(!JSON.stringify(out).includes("xroad-admin"), "the admin user stays in the Secret");
     });
 
+    it("drains a stopping secondary: maintenance mode fails its health check, then it keeps serving a while", () => {
+        const spec = secondaries.spec.template.spec;
+        const hook: string = spec.containers[0].lifecycle.preStop.exec.command[2];
+        assert.match(hook, /^curl -fsS --max-time 5 'http:\/\/127\.0\.0\.1:5566\/maintenance\?targetState=true' \|\| true; sleep 30$/);
+        assert.ok(spec.terminationGracePeriodSeconds > 30 + 30, "grace covers the drain and the shutdown");
+    });
+
     it("uses the configured resources on each role", () => {
         assert.deepEqual(secondaries.spec.template.spec.containers[0].resources, { requests: { cpu: "2", memory: "6Gi" }, limits: { cpu: "4", memory: "6Gi" } });
         assert.deepEqual(primary.spec.template.spec.containers[0].resources, { requests: { cpu: "2", memory: "3Gi" }, limits: { cpu: "2", memory: "3Gi" } });
