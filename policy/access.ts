@@ -3,7 +3,7 @@
  * least privilege per namespace (§4.3), and no Kubernetes Dashboard with a cluster-admin token (§4.4).
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { effectiveNamespace, guide, isNamespaced } from "./common";
+import { configOf, effectiveNamespace, guide, isNamespaced } from "./common";
 import { CLUSTER_ROLE, CLUSTER_ROLE_BINDING, HELM_CHARTS, HELM_RELEASE, NAMESPACE, ROLE, ROLE_BINDING } from "./k8s/types";
 import { allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "./k8s/workloads";
 
@@ -35,7 +35,7 @@ export const noClusterAdminBinding: ResourceValidationPolicy = {
     configSchema: { properties: { allowedSubjects: { type: "array", items: { type: "string" }, default: [] } } },
     validateResource: (args, report) => {
         if (args.type !== CLUSTER_ROLE_BINDING && args.type !== ROLE_BINDING) return;
-        const { allowedSubjects } = args.getConfig<ClusterAdminConfig>();
+        const { allowedSubjects } = configOf<ClusterAdminConfig>(noClusterAdminBinding, args);
         const subjects = asArray(args.props.subjects);
         const roleRef = asObj(args.props.roleRef);
         if (asString(roleRef?.name) === "cluster-admin" && asString(roleRef?.kind) !== "Role") {
@@ -171,7 +171,7 @@ export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
             const mode = asString(props.authenticationMode) ?? "CONFIG_MAP";
             if (mode !== "API") report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
             // The component's access entries are AccessPolicyAssociations by another name.
-            const config = args.getConfig<EksAccessConfig>();
+            const config = configOf<EksAccessConfig>(eksClusterAccessLeastPrivilege, args);
             for (const [key, entry] of Object.entries(asObj(props.accessEntries) ?? {})) {
                 const principal = asString(asObj(entry)?.principalArn) ?? key;
                 for (const policy of Object.values(asObj(asObj(entry)?.accessPolicies) ?? {})) {
@@ -182,7 +182,7 @@ export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
             }
         } else if (args.type === EKS_ACCESS_POLICY_ASSOCIATION) {
             const principal = asString(props.principalArn) ?? "";
-            if (isClusterWideAdmin(props) && !adminAllowed(principal, args.getConfig<EksAccessConfig>())) {
+            if (isClusterWideAdmin(props) && !adminAllowed(principal, configOf<EksAccessConfig>(eksClusterAccessLeastPrivilege, args))) {
                 report(`makes ${principal || "an unknown principal"} cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted`);
             }
         }

@@ -3,7 +3,7 @@
  * "with encryption both in transit and rest". Also: the KMS keys behind them rotate, and nothing is public.
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { guide } from "./common";
+import { configOf, guide } from "./common";
 import { PERSISTENT_VOLUME, STORAGE_CLASS } from "./k8s/types";
 import { Obj, asArray, asObj, asString } from "./k8s/workloads";
 import { linked, ofTypes, props } from "./stack-helpers";
@@ -68,7 +68,7 @@ export const s3ArchiveEncryptionAtRest: StackValidationPolicy = {
     ...guide("10", "aws", "archives"),
     configSchema: { properties: { allowedAlgorithms: { type: "array", items: { type: "string" }, default: ["aws:kms", "aws:kms:dsse"] } } },
     validateStack: (args, report) => {
-        const { allowedAlgorithms } = args.getConfig<S3EncryptionConfig>();
+        const { allowedAlgorithms } = configOf<S3EncryptionConfig>(s3ArchiveEncryptionAtRest, args);
         const buckets = ofTypes(args.resources, ...S3_BUCKETS);
         const sses = ofTypes(args.resources, ...S3_SSE);
         for (const bucket of buckets) {
@@ -140,7 +140,7 @@ export const efsEncryptionAtRest: ResourceValidationPolicy = {
     validateResource: (args, report) => {
         if (args.type !== EFS_FILE_SYSTEM) return;
         if (args.props.encrypted !== true) report("the file system is not encrypted at rest (encrypted is not true)");
-        else if (args.getConfig<{ requireCustomerManagedKey: boolean }>().requireCustomerManagedKey && !asString(args.props.kmsKeyId)) report("the file system uses the AWS managed key; set kmsKeyId to a customer managed key");
+        else if (configOf<{ requireCustomerManagedKey: boolean }>(efsEncryptionAtRest, args).requireCustomerManagedKey && !asString(args.props.kmsKeyId)) report("the file system uses the AWS managed key; set kmsKeyId to a customer managed key");
     },
 };
 
@@ -205,7 +205,7 @@ export const azureArchiveStorageEncrypted: ResourceValidationPolicy = {
         },
     },
     validateResource: (args, report) => {
-        const config = args.getConfig<AzureStorageConfig>();
+        const config = configOf<AzureStorageConfig>(azureArchiveStorageEncrypted, args);
         const p = args.props;
         if (args.type === STORAGE_ACCOUNT) {
             if (p.enableHttpsTrafficOnly === false) report("enableHttpsTrafficOnly is false: archives could travel unencrypted");

@@ -4,7 +4,7 @@
  * drive the same pods.
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { guide } from "./common";
+import { configOf, guide } from "./common";
 import { VPA, isHpa, k8sKind } from "./k8s/types";
 import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./k8s/workloads";
 import { namespaceOf, props, workloads } from "./stack-helpers";
@@ -91,7 +91,7 @@ export const hpaScaleDownStabilization: ResourceValidationPolicy = {
     configSchema: { properties: { minimumSeconds: { type: "integer", minimum: 0, maximum: 3600, default: 300 } } },
     validateResource: (args, report) => {
         if (!isHpa(args.type)) return;
-        const { minimumSeconds } = args.getConfig<{ minimumSeconds: number }>();
+        const { minimumSeconds } = configOf<{ minimumSeconds: number }>(hpaScaleDownStabilization, args);
         const version = hpaVersion(args.type);
         if (version === "v1" || version === "v2beta1") {
             report(`autoscaling/${version} cannot set a scale-down stabilization window; use autoscaling/v2 with behavior.scaleDown`);
@@ -129,7 +129,7 @@ export const hpaVpaNoOverlap: StackValidationPolicy = {
     ...guide("11", "autoscaling"),
     configSchema: { properties: { allowVpaOffMode: { type: "boolean", default: true } } },
     validateStack: (args, report) => {
-        const { allowVpaOffMode } = args.getConfig<{ allowVpaOffMode: boolean }>();
+        const { allowVpaOffMode } = configOf<{ allowVpaOffMode: boolean }>(hpaVpaNoOverlap, args);
         const hpas = args.resources.filter((r) => isHpa(r.type));
         for (const vpa of args.resources.filter((r) => r.type === VPA)) {
             const spec = asObj(props(vpa).spec) ?? {};

@@ -1,5 +1,5 @@
 /** Shared metadata and helpers of the X-Road Sidecar policies. */
-import type { PolicyComplianceFramework, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import type { PolicyComplianceFramework, PolicyConfigSchema, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { CLUSTER_SCOPED_KINDS, k8sKind } from "./k8s/types";
 import { Obj, asObj, asString } from "./k8s/workloads";
 
@@ -58,4 +58,17 @@ export function objectName(props: Obj, fallback: string): string {
 /** Stack-policy view of a resource's props as a loose object. */
 export function propsOf(r: PolicyResource | ResourceValidationArgs): Obj {
     return r.props as Obj;
+}
+
+/**
+ * A policy's config: its configSchema defaults under whatever `getConfig()` returns. The Pulumi CLI fills the
+ * defaults before it configures the pack, but a policy server that was never configured (or an older CLI) hands
+ * policies `{}`; reading through this keeps the thresholds defined either way.
+ */
+export function configOf<T extends object>(policy: { configSchema?: PolicyConfigSchema }, args: { getConfig<C extends object>(): C }): T {
+    const defaults: Record<string, unknown> = {};
+    for (const [key, prop] of Object.entries(policy.configSchema?.properties ?? {})) {
+        if (prop && typeof prop === "object" && "default" in prop) defaults[key] = (prop as { default?: unknown }).default;
+    }
+    return { ...defaults, ...args.getConfig<Record<string, unknown>>() } as T;
 }

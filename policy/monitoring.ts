@@ -4,7 +4,7 @@
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { AKS_CLASSIC_CLUSTER, AKS_CLUSTER, EKS_CLUSTER, EKS_COMPONENT_CLUSTER } from "./access";
-import { guide } from "./common";
+import { configOf, guide } from "./common";
 import { HELM_RELEASE } from "./k8s/types";
 import { Obj, asArray, asObj, asString } from "./k8s/workloads";
 import { EKS_ADDON } from "./network";
@@ -26,7 +26,7 @@ export const eksControlPlaneLogging: ResourceValidationPolicy = {
     },
     validateResource: (args, report) => {
         if (args.type !== EKS_CLUSTER && args.type !== EKS_COMPONENT_CLUSTER) return;
-        const { requiredLogTypes } = args.getConfig<{ requiredLogTypes: string[] }>();
+        const { requiredLogTypes } = configOf<{ requiredLogTypes: string[] }>(eksControlPlaneLogging, args);
         const enabled = Array.isArray(args.props.enabledClusterLogTypes) ? args.props.enabledClusterLogTypes.map(String) : [];
         const missing = requiredLogTypes.filter((t) => !enabled.includes(t));
         if (missing.length) report(`control-plane log types ${missing.join(", ")} are not enabled (enabledClusterLogTypes: ${JSON.stringify(enabled)})`);
@@ -88,7 +88,7 @@ export const aksDiagnosticSettings: StackValidationPolicy = {
         },
     },
     validateStack: (args, report) => {
-        const { requiredCategories } = args.getConfig<AksDiagnosticsConfig>();
+        const { requiredCategories } = configOf<AksDiagnosticsConfig>(aksDiagnosticSettings, args);
         const clusters = ofTypes(args.resources, AKS_CLUSTER, AKS_CLASSIC_CLUSTER);
         const settings = ofTypes(args.resources, ...DIAGNOSTIC_SETTING_TYPES);
         for (const cluster of clusters) {

@@ -6,7 +6,7 @@ import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY } from "../xroad/labels";
 import { XROAD_PORTS } from "../xroad/ports";
 import { AKS_CLASSIC_CLUSTER, AKS_CLUSTER, EKS_CLUSTER, EKS_COMPONENT_CLUSTER } from "./access";
-import { guide } from "./common";
+import { configOf, guide } from "./common";
 import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "./k8s/types";
 import { isEmptySelector, selectorMatches } from "./k8s/selectors";
 import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./k8s/workloads";
@@ -98,7 +98,7 @@ export const primaryIngressSecondarySshOnly: StackValidationPolicy = {
         },
     },
     validateStack: (args, report) => {
-        const config = args.getConfig<PrimaryIngressConfig>();
+        const config = configOf<PrimaryIngressConfig>(primaryIngressSecondarySshOnly, args);
         const allowedPorts = new Set([XROAD_PORTS.ssh, ...config.extraAllowedPorts]);
         const policies = ofTypes(args.resources, NETWORK_POLICY);
         const services = ofTypes(args.resources, SERVICE);
@@ -219,7 +219,7 @@ export const networkPolicyEngine: StackValidationPolicy = {
         },
     },
     validateStack: (args, report) => {
-        const config = args.getConfig<EngineConfig>();
+        const config = configOf<EngineConfig>(networkPolicyEngine, args);
         for (const aks of ofTypes(args.resources, AKS_CLUSTER, AKS_CLASSIC_CLUSTER)) {
             const policy = asString(asObj(props(aks).networkProfile)?.networkPolicy);
             if (!policy || !config.allowedAksNetworkPolicies.includes(policy)) {

@@ -52,9 +52,12 @@ describe("pod-security-baseline-at-namespace-version (guide §6)", () => {
     const pinned = (version?: string, enforce = "baseline") =>
         ns("xroad", { "pod-security.kubernetes.io/enforce": enforce, ...(version ? { "pod-security.kubernetes.io/enforce-version": version } : {}) });
 
-    it("passes pods that meet baseline at the namespace's pinned version (and at latest when unpinned)", async () => {
+    it("passes pods that meet baseline at the namespace's pinned version; leaves unpinned namespaces to pod-security-baseline", async () => {
         assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [pinned("v1.37"), k8s(newSysctl)]), []);
-        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [pinned(), k8s(newSysctl)]), []);
+        const hostPid = k8s(deployment("ss", "xroad", { hostPID: true, containers: [{ name: "c" }] }));
+        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [pinned(), hostPid]), []);
+        assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [pinned("latest"), hostPid]), []);
+        assert.equal((await messages(podSecurityBaselineAtNamespaceVersion, [pinned("v1.33"), hostPid])).length, 1);
         assert.deepEqual(await messages(podSecurityBaselineAtNamespaceVersion, [ns("xroad", psaLabels(SIDECAR_NAMESPACE_PSA)), k8s(deployment("ss", "xroad", { containers: [{ name: "c" }] }))]), []);
     });
     it("flags pods the pinned version rejects although latest allows them, while pod-security-baseline at latest passes them", async () => {

@@ -4,7 +4,7 @@
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { PSA_LABEL_PREFIX, PSA_LEVELS, PsaLevel } from "../xroad/pod-security";
-import { guide } from "./common";
+import { configOf, guide } from "./common";
 import { NAMESPACE, NAMESPACE_PATCH, k8sKind } from "./k8s/types";
 import { asObj, asString, podTemplate } from "./k8s/workloads";
 import { evaluateBaseline, formatResults } from "./pss/baseline";
@@ -41,7 +41,7 @@ export const namespacePsaEnforce: ResourceValidationPolicy = {
     },
     validateResource: (args, report) => {
         if (args.type !== NAMESPACE && args.type !== NAMESPACE_PATCH) return;
-        const config = args.getConfig<NamespacePsaConfig>();
+        const config = configOf<NamespacePsaConfig>(namespacePsaEnforce, args);
         const metadata = asObj(args.props.metadata) ?? {};
         const name = asString(metadata.name);
         if (name && config.exemptNamespaces.includes(name)) return;
@@ -71,7 +71,7 @@ export const workloadNamespacePsa: StackValidationPolicy = {
     ...guide("6", "pod-security"),
     configSchema: { properties: { exemptNamespaces: { type: "array", items: { type: "string" }, default: SYSTEM_NAMESPACES } } },
     validateStack: (args, report) => {
-        const { exemptNamespaces } = args.getConfig<{ exemptNamespaces: string[] }>();
+        const { exemptNamespaces } = configOf<{ exemptNamespaces: string[] }>(workloadNamespacePsa, args);
         const declared = new Set(
             args.resources.filter((r) => r.type === NAMESPACE || r.type === NAMESPACE_PATCH).map((r) => asString(asObj(props(r).metadata)?.name) ?? ""),
         );
@@ -104,7 +104,7 @@ export const podSecurityBaseline: ResourceValidationPolicy = {
     validateResource: (args, report) => {
         const tpl = podTemplate(args.type, args.props);
         if (!tpl) return;
-        const { kubernetesVersion } = args.getConfig<PodSecurityBaselineConfig>();
+        const { kubernetesVersion } = configOf<PodSecurityBaselineConfig>(podSecurityBaseline, args);
         const version = parsePssVersion(kubernetesVersion);
         if (!version) throw new Error(`pod-security-baseline: kubernetesVersion "${kubernetesVersion}" is not "latest" or "v1.x"`);
         const results = evaluateBaseline(tpl.metadata, tpl.spec, version);
@@ -115,7 +115,7 @@ export const podSecurityBaseline: ResourceValidationPolicy = {
 /**
  * The admission controller judges a pod at its namespace's `enforce-version`, not at the newest version:
  * a sysctl allowed from v1.37 is rejected in a namespace pinned to v1.33. This policy replays that verdict
- * for every workload whose namespace is declared alongside it.
+ * for every workload whose namespace is declared alongside it and pins a version.
  */
 export const podSecurityBaselineAtNamespaceVersion: StackValidationPolicy = {
     name: "pod-security-baseline-at-namespace-version",
@@ -140,7 +140,8 @@ export const podSecurityBaselineAtNamespaceVersion: StackValidationPolicy = {
             if (!labels || (enforce !== "baseline" && enforce !== "restricted")) continue;
             const version = parsePssVersion(asString(labels[ENFORCE_VERSION]) ?? "latest");
             const tpl = podTemplate(w.type, props(w));
-            if (!version || !tpl) continue;
+            // Unpinned (latest) namespaces judge as pod-security-baseline does by default; only pinned ones can differ.
+            if (!version || version.latest || !tpl) continue;
             const results = evaluateBaseline(tpl.metadata, tpl.spec, version);
             if (results.length > 0) {
                 report(

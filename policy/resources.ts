@@ -1,6 +1,6 @@
 /** guide §7 (and §11): requests and limits on every container. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { guide } from "./common";
+import { configOf, guide } from "./common";
 import { parseQuantity } from "./k8s/quantity";
 import { allContainers, asObj, podTemplate } from "./k8s/workloads";
 
@@ -30,7 +30,7 @@ export const containerResources: ResourceValidationPolicy = {
     validateResource: (args, report) => {
         const tpl = podTemplate(args.type, args.props);
         if (!tpl) return;
-        const config = args.getConfig<ContainerResourcesConfig>();
+        const config = configOf<ContainerResourcesConfig>(containerResources, args);
         // Ephemeral containers cannot have resources (the API rejects them); they are not judged here.
         for (const c of allContainers(tpl.spec).filter((x) => x.kind !== "ephemeralContainer")) {
             const resources = asObj(c.container.resources) ?? {};

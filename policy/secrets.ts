@@ -5,7 +5,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { SENSITIVE_ENV_NAMES, TOKEN_PIN_PATTERN } from "../xroad/env";
 import { WORLD_BITS } from "../xroad/ssh";
-import { guide } from "./common";
+import { configOf, guide } from "./common";
 import { CONFIG_MAP } from "./k8s/types";
 import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./k8s/workloads";
 
@@ -45,7 +45,7 @@ export const noPlaintextSecretEnv: ResourceValidationPolicy = {
     validateResource: (args, report) => {
         const tpl = podTemplate(args.type, args.props);
         if (!tpl) return;
-        const config = args.getConfig<PlaintextEnvConfig>();
+        const config = configOf<PlaintextEnvConfig>(noPlaintextSecretEnv, args);
         for (const c of allContainers(tpl.spec)) {
             for (const env of asArray(c.container.env)) {
                 const name = asString(env.name) ?? "";
@@ -126,7 +126,7 @@ export const sshKeySecretVolumeMode: ResourceValidationPolicy = {
     validateResource: (args, report) => {
         const tpl = podTemplate(args.type, args.props);
         if (!tpl) return;
-        const config = args.getConfig<SecretVolumeModeConfig>();
+        const config = configOf<SecretVolumeModeConfig>(sshKeySecretVolumeMode, args);
         const isPrivateKey = (s: string | undefined) => s !== undefined && !s.endsWith(".pub") && new RegExp(config.privateKeyPattern, "i").test(s);
         const check = (volume: string, secretName: string, item: Obj, defaultMode: unknown) => {
             const key = asString(item.key);
@@ -168,7 +168,7 @@ export const noSecretsInConfigMap: ResourceValidationPolicy = {
     },
     validateResource: (args, report) => {
         if (args.type !== CONFIG_MAP) return;
-        const config = args.getConfig<PlaintextEnvConfig>();
+        const config = configOf<PlaintextEnvConfig>(noSecretsInConfigMap, args);
         const data = asObj(args.props.data) ?? {};
         for (const [key, value] of Object.entries(data)) {
             if (typeof value !== "string" || value === "") continue;
