@@ -8,8 +8,10 @@ import { validateManifest } from "./schema";
 /** `npm run plan -- --stack existing` runs exactly this: the real program on Pulumi.existing.yaml under mocks. */
 describe("the example stack Pulumi.existing.yaml", () => {
     let manifests: ReturnType<typeof kubernetesManifests>;
+    let outputs: Record<string, any>;
     before(async () => {
         const plan = await planStack(readStackFile(path.resolve(__dirname, "../.."), "existing"));
+        outputs = plan.outputs as Record<string, any>;
         assert.equal(plan.config.target, "existing");
         assert.equal(plan.config.instances[0].topology, "primary-secondaries");
         manifests = kubernetesManifests(plan.resources);
@@ -35,6 +37,14 @@ describe("the example stack Pulumi.existing.yaml", () => {
             "Service/sidecar-public",
             "StatefulSet/sidecar-primary",
         ]);
+    });
+
+    it("says where archives stay without an archive store or shared class, and how to reach the admin UI", () => {
+        const sidecar = outputs.instances.sidecar;
+        assert.equal(sidecar.archive, "none: message-log archives and backups stay on the ReadWriteOnce volume sidecar-archive (archiving is off)");
+        assert.equal(sidecar.adminUi.portForward, "kubectl --namespace xroad-sidecar port-forward statefulset/sidecar-primary 4000:4000");
+        assert.equal(sidecar.registeredAddress, sidecar.loadBalancerAddress);
+        assert.equal(sidecar.services.primarySsh, "sidecar-primary");
     });
 
     it("writes only manifests that match the Kubernetes API schema", () => {
