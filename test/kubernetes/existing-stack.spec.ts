@@ -2,16 +2,24 @@ import * as assert from "node:assert/strict";
 import * as path from "path";
 import { readStackFile } from "../../plan/stack-file";
 import { planStack } from "../../plan/run";
+import * as fs from "fs";
+import * as os from "os";
+import { parse } from "yaml";
 import { kubernetesManifests } from "../../plan/manifests";
+import { writePlan } from "../../plan/write";
 import { validateManifest } from "./schema";
 
 /** `npm run plan -- --stack existing` runs exactly this: the real program on Pulumi.existing.yaml under mocks. */
 describe("the example stack Pulumi.existing.yaml", () => {
     let manifests: ReturnType<typeof kubernetesManifests>;
     let outputs: Record<string, any>;
+    let outDir: string;
+    after(() => fs.rmSync(outDir, { recursive: true, force: true }));
     before(async () => {
         const plan = await planStack(readStackFile(path.resolve(__dirname, "../.."), "existing"));
         outputs = plan.outputs as Record<string, any>;
+        outDir = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-existing-"));
+        writePlan(plan, outDir);
         assert.equal(plan.config.target, "existing");
         assert.equal(plan.config.instances[0].topology, "primary-secondaries");
         manifests = kubernetesManifests(plan.resources);
@@ -49,5 +57,18 @@ describe("the example stack Pulumi.existing.yaml", () => {
 
     it("writes only manifests that match the Kubernetes API schema", () => {
         for (const m of manifests) assert.doesNotThrow(() => validateManifest(m.object), m.fileName);
+    });
+
+    it("writes YAML files that read back (as kubectl reads them) into schema-valid objects, key modes intact", () => {
+        const dir = path.join(outDir, "manifests");
+        const files = fs.readdirSync(dir);
+        assert.equal(files.length, manifests.length);
+        for (const f of files) {
+            const object = parse(fs.readFileSync(path.join(dir, f), "utf8"), { version: "1.1" });
+            assert.doesNotThrow(() => validateManifest(object), f);
+        }
+        const deployment = parse(fs.readFileSync(path.join(dir, "xroad-sidecar.deployment.sidecar-secondary.yaml"), "utf8"), { version: "1.1" });
+        const key = deployment.spec.template.spec.volumes[0].secret.items.find((i: { key: string }) => i.key === "private-key");
+        assert.equal(key.mode, 0o440);
     });
 });
