@@ -3,15 +3,13 @@ import * as k8s from "@pulumi/kubernetes";
 import { ContainerResources, SidecarInstanceConfig } from "../../config/instance";
 import { PlatformBindings } from "../platform";
 import { ENV } from "../../xroad/env";
-import { POSTGRES_PORT } from "../../xroad/ports";
 import { resourceRequirements } from "./resources";
 
 /** The superuser the entrypoint assumes when `xroad.properties` names none (setup_serverconf_db.sh). */
 export const DEFAULT_SUPERUSER = "postgres";
-/** Where PostgreSQL 16 keeps its data in the Sidecar image (xroad-facts §5.1). */
-export const LOCAL_PGDATA = "/var/lib/postgresql/16/main";
 /**
- * The local database volume is mounted one level above PGDATA: a fresh ext4 volume holds
+ * The local database volume is mounted one level above PGDATA (`/var/lib/postgresql/16/main` in the
+ * PostgreSQL 16 images, xroad-facts §5.1): a fresh ext4 volume holds
  * `lost+found`, and initdb refuses a non-empty directory. The entrypoint creates `main` inside it
  * (`mkdir -p`, chown postgres) and runs initdb there when PG_VERSION is missing [inference, xroad-facts §5.1].
  */
@@ -137,9 +135,4 @@ export function databaseSettingsInitContainer(
         securityContext,
         volumeMounts: [{ name: configVolume, mountPath: "/etc/xroad" }],
     };
-}
-
-/** Port the pods' egress must reach for the database, or undefined for the local one. */
-export function databasePort(db: DatabaseConnection): number | undefined {
-    return db.kind === "local" ? undefined : db.port ?? POSTGRES_PORT;
 }

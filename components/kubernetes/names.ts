@@ -11,8 +11,6 @@ export interface SidecarObjectNames {
     variablesSecret: string;
     /** Secret with the generated SSH key pair (guide §3.1). */
     sshSecret: string;
-    /** Secret with `xroad.properties` when the database superuser is not `postgres`. */
-    databaseSecret: string;
     primary: string;
     /** Headless Service of the primary; its DNS name is the secondaries' XROAD_PRIMARY_DNS. */
     primaryService: string;
@@ -38,7 +36,6 @@ export function objectNames(instance: SidecarInstanceConfig): SidecarObjectNames
     return {
         variablesSecret: `${n}-variables`,
         sshSecret: `${n}-ssh-keys`,
-        databaseSecret: `${n}-xroad-properties`,
         primary: `${n}-primary`,
         primaryService: `${n}-primary`,
         secondaries: `${n}-secondary`,
