@@ -5,7 +5,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { configOf, effectiveNamespace, guide, isNamespaced } from "./common";
 import { CLUSTER_ROLE, CLUSTER_ROLE_BINDING, HELM_CHARTS, HELM_RELEASE, NAMESPACE, ROLE, ROLE_BINDING } from "./k8s/types";
-import { allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "./k8s/workloads";
+import { Obj, allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "./k8s/workloads";
 
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_COMPONENT_CLUSTER = "eks:index:Cluster";
@@ -141,7 +141,7 @@ function adminAllowed(principal: string, config: EksAccessConfig): boolean {
 }
 
 /** AmazonEKSClusterAdminPolicy with cluster scope: the EKS form of binding cluster-admin. */
-function isClusterWideAdmin(policy: Record<string, any> | undefined): boolean {
+function isClusterWideAdmin(policy: Obj | undefined): boolean {
     return /AmazonEKSClusterAdminPolicy$/.test(asString(policy?.policyArn) ?? "") && asString(asObj(policy?.accessScope)?.type) === "cluster";
 }
 

@@ -38,7 +38,7 @@ export function guide(section: keyof typeof ANCHORS & string, ...extraTags: stri
 }
 
 /** The namespace a namespaced Kubernetes object lands in: its own, else the provider's default, else `default`. */
-export function effectiveNamespace(props: Obj, provider?: { props: Record<string, any> }): string {
+export function effectiveNamespace(props: Obj, provider?: { props: Obj }): string {
     const own = asString(asObj(props.metadata)?.namespace);
     if (own) return own;
     const fromProvider = asString(provider?.props?.namespace);

@@ -63,7 +63,7 @@ function clone(value: unknown): unknown {
     return value;
 }
 
-function proxied(props: Record<string, unknown>): Record<string, any> {
+function proxied(props: Record<string, unknown>): ResourceValidationArgs["props"] {
     return proxy.unknownCheckingProxy(clone(props) as Record<string, unknown>);
 }
 

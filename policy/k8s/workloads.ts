@@ -13,7 +13,7 @@ export function isWorkload(type: string): boolean {
 }
 
 /** Loosely typed object view: policies must tolerate partial and missing props. */
-export type Obj = Record<string, any>;
+export type Obj = Record<string, unknown>;
 
 export function asObj(value: unknown): Obj | undefined {
     return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Obj) : undefined;
