@@ -140,7 +140,7 @@ export const primaryIngressSecondarySshOnly: StackValidationPolicy = {
                 const selector = asObj(spec.selector);
                 if (namespaceOf(svc) !== ns || !selector || Object.keys(selector).length === 0) continue;
                 if (!selectorMatches({ matchLabels: selector }, labels)) continue;
-                if (type === "LoadBalancer" || type === "NodePort" || asArray(spec.externalIPs).length > 0 || (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0)) {
+                if (type === "LoadBalancer" || type === "NodePort" || (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0)) {
                     report(`primary ${label(primary)} is exposed outside the cluster by ${type} Service ${asString(asObj(props(svc).metadata)?.name) ?? svc.name}`, primary.urn);
                 }
             }

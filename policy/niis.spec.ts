@@ -107,6 +107,13 @@ describe("npm run check over the official NIIS manifests", () => {
         assert.deepEqual(bad.pairs, ["mandatory k8s-ssh-key-secret-volume-mode Pod/ok/k", "mandatory pod-security-baseline CronJob/ok/cj"]);
         assert.match(bad.all[0].message, /has mode 0644, readable by others/);
 
+        // `kind: List` items are objects of their own; documents that are no Kubernetes object are skipped with a note.
+        fs.writeFileSync(path.join(dir, "list.yaml"), JSON.stringify({ apiVersion: "v1", kind: "List", items: [{ apiVersion: "v1", kind: "Namespace", metadata: { name: "bare" } }] }) + "\n---\nfoo: bar\n");
+        const listed = await check("--json", path.join(dir, "list.yaml"));
+        assert.deepEqual((JSON.parse(listed.out.join("")) as Finding[]).map((f) => `${f.policy} ${f.kind}/${f.name} ${f.namespace}`), ["k8s-namespace-psa-enforce Namespace/bare null"]);
+        assert.ok(listed.err.some((l) => /list\.yaml:3: not a Kubernetes object/.test(l)), listed.err.join("\n"));
+        fs.rmSync(path.join(dir, "list.yaml"));
+
         const broken = path.join(dir, "broken.yaml");
         fs.writeFileSync(broken, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n");
         const r = await check(broken);

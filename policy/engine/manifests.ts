@@ -73,7 +73,8 @@ export function loadManifests(inputs: string[]): LoadedManifests {
         const docs = parseAllDocuments(text, { version: "1.1", lineCounter });
         const list = Array.isArray(docs) ? docs : [docs];
         for (const doc of list) {
-            const docLine = lineCounter.linePos(doc.range?.[0] ?? 0).line;
+            // The first line of the document's content (after any `---`).
+            const docLine = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0).line;
             if (doc.errors.length > 0) {
                 for (const err of doc.errors) errors.push({ file, line: err.linePos?.[0]?.line ?? docLine, message: err.message.split("\n")[0].replace(/:\s*$/, "") });
                 continue;
