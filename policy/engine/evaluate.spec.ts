@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
-import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType, validateStackResourcesOfType } from "@pulumi/policy";
 import { evaluate } from "./evaluate";
 import { policyConfig, resolveLevel } from "./config";
 import { FakeResource, UNKNOWN, run, toEngine, urnOf } from "../testing/harness";
@@ -111,5 +111,29 @@ describe("policy engine (Pulumi policy server semantics)", () => {
         const child = toEngine({ type: "x:y:Child", name: "child", props: {}, parent: parent.urn, dependsOn: [dep.urn, "urn:missing"], propDeps: { spec: [dep.urn] } });
         await evaluate([p], [parent, dep, child]);
         assert.deepEqual(seen, ["parent", "dep", "dep"]);
+    });
+
+    it("skips a typed stack policy when the stack has no resource of its type, and runs it otherwise", async () => {
+        let calls = 0;
+        const p: StackValidationPolicy = {
+            name: "typed-stack",
+            description: "t",
+            validateStack: validateStackResourcesOfType(k8s.core.v1.Namespace, (namespaces, _args, report) => {
+                calls++;
+                report(`${namespaces.length} namespaces`);
+            }),
+        };
+        const none = await evaluate([p], [toEngine({ type: "kubernetes:core/v1:Secret", name: "s", props: {} })]);
+        assert.equal(calls, 0);
+        assert.match(none.notApplicable[0].reason, /only applies to resources of type 'kubernetes:core\/v1:Namespace'/);
+        const some = await evaluate([p], [toEngine(ns), toEngine({ type: "kubernetes:core/v1:Secret", name: "s2", props: {} })]);
+        assert.deepEqual(some.violations.map((v) => v.message), ["1 namespaces"]);
+    });
+
+    it("runs remediation-only policies as not applicable, like the server's Analyze", async () => {
+        const remediationOnly: ResourceValidationPolicy = { name: "fixes", description: "t", remediateResource: () => undefined };
+        const r = await run(remediationOnly, ns);
+        assert.deepEqual(r.violations, []);
+        assert.equal(r.notApplicable[0].reason, "Policy does not implement validateResource");
     });
 });
