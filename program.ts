@@ -29,7 +29,7 @@ export function deployStack(config: StackConfig): pulumi.Inputs {
     for (const instance of config.instances) {
         const sidecar = new SidecarInstance(
             instance.name,
-            { instance, release: config.release, platform: platform.bindings },
+            { instance, release: config.release, platform: platform.bindings, protectData: config.protectData },
             { provider: platform.bindings.provider, dependsOn: platform.bindings.dependsOn },
         );
         instances[instance.name] = sidecar.outputs;

@@ -62,7 +62,7 @@ describe("example AWS stacks", function () {
 
         it("locks archives write-once and registers a stable name", () => {
             assert.deepEqual(one(plan.resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").props.rule, { defaultRetention: { mode: "COMPLIANCE", days: 365 } });
-            const platform = plan.outputs.platform as { registeredAddresses: Record<string, string>; clusterName: string };
+            const platform = plan.outputs as { registeredAddresses: Record<string, string>; clusterName: string };
             assert.deepEqual(platform.registeredAddresses, { ss1: "ss1.xroad.example.org" });
             assert.equal(platform.clusterName, "xroad-prod");
         });

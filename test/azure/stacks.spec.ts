@@ -51,7 +51,7 @@ describe("azure example stacks plan offline", function () {
         assert.ok(lb, "a LoadBalancer Service exists");
         assert.equal(lb.props.spec.loadBalancerIP, "198.51.100.25");
         assert.equal(lb.props.metadata.annotations["service.beta.kubernetes.io/azure-pip-name"], "xroad-sidecar-azure-prod-address");
-        const platform = prod.outputs.platform as Record<string, unknown>;
+        const platform = prod.outputs;
         assert.equal(platform.securityServerAddress, "198.51.100.25");
         const fqdn = `${one(prod.resources, "azure-native:dbforpostgresql:Server").props.serverName}.postgres.database.azure.com`;
         assert.deepEqual(platform.databaseHosts, { sidecar: fqdn });
