@@ -120,4 +120,28 @@ describe("self-check of every example stack", function () {
             assert.deepEqual(report.mandatory.map((v) => v.policy), ["k8s-no-plaintext-secret-env"]);
         });
     });
+
+    describe("catches cloud resources removed from the AWS and Azure example stacks", () => {
+        const cases: { stack: string; remove: string; expect: string[] }[] = [
+            { stack: "prod", remove: "aws:s3/bucketPolicy:BucketPolicy", expect: ["s3-archive-tls-only"] },
+            { stack: "prod", remove: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", expect: ["s3-archive-encryption-at-rest"] },
+            { stack: "prod", remove: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", expect: ["s3-archive-no-public-access"] },
+            { stack: "prod", remove: "aws:efs/fileSystemPolicy:FileSystemPolicy", expect: ["efs-encryption-in-transit"] },
+            { stack: "prod", remove: "kubernetes:helm.sh/v3:Release", expect: ["k8s-network-policy-engine"] },
+            { stack: "prod", remove: "aws:eks/addon:Addon", expect: ["eks-container-insights"] },
+            { stack: "azure-prod", remove: "azure-native:monitor:DiagnosticSetting", expect: ["aks-diagnostic-settings"] },
+        ];
+        const plans = new Map<string, PlanResult>();
+        for (const c of cases) {
+            it(`${c.stack} without ${c.remove}: ${c.expect.join(", ")}`, async function () {
+                if (!stacks.includes(c.stack)) this.skip();
+                if (!plans.has(c.stack)) plans.set(c.stack, await planStack(readStackFile(projectDir, c.stack)));
+                const plan = plans.get(c.stack)!;
+                assert.ok(plan.resources.some((r) => r.type === c.remove), `the ${c.stack} plan has a ${c.remove}`);
+                const report = await selfCheck({ ...plan, resources: plan.resources.filter((r) => r.type !== c.remove) });
+                const policies = [...new Set(report.mandatory.map((v) => v.policy))].sort();
+                for (const e of c.expect) assert.ok(policies.includes(e), `${e} in ${policies.join(", ")}`);
+            });
+        }
+    });
 });
