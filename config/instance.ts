@@ -130,8 +130,8 @@ export function defaultResources(flavour: ImageFlavour): ContainerResources {
 export const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
 const CRON = /^(\S+\s+){4}\S+$/;
 
-function readResources(check: Checker, path: string, raw: unknown, flavour: ImageFlavour): ContainerResources {
-    const defaults = defaultResources(flavour);
+/** Requests and limits with defaults; requests never above limits. */
+function readRequestsAndLimits(check: Checker, path: string, raw: unknown, defaults: ContainerResources): ContainerResources {
     const s = check.section(path, raw);
     check.knownKeys(path, s, ["requests", "limits"]);
     const req = check.section(`${path}.requests`, s.requests);
@@ -143,24 +143,15 @@ function readResources(check: Checker, path: string, raw: unknown, flavour: Imag
     const [rc, lc, rm, lm] = [cpuMillis(r.requests.cpu), cpuMillis(r.limits.cpu), memoryBytes(r.requests.memory), memoryBytes(r.limits.memory)];
     if (rc !== undefined && lc !== undefined && rc > lc) check.fail(`${path}.requests.cpu`, r.requests.cpu, `a value not above ${path}.limits.cpu (${r.limits.cpu})`);
     if (rm !== undefined && lm !== undefined && rm > lm) check.fail(`${path}.requests.memory`, r.requests.memory, `a value not above ${path}.limits.memory (${r.limits.memory})`);
-    if (lm !== undefined && lm < MIN_MEMORY_MIB[flavour] * 1024 * 1024) check.fail(`${path}.limits.memory`, r.limits.memory, `at least ${MIN_MEMORY_MIB[flavour]}Mi for the ${flavour} image (NIIS minimum)`);
-    if (lc !== undefined && lc < MIN_CPU_MILLIS) check.fail(`${path}.limits.cpu`, r.limits.cpu, `at least ${MIN_CPU_MILLIS / 1000} CPUs (NIIS minimum)`);
     return r;
 }
 
-/** Requests and limits of a helper job: no Sidecar minimum, but requests never above limits. */
-function readJobResources(check: Checker, path: string, raw: unknown, defaults: ContainerResources): ContainerResources {
-    const s = check.section(path, raw);
-    check.knownKeys(path, s, ["requests", "limits"]);
-    const req = check.section(`${path}.requests`, s.requests);
-    const lim = check.section(`${path}.limits`, s.limits);
-    const r: ContainerResources = {
-        requests: { cpu: check.cpu(`${path}.requests.cpu`, req.cpu, defaults.requests.cpu), memory: check.memory(`${path}.requests.memory`, req.memory, defaults.requests.memory) },
-        limits: { cpu: check.cpu(`${path}.limits.cpu`, lim.cpu, defaults.limits.cpu), memory: check.memory(`${path}.limits.memory`, lim.memory, defaults.limits.memory) },
-    };
-    const [rc, lc, rm, lm] = [cpuMillis(r.requests.cpu), cpuMillis(r.limits.cpu), memoryBytes(r.requests.memory), memoryBytes(r.limits.memory)];
-    if (rc !== undefined && lc !== undefined && rc > lc) check.fail(`${path}.requests.cpu`, r.requests.cpu, `a value not above ${path}.limits.cpu (${r.limits.cpu})`);
-    if (rm !== undefined && lm !== undefined && rm > lm) check.fail(`${path}.requests.memory`, r.requests.memory, `a value not above ${path}.limits.memory (${r.limits.memory})`);
+/** A Sidecar container's resources: the NIIS minimum by default, and never below it. */
+function readResources(check: Checker, path: string, raw: unknown, flavour: ImageFlavour): ContainerResources {
+    const r = readRequestsAndLimits(check, path, raw, defaultResources(flavour));
+    const [lc, lm] = [cpuMillis(r.limits.cpu), memoryBytes(r.limits.memory)];
+    if (lm !== undefined && lm < MIN_MEMORY_MIB[flavour] * 1024 * 1024) check.fail(`${path}.limits.memory`, r.limits.memory, `at least ${MIN_MEMORY_MIB[flavour]}Mi for the ${flavour} image (NIIS minimum)`);
+    if (lc !== undefined && lc < MIN_CPU_MILLIS) check.fail(`${path}.limits.cpu`, r.limits.cpu, `at least ${MIN_CPU_MILLIS / 1000} CPUs (NIIS minimum)`);
     return r;
 }
 
@@ -274,7 +265,7 @@ export function readInstance(check: Checker, index: number, raw: unknown, secret
     const archiving: ArchivingSettings = {
         enabled: check.boolean(`${path}.archiving.enabled`, ar.enabled, ctx.archiveStoreAvailable),
         schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", { pattern: CRON, allowed: "a five-field cron schedule such as 30 */6 * * *" }),
-        resources: readJobResources(check, `${path}.archiving.resources`, ar.resources, DEFAULT_ARCHIVER_RESOURCES),
+        resources: readRequestsAndLimits(check, `${path}.archiving.resources`, ar.resources, DEFAULT_ARCHIVER_RESOURCES),
     };
 
     return {
