@@ -69,6 +69,13 @@ describe("eks-cluster-access-least-privilege (guide §4.1, §4.2)", () => {
         assert.equal((await messages(eksClusterAccessLeastPrivilege, { type: "aws:eks/cluster:Cluster", props: {} })).length, 2);
         assert.equal((await messages(eksClusterAccessLeastPrivilege, { type: "eks:index:Cluster", props: { authenticationMode: "API_AND_CONFIG_MAP" } })).length, 1);
     });
+    it("flags IAM identities mapped to system:masters in the aws-auth ConfigMap", async () => {
+        const awsAuth = (mapRoles: string, namespace = "kube-system") => k8s({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "aws-auth", namespace }, data: { mapRoles } });
+        const masters = "- rolearn: arn:aws:iam::1:role/ops\n  username: ops\n  groups:\n  - system:masters\n";
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, awsAuth(masters)), ["aws-auth mapRoles maps IAM identities to system:masters; use access entries with scoped access policies"]);
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, awsAuth("- rolearn: arn:aws:iam::1:role/node\n  groups:\n  - system:nodes\n")), []);
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, awsAuth(masters, "other")), []);
+    });
     it("lets only IAM roles (or allowlisted principals) be cluster admin, in associations and in the eks component's access entries", async () => {
         const admin = { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } };
         const assoc = (principalArn: string) => ({ type: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", props: { principalArn, ...admin } });

@@ -4,7 +4,7 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { configOf, effectiveNamespace, guide, isNamespaced } from "./common";
-import { CLUSTER_ROLE, CLUSTER_ROLE_BINDING, HELM_CHARTS, HELM_RELEASE, NAMESPACE, ROLE, ROLE_BINDING } from "./k8s/types";
+import { CLUSTER_ROLE, CLUSTER_ROLE_BINDING, CONFIG_MAP, HELM_CHARTS, HELM_RELEASE, NAMESPACE, ROLE, ROLE_BINDING } from "./k8s/types";
 import { Obj, allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "./k8s/workloads";
 
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
@@ -148,7 +148,7 @@ function isClusterWideAdmin(policy: Obj | undefined): boolean {
 export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
     name: "eks-cluster-access-least-privilege",
     description:
-        "EKS access goes through access entries (authenticationMode API), the creator gets no implicit cluster-admin, and AmazonEKSClusterAdminPolicy goes cluster-wide only to IAM roles (traceable sessions), never to IAM users or the root (guide §4.1, §4.2, §4.4).",
+        "EKS access goes through access entries (authenticationMode API, nothing mapped to system:masters in aws-auth), the creator gets no implicit cluster-admin, and AmazonEKSClusterAdminPolicy goes cluster-wide only to IAM roles (traceable sessions), never to IAM users or the root (guide §4.1, §4.2, §4.4).",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
@@ -179,6 +179,14 @@ export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
                         report(`access entry ${key} makes ${principal} cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted`);
                     }
                 }
+            }
+        } else if (args.type === CONFIG_MAP) {
+            // The legacy aws-auth mapping: IAM identities mapped to system:masters are unrestricted cluster admins.
+            const metadata = asObj(props.metadata);
+            if (asString(metadata?.name) !== "aws-auth" || asString(metadata?.namespace) !== "kube-system") return;
+            const data = asObj(props.data) ?? {};
+            for (const key of ["mapRoles", "mapUsers", "mapAccounts"]) {
+                if (/system:masters/.test(asString(data[key]) ?? "")) report(`aws-auth ${key} maps IAM identities to system:masters; use access entries with scoped access policies`);
             }
         } else if (args.type === EKS_ACCESS_POLICY_ASSOCIATION) {
             const principal = asString(props.principalArn) ?? "";
