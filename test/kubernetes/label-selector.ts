@@ -1,3 +1,5 @@
+import { selectorMatches as policySelectorMatches } from "../../policy/k8s/selectors";
+
 /** A Kubernetes LabelSelector as it appears in manifests (matchLabels and matchExpressions). */
 export interface LabelSelector {
     matchLabels?: Record<string, string>;
@@ -5,33 +7,14 @@ export interface LabelSelector {
 }
 
 /**
- * Whether a LabelSelector selects an object with these labels, with the API server's semantics:
- * every matchLabels pair and every expression must hold; an empty selector selects everything.
+ * Whether a LabelSelector selects an object with these labels, with the API server's semantics.
+ * The tests use the policy pack's own matcher, so components and policies agree on one reading.
  */
 export function selectorMatches(selector: LabelSelector, labels: Record<string, string> | undefined): boolean {
-    const l = labels ?? {};
-    for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
-    for (const e of selector.matchExpressions ?? []) {
-        const has = Object.prototype.hasOwnProperty.call(l, e.key);
-        switch (e.operator) {
-            case "In":
-                if (!has || !(e.values ?? []).includes(l[e.key])) return false;
-                break;
-            case "NotIn":
-                if (has && (e.values ?? []).includes(l[e.key])) return false;
-                break;
-            case "Exists":
-                if (!has) return false;
-                break;
-            case "DoesNotExist":
-                if (has) return false;
-                break;
-        }
-    }
-    return true;
+    return policySelectorMatches({ ...selector }, labels ?? {});
 }
 
-/** A Service's `spec.selector` is a plain map: the same as matchLabels. */
+/** A Service's `spec.selector` is a plain map: the same as matchLabels; an empty one selects nothing useful. */
 export function serviceSelects(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
     return Object.keys(selector).length > 0 && selectorMatches({ matchLabels: selector }, labels);
 }
