@@ -86,6 +86,14 @@ describe("k8s-ssh-key-secret-volume-mode (guide §3.1)", () => {
         assert.match((await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa" }], 0o604)))[0], /has defaultMode 0604/);
         assert.match((await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa", mode: 644 }])))[0], /mode 644, above 0777/);
     });
+    it("flags an SSH secret mounted whole (no items) with a world-readable or unset defaultMode", async () => {
+        const whole = (secretName: string, defaultMode?: number) => k8s(deployment("s", "x", { volumes: [{ name: "ssh", secret: { secretName, ...(defaultMode !== undefined ? { defaultMode } : {}) } }], containers: [{ name: "c" }] }));
+        assert.deepEqual(await messages(sshKeySecretVolumeMode, whole("secret-ssh-keys")), [
+            'volume "ssh" mounts secret secret-ssh-keys whole with default mode 0644: its private key is readable by others; use items with mode 0440, or defaultMode 0440, with fsGroup 999',
+        ]);
+        assert.deepEqual(await messages(sshKeySecretVolumeMode, whole("secret-ssh-keys", 0o440)), []);
+        assert.deepEqual(await messages(sshKeySecretVolumeMode, whole("app-config")), []);
+    });
     it("flags the guide's §3.1 private key written as id_rsa.pub by its key name", async () => {
         assert.equal((await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa.pub", mode: 0o644 }]))).length, 1);
     });

@@ -98,8 +98,12 @@ const DEFAULT_PRIVATE_KEY_PATTERN = "(^|/|[-_.])(id_rsa|id_dsa|id_ecdsa|id_ed255
 
 export interface SecretVolumeModeConfig {
     privateKeyPattern: string;
+    privateKeySecretPattern: string;
     forbiddenBits: number;
 }
+
+/** Secrets mounted whole (no `items`) whose name says they hold a private key, so every key file gets defaultMode. */
+const DEFAULT_PRIVATE_KEY_SECRET_PATTERN = "ssh|private[-_]?key|id_rsa|id_ed25519";
 
 /** Kubernetes' default file mode for secret volumes when neither mode nor defaultMode is set. */
 export const SECRET_VOLUME_DEFAULT_MODE = 0o644;
@@ -120,6 +124,7 @@ export const sshKeySecretVolumeMode: ResourceValidationPolicy = {
     configSchema: {
         properties: {
             privateKeyPattern: { type: "string", default: DEFAULT_PRIVATE_KEY_PATTERN },
+            privateKeySecretPattern: { type: "string", default: DEFAULT_PRIVATE_KEY_SECRET_PATTERN },
             forbiddenBits: { type: "integer", minimum: 0, maximum: 0o777, default: WORLD_BITS },
         },
     },
@@ -141,7 +146,18 @@ export const sshKeySecretVolumeMode: ResourceValidationPolicy = {
         for (const v of asArray(tpl.spec.volumes)) {
             const name = asString(v.name) ?? "?";
             const secret = asObj(v.secret);
-            if (secret) for (const item of asArray(secret.items)) check(name, asString(secret.secretName) ?? "?", item, secret.defaultMode);
+            if (secret) {
+                const secretName = asString(secret.secretName) ?? "?";
+                const items = asArray(secret.items);
+                for (const item of items) check(name, secretName, item, secret.defaultMode);
+                // Mounted whole: every key, the private one included, is a file with defaultMode (0644 when unset).
+                if (items.length === 0 && new RegExp(config.privateKeySecretPattern, "i").test(secretName)) {
+                    const mode = typeof secret.defaultMode === "number" ? secret.defaultMode : SECRET_VOLUME_DEFAULT_MODE;
+                    const source = typeof secret.defaultMode === "number" ? "defaultMode" : "default mode";
+                    if (mode > 0o777) report(`volume "${name}" mounts secret ${secretName} whole with ${source} ${mode}, above 0777: a decimal number where an octal mode was meant`);
+                    else if ((mode & config.forbiddenBits) !== 0) report(`volume "${name}" mounts secret ${secretName} whole with ${source} ${octal(mode)}: its private key is readable by others; use items with mode 0440, or defaultMode 0440, with fsGroup 999`);
+                }
+            }
             const projected = asObj(v.projected);
             if (projected) {
                 for (const src of asArray(projected.sources)) {
