@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import {
+    archiveVolumePersistent,
     azureArchiveStorageEncrypted,
     azureFilesTransport,
     efsEncryptionAtRest,
@@ -9,7 +10,7 @@ import {
     s3ArchiveNoPublicAccess,
     s3ArchiveTlsOnly,
 } from "./archives";
-import { FakeResource, messages, run, toEngine } from "./testing/harness";
+import { FakeResource, deployment, k8s, messages, run, toEngine } from "./testing/harness";
 
 const bucket: FakeResource = { type: "aws:s3/bucket:Bucket", name: "archive", props: { bucket: "xroad-archive" } };
 const tlsOnlyPolicy = JSON.stringify({
@@ -99,5 +100,23 @@ describe("azure-archive-storage-encrypted and azure-files-transport (guide §10)
         assert.deepEqual(await messages(azureFilesTransport, { type: "azure-native:storage:FileShare", props: { enabledProtocols: "SMB" } }), []);
         const r = await run(azureFilesTransport, [{ type: "azure-native:storage:FileShare", props: { enabledProtocols: "NFS" } }, { type: "kubernetes:storage.k8s.io/v1:StorageClass", props: { provisioner: "file.csi.azure.com", parameters: { protocol: "nfs" } } }]);
         assert.deepEqual(r.violations.map((v) => v.level), ["advisory", "advisory"]);
+    });
+});
+
+describe("xroad-archive-volume-persistent (guide §10)", () => {
+    const image = "niis/xroad-security-server-sidecar:7.8.0-primary";
+    const pod = (volumeMounts: unknown[], volumes: unknown[], labels = { role: "primary" }, img = image) =>
+        k8s(deployment("primary", "x", { initContainers: [{ name: "setup", image: img }], containers: [{ name: "ss", image: img, volumeMounts }], volumes }, labels));
+    it("passes /var/lib/xroad on a PVC, a StatefulSet claim template or an ephemeral volume", async () => {
+        assert.deepEqual(await messages(archiveVolumePersistent, pod([{ name: "archive", mountPath: "/var/lib/xroad/" }], [{ name: "archive", persistentVolumeClaim: { claimName: "archive" } }])), []);
+        const sts = k8s({ apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "p", namespace: "x" }, spec: { volumeClaimTemplates: [{ metadata: { name: "archive" } }], template: { spec: { containers: [{ name: "ss", image, volumeMounts: [{ name: "archive", mountPath: "/var/lib/xroad" }] }] } } } });
+        assert.deepEqual(await messages(archiveVolumePersistent, sts), []);
+    });
+    it("flags a missing mount and an emptyDir; ignores secondaries, init containers and other images", async () => {
+        assert.deepEqual(await messages(archiveVolumePersistent, pod([], [])), ['container "ss" keeps /var/lib/xroad (backups, message-log archives) in the container filesystem: it is lost on restart']);
+        assert.deepEqual(await messages(archiveVolumePersistent, pod([{ name: "tmp", mountPath: "/var/lib/xroad" }], [{ name: "tmp", emptyDir: {} }])), ['container "ss" mounts /var/lib/xroad from volume "tmp", which is not a persistent volume claim']);
+        assert.deepEqual(await messages(archiveVolumePersistent, pod([], [], { role: "secondary" })), []);
+        assert.deepEqual(await messages(archiveVolumePersistent, pod([], [], { role: "x" }, "niis/xroad-security-server-sidecar:7.8.0-slim-secondary-fi")), []);
+        assert.deepEqual(await messages(archiveVolumePersistent, pod([], [], { role: "x" }, "nginx:1")), []);
     });
 });

@@ -3,9 +3,12 @@
  * "with encryption both in transit and rest". Also: the KMS keys behind them rotate, and nothing is public.
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { ARCHIVE_MOUNT_PATH } from "../xroad/archiver";
+import { SIDECAR_REPOSITORY } from "../xroad/images";
+import { ROLE_LABEL, ROLE_SECONDARY } from "../xroad/labels";
 import { configOf, guide } from "./common";
-import { PERSISTENT_VOLUME, STORAGE_CLASS } from "./k8s/types";
-import { Obj, asArray, asObj, asString } from "./k8s/workloads";
+import { PERSISTENT_VOLUME, STORAGE_CLASS, k8sKind } from "./k8s/types";
+import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./k8s/workloads";
 import { linked, ofTypes, props } from "./stack-helpers";
 
 export const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -244,7 +247,43 @@ export const azureFilesTransport: ResourceValidationPolicy = {
     },
 };
 
+function normalizePath(p: string): string {
+    return p.length > 1 ? p.replace(/\/+$/, "") : p;
+}
+
+export const archiveVolumePersistent: ResourceValidationPolicy = {
+    name: "xroad-archive-volume-persistent",
+    description:
+        "Security Servers that write backups and message-log archives (primary or single pod) keep /var/lib/xroad on a persistent volume, the EFS / Azure Files volume the archives are shipped from; without it they are lost on restart, as in the official load_balancer_setup.yaml (guide §10).",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps: "Mount a PersistentVolumeClaim (ReadWriteMany on EFS or Azure Files where archives are shipped to S3/Blob) at /var/lib/xroad on the primary or single Security Server; secondaries do not archive.",
+    ...guide("10", "archives", "xroad"),
+    validateResource: (args, report) => {
+        const tpl = podTemplate(args.type, args.props);
+        if (!tpl) return;
+        if (podLabels(args.type, args.props)[ROLE_LABEL] === ROLE_SECONDARY) return;
+        const claimTemplates = new Set(
+            k8sKind(args.type) === "StatefulSet" ? asArray(asObj(args.props.spec)?.volumeClaimTemplates).map((t) => asString(asObj(t.metadata)?.name) ?? "") : [],
+        );
+        const volumes = new Map(asArray(tpl.spec.volumes).map((v) => [asString(v.name) ?? "", v]));
+        // The Security Server itself; init containers run one-off setup from the same image.
+        for (const c of allContainers(tpl.spec).filter((x) => x.kind === "container")) {
+            const image = asString(c.container.image) ?? "";
+            // Secondary images (`…-secondary[-variant]`) have archiving switched off (xroad-facts §5.3).
+            if (!image.startsWith(`${SIDECAR_REPOSITORY}:`) || /-secondary(-|$)/.test(image)) continue;
+            const mount = asArray(c.container.volumeMounts).find((m) => normalizePath(asString(m.mountPath) ?? "") === ARCHIVE_MOUNT_PATH);
+            const volumeName = asString(mount?.name) ?? "";
+            const volume = volumes.get(volumeName);
+            const persistent = claimTemplates.has(volumeName) || volume?.persistentVolumeClaim !== undefined || volume?.ephemeral !== undefined;
+            if (!mount) report(`${c.kind} "${c.name}" keeps ${ARCHIVE_MOUNT_PATH} (backups, message-log archives) in the container filesystem: it is lost on restart`);
+            else if (!persistent) report(`${c.kind} "${c.name}" mounts ${ARCHIVE_MOUNT_PATH} from volume "${volumeName}", which is not a persistent volume claim`);
+        }
+    },
+};
+
 export const archivePolicies = [
+    archiveVolumePersistent,
     s3ArchiveEncryptionAtRest,
     s3ArchiveTlsOnly,
     s3ArchiveNoPublicAccess,

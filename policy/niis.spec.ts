@@ -45,6 +45,8 @@ function expected(primaryKind: string): string[] {
         "mandatory k8s-container-resources Deployment/sidecar/security-server-sidecar-secondary",
         // The primary is reachable by any pod: no policy in its namespace selects it (guide §5.1).
         `mandatory xroad-primary-ingress-secondary-ssh-only ${primaryKind}/sidecar/security-server-sidecar-primary`,
+        // The primary keeps /var/lib/xroad (backups, message-log archives) in its container filesystem (item 18).
+        `mandatory xroad-archive-volume-persistent ${primaryKind}/sidecar/security-server-sidecar-primary`,
         // The secondary's private key is mounted 0644 (world-readable; facts §7 item 5).
         "mandatory k8s-ssh-key-secret-volume-mode Deployment/sidecar/security-server-sidecar-secondary",
         // The example NetworkPolicies protect a namespace nothing runs in (item 27); allow-internet-access admits everything (item 15).
@@ -128,6 +130,6 @@ describe("npm run check over the official NIIS manifests", () => {
         const root = path.resolve(__dirname, "..");
         const r = spawnSync(process.execPath, [path.join(root, "node_modules/ts-node/dist/bin.js"), "--transpile-only", path.join(root, "scripts/check.ts"), "--json", path.join(NIIS_FIXTURES, "current")], { encoding: "utf8", cwd: root });
         assert.equal(r.status, 1, r.stderr);
-        assert.equal((JSON.parse(r.stdout) as Finding[]).filter((f) => f.level === "mandatory").length, 6);
+        assert.equal((JSON.parse(r.stdout) as Finding[]).filter((f) => f.level === "mandatory").length, 7);
     });
 });
