@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "path";
 import { PlanResult, PlannedResource, planStack } from "../plan/run";
-import { selfCheck } from "../plan/self-check";
+import { formatSelfCheck, selfCheck } from "../plan/self-check";
 import { listStacks, readStackFile } from "../plan/stack-file";
 import { writePlan } from "../plan/write";
 import { runCheck } from "../scripts/check";
@@ -143,5 +143,14 @@ describe("self-check of every example stack", function () {
                 for (const e of c.expect) assert.ok(policies.includes(e), `${e} in ${policies.join(", ")}`);
             });
         }
+    });
+
+    it("formats the report the plan prints: mandatory first, then a summary naming the policy config", () => {
+        const v = (policy: string, level: "advisory" | "mandatory") => ({ policy, level, type: "kubernetes:apps/v1:Deployment", name: "d", message: "m" });
+        const report = { violations: [v("b-advisory", "advisory"), v("a-mandatory", "mandatory")], mandatory: [v("a-mandatory", "mandatory")] };
+        const lines = formatSelfCheck(report, "production");
+        assert.deepEqual(lines.slice(0, 2), ["  [mandatory] a-mandatory kubernetes:apps/v1:Deployment d: m", "  [advisory] b-advisory kubernetes:apps/v1:Deployment d: m"]);
+        assert.match(lines[2], /^Policy self-check \(production: .*policy\/config\/prod\.json, \d+ policies\): 1 mandatory, 1 advisory violation\(s\)\.$/);
+        assert.match(formatSelfCheck({ violations: [], mandatory: [] }, "development")[0], /dev\.json, \d+ policies\): no violations\.$/);
     });
 });
