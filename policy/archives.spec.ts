@@ -10,7 +10,7 @@ import {
     s3ArchiveNoPublicAccess,
     s3ArchiveTlsOnly,
 } from "./archives";
-import { FakeResource, deployment, k8s, messages, run, toEngine } from "./testing/harness";
+import { FakeResource, UNKNOWN, deployment, k8s, messages, run, toEngine } from "./testing/harness";
 
 const bucket: FakeResource = { type: "aws:s3/bucket:Bucket", name: "archive", props: { bucket: "xroad-archive" } };
 const tlsOnlyPolicy = JSON.stringify({
@@ -25,6 +25,14 @@ describe("s3-archive-encryption-at-rest (guide §10)", () => {
         const other = { type: "aws:s3/bucket:Bucket", name: "logs", props: { bucket: "logs" } };
         const linked = { ...sse("aws:kms", "id-at-plan-time"), propDeps: { bucket: [toEngine(bucket).urn] } };
         assert.deepEqual(await messages(s3ArchiveEncryptionAtRest, [bucket, other, linked, sse("aws:kms:dsse", "logs")]), []);
+    });
+    it("links by property dependency when bucket names are unknown during preview", async () => {
+        const logs = { type: "aws:s3/bucket:Bucket", name: "logs", props: { bucket: UNKNOWN.string } };
+        const pending = (target: FakeResource) => ({ ...sse("aws:kms", UNKNOWN.string), propDeps: { bucket: [toEngine(target).urn] } });
+        const r = await run(s3ArchiveEncryptionAtRest, [bucket, logs, pending(bucket)]);
+        assert.deepEqual(r.violations.map((v) => [v.urn, v.message]), [[toEngine(logs).urn, "bucket logs declares no server-side encryption; use aws:kms or aws:kms:dsse"]]);
+        const both = await run(s3ArchiveEncryptionAtRest, [{ ...bucket, props: {} }, { ...logs, props: {} }, pending(bucket), pending(logs)]);
+        assert.deepEqual(both.violations, []);
     });
     it("flags buckets without declared encryption or with SSE-S3 unless allowed by config", async () => {
         assert.deepEqual(await messages(s3ArchiveEncryptionAtRest, [bucket]), ["bucket xroad-archive declares no server-side encryption; use aws:kms or aws:kms:dsse"]);

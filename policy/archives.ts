@@ -54,8 +54,13 @@ export function deniesInsecureTransport(policy: unknown): boolean {
     });
 }
 
+/** The bucket's name for messages; its logical name while the physical one is unknown during preview. */
 function bucketLabel(b: PolicyResource): string {
-    return asString(props(b).bucket) ?? b.name;
+    try {
+        return asString(props(b).bucket) ?? b.name;
+    } catch {
+        return b.name;
+    }
 }
 
 export interface S3EncryptionConfig {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { aksContainerInsights, aksDiagnosticSettings, eksContainerInsights, eksControlPlaneLogging } from "./monitoring";
-import { messages, toEngine } from "./testing/harness";
+import { UNKNOWN, messages, run, toEngine } from "./testing/harness";
 
 describe("eks-control-plane-logging (guide §8)", () => {
     it("passes api, audit and authenticator, on aws.eks.Cluster and the eks component", async () => {
@@ -22,6 +22,14 @@ describe("aks-diagnostic-settings (guide §8)", () => {
         const c = toEngine(cluster);
         const linked = { type: "azure-native:insights:DiagnosticSetting", props: { resourceUri: "unknown-at-plan", workspaceId: "/w", logs: [{ categoryGroup: "allLogs", enabled: true }] }, propDeps: { resourceUri: [c.urn] } };
         assert.deepEqual(await messages(aksDiagnosticSettings, [{ ...cluster }, linked, { ...cluster, name: "aks2", props: { resourceName: "other" } }, setting([{ categoryGroup: "allLogs", enabled: true }], { resourceUri: "/x/managedClusters/other" })]), []);
+    });
+    it("links by property dependency without reading a resourceUri that is unknown during preview", async () => {
+        const c = toEngine(cluster);
+        const pending = { type: "azure-native:monitor:DiagnosticSetting", props: { resourceUri: UNKNOWN.string, workspaceId: "/w", logs: [{ categoryGroup: "allLogs", enabled: true }] }, propDeps: { resourceUri: [c.urn] } };
+        const other = { type: "azure-native:monitor:DiagnosticSetting", props: { resourceUri: UNKNOWN.string, workspaceId: "/w", logs: [] }, propDeps: { resourceUri: ["urn:pulumi:test::proj::azure-native:storage:StorageAccount::sa"] } };
+        const account = { type: "azure-native:storage:StorageAccount", name: "sa", props: {} };
+        const r = await run(aksDiagnosticSettings, [cluster, pending, other, account]);
+        assert.deepEqual(r.violations, []);
     });
     it("flags no setting, no destination, and missing categories (audit group lacks kube-apiserver)", async () => {
         assert.deepEqual(await messages(aksDiagnosticSettings, [cluster]), ["AKS cluster aks has no diagnostic setting: control-plane logs are not collected"]);

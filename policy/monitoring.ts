@@ -63,9 +63,13 @@ function hasDestination(setting: Obj): boolean {
 
 function targetsCluster(setting: PolicyResource, cluster: PolicyResource, clusters: PolicyResource[]): boolean {
     const key = setting.type === "azure:monitoring/diagnosticSetting:DiagnosticSetting" ? "targetResourceId" : "resourceUri";
-    if (clusters.length === 1 && (setting.propertyDependencies[key] ?? []).length === 0 && typeof props(setting)[key] !== "string") return true;
-    if ((setting.propertyDependencies[key] ?? []).some((d) => d.urn === cluster.urn)) return true;
-    const uri = asString(props(setting)[key]) ?? "";
+    const deps = setting.propertyDependencies[key] ?? [];
+    if (deps.some((d) => d.urn === cluster.urn)) return true;
+    // Computed from other resources (unknown during preview): a setting of something else.
+    if (deps.length > 0) return false;
+    const value = props(setting)[key];
+    if (clusters.length === 1 && typeof value !== "string") return true;
+    const uri = asString(value) ?? "";
     const name = asString(props(cluster).resourceName) ?? asString(props(cluster).name) ?? cluster.name;
     return uri.toLowerCase().endsWith(`/managedclusters/${name.toLowerCase()}`);
 }

@@ -27,7 +27,10 @@ export function namespaceResource(resources: PolicyResource[], name: string): Po
 
 /** Does `dependent` point at `target` through input `key`: by property dependency, or by an equal value of `targetKeys`? */
 export function refersTo(dependent: PolicyResource, key: string, target: PolicyResource, targetKeys: string[]): boolean {
-    if ((dependent.propertyDependencies[key] ?? []).some((d) => d.urn === target.urn)) return true;
+    const deps = dependent.propertyDependencies[key] ?? [];
+    if (deps.some((d) => d.urn === target.urn)) return true;
+    // Computed from other resources: not the target, and possibly unknown during preview, so not read.
+    if (deps.length > 0) return false;
     const value = props(dependent)[key];
     if (typeof value !== "string" || value === "") return false;
     return targetKeys.some((k) => props(target)[k] === value) || value === target.name;
