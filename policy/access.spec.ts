@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { aksRbacLocalAccounts, eksClusterAccessLeastPrivilege, noClusterAdminBinding, noDashboard, noDefaultNamespace, noWildcardRbac } from "./access";
-import { RESOURCES, deployment, k8s, messages } from "./testing/harness";
+import { RESOURCES, deployment, k8s, messages, toEngine } from "./testing/harness";
 
 const binding = (kind: string, roleRef: Record<string, string>, subjects: Record<string, string>[]) =>
     k8s({ apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: { name: "b", namespace: kind === "RoleBinding" ? "x" : undefined }, roleRef, subjects });
@@ -68,6 +68,14 @@ describe("eks-cluster-access-least-privilege (guide §4.1, §4.2)", () => {
     it("flags CONFIG_MAP mode and creator admin", async () => {
         assert.equal((await messages(eksClusterAccessLeastPrivilege, { type: "aws:eks/cluster:Cluster", props: {} })).length, 2);
         assert.equal((await messages(eksClusterAccessLeastPrivilege, { type: "eks:index:Cluster", props: { authenticationMode: "API_AND_CONFIG_MAP" } })).length, 1);
+    });
+    it("accepts creator admin on the aws.eks.Cluster the eks component creates (it deploys charts as the creator)", async () => {
+        const child = { type: "aws:eks/cluster:Cluster", name: "c", props: { accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true } } };
+        const r = toEngine(child);
+        const underComponent = { ...r, urn: "urn:pulumi:prod::xroad-sidecar::xroad:aws:AwsPlatform$eks:index:Cluster$aws:eks/cluster:Cluster::c" };
+        const { evaluate } = await import("./engine/evaluate");
+        assert.deepEqual((await evaluate([eksClusterAccessLeastPrivilege], [underComponent])).violations, []);
+        assert.deepEqual(await messages(eksClusterAccessLeastPrivilege, child), ["bootstrapClusterCreatorAdminPermissions is not false: the creating identity silently becomes cluster-admin"]);
     });
     it("flags IAM identities mapped to system:masters in the aws-auth ConfigMap", async () => {
         const awsAuth = (mapRoles: string, namespace = "kube-system") => k8s({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "aws-auth", namespace }, data: { mapRoles } });

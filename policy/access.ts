@@ -166,7 +166,10 @@ export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
             const access = asObj(props.accessConfig);
             const mode = asString(access?.authenticationMode) ?? "CONFIG_MAP";
             if (mode !== "API") report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
-            if (access?.bootstrapClusterCreatorAdminPermissions !== false) report("bootstrapClusterCreatorAdminPermissions is not false: the creating identity silently becomes cluster-admin");
+            // The eks component always sets it: it deploys its charts as the creating identity (pulumi-eks cluster.ts).
+            // That identity is the deployer, recorded in CloudTrail; elsewhere the implicit admin is refused.
+            const underEksComponent = args.urn.includes(`${EKS_COMPONENT_CLUSTER}$`);
+            if (access?.bootstrapClusterCreatorAdminPermissions !== false && !underEksComponent) report("bootstrapClusterCreatorAdminPermissions is not false: the creating identity silently becomes cluster-admin");
         } else if (args.type === EKS_COMPONENT_CLUSTER) {
             const mode = asString(props.authenticationMode) ?? "CONFIG_MAP";
             if (mode !== "API") report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);

@@ -45,6 +45,13 @@ describe("eks-container-insights (guide §8)", () => {
         assert.deepEqual(await messages(eksContainerInsights, [eks]), ["EKS cluster eks has no Container Insights (amazon-cloudwatch-observability add-on)"]);
         assert.equal(eksContainerInsights.enforcementLevel, "advisory");
     });
+    it("counts an add-on pointing at the eks component's own aws.eks.Cluster, and reports a bare cluster once", async () => {
+        const c = toEngine({ type: "eks:index:Cluster", name: "xroad", props: {} });
+        const child = { type: "aws:eks/cluster:Cluster", name: "xroad-eksCluster", props: { name: "xroad" }, parent: c.urn };
+        const other = { type: "aws:eks/cluster:Cluster", name: "other", props: { name: "other" } };
+        const addon = (clusterName: string) => ({ type: "aws:eks/addon:Addon", props: { clusterName, addonName: "amazon-cloudwatch-observability" } });
+        assert.deepEqual(await messages(eksContainerInsights, [{ type: "eks:index:Cluster", name: "xroad", props: {} }, child, other, addon("xroad")]), ["EKS cluster other has no Container Insights (amazon-cloudwatch-observability add-on)"]);
+    });
 });
 
 describe("aks-container-insights (guide §8)", () => {

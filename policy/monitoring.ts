@@ -8,7 +8,7 @@ import { configOf, guide } from "./common";
 import { HELM_RELEASE } from "./k8s/types";
 import { Obj, asArray, asObj, asString } from "./k8s/workloads";
 import { EKS_ADDON } from "./network";
-import { linked, ofTypes, props } from "./stack-helpers";
+import { clusterGroups, linkedToGroup, ofTypes, props } from "./stack-helpers";
 
 export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
@@ -119,11 +119,12 @@ export const eksContainerInsights: StackValidationPolicy = {
     remediationSteps: "Add an aws.eks.Addon with addonName amazon-cloudwatch-observability (or its Helm chart) to the cluster, with an IAM role allowed to write CloudWatch metrics and logs.",
     ...guide("8", "aws", "monitoring"),
     validateStack: (args, report) => {
-        const clusters = ofTypes(args.resources, EKS_CLUSTER, EKS_COMPONENT_CLUSTER);
+        const groups = clusterGroups(args.resources, EKS_COMPONENT_CLUSTER, [EKS_CLUSTER]);
         const addons = ofTypes(args.resources, EKS_ADDON).filter((a) => asString(props(a).addonName) === "amazon-cloudwatch-observability");
         const charts = ofTypes(args.resources, HELM_RELEASE).filter((r) => /amazon-cloudwatch-observability/.test(asString(props(r).chart) ?? ""));
-        for (const cluster of clusters) {
-            if (linked(addons, "clusterName", cluster, clusters, ["name"]).length > 0 || charts.length > 0) continue;
+        for (const group of groups) {
+            const cluster = group[0];
+            if (linkedToGroup(addons, "clusterName", group, groups, ["name"]).length > 0 || charts.length > 0) continue;
             report(`EKS cluster ${cluster.name} has no Container Insights (amazon-cloudwatch-observability add-on)`, cluster.urn);
         }
     },

@@ -102,4 +102,14 @@ describe("k8s-network-policy-engine (guide §5)", () => {
         const addon = { type: "aws:eks/addon:Addon", props: { clusterName: "eks", addonName: "vpc-cni", configurationValues: '{"enableNetworkPolicy":"true"}' } };
         assert.deepEqual(await messages(networkPolicyEngine, [eks, other, addon]), ["EKS cluster other has no network-policy engine: enable the VPC CNI network policy agent or install Calico"]);
     });
+
+    it("treats the eks component and the aws.eks.Cluster it creates (a real preview shows both) as one cluster", async () => {
+        const component = { type: "eks:index:Cluster", name: "xroad", props: {} };
+        const c = toEngine(component);
+        const child = { type: "aws:eks/cluster:Cluster", name: "xroad-eksCluster", props: { name: "xroad" }, parent: c.urn };
+        const other = { type: "aws:eks/cluster:Cluster", name: "other", props: { name: "other" } };
+        const cni = { type: "aws:eks/addon:Addon", props: { clusterName: "xroad", addonName: "vpc-cni", configurationValues: '{"enableNetworkPolicy":"true"}' }, propDeps: { clusterName: [c.urn] } };
+        assert.deepEqual(await messages(networkPolicyEngine, [component, child, other, cni]), ["EKS cluster other has no network-policy engine: enable the VPC CNI network policy agent or install Calico"]);
+        assert.deepEqual(await messages(networkPolicyEngine, [component, child]), ["EKS cluster xroad has no network-policy engine: enable the VPC CNI network policy agent or install Calico"]);
+    });
 });

@@ -10,7 +10,7 @@ import { configOf, guide } from "./common";
 import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "./k8s/types";
 import { isEmptySelector, selectorMatches } from "./k8s/selectors";
 import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./k8s/workloads";
-import { linked, namespaceOf, namespaceResource, ofTypes, props, workloads } from "./stack-helpers";
+import { clusterGroups, linkedToGroup, namespaceOf, namespaceResource, ofTypes, props, workloads } from "./stack-helpers";
 
 export const EKS_ADDON = "aws:eks/addon:Addon";
 
@@ -226,13 +226,14 @@ export const networkPolicyEngine: StackValidationPolicy = {
                 report(`AKS cluster ${aks.name} has networkProfile.networkPolicy ${policy ?? "unset"}; NetworkPolicies are not enforced`, aks.urn);
             }
         }
-        const clusters = ofTypes(args.resources, EKS_CLUSTER, EKS_COMPONENT_CLUSTER);
+        const groups = clusterGroups(args.resources, EKS_COMPONENT_CLUSTER, [EKS_CLUSTER]);
         const addons = ofTypes(args.resources, EKS_ADDON);
         const chart = new RegExp(config.engineChartPattern, "i");
         const engineReleases = ofTypes(args.resources, HELM_RELEASE).filter((r) => chart.test(asString(props(r).chart) ?? ""));
-        for (const cluster of clusters) {
+        for (const group of groups) {
+            const cluster = group[0];
             if (cluster.type === EKS_COMPONENT_CLUSTER && truthy(asObj(props(cluster).vpcCniOptions)?.enableNetworkPolicy)) continue;
-            if (linked(addons, "clusterName", cluster, clusters, ["name"]).some(isVpcCniWithPolicies)) continue;
+            if (linkedToGroup(addons, "clusterName", group, groups, ["name"]).some(isVpcCniWithPolicies)) continue;
             if (engineReleases.length > 0) continue;
             report(`EKS cluster ${cluster.name} has no network-policy engine: enable the VPC CNI network policy agent or install Calico`, cluster.urn);
         }

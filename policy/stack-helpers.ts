@@ -44,3 +44,34 @@ export function linked(candidates: PolicyResource[], key: string, target: Policy
     if (allTargets.length === 1) return candidates;
     return candidates.filter((c) => refersTo(c, key, target, targetKeys));
 }
+
+/** Does `r` sit (directly or further down) under a resource of `componentType`? */
+export function isChildOf(r: { urn: string; parent?: PolicyResource }, componentType: string): boolean {
+    for (let p = r.parent; p; p = p.parent) if (p.type === componentType) return true;
+    // URNs carry the parent type chain: `…::eks:index:Cluster$aws:eks/cluster:Cluster::name`.
+    return r.urn.includes(`${componentType}$`);
+}
+
+/**
+ * Clusters as operators see them. In a real preview the eks component (`eks:index:Cluster`) and the
+ * `aws:eks/cluster:Cluster` it creates are both in the stack; they are one cluster, and a resource pointing at
+ * either belongs to it. Under mocks only the component exists.
+ */
+export function clusterGroups(resources: PolicyResource[], componentType: string, clusterTypes: string[]): PolicyResource[][] {
+    const components = resources.filter((r) => r.type === componentType);
+    const groups = components.map((c) => [c, ...resources.filter((r) => clusterTypes.includes(r.type) && (childOf(r, c) || (components.length === 1 && isChildOf(r, componentType))))]);
+    const grouped = new Set(groups.flat().map((r) => r.urn));
+    for (const r of resources) if (clusterTypes.includes(r.type) && !grouped.has(r.urn)) groups.push([r]);
+    return groups;
+}
+
+function childOf(r: PolicyResource, ancestor: PolicyResource): boolean {
+    for (let p = r.parent; p; p = p.parent) if (p.urn === ancestor.urn) return true;
+    return false;
+}
+
+/** Candidates linked through input `key` to any member of `group` (every candidate when there is one group). */
+export function linkedToGroup(candidates: PolicyResource[], key: string, group: PolicyResource[], groups: PolicyResource[][], targetKeys: string[]): PolicyResource[] {
+    if (groups.length === 1) return candidates;
+    return candidates.filter((c) => group.some((member) => refersTo(c, key, member, targetKeys)));
+}
