@@ -17,7 +17,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { policyConfig, resolveLevel } from "./config";
-import { AnyPolicy, EngineResource, EngineViolation, EvaluateOptions, EvaluationResult, NotApplicable, ViolationLevel } from "./types";
+import { AnyPolicy, EngineResource, EngineViolation, EvaluateOptions, EvaluationResult, ViolationLevel } from "./types";
 
 /**
  * The SDK's proxy module. Its .d.ts is empty in 1.21.0 (the exports are @internal), so it is required
@@ -222,4 +222,3 @@ export async function evaluate(policies: readonly AnyPolicy[], resources: Engine
     return result;
 }
 
-export type { NotApplicable };
