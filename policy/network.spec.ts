@@ -31,6 +31,9 @@ describe("xroad-primary-ingress-secondary-ssh-only (guide §5.1)", () => {
         assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, secondary, denyAll, guideSsh]), []);
         const named = np("primary-ssh", { podSelector: { matchLabels: { role: "primary" } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: "secondary", app: "ss" } } }], ports: [{ port: "ssh" }] }] });
         assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, named]), []);
+        const expr = (values: string[]) => np("primary-ssh", { podSelector: { matchLabels: { role: "primary" } }, ingress: [{ from: [{ podSelector: { matchExpressions: [{ key: "role", operator: "In", values }] } }], ports: [{ port: 22 }] }] });
+        assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, expr(["secondary"])]), []);
+        assert.equal((await messages(primaryIngressSecondarySshOnly, [primary, expr(["secondary", "other"])])).length, 1);
     });
     it("flags a primary no ingress policy selects", async () => {
         assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, np("other", { podSelector: { matchLabels: { role: "secondary" } } })]), [

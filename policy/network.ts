@@ -75,10 +75,16 @@ function resolvePort(port: unknown, primary: PolicyResource): number | undefined
     return undefined;
 }
 
+/** The selector only admits pods carrying every required label (matchLabels, or `In` with that single value). */
 function requiresLabels(selector: Obj | undefined, required: Record<string, string>): boolean {
     if (!selector || Object.keys(required).length === 0) return false;
     const matchLabels = asObj(selector.matchLabels) ?? {};
-    return Object.entries(required).every(([k, v]) => matchLabels[k] === v);
+    const expressions = asArray(selector.matchExpressions);
+    return Object.entries(required).every(
+        ([k, v]) =>
+            matchLabels[k] === v ||
+            expressions.some((e) => e.key === k && e.operator === "In" && Array.isArray(e.values) && e.values.length === 1 && e.values[0] === v),
+    );
 }
 
 export const primaryIngressSecondarySshOnly: StackValidationPolicy = {
