@@ -1,3 +1,4 @@
+import { unwrapSecrets } from "../../plan/redact";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsStackConfig, loadStackConfig } from "../../config";
@@ -56,7 +57,8 @@ export async function planPlatform(config: AwsStackConfig): Promise<{ resources:
             outputs: platform.outputs,
         };
     });
-    return { resources, probe: outputs as unknown as PlatformProbe };
+    // The recorder keeps secret outputs wrapped, as the engine sees them; the probe reads plain values.
+    return { resources, probe: unwrapSecrets(outputs) as unknown as PlatformProbe };
 }
 
 /** A JSON policy input, parsed. */
