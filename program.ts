@@ -1,20 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
 import { StackConfig } from "./config";
 import { Platform } from "./components/platform";
-import { AwsPlatform } from "./components/aws/aws-platform";
-import { AzurePlatform } from "./components/azure/azure-platform";
-import { ExistingCluster } from "./components/kubernetes/existing-cluster";
 import { SidecarInstance } from "./components/kubernetes/sidecar-instance";
 
-function createPlatform(config: StackConfig): Platform {
+/**
+ * The platform of the stack's target. Each platform module is loaded only for its own target: the AWS
+ * and Azure SDKs are large, and a stack needs at most one of them.
+ */
+async function createPlatform(config: StackConfig): Promise<Platform> {
     const common = { release: config.release, instances: config.instances, protectData: config.protectData, environment: config.environment };
     switch (config.target) {
-        case "aws":
+        case "aws": {
+            const { AwsPlatform } = await import("./components/aws/aws-platform");
             return new AwsPlatform(config.aws.clusterName, { ...common, settings: config.aws });
-        case "azure":
+        }
+        case "azure": {
+            const { AzurePlatform } = await import("./components/azure/azure-platform");
             return new AzurePlatform(`${config.project}-${config.stack}`, { ...common, settings: config.azure });
-        case "existing":
+        }
+        case "existing": {
+            const { ExistingCluster } = await import("./components/kubernetes/existing-cluster");
             return new ExistingCluster(`${config.project}-${config.stack}`, { settings: config.existing });
+        }
     }
 }
 
@@ -23,8 +30,8 @@ function createPlatform(config: StackConfig): Platform {
  * `index.ts` calls this with the config of the running stack; the offline plan and the tests call it
  * under mocks.
  */
-export function deployStack(config: StackConfig): pulumi.Inputs {
-    const platform = createPlatform(config);
+export async function deployStack(config: StackConfig): Promise<pulumi.Inputs> {
+    const platform = await createPlatform(config);
     const instances: pulumi.Inputs = {};
     for (const instance of config.instances) {
         const sidecar = new SidecarInstance(

@@ -12,6 +12,7 @@ import { readStackFile } from "../plan/stack-file";
 import { planStack } from "../plan/run";
 import { writePlan } from "../plan/write";
 import { componentTree, countsByType } from "../plan/summary";
+import { useNativeStackTraces } from "../plan/native-stack-traces";
 import { formatSelfCheck, selfCheck } from "../plan/self-check";
 
 function usage(message: string): never {
@@ -36,6 +37,7 @@ function parseArgs(argv: string[]): { stack: string; out?: string; projectDir?: 
 }
 
 async function main(): Promise<number> {
+    useNativeStackTraces();
     const args = parseArgs(process.argv.slice(2));
     const projectDir = path.resolve(args.projectDir ?? path.join(__dirname, ".."));
     const started = process.hrtime.bigint();
