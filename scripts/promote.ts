@@ -11,6 +11,7 @@ import * as path from "path";
 import { ConfigValidationError } from "../config";
 import { formatChangeTable, isChange } from "../plan/promote-diff";
 import { PolicyCheck, StackNotFoundError, preparePromotion, writePromotion } from "../plan/promote";
+import { useNativeStackTraces } from "../plan/native-stack-traces";
 
 /** The policy pack loads only when a plan is checked: usage and config errors answer at once. */
 const selfCheck: PolicyCheck = async (plan, environment) => (await import("../plan/self-check")).selfCheck(plan, environment);
@@ -46,6 +47,7 @@ function parseArgs(argv: string[]): Args | string {
 }
 
 async function main(): Promise<number> {
+    useNativeStackTraces();
     const args = parseArgs(process.argv.slice(2));
     if (typeof args === "string") {
         console.error(`${args}\n${USAGE}`);
