@@ -6,7 +6,10 @@ export const PSA_LABEL_PREFIX = "pod-security.kubernetes.io/";
 export const PSA_LEVELS = ["privileged", "baseline", "restricted"] as const;
 export type PsaLevel = (typeof PSA_LEVELS)[number];
 
-/** The PSA version our labels pin, and the newest version `pod-security-baseline` knows. */
+/**
+ * The PSA version our namespace labels pin. `pod-security-baseline` knows every version up to v1.37 and
+ * `pod-security-baseline-at-namespace-version` judges pods at this pinned version, as admission will.
+ */
 export const PSA_PINNED_VERSION = "v1.33";
 
 export const SIDECAR_NAMESPACE_PSA = {
