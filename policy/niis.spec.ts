@@ -34,8 +34,13 @@ async function findings(dir: string): Promise<{ code: number; pairs: string[]; a
 }
 
 /** What both versions really get wrong; `primary` is a Deployment now, a bare Pod in 2023. */
-function expected(primaryKind: string): string[] {
+function expected(primaryKind: "Deployment" | "Pod"): string[] {
     return [
+        // The primary can run twice: the Deployment's default RollingUpdate starts the new pod before the old one
+        // stops (item 17); the bare Pod is not recreated on node loss (item 10).
+        primaryKind === "Deployment"
+            ? "mandatory xroad-primary-single-instance Deployment/sidecar/security-server-sidecar-primary"
+            : "advisory xroad-primary-managed-by-controller Pod/sidecar/security-server-sidecar-primary",
         // No default deny in the namespace the Sidecar runs in (its example policies sit in sidecar-psp-restrictive).
         "mandatory k8s-namespace-default-deny-ingress Namespace/sidecar",
         // No pod-security.kubernetes.io/enforce label, although guide §6 asks for baseline.
@@ -66,6 +71,8 @@ describe("npm run check over the official NIIS manifests", () => {
         assert.equal(r.code, 1);
         const key = r.all.find((f) => f.policy === "k8s-ssh-key-secret-volume-mode")!;
         assert.equal(key.message, 'volume "secret-ssh-sidecar" (secret secret-ssh-keys) item private-key -> id_rsa has mode 0644, readable by others; use 0440 with fsGroup 999');
+        const twice = r.all.find((f) => f.policy === "xroad-primary-single-instance")!;
+        assert.match(twice.message, /^Deployment sidecar\/security-server-sidecar-primary runs the role=primary Security Server with update strategy RollingUpdate \(the default\)/);
     });
 
     it("flags the same problems in the archived 2023 manifests, and their duplicate port name as invalid YAML (exit 2)", async () => {
@@ -130,6 +137,6 @@ describe("npm run check over the official NIIS manifests", () => {
         const root = path.resolve(__dirname, "..");
         const r = spawnSync(process.execPath, [path.join(root, "node_modules/ts-node/dist/bin.js"), "--transpile-only", path.join(root, "scripts/check.ts"), "--json", path.join(NIIS_FIXTURES, "current")], { encoding: "utf8", cwd: root });
         assert.equal(r.status, 1, r.stderr);
-        assert.equal((JSON.parse(r.stdout) as Finding[]).filter((f) => f.level === "mandatory").length, 7);
+        assert.equal((JSON.parse(r.stdout) as Finding[]).filter((f) => f.level === "mandatory").length, 8);
     });
 });

@@ -9,6 +9,7 @@ import { AnyPolicy } from "./engine/types";
 import { monitoringPolicies } from "./monitoring";
 import { networkPolicies } from "./network";
 import { podSecurityPolicies } from "./pod-security";
+import { primaryPolicies } from "./primary";
 import { resourcePolicies } from "./resources";
 import { secretsPolicies } from "./secrets";
 
@@ -22,5 +23,6 @@ export const allPolicies: readonly AnyPolicy[] = [
     ...resourcePolicies,
     ...monitoringPolicies,
     ...archivePolicies,
+    ...primaryPolicies,
     ...autoscalingPolicies,
 ];
