@@ -46,6 +46,7 @@ describe("policy pack integrity", () => {
             "k8s-network-policy-engine",
             "k8s-namespace-default-deny-ingress",
             "xroad-primary-ingress-secondary-ssh-only",
+            "xroad-primary-single-instance",
             "k8s-namespace-psa-enforce",
             "k8s-container-resources",
             "eks-control-plane-logging",
