@@ -4,6 +4,8 @@
  * Each issue names the full config key, the value given and what is allowed.
  */
 
+import { parseQuantity } from "../policy/k8s/quantity";
+
 export const CONFIG_NAMESPACE = "xroad-sidecar";
 
 export interface ConfigIssue {
@@ -29,21 +31,21 @@ export class ConfigValidationError extends Error {
 }
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// What the config accepts; the value itself is read by the one quantity parser the policies use too.
 const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
-const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$/;
-const MEMORY_FACTORS: Record<string, number> = { "": 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+// Kubernetes' decimal kilo is a lowercase k.
+const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 
 /** CPU quantity in millicores, or undefined when malformed. */
 export function cpuMillis(quantity: string): number | undefined {
-    if (!CPU_QUANTITY.test(quantity)) return undefined;
-    return quantity.endsWith("m") ? Number(quantity.slice(0, -1)) : Math.round(Number(quantity) * 1000);
+    const cores = CPU_QUANTITY.test(quantity) ? parseQuantity(quantity) : undefined;
+    return cores === undefined ? undefined : Math.round(cores * 1000);
 }
 
 /** Memory quantity in bytes, or undefined when malformed. */
 export function memoryBytes(quantity: string): number | undefined {
-    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|K|M|G|T)?$/.exec(quantity);
-    if (!m) return undefined;
-    return Math.round(Number(m[1]) * MEMORY_FACTORS[m[2] ?? ""]);
+    const bytes = MEMORY_QUANTITY.test(quantity) ? parseQuantity(quantity) : undefined;
+    return bytes === undefined ? undefined : Math.round(bytes);
 }
 
 /** True for an IPv4 CIDR such as 10.0.0.0/16 whose octets and prefix are in range. */

@@ -83,6 +83,18 @@ describe("stack configuration", () => {
         ]);
     });
 
+    it("reads quantities as Kubernetes does: a decimal kilo is a lowercase k", () => {
+        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      storage: {config: 2000000K}\n`), [
+            'xroad-sidecar:instances[0].storage.config: "2000000K" is not valid; allowed: a memory quantity such as 4Gi or 3072Mi',
+        ]);
+        assert.equal(load(`${existing}  xroad-sidecar:instances:\n    - name: a\n      storage: {config: 2000000k}\n`).instances[0].storage.config, "2000000k");
+        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      resources: {requests: {cpu: 2100m}, limits: {cpu: "2"}}\n`), [
+            'xroad-sidecar:instances[0].resources.requests.cpu: "2100m" is not valid; allowed: a value not above instances[0].resources.limits.cpu (2)',
+            // Secondaries take the primary's resources unless they have their own.
+            'xroad-sidecar:instances[0].secondaryResources.requests.cpu: "2100m" is not valid; allowed: a value not above instances[0].secondaryResources.limits.cpu (2)',
+        ]);
+    });
+
     it("rejects malformed CIDRs", () => {
         assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      network: {loadBalancerSourceRanges: [10.0.0.0/33, 300.1.1.1/8, 10.0.0.1]}\n`), [
             'xroad-sidecar:instances[0].network.loadBalancerSourceRanges[0]: "10.0.0.0/33" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
