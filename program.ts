@@ -8,7 +8,12 @@ import { SidecarInstance } from "./components/kubernetes/sidecar-instance";
  * and Azure SDKs are large, and a stack needs at most one of them.
  */
 async function createPlatform(config: StackConfig): Promise<Platform> {
-    const common = { release: config.release, instances: config.instances, protectData: config.protectData, environment: config.environment };
+    const common = {
+        release: config.release,
+        instances: config.instances,
+        protectData: config.protectData,
+        environment: config.environment,
+    };
     switch (config.target) {
         case "aws": {
             const { AwsPlatform } = await import("./components/aws/aws-platform");

@@ -33,7 +33,13 @@ export function parseChildReport(line: string): ChildReport {
         throw new Error(`not a bench report: ${line}`);
     }
     const v = (typeof value === "object" && value !== null ? value : {}) as Partial<Record<keyof ChildReport, unknown>>;
-    if (typeof v.planMs !== "number" || typeof v.resources !== "number" || typeof v.target !== "string" || typeof v.maxRssKb !== "number" || typeof v.cpuMs !== "number") {
+    if (
+        typeof v.planMs !== "number" ||
+        typeof v.resources !== "number" ||
+        typeof v.target !== "string" ||
+        typeof v.maxRssKb !== "number" ||
+        typeof v.cpuMs !== "number"
+    ) {
         throw new Error(`not a bench report: ${line}`);
     }
     return { planMs: v.planMs, resources: v.resources, target: v.target, maxRssKb: v.maxRssKb, cpuMs: v.cpuMs };

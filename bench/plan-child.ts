@@ -27,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     process.exit(1);
 });

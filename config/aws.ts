@@ -1,7 +1,9 @@
 import { Checker } from "./checker";
 
 /** CloudWatch Logs accepts only these retention periods (days). */
-export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const CLOUDWATCH_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 /** The VPC must hold every pod's address (VPC CNI) in its private subnets, so not smaller than /20. */
 export const MIN_VPC_PREFIX = 16;
@@ -40,7 +42,14 @@ export interface AwsSettings {
         noncurrentVersionExpirationDays: number;
         objectLock: { enabled: boolean; mode: (typeof OBJECT_LOCK_MODES)[number]; days: number };
     };
-    database: { instanceClass: string; allocatedStorageGb: number; maxAllocatedStorageGb: number; multiAz: boolean; backupRetentionDays: number; engineVersion: string };
+    database: {
+        instanceClass: string;
+        allocatedStorageGb: number;
+        maxAllocatedStorageGb: number;
+        multiAz: boolean;
+        backupRetentionDays: number;
+        engineVersion: string;
+    };
     /**
      * Optional Route 53 record pointing at the load balancer: the address to register in X-Road. With one
      * instance the record is `recordName`; with several, each instance gets `<instance name>.<recordName>`.
@@ -52,7 +61,20 @@ const ARN = { pattern: /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@\/-]+$/
 const HOSTNAME = { pattern: /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}\.?$/, allowed: "a fully qualified DNS name" };
 
 /** The keys of `xroad-sidecar:aws`, as Pulumi.yaml documents them. */
-export const AWS_KEYS = ["region", "availabilityZoneCount", "vpcCidr", "clusterName", "publicAccessCidrs", "clusterAdminArns", "namespaceOperatorArns", "nodeGroup", "logRetentionDays", "archive", "database", "dns"] as const;
+export const AWS_KEYS = [
+    "region",
+    "availabilityZoneCount",
+    "vpcCidr",
+    "clusterName",
+    "publicAccessCidrs",
+    "clusterAdminArns",
+    "namespaceOperatorArns",
+    "nodeGroup",
+    "logRetentionDays",
+    "archive",
+    "database",
+    "dns",
+] as const;
 
 export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName: string, production: boolean): AwsSettings {
     const p = "aws";
@@ -61,59 +83,125 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
     const ng = check.section(`${p}.nodeGroup`, s.nodeGroup);
     check.knownKeys(`${p}.nodeGroup`, ng, ["instanceType", "minSize", "desiredSize", "maxSize", "diskSizeGb"]);
     const nodeGroup = {
-        instanceType: check.string(`${p}.nodeGroup.instanceType`, ng.instanceType, "m6i.xlarge", { pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: "an EC2 instance type such as m6i.xlarge (x86-64: NIIS publishes amd64 images only)" }),
+        instanceType: check.string(`${p}.nodeGroup.instanceType`, ng.instanceType, "m6i.xlarge", {
+            pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/,
+            allowed: "an EC2 instance type such as m6i.xlarge (x86-64: NIIS publishes amd64 images only)",
+        }),
         minSize: check.integer(`${p}.nodeGroup.minSize`, ng.minSize, { min: 1, max: 100 }, production ? 3 : 1),
         desiredSize: check.integer(`${p}.nodeGroup.desiredSize`, ng.desiredSize, { min: 1, max: 100 }, production ? 3 : 2),
         maxSize: check.integer(`${p}.nodeGroup.maxSize`, ng.maxSize, { min: 1, max: 100 }, production ? 6 : 3),
         diskSizeGb: check.integer(`${p}.nodeGroup.diskSizeGb`, ng.diskSizeGb, { min: 20, max: 1000 }, 50),
     };
-    if (/^[a-z]+\d*g[a-z]*\./.test(nodeGroup.instanceType)) check.fail(`${p}.nodeGroup.instanceType`, nodeGroup.instanceType, "an x86-64 instance type (Graviton arm64 cannot run the NIIS images)");
+    if (/^[a-z]+\d*g[a-z]*\./.test(nodeGroup.instanceType))
+        check.fail(
+            `${p}.nodeGroup.instanceType`,
+            nodeGroup.instanceType,
+            "an x86-64 instance type (Graviton arm64 cannot run the NIIS images)",
+        );
     const size = nodeGroup.instanceType.split(".")[1];
     if ((TOO_SMALL_INSTANCE_SIZES as readonly string[]).includes(size)) {
-        check.fail(`${p}.nodeGroup.instanceType`, nodeGroup.instanceType, "an instance size of xlarge or larger: a Sidecar pod requests 2 CPUs (NIIS minimum), more than a 2-vCPU node can allocate");
+        check.fail(
+            `${p}.nodeGroup.instanceType`,
+            nodeGroup.instanceType,
+            "an instance size of xlarge or larger: a Sidecar pod requests 2 CPUs (NIIS minimum), more than a 2-vCPU node can allocate",
+        );
     }
     check.minNotAboveMax(`${p}.nodeGroup.minSize`, nodeGroup.minSize, `${p}.nodeGroup.maxSize`, nodeGroup.maxSize);
     check.minNotAboveMax(`${p}.nodeGroup.minSize`, nodeGroup.minSize, `${p}.nodeGroup.desiredSize`, nodeGroup.desiredSize);
     check.minNotAboveMax(`${p}.nodeGroup.desiredSize`, nodeGroup.desiredSize, `${p}.nodeGroup.maxSize`, nodeGroup.maxSize);
 
     const ar = check.section(`${p}.archive`, s.archive);
-    check.knownKeys(`${p}.archive`, ar, ["prefix", "transitionToGlacierDays", "expirationDays", "noncurrentVersionExpirationDays", "objectLock"]);
+    check.knownKeys(`${p}.archive`, ar, [
+        "prefix",
+        "transitionToGlacierDays",
+        "expirationDays",
+        "noncurrentVersionExpirationDays",
+        "objectLock",
+    ]);
     const ol = check.section(`${p}.archive.objectLock`, ar.objectLock);
     check.knownKeys(`${p}.archive.objectLock`, ol, ["enabled", "mode", "days"]);
     const archive = {
-        prefix: check.string(`${p}.archive.prefix`, ar.prefix, "messagelog", { pattern: /^[a-z0-9][a-z0-9-_\/]*[a-z0-9]$/, allowed: "an S3 key prefix of lowercase letters, digits, '-', '_' and '/'" }),
-        transitionToGlacierDays: check.integer(`${p}.archive.transitionToGlacierDays`, ar.transitionToGlacierDays, { min: 1, max: 3650 }, 90),
+        prefix: check.string(`${p}.archive.prefix`, ar.prefix, "messagelog", {
+            pattern: /^[a-z0-9][a-z0-9-_\/]*[a-z0-9]$/,
+            allowed: "an S3 key prefix of lowercase letters, digits, '-', '_' and '/'",
+        }),
+        transitionToGlacierDays: check.integer(
+            `${p}.archive.transitionToGlacierDays`,
+            ar.transitionToGlacierDays,
+            { min: 1, max: 3650 },
+            90,
+        ),
         expirationDays: check.integer(`${p}.archive.expirationDays`, ar.expirationDays, { min: 1, max: 36500 }, 2555),
-        noncurrentVersionExpirationDays: check.integer(`${p}.archive.noncurrentVersionExpirationDays`, ar.noncurrentVersionExpirationDays, { min: 1, max: 3650 }, 90),
+        noncurrentVersionExpirationDays: check.integer(
+            `${p}.archive.noncurrentVersionExpirationDays`,
+            ar.noncurrentVersionExpirationDays,
+            { min: 1, max: 3650 },
+            90,
+        ),
         objectLock: {
             enabled: check.boolean(`${p}.archive.objectLock.enabled`, ol.enabled, false),
             mode: check.oneOf(`${p}.archive.objectLock.mode`, ol.mode, OBJECT_LOCK_MODES, "GOVERNANCE"),
             days: check.integer(`${p}.archive.objectLock.days`, ol.days, { min: 1, max: 36500 }, 365),
         },
     };
-    check.minNotAboveMax(`${p}.archive.transitionToGlacierDays`, archive.transitionToGlacierDays, `${p}.archive.expirationDays`, archive.expirationDays);
+    check.minNotAboveMax(
+        `${p}.archive.transitionToGlacierDays`,
+        archive.transitionToGlacierDays,
+        `${p}.archive.expirationDays`,
+        archive.expirationDays,
+    );
     if (archive.objectLock.enabled && archive.objectLock.days > archive.expirationDays) {
-        check.fail(`${p}.archive.objectLock.days`, archive.objectLock.days, `a retention not above ${check.key(`${p}.archive.expirationDays`)} (${archive.expirationDays})`);
+        check.fail(
+            `${p}.archive.objectLock.days`,
+            archive.objectLock.days,
+            `a retention not above ${check.key(`${p}.archive.expirationDays`)} (${archive.expirationDays})`,
+        );
     }
 
     const db = check.section(`${p}.database`, s.database);
-    check.knownKeys(`${p}.database`, db, ["instanceClass", "allocatedStorageGb", "maxAllocatedStorageGb", "multiAz", "backupRetentionDays", "engineVersion"]);
+    check.knownKeys(`${p}.database`, db, [
+        "instanceClass",
+        "allocatedStorageGb",
+        "maxAllocatedStorageGb",
+        "multiAz",
+        "backupRetentionDays",
+        "engineVersion",
+    ]);
     const database = {
-        instanceClass: check.string(`${p}.database.instanceClass`, db.instanceClass, production ? "db.m6i.large" : "db.t3.medium", { pattern: /^db\.[a-z0-9]+\.[a-z0-9]+$/, allowed: "an RDS instance class such as db.m6i.large" }),
+        instanceClass: check.string(`${p}.database.instanceClass`, db.instanceClass, production ? "db.m6i.large" : "db.t3.medium", {
+            pattern: /^db\.[a-z0-9]+\.[a-z0-9]+$/,
+            allowed: "an RDS instance class such as db.m6i.large",
+        }),
         allocatedStorageGb: check.integer(`${p}.database.allocatedStorageGb`, db.allocatedStorageGb, { min: 20, max: 65536 }, 50),
         maxAllocatedStorageGb: check.integer(`${p}.database.maxAllocatedStorageGb`, db.maxAllocatedStorageGb, { min: 20, max: 65536 }, 200),
         multiAz: check.boolean(`${p}.database.multiAz`, db.multiAz, production),
-        backupRetentionDays: check.integer(`${p}.database.backupRetentionDays`, db.backupRetentionDays, { min: 1, max: 35 }, production ? 30 : 7),
-        engineVersion: check.string(`${p}.database.engineVersion`, db.engineVersion, "16", { pattern: /^16(\.\d+)?$/, allowed: "a PostgreSQL 16 version (the Sidecar's client is 16; xroad-facts §6)" }),
+        backupRetentionDays: check.integer(
+            `${p}.database.backupRetentionDays`,
+            db.backupRetentionDays,
+            { min: 1, max: 35 },
+            production ? 30 : 7,
+        ),
+        engineVersion: check.string(`${p}.database.engineVersion`, db.engineVersion, "16", {
+            pattern: /^16(\.\d+)?$/,
+            allowed: "a PostgreSQL 16 version (the Sidecar's client is 16; xroad-facts §6)",
+        }),
     };
-    check.minNotAboveMax(`${p}.database.allocatedStorageGb`, database.allocatedStorageGb, `${p}.database.maxAllocatedStorageGb`, database.maxAllocatedStorageGb);
+    check.minNotAboveMax(
+        `${p}.database.allocatedStorageGb`,
+        database.allocatedStorageGb,
+        `${p}.database.maxAllocatedStorageGb`,
+        database.maxAllocatedStorageGb,
+    );
 
     let dns: AwsSettings["dns"];
     if (s.dns !== undefined) {
         const d = check.section(`${p}.dns`, s.dns);
         check.knownKeys(`${p}.dns`, d, ["hostedZoneId", "recordName"]);
         dns = {
-            hostedZoneId: check.string(`${p}.dns.hostedZoneId`, d.hostedZoneId, undefined, { pattern: /^Z[A-Z0-9]{1,31}$/, allowed: "a Route 53 hosted zone ID such as Z0123456789ABCDEFGHIJ" }),
+            hostedZoneId: check.string(`${p}.dns.hostedZoneId`, d.hostedZoneId, undefined, {
+                pattern: /^Z[A-Z0-9]{1,31}$/,
+                allowed: "a Route 53 hosted zone ID such as Z0123456789ABCDEFGHIJ",
+            }),
             recordName: check.string(`${p}.dns.recordName`, d.recordName, undefined, HOSTNAME),
         };
     }
@@ -121,23 +209,52 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
     const vpcCidr = check.cidr(`${p}.vpcCidr`, s.vpcCidr, "10.20.0.0/16");
     const vpcPrefix = Number(vpcCidr.split("/")[1]);
     if (vpcPrefix < MIN_VPC_PREFIX || vpcPrefix > MAX_VPC_PREFIX) {
-        check.fail(`${p}.vpcCidr`, vpcCidr, `a VPC CIDR from /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX} (the VPC CNI gives every pod a VPC address)`);
+        check.fail(
+            `${p}.vpcCidr`,
+            vpcCidr,
+            `a VPC CIDR from /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX} (the VPC CNI gives every pod a VPC address)`,
+        );
     }
     const publicAccessCidrs = check.cidrList(`${p}.publicAccessCidrs`, s.publicAccessCidrs, []);
     publicAccessCidrs.forEach((cidr, i) => {
-        if (cidr.endsWith("/0")) check.fail(`${p}.publicAccessCidrs[${i}]`, cidr, "the CIDRs of your administrators' networks (the whole internet may not reach the API endpoint; an empty list keeps it private)");
+        if (cidr.endsWith("/0"))
+            check.fail(
+                `${p}.publicAccessCidrs[${i}]`,
+                cidr,
+                "the CIDRs of your administrators' networks (the whole internet may not reach the API endpoint; an empty list keeps it private)",
+            );
     });
-    const clusterAdminArns = check.stringList(`${p}.clusterAdminArns`, s.clusterAdminArns, [], (path, v) => check.string(path, v, undefined, ARN));
-    const namespaceOperatorArns = check.stringList(`${p}.namespaceOperatorArns`, s.namespaceOperatorArns, [], (path, v) => check.string(path, v, undefined, ARN));
+    const clusterAdminArns = check.stringList(`${p}.clusterAdminArns`, s.clusterAdminArns, [], (path, v) =>
+        check.string(path, v, undefined, ARN),
+    );
+    const namespaceOperatorArns = check.stringList(`${p}.namespaceOperatorArns`, s.namespaceOperatorArns, [], (path, v) =>
+        check.string(path, v, undefined, ARN),
+    );
     namespaceOperatorArns.forEach((arn, i) => {
-        if (clusterAdminArns.includes(arn)) check.fail(`${p}.namespaceOperatorArns[${i}]`, arn, `a principal not already in ${check.key(`${p}.clusterAdminArns`)} (EKS allows one access entry per principal)`);
+        if (clusterAdminArns.includes(arn))
+            check.fail(
+                `${p}.namespaceOperatorArns[${i}]`,
+                arn,
+                `a principal not already in ${check.key(`${p}.clusterAdminArns`)} (EKS allows one access entry per principal)`,
+            );
     });
 
     return {
-        region: check.string(`${p}.region`, s.region, "eu-north-1", { pattern: /^[a-z]{2}(-gov)?-[a-z]+-\d$/, allowed: "an AWS region such as eu-north-1" }),
-        availabilityZoneCount: check.integer(`${p}.availabilityZoneCount`, s.availabilityZoneCount, { min: production ? 3 : 2, max: 3 }, production ? 3 : 2),
+        region: check.string(`${p}.region`, s.region, "eu-north-1", {
+            pattern: /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
+            allowed: "an AWS region such as eu-north-1",
+        }),
+        availabilityZoneCount: check.integer(
+            `${p}.availabilityZoneCount`,
+            s.availabilityZoneCount,
+            { min: production ? 3 : 2, max: 3 },
+            production ? 3 : 2,
+        ),
         vpcCidr,
-        clusterName: check.string(`${p}.clusterName`, s.clusterName, defaultClusterName, { pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, allowed: "an EKS cluster name: letters, digits, '-' and '_', at most 100" }),
+        clusterName: check.string(`${p}.clusterName`, s.clusterName, defaultClusterName, {
+            pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/,
+            allowed: "an EKS cluster name: letters, digits, '-' and '_', at most 100",
+        }),
         publicAccessCidrs,
         clusterAdminArns,
         namespaceOperatorArns,

@@ -22,7 +22,10 @@ const ARM64_VM_SIZE = /^Standard_[A-Z]+\d+[a-z]*p[a-z]*_v\d+$/;
 export function isX86VmSize(size: string): boolean {
     return /^Standard_[A-Za-z0-9_]+$/.test(size) && !ARM64_VM_SIZE.test(size);
 }
-const VM_SIZE = { pattern: { test: isX86VmSize }, allowed: "an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)" };
+const VM_SIZE = {
+    pattern: { test: isX86VmSize },
+    allowed: "an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)",
+};
 
 /** Settings of `target: azure`, read from `xroad-sidecar:azure`. */
 export interface AzureSettings {
@@ -46,7 +49,14 @@ export interface AzureSettings {
     logRetentionDays: number;
     auditCategory: (typeof AKS_AUDIT_CATEGORIES)[number];
     archive: { coolAfterDays: number; deleteAfterDays: number; softDeleteDays: number; immutabilityDays: number };
-    database: { skuName: string; tier: (typeof FLEXIBLE_SERVER_TIERS)[number]; storageGb: number; backupRetentionDays: number; zoneRedundantHa: boolean; adminLogin: string };
+    database: {
+        skuName: string;
+        tier: (typeof FLEXIBLE_SERVER_TIERS)[number];
+        storageGb: number;
+        backupRetentionDays: number;
+        zoneRedundantHa: boolean;
+        adminLogin: string;
+    };
     loadBalancer: { internal: boolean; /** Fixed private IP for an internal load balancer, inside the node subnet. */ privateIp?: string };
     /** Login mode written into the kubeconfig the program uses (kubelogin `--login`). */
     kubeloginMode: KubeloginMode;
@@ -88,9 +98,27 @@ function cidrsOverlap(a: string, b: string): boolean {
 
 /** The keys of `xroad-sidecar:azure`, as Pulumi.yaml documents them. */
 export const AZURE_KEYS = [
-        "location", "resourceGroupName", "vnetCidr", "nodeSubnetCidr", "databaseSubnetCidr", "privateEndpointSubnetCidr", "authorizedIpRanges",
-        "privateCluster", "adminGroupObjectIds", "namespaceOperatorGroupObjectIds", "availabilityZones", "systemNodePool", "userNodePool",
-        "upgradeChannel", "logRetentionDays", "auditCategory", "archive", "database", "loadBalancer", "kubeloginMode", "secretsEncryption",
+    "location",
+    "resourceGroupName",
+    "vnetCidr",
+    "nodeSubnetCidr",
+    "databaseSubnetCidr",
+    "privateEndpointSubnetCidr",
+    "authorizedIpRanges",
+    "privateCluster",
+    "adminGroupObjectIds",
+    "namespaceOperatorGroupObjectIds",
+    "availabilityZones",
+    "systemNodePool",
+    "userNodePool",
+    "upgradeChannel",
+    "logRetentionDays",
+    "auditCategory",
+    "archive",
+    "database",
+    "loadBalancer",
+    "kubeloginMode",
+    "secretsEncryption",
 ] as const;
 
 export function readAzureSettings(check: Checker, raw: unknown, defaultName: string, production: boolean): AzureSettings {
@@ -122,19 +150,34 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
     const lb = check.section(`${p}.loadBalancer`, s.loadBalancer);
     check.knownKeys(`${p}.loadBalancer`, lb, ["internal", "privateIp"]);
     const ip = { pattern: /^(\d{1,3}\.){3}\d{1,3}$/, allowed: "an IPv4 address in the node subnet" };
-    const zones = check.stringList(`${p}.availabilityZones`, s.availabilityZones, production ? ["1", "2", "3"] : [], (path, v) => check.oneOf(path, typeof v === "number" ? String(v) : v, ["1", "2", "3"] as const));
+    const zones = check.stringList(`${p}.availabilityZones`, s.availabilityZones, production ? ["1", "2", "3"] : [], (path, v) =>
+        check.oneOf(path, typeof v === "number" ? String(v) : v, ["1", "2", "3"] as const),
+    );
 
     const settings: AzureSettings = {
-        location: check.string(`${p}.location`, s.location, "westeurope", { pattern: /^[a-z]+[a-z0-9]*$/, allowed: "an Azure location such as westeurope" }),
-        resourceGroupName: check.string(`${p}.resourceGroupName`, s.resourceGroupName, `rg-${defaultName}`, { pattern: /^[-\w._()]{1,89}[-\w_()]$/, allowed: "a resource group name" }),
+        location: check.string(`${p}.location`, s.location, "westeurope", {
+            pattern: /^[a-z]+[a-z0-9]*$/,
+            allowed: "an Azure location such as westeurope",
+        }),
+        resourceGroupName: check.string(`${p}.resourceGroupName`, s.resourceGroupName, `rg-${defaultName}`, {
+            pattern: /^[-\w._()]{1,89}[-\w_()]$/,
+            allowed: "a resource group name",
+        }),
         vnetCidr: check.cidr(`${p}.vnetCidr`, s.vnetCidr, "10.30.0.0/16"),
         nodeSubnetCidr: check.cidr(`${p}.nodeSubnetCidr`, s.nodeSubnetCidr, "10.30.0.0/20"),
         databaseSubnetCidr: check.cidr(`${p}.databaseSubnetCidr`, s.databaseSubnetCidr, "10.30.16.0/24"),
         privateEndpointSubnetCidr: check.cidr(`${p}.privateEndpointSubnetCidr`, s.privateEndpointSubnetCidr, "10.30.17.0/24"),
         authorizedIpRanges: check.cidrList(`${p}.authorizedIpRanges`, s.authorizedIpRanges, []),
         privateCluster: check.boolean(`${p}.privateCluster`, s.privateCluster, false),
-        adminGroupObjectIds: check.stringList(`${p}.adminGroupObjectIds`, s.adminGroupObjectIds, [], (path, v) => check.string(path, v, undefined, UUID)),
-        namespaceOperatorGroupObjectIds: check.stringList(`${p}.namespaceOperatorGroupObjectIds`, s.namespaceOperatorGroupObjectIds, [], (path, v) => check.string(path, v, undefined, UUID)),
+        adminGroupObjectIds: check.stringList(`${p}.adminGroupObjectIds`, s.adminGroupObjectIds, [], (path, v) =>
+            check.string(path, v, undefined, UUID),
+        ),
+        namespaceOperatorGroupObjectIds: check.stringList(
+            `${p}.namespaceOperatorGroupObjectIds`,
+            s.namespaceOperatorGroupObjectIds,
+            [],
+            (path, v) => check.string(path, v, undefined, UUID),
+        ),
         availabilityZones: zones,
         systemNodePool: {
             vmSize: check.string(`${p}.systemNodePool.vmSize`, sys.vmSize, "Standard_D2s_v5", VM_SIZE),
@@ -146,12 +189,23 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
         auditCategory: check.oneOf(`${p}.auditCategory`, s.auditCategory, AKS_AUDIT_CATEGORIES, "kube-audit-admin"),
         archive,
         database: {
-            skuName: check.string(`${p}.database.skuName`, db.skuName, production ? "Standard_D2ds_v5" : "Standard_B2ms", { pattern: /^Standard_[A-Za-z0-9_]+$/, allowed: "a Flexible Server SKU such as Standard_D2ds_v5" }),
+            skuName: check.string(`${p}.database.skuName`, db.skuName, production ? "Standard_D2ds_v5" : "Standard_B2ms", {
+                pattern: /^Standard_[A-Za-z0-9_]+$/,
+                allowed: "a Flexible Server SKU such as Standard_D2ds_v5",
+            }),
             tier: check.oneOf(`${p}.database.tier`, db.tier, FLEXIBLE_SERVER_TIERS, production ? "GeneralPurpose" : "Burstable"),
             storageGb: check.integer(`${p}.database.storageGb`, db.storageGb, { min: 32, max: 32768 }, 64),
-            backupRetentionDays: check.integer(`${p}.database.backupRetentionDays`, db.backupRetentionDays, { min: 7, max: 35 }, production ? 35 : 7),
+            backupRetentionDays: check.integer(
+                `${p}.database.backupRetentionDays`,
+                db.backupRetentionDays,
+                { min: 7, max: 35 },
+                production ? 35 : 7,
+            ),
             zoneRedundantHa: check.boolean(`${p}.database.zoneRedundantHa`, db.zoneRedundantHa, production),
-            adminLogin: check.string(`${p}.database.adminLogin`, db.adminLogin, "xroadadmin", { pattern: /^(?!azure_|admin$|administrator$|root$|guest$|public$|postgres$)[a-z][a-z0-9_]{0,62}$/, allowed: "a Flexible Server admin login (not postgres, admin, root, guest, public or azure_*)" }),
+            adminLogin: check.string(`${p}.database.adminLogin`, db.adminLogin, "xroadadmin", {
+                pattern: /^(?!azure_|admin$|administrator$|root$|guest$|public$|postgres$)[a-z][a-z0-9_]{0,62}$/,
+                allowed: "a Flexible Server admin login (not postgres, admin, root, guest, public or azure_*)",
+            }),
         },
         loadBalancer: {
             internal: check.boolean(`${p}.loadBalancer.internal`, lb.internal, false),
@@ -175,32 +229,69 @@ function checkAzureConsistency(check: Checker, s: AzureSettings, production: boo
     subnets.forEach(([key, cidr], i) => {
         if (!cidrContains(s.vnetCidr, cidr)) check.fail(`${p}.${key}`, cidr, `a CIDR inside ${check.key(`${p}.vnetCidr`)} (${s.vnetCidr})`);
         for (const [otherKey, other] of subnets.slice(0, i)) {
-            if (cidrsOverlap(cidr, other)) check.fail(`${p}.${key}`, cidr, `a CIDR that does not overlap ${check.key(`${p}.${otherKey}`)} (${other})`);
+            if (cidrsOverlap(cidr, other))
+                check.fail(`${p}.${key}`, cidr, `a CIDR that does not overlap ${check.key(`${p}.${otherKey}`)} (${other})`);
         }
     });
-    for (const [what, cidr] of [["pod", AKS_POD_CIDR], ["service", AKS_SERVICE_CIDR]] as const) {
-        if (cidrsOverlap(s.vnetCidr, cidr)) check.fail(`${p}.vnetCidr`, s.vnetCidr, `a CIDR that does not overlap the AKS ${what} range ${cidr}`);
+    for (const [what, cidr] of [
+        ["pod", AKS_POD_CIDR],
+        ["service", AKS_SERVICE_CIDR],
+    ] as const) {
+        if (cidrsOverlap(s.vnetCidr, cidr))
+            check.fail(`${p}.vnetCidr`, s.vnetCidr, `a CIDR that does not overlap the AKS ${what} range ${cidr}`);
     }
     if (s.adminGroupObjectIds.length === 0) {
         // Local accounts are disabled, so without an admin group nobody but subscription owners can administer the cluster.
-        check.fail(`${p}.adminGroupObjectIds`, [], "at least one Entra ID group object ID: local accounts are disabled, so these groups administer the cluster (guide §4.2)");
+        check.fail(
+            `${p}.adminGroupObjectIds`,
+            [],
+            "at least one Entra ID group object ID: local accounts are disabled, so these groups administer the cluster (guide §4.2)",
+        );
     }
     if (production && !s.privateCluster && s.authorizedIpRanges.length === 0) {
-        check.fail(`${p}.authorizedIpRanges`, [], `at least one CIDR in production, or ${check.key(`${p}.privateCluster`)}: true; the API server must not be open to the internet`);
+        check.fail(
+            `${p}.authorizedIpRanges`,
+            [],
+            `at least one CIDR in production, or ${check.key(`${p}.privateCluster`)}: true; the API server must not be open to the internet`,
+        );
     }
     if (s.loadBalancer.internal && s.loadBalancer.privateIp === undefined) {
-        check.fail(`${p}.loadBalancer.privateIp`, undefined, "an IPv4 address in the node subnet: an internal load balancer needs a fixed address to register in the global configuration");
+        check.fail(
+            `${p}.loadBalancer.privateIp`,
+            undefined,
+            "an IPv4 address in the node subnet: an internal load balancer needs a fixed address to register in the global configuration",
+        );
     }
     if (!s.loadBalancer.internal && s.loadBalancer.privateIp !== undefined) {
-        check.fail(`${p}.loadBalancer.privateIp`, s.loadBalancer.privateIp, `nothing unless ${check.key(`${p}.loadBalancer.internal`)} is true (the public address is a static public IP)`);
+        check.fail(
+            `${p}.loadBalancer.privateIp`,
+            s.loadBalancer.privateIp,
+            `nothing unless ${check.key(`${p}.loadBalancer.internal`)} is true (the public address is a static public IP)`,
+        );
     }
-    if (s.loadBalancer.privateIp !== undefined && cidrRange(s.nodeSubnetCidr) && !cidrContains(s.nodeSubnetCidr, s.loadBalancer.privateIp)) {
-        check.fail(`${p}.loadBalancer.privateIp`, s.loadBalancer.privateIp, `an IPv4 address in ${check.key(`${p}.nodeSubnetCidr`)} (${s.nodeSubnetCidr})`);
+    if (
+        s.loadBalancer.privateIp !== undefined &&
+        cidrRange(s.nodeSubnetCidr) &&
+        !cidrContains(s.nodeSubnetCidr, s.loadBalancer.privateIp)
+    ) {
+        check.fail(
+            `${p}.loadBalancer.privateIp`,
+            s.loadBalancer.privateIp,
+            `an IPv4 address in ${check.key(`${p}.nodeSubnetCidr`)} (${s.nodeSubnetCidr})`,
+        );
     }
     if (s.database.zoneRedundantHa && s.database.tier === "Burstable") {
-        check.fail(`${p}.database.zoneRedundantHa`, true, `false for the Burstable tier (high availability needs GeneralPurpose or MemoryOptimized in ${check.key(`${p}.database.tier`)})`);
+        check.fail(
+            `${p}.database.zoneRedundantHa`,
+            true,
+            `false for the Burstable tier (high availability needs GeneralPurpose or MemoryOptimized in ${check.key(`${p}.database.tier`)})`,
+        );
     }
     if (s.archive.immutabilityDays > s.archive.deleteAfterDays) {
-        check.fail(`${p}.archive.immutabilityDays`, s.archive.immutabilityDays, `a value not above ${check.key(`${p}.archive.deleteAfterDays`)} (${s.archive.deleteAfterDays}): the lifecycle rule cannot delete write-once archives`);
+        check.fail(
+            `${p}.archive.immutabilityDays`,
+            s.archive.immutabilityDays,
+            `a value not above ${check.key(`${p}.archive.deleteAfterDays`)} (${s.archive.deleteAfterDays}): the lifecycle rule cannot delete write-once archives`,
+        );
     }
 }

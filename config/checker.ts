@@ -25,7 +25,10 @@ export function formatIssue(issue: ConfigIssue): string {
 /** Thrown once, after every section was read, when any value was invalid. */
 export class ConfigValidationError extends Error {
     constructor(readonly issues: ConfigIssue[]) {
-        super(`Invalid stack configuration (${issues.length} error${issues.length === 1 ? "" : "s"}):\n` + issues.map((i) => `  - ${formatIssue(i)}`).join("\n"));
+        super(
+            `Invalid stack configuration (${issues.length} error${issues.length === 1 ? "" : "s"}):\n` +
+                issues.map((i) => `  - ${formatIssue(i)}`).join("\n"),
+        );
         this.name = "ConfigValidationError";
     }
 }

@@ -16,7 +16,17 @@ export const ENVIRONMENTS = ["development", "production"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** Every top-level key of the project, as declared in Pulumi.yaml. */
-export const TOP_LEVEL_KEYS = ["target", "environment", "protectData", "release", "instances", "secrets", "aws", "azure", "existing"] as const;
+export const TOP_LEVEL_KEYS = [
+    "target",
+    "environment",
+    "protectData",
+    "release",
+    "instances",
+    "secrets",
+    "aws",
+    "azure",
+    "existing",
+] as const;
 
 interface StackConfigBase {
     project: string;
@@ -78,7 +88,10 @@ export function loadStackConfig(rawConfig: Record<string, string>, names: { proj
     const target = check.oneOf("target", raw.target, TARGETS);
     const environment = check.oneOf("environment", raw.environment, ENVIRONMENTS, "development");
     const production = environment === "production";
-    const defaultName = `${names.project}-${names.stack}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 40);
+    const defaultName = `${names.project}-${names.stack}`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .slice(0, 40);
     const base = {
         project: names.project,
         stack: names.stack,
@@ -92,7 +105,8 @@ export function loadStackConfig(rawConfig: Record<string, string>, names: { proj
     };
     if (production && !base.protectData) check.fail("protectData", raw.protectData, "true in a production environment");
     for (const other of TARGETS) {
-        if (other !== target && raw[other] !== undefined) check.fail(other, raw[other], `nothing: the ${other} section applies only to target ${other}`);
+        if (other !== target && raw[other] !== undefined)
+            check.fail(other, raw[other], `nothing: the ${other} section applies only to target ${other}`);
     }
 
     let config: StackConfig;

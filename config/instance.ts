@@ -1,6 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Checker, cpuMillis, isIpv4Cidr, memoryBytes } from "./checker";
-import { IMAGE_FLAVOURS, ImageFlavour, MIN_CPU_MILLIS, MIN_MEMORY_MIB, VARIANTS, Variant, isPublished, publishedVariants } from "../xroad/images";
+import {
+    IMAGE_FLAVOURS,
+    ImageFlavour,
+    MIN_CPU_MILLIS,
+    MIN_MEMORY_MIB,
+    VARIANTS,
+    Variant,
+    isPublished,
+    publishedVariants,
+} from "../xroad/images";
 import { LOG_LEVELS, LogLevel } from "../xroad/env";
 
 export const TOPOLOGIES = ["single", "primary-secondaries"] as const;
@@ -116,8 +125,19 @@ export interface SidecarInstanceConfig {
 }
 
 export const INSTANCE_KEYS = [
-    "name", "namespace", "flavour", "variant", "topology", "database", "resources", "secondaryResources",
-    "autoscaling", "storage", "network", "archiving", "logLevel",
+    "name",
+    "namespace",
+    "flavour",
+    "variant",
+    "topology",
+    "database",
+    "resources",
+    "secondaryResources",
+    "autoscaling",
+    "storage",
+    "network",
+    "archiving",
+    "logLevel",
 ] as const;
 export const SECRET_KEYS = ["tokenPin", "adminUser", "adminPassword", "dbPassword"] as const;
 
@@ -137,12 +157,25 @@ function readRequestsAndLimits(check: Checker, path: string, raw: unknown, defau
     const req = check.section(`${path}.requests`, s.requests);
     const lim = check.section(`${path}.limits`, s.limits);
     const r: ContainerResources = {
-        requests: { cpu: check.cpu(`${path}.requests.cpu`, req.cpu, defaults.requests.cpu), memory: check.memory(`${path}.requests.memory`, req.memory, defaults.requests.memory) },
-        limits: { cpu: check.cpu(`${path}.limits.cpu`, lim.cpu, defaults.limits.cpu), memory: check.memory(`${path}.limits.memory`, lim.memory, defaults.limits.memory) },
+        requests: {
+            cpu: check.cpu(`${path}.requests.cpu`, req.cpu, defaults.requests.cpu),
+            memory: check.memory(`${path}.requests.memory`, req.memory, defaults.requests.memory),
+        },
+        limits: {
+            cpu: check.cpu(`${path}.limits.cpu`, lim.cpu, defaults.limits.cpu),
+            memory: check.memory(`${path}.limits.memory`, lim.memory, defaults.limits.memory),
+        },
     };
-    const [rc, lc, rm, lm] = [cpuMillis(r.requests.cpu), cpuMillis(r.limits.cpu), memoryBytes(r.requests.memory), memoryBytes(r.limits.memory)];
-    if (rc !== undefined && lc !== undefined && rc > lc) check.fail(`${path}.requests.cpu`, r.requests.cpu, `a value not above ${path}.limits.cpu (${r.limits.cpu})`);
-    if (rm !== undefined && lm !== undefined && rm > lm) check.fail(`${path}.requests.memory`, r.requests.memory, `a value not above ${path}.limits.memory (${r.limits.memory})`);
+    const [rc, lc, rm, lm] = [
+        cpuMillis(r.requests.cpu),
+        cpuMillis(r.limits.cpu),
+        memoryBytes(r.requests.memory),
+        memoryBytes(r.limits.memory),
+    ];
+    if (rc !== undefined && lc !== undefined && rc > lc)
+        check.fail(`${path}.requests.cpu`, r.requests.cpu, `a value not above ${path}.limits.cpu (${r.limits.cpu})`);
+    if (rm !== undefined && lm !== undefined && rm > lm)
+        check.fail(`${path}.requests.memory`, r.requests.memory, `a value not above ${path}.limits.memory (${r.limits.memory})`);
     return r;
 }
 
@@ -150,8 +183,14 @@ function readRequestsAndLimits(check: Checker, path: string, raw: unknown, defau
 function readResources(check: Checker, path: string, raw: unknown, flavour: ImageFlavour): ContainerResources {
     const r = readRequestsAndLimits(check, path, raw, defaultResources(flavour));
     const [lc, lm] = [cpuMillis(r.limits.cpu), memoryBytes(r.limits.memory)];
-    if (lm !== undefined && lm < MIN_MEMORY_MIB[flavour] * 1024 * 1024) check.fail(`${path}.limits.memory`, r.limits.memory, `at least ${MIN_MEMORY_MIB[flavour]}Mi for the ${flavour} image (NIIS minimum)`);
-    if (lc !== undefined && lc < MIN_CPU_MILLIS) check.fail(`${path}.limits.cpu`, r.limits.cpu, `at least ${MIN_CPU_MILLIS / 1000} CPUs (NIIS minimum)`);
+    if (lm !== undefined && lm < MIN_MEMORY_MIB[flavour] * 1024 * 1024)
+        check.fail(
+            `${path}.limits.memory`,
+            r.limits.memory,
+            `at least ${MIN_MEMORY_MIB[flavour]}Mi for the ${flavour} image (NIIS minimum)`,
+        );
+    if (lc !== undefined && lc < MIN_CPU_MILLIS)
+        check.fail(`${path}.limits.cpu`, r.limits.cpu, `at least ${MIN_CPU_MILLIS / 1000} CPUs (NIIS minimum)`);
     return r;
 }
 
@@ -165,7 +204,8 @@ function readSecrets(check: Checker, name: string, raw: unknown): InstanceSecret
     const s = (raw ?? {}) as Record<string, unknown>;
     const out: InstanceSecrets = {};
     for (const key of Object.keys(s)) {
-        if (!(SECRET_KEYS as readonly string[]).includes(key)) check.fail(`${path}.${key}`, "[secret]", `a known secret (${SECRET_KEYS.join(", ")})`);
+        if (!(SECRET_KEYS as readonly string[]).includes(key))
+            check.fail(`${path}.${key}`, "[secret]", `a known secret (${SECRET_KEYS.join(", ")})`);
     }
     for (const key of SECRET_KEYS) {
         const v = s[key];
@@ -188,7 +228,13 @@ export interface InstanceContext {
     archiveStoreAvailable: boolean;
 }
 
-export function readInstance(check: Checker, index: number, raw: unknown, secrets: Record<string, unknown>, ctx: InstanceContext): SidecarInstanceConfig {
+export function readInstance(
+    check: Checker,
+    index: number,
+    raw: unknown,
+    secrets: Record<string, unknown>,
+    ctx: InstanceContext,
+): SidecarInstanceConfig {
     const path = `instances[${index}]`;
     const s = check.section(path, raw);
     check.knownKeys(path, s, INSTANCE_KEYS);
@@ -200,37 +246,63 @@ export function readInstance(check: Checker, index: number, raw: unknown, secret
     const roles = topology === "single" ? (["standalone"] as const) : (["primary", "secondary"] as const);
     if (roles.some((role) => !isPublished(flavour, variant, role))) {
         const role = roles[0];
-        check.fail(`${path}.variant`, variant, `a variant NIIS publishes for ${flavour} ${topology} images: ${publishedVariants(flavour, role).join(", ")}`);
+        check.fail(
+            `${path}.variant`,
+            variant,
+            `a variant NIIS publishes for ${flavour} ${topology} images: ${publishedVariants(flavour, role).join(", ")}`,
+        );
     }
 
     const db = check.section(`${path}.database`, s.database);
     check.knownKeys(`${path}.database`, db, ["mode", "host", "port", "namePrefix", "user", "egressCidrs"]);
-    const mode = check.oneOf(`${path}.database.mode`, db.mode, DATABASE_MODES, topology === "single" ? "local" : ctx.managedDatabaseAvailable ? "managed" : "external");
+    const mode = check.oneOf(
+        `${path}.database.mode`,
+        db.mode,
+        DATABASE_MODES,
+        topology === "single" ? "local" : ctx.managedDatabaseAvailable ? "managed" : "external",
+    );
     const prefixRule = { pattern: /^[a-z][a-z0-9_]{0,30}$/, allowed: "a lowercase PostgreSQL identifier prefix of at most 31 characters" };
     const namePrefix = check.optionalString(`${path}.database.namePrefix`, db.namePrefix, prefixRule);
     const database: DatabaseSettings = { mode, namePrefix };
     if (mode === "local" && topology !== "single") {
-        check.fail(`${path}.database.mode`, mode, "external or managed for the primary-secondaries topology: every pod shares one database");
+        check.fail(
+            `${path}.database.mode`,
+            mode,
+            "external or managed for the primary-secondaries topology: every pod shares one database",
+        );
     }
     if (mode === "managed" && !ctx.managedDatabaseAvailable) {
         check.fail(`${path}.database.mode`, mode, "local or external on target existing (managed needs aws or azure)");
     }
     if (mode === "external") {
-        const host = check.string(`${path}.database.host`, db.host, undefined, { pattern: /^[A-Za-z0-9.-]+$/, allowed: "a host name or IP address" });
+        const host = check.string(`${path}.database.host`, db.host, undefined, {
+            pattern: /^[A-Za-z0-9.-]+$/,
+            allowed: "a host name or IP address",
+        });
         const hostCidr = `${host}/32`;
-        const egressCidrs = isIpv4Cidr(hostCidr) ? check.cidrList(`${path}.database.egressCidrs`, db.egressCidrs, [hostCidr]) : check.cidrList(`${path}.database.egressCidrs`, db.egressCidrs);
+        const egressCidrs = isIpv4Cidr(hostCidr)
+            ? check.cidrList(`${path}.database.egressCidrs`, db.egressCidrs, [hostCidr])
+            : check.cidrList(`${path}.database.egressCidrs`, db.egressCidrs);
         if (!isIpv4Cidr(hostCidr) && egressCidrs.length === 0) {
-            check.fail(`${path}.database.egressCidrs`, db.egressCidrs, `the CIDRs that ${host} resolves into, such as ["10.20.0.0/24"] (NetworkPolicy matches addresses, not host names)`);
+            check.fail(
+                `${path}.database.egressCidrs`,
+                db.egressCidrs,
+                `the CIDRs that ${host} resolves into, such as ["10.20.0.0/24"] (NetworkPolicy matches addresses, not host names)`,
+            );
         }
         database.external = {
             host,
             port: check.integer(`${path}.database.port`, db.port, { min: 1, max: 65535 }, 5432),
             namePrefix,
-            user: check.string(`${path}.database.user`, db.user, "postgres", { pattern: /^[A-Za-z_][A-Za-z0-9_@.-]{0,62}$/, allowed: "a PostgreSQL role name" }),
+            user: check.string(`${path}.database.user`, db.user, "postgres", {
+                pattern: /^[A-Za-z_][A-Za-z0-9_@.-]{0,62}$/,
+                allowed: "a PostgreSQL role name",
+            }),
             egressCidrs,
         };
     } else {
-        for (const k of ["host", "port", "user", "egressCidrs"] as const) if (db[k] !== undefined) check.fail(`${path}.database.${k}`, db[k], `nothing: only database mode external takes ${k}`);
+        for (const k of ["host", "port", "user", "egressCidrs"] as const)
+            if (db[k] !== undefined) check.fail(`${path}.database.${k}`, db[k], `nothing: only database mode external takes ${k}`);
     }
 
     const as = check.section(`${path}.autoscaling`, s.autoscaling);
@@ -239,9 +311,19 @@ export function readInstance(check: Checker, index: number, raw: unknown, secret
         minReplicas: check.integer(`${path}.autoscaling.minReplicas`, as.minReplicas, { min: 1, max: 100 }, 2),
         maxReplicas: check.integer(`${path}.autoscaling.maxReplicas`, as.maxReplicas, { min: 1, max: 100 }, 4),
         targetCpuUtilization: check.integer(`${path}.autoscaling.targetCpuUtilization`, as.targetCpuUtilization, { min: 10, max: 95 }, 70),
-        scaleDownStabilizationSeconds: check.integer(`${path}.autoscaling.scaleDownStabilizationSeconds`, as.scaleDownStabilizationSeconds, { min: MIN_SCALE_DOWN_STABILIZATION_SECONDS, max: 3600 }, 600),
+        scaleDownStabilizationSeconds: check.integer(
+            `${path}.autoscaling.scaleDownStabilizationSeconds`,
+            as.scaleDownStabilizationSeconds,
+            { min: MIN_SCALE_DOWN_STABILIZATION_SECONDS, max: 3600 },
+            600,
+        ),
     };
-    check.minNotAboveMax(`${path}.autoscaling.minReplicas`, autoscaling.minReplicas, `${path}.autoscaling.maxReplicas`, autoscaling.maxReplicas);
+    check.minNotAboveMax(
+        `${path}.autoscaling.minReplicas`,
+        autoscaling.minReplicas,
+        `${path}.autoscaling.maxReplicas`,
+        autoscaling.maxReplicas,
+    );
 
     const st = check.section(`${path}.storage`, s.storage);
     check.knownKeys(`${path}.storage`, st, ["config", "archive", "database"]);
@@ -254,8 +336,12 @@ export function readInstance(check: Checker, index: number, raw: unknown, secret
     const net = check.section(`${path}.network`, s.network);
     check.knownKeys(`${path}.network`, net, ["consumerNamespaces", "consumerPodLabels", "loadBalancerSourceRanges", "xroadEgressCidrs"]);
     const network: NetworkAccess = {
-        consumerNamespaces: check.stringList(`${path}.network.consumerNamespaces`, net.consumerNamespaces, [], (p, v) => check.dnsLabel(p, v)),
-        consumerPodLabels: check.stringMap(`${path}.network.consumerPodLabels`, net.consumerPodLabels, { "xroad-sidecar/consumer": "true" }),
+        consumerNamespaces: check.stringList(`${path}.network.consumerNamespaces`, net.consumerNamespaces, [], (p, v) =>
+            check.dnsLabel(p, v),
+        ),
+        consumerPodLabels: check.stringMap(`${path}.network.consumerPodLabels`, net.consumerPodLabels, {
+            "xroad-sidecar/consumer": "true",
+        }),
         loadBalancerSourceRanges: check.cidrList(`${path}.network.loadBalancerSourceRanges`, net.loadBalancerSourceRanges, ["0.0.0.0/0"]),
         xroadEgressCidrs: check.cidrList(`${path}.network.xroadEgressCidrs`, net.xroadEgressCidrs, ["0.0.0.0/0"]),
     };
@@ -264,7 +350,10 @@ export function readInstance(check: Checker, index: number, raw: unknown, secret
     check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule", "resources"]);
     const archiving: ArchivingSettings = {
         enabled: check.boolean(`${path}.archiving.enabled`, ar.enabled, ctx.archiveStoreAvailable),
-        schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", { pattern: CRON, allowed: "a five-field cron schedule such as 30 */6 * * *" }),
+        schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", {
+            pattern: CRON,
+            allowed: "a five-field cron schedule such as 30 */6 * * *",
+        }),
         resources: readRequestsAndLimits(check, `${path}.archiving.resources`, ar.resources, DEFAULT_ARCHIVER_RESOURCES),
     };
 
@@ -294,14 +383,18 @@ export function readInstances(check: Checker, raw: unknown, rawSecrets: unknown,
     const instances = list.map((item, i) => readInstance(check, i, item, secrets, ctx));
     const seen = new Map<string, number>();
     instances.forEach((inst, i) => {
-        for (const [field, value] of [["name", inst.name], ["namespace", inst.namespace]] as const) {
+        for (const [field, value] of [
+            ["name", inst.name],
+            ["namespace", inst.namespace],
+        ] as const) {
             const k = `${field}:${value}`;
             if (seen.has(k)) check.fail(`instances[${i}].${field}`, value, `a ${field} not already used by instances[${seen.get(k)}]`);
             else seen.set(k, i);
         }
     });
     for (const name of Object.keys(secrets)) {
-        if (!instances.some((i) => i.name === name)) check.fail(`secrets.${name}`, "[secret]", `secrets for a configured instance (${instances.map((i) => i.name).join(", ")})`);
+        if (!instances.some((i) => i.name === name))
+            check.fail(`secrets.${name}`, "[secret]", `secrets for a configured instance (${instances.map((i) => i.name).join(", ")})`);
     }
     return instances;
 }

@@ -24,7 +24,14 @@ export interface ReleaseConfig {
     azureArchiverImage: string;
 }
 
-export const EKS_ADDONS = ["vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "aws-efs-csi-driver", "amazon-cloudwatch-observability"] as const;
+export const EKS_ADDONS = [
+    "vpc-cni",
+    "coredns",
+    "kube-proxy",
+    "aws-ebs-csi-driver",
+    "aws-efs-csi-driver",
+    "amazon-cloudwatch-observability",
+] as const;
 export type EksAddonName = (typeof EKS_ADDONS)[number];
 
 /** The keys of the `release` object, in the order promotion writes them. */
@@ -64,22 +71,40 @@ export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
     if (!parsed) {
         check.fail("release.sidecarVersion", version, "a version MAJOR.MINOR.PATCH such as 7.8.0");
     } else if (parsed[0] !== SUPPORTED_MAJOR || compareVersions(version, MIN_SUPPORTED_VERSION) < 0) {
-        check.fail("release.sidecarVersion", version, `an X-Road ${SUPPORTED_MAJOR}.x version from ${MIN_SUPPORTED_VERSION} (PostgreSQL 16 layout)`);
+        check.fail(
+            "release.sidecarVersion",
+            version,
+            `an X-Road ${SUPPORTED_MAJOR}.x version from ${MIN_SUPPORTED_VERSION} (PostgreSQL 16 layout)`,
+        );
     }
     const addons = check.section("release.eksAddonVersions", s.eksAddonVersions);
     check.knownKeys("release.eksAddonVersions", addons, EKS_ADDONS);
     const eksAddonVersions: Partial<Record<EksAddonName, string>> = {};
     for (const name of EKS_ADDONS) {
-        const v = check.optionalString(`release.eksAddonVersions.${name}`, addons[name], { pattern: /^v\d+\.\d+\.\d+-eksbuild\.\d+$/, allowed: "an EKS add-on version such as v1.45.0-eksbuild.1" });
+        const v = check.optionalString(`release.eksAddonVersions.${name}`, addons[name], {
+            pattern: /^v\d+\.\d+\.\d+-eksbuild\.\d+$/,
+            allowed: "an EKS add-on version such as v1.45.0-eksbuild.1",
+        });
         if (v) eksAddonVersions[name] = v;
     }
     const image = { pattern: IMAGE_REFERENCE, allowed: "an image reference such as registry/name:tag" };
     return {
         sidecarVersion: version,
         imageRepository: check.string("release.imageRepository", s.imageRepository, RELEASE_DEFAULTS.imageRepository, image),
-        kubernetesVersion: check.string("release.kubernetesVersion", asText(s.kubernetesVersion), RELEASE_DEFAULTS.kubernetesVersion, { pattern: KUBERNETES_MINOR, allowed: "a quoted Kubernetes minor version from 1.28 to 1.39, such as \"1.33\"" }),
-        calicoChartVersion: check.string("release.calicoChartVersion", s.calicoChartVersion, RELEASE_DEFAULTS.calicoChartVersion, { pattern: CHART_VERSION, allowed: "a chart version such as v3.31.4" }),
-        metricsServerChartVersion: check.string("release.metricsServerChartVersion", s.metricsServerChartVersion, RELEASE_DEFAULTS.metricsServerChartVersion, { pattern: CHART_VERSION, allowed: "a chart version such as 3.13.0" }),
+        kubernetesVersion: check.string("release.kubernetesVersion", asText(s.kubernetesVersion), RELEASE_DEFAULTS.kubernetesVersion, {
+            pattern: KUBERNETES_MINOR,
+            allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"',
+        }),
+        calicoChartVersion: check.string("release.calicoChartVersion", s.calicoChartVersion, RELEASE_DEFAULTS.calicoChartVersion, {
+            pattern: CHART_VERSION,
+            allowed: "a chart version such as v3.31.4",
+        }),
+        metricsServerChartVersion: check.string(
+            "release.metricsServerChartVersion",
+            s.metricsServerChartVersion,
+            RELEASE_DEFAULTS.metricsServerChartVersion,
+            { pattern: CHART_VERSION, allowed: "a chart version such as 3.13.0" },
+        ),
         eksAddonVersions,
         awsArchiverImage: check.string("release.awsArchiverImage", s.awsArchiverImage, RELEASE_DEFAULTS.awsArchiverImage, image),
         azureArchiverImage: check.string("release.azureArchiverImage", s.azureArchiverImage, RELEASE_DEFAULTS.azureArchiverImage, image),

@@ -4,7 +4,13 @@ import { isSecretValue } from "./mocks/secret";
 
 /** Pulumi types that are not Kubernetes API objects (providers, Helm releases, YAML/Helm components). */
 function isApiObject(r: PlannedResource): boolean {
-    return r.custom && r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:helm.sh/") && !r.type.startsWith("pulumi:providers:") && r.type.split(":").length === 3;
+    return (
+        r.custom &&
+        r.type.startsWith("kubernetes:") &&
+        !r.type.startsWith("kubernetes:helm.sh/") &&
+        !r.type.startsWith("pulumi:providers:") &&
+        r.type.split(":").length === 3
+    );
 }
 
 export interface Manifest {
@@ -33,7 +39,10 @@ export function kubernetesManifests(resources: PlannedResource[]): Manifest[] {
             const data = object.data as Record<string, unknown>;
             const redacted = Object.keys(data).filter((k) => data[k] === REDACTED);
             if (redacted.length > 0) {
-                object.stringData = { ...((object.stringData as Record<string, unknown>) ?? {}), ...Object.fromEntries(redacted.map((k) => [k, REDACTED])) };
+                object.stringData = {
+                    ...((object.stringData as Record<string, unknown>) ?? {}),
+                    ...Object.fromEntries(redacted.map((k) => [k, REDACTED])),
+                };
                 for (const k of redacted) delete data[k];
                 if (Object.keys(data).length === 0) delete object.data;
             }

@@ -52,7 +52,8 @@ function diffOps(a: string[], b: string[]): DiffOp[] {
     while (i < a.length || j < b.length) {
         if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ kind: " ", line: a[i++], oldNo: i, newNo: ++j });
         // Removals before additions, as diff(1) prints them.
-        else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ kind: "-", line: a[i++], oldNo: i, newNo: j });
+        else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1]))
+            ops.push({ kind: "-", line: a[i++], oldNo: i, newNo: j });
         else ops.push({ kind: "+", line: b[j++], oldNo: i, newNo: j });
     }
     return ops;

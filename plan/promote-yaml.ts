@@ -67,14 +67,14 @@ function columnOf(text: string, offset: number): number {
 }
 
 function nodeRange(node: unknown): [number, number, number] | undefined {
-    return isNode(node) ? node.range ?? undefined : undefined;
+    return isNode(node) ? (node.range ?? undefined) : undefined;
 }
 
 /** Where a node's own content ends: the end of its last scalar (a block collection's range runs on to the next key, comments included). */
 function contentEnd(node: unknown): number {
     if ((isMap(node) || isSeq(node)) && node.items.length > 0) {
         const last: unknown = node.items[node.items.length - 1];
-        return contentEnd(isPair(last) ? last.value ?? last.key : last);
+        return contentEnd(isPair(last) ? (last.value ?? last.key) : last);
     }
     const range = nodeRange(node);
     if (!range) throw new Error("stack file node without a source position");
@@ -130,7 +130,8 @@ function syncBlockMap(text: string, map: YAMLMap, desired: ReleaseTree, step: nu
             missing.push(key);
         } else if (typeof value === "string") {
             const current = pair.value;
-            if (!(isScalar(current) && current.value !== null && String(current.value) === value)) edits.push(replaceInline(text, pair, value));
+            if (!(isScalar(current) && current.value !== null && String(current.value) === value))
+                edits.push(replaceInline(text, pair, value));
         } else if (isMap(pair.value) && !pair.value.flow && pair.value.items.length > 0) {
             if (Object.keys(value).length > 0) syncBlockMap(text, pair.value, value, step, edits);
             else edits.push(replaceBlockInline(text, pair, value));
@@ -165,7 +166,9 @@ function syncBlockMap(text: string, map: YAMLMap, desired: ReleaseTree, step: nu
  * the keys its parent appends after it).
  */
 function applyEdits(text: string, edits: Edit[]): string {
-    const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.order - a.order);
+    const sorted = edits
+        .map((edit, order) => ({ edit, order }))
+        .sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.order - a.order);
     let out = text;
     for (const { edit } of sorted) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
     return out;
@@ -196,7 +199,13 @@ export function setReleaseInStackFile(text: string, release: ReleaseConfig): str
         const firstKey = nodeRange(config.items[0].key);
         if (!firstKey) throw new Error("stack file node without a source position");
         const column = columnOf(text, firstKey[0]);
-        edits.push(insertLines(text, endOfPairLine(text, config.items[config.items.length - 1]), renderBlock(RELEASE_CONFIG_KEY, desired, Math.max(2, column), column)));
+        edits.push(
+            insertLines(
+                text,
+                endOfPairLine(text, config.items[config.items.length - 1]),
+                renderBlock(RELEASE_CONFIG_KEY, desired, Math.max(2, column), column),
+            ),
+        );
     } else if (isMap(pair.value) && !pair.value.flow && pair.value.items.length > 0) {
         // New nested maps are indented by the step the file's release already uses.
         const keyStart = nodeRange(pair.key)?.[0];

@@ -46,7 +46,10 @@ export interface Promotion {
 
 /** A stack named on the command line has no `Pulumi.<stack>.yaml`. */
 export class StackNotFoundError extends Error {
-    constructor(readonly stack: string, projectDir: string) {
+    constructor(
+        readonly stack: string,
+        projectDir: string,
+    ) {
         super(`no stack file ${stackFilePath(projectDir, stack)}; stacks here: ${listStacks(projectDir).join(", ") || "none"}`);
         this.name = "StackNotFoundError";
     }
@@ -56,7 +59,10 @@ export class StackNotFoundError extends Error {
 function loadConfig(projectDir: string, stack: string): { config: StackConfig; text: string } {
     if (!fs.existsSync(stackFilePath(projectDir, stack))) throw new StackNotFoundError(stack, projectDir);
     const file = readStackFile(projectDir, stack);
-    return { config: loadStackConfig(file.config, { project: file.project, stack }), text: fs.readFileSync(stackFilePath(projectDir, stack), "utf8") };
+    return {
+        config: loadStackConfig(file.config, { project: file.project, stack }),
+        text: fs.readFileSync(stackFilePath(projectDir, stack), "utf8"),
+    };
 }
 
 function describeViolation(v: PolicyViolation): string {
@@ -109,7 +115,9 @@ export async function preparePromotion(options: PromotionOptions): Promise<Promo
     if (mandatory.length > 0) {
         promotion.refusals.push({
             reason: "policy",
-            message: `the offline plan of stack ${from} has ${mandatory.length} mandatory policy violation(s); fix them before promoting its release:\n` + mandatory.map((v) => `    - ${describeViolation(v)}`).join("\n"),
+            message:
+                `the offline plan of stack ${from} has ${mandatory.length} mandatory policy violation(s); fix them before promoting its release:\n` +
+                mandatory.map((v) => `    - ${describeViolation(v)}`).join("\n"),
         });
     }
     return promotion;
@@ -119,14 +127,27 @@ export async function preparePromotion(options: PromotionOptions): Promise<Promo
  * The edit must change the release and nothing else: re-read the new text as Pulumi would and compare
  * every other setting with the old text. A mismatch is a bug in the editor, never written to disk.
  */
-function verifyEdit(oldText: string, newText: string, release: ReleaseConfig, projectFile: ReturnType<typeof readProjectFile>, stack: string): void {
+function verifyEdit(
+    oldText: string,
+    newText: string,
+    release: ReleaseConfig,
+    projectFile: ReturnType<typeof readProjectFile>,
+    stack: string,
+): void {
     const project = projectFile.name;
     const oldConfig = parseStackFile(oldText, project, stack, projectFile.config).config;
     const newFile = parseStackFile(newText, project, stack, projectFile.config);
     const written = loadStackConfig(newFile.config, { project, stack }).release;
-    const others = (c: Record<string, string>) => JSON.stringify(Object.entries(c).filter(([k]) => k !== RELEASE_CONFIG_KEY && k !== `${project}:release`).sort());
+    const others = (c: Record<string, string>) =>
+        JSON.stringify(
+            Object.entries(c)
+                .filter(([k]) => k !== RELEASE_CONFIG_KEY && k !== `${project}:release`)
+                .sort(),
+        );
     if (JSON.stringify(written) !== JSON.stringify(release) || others(oldConfig) !== others(newFile.config)) {
-        throw new Error(`internal error: editing the release of Pulumi.${stack}.yaml would not give exactly the promoted release; nothing written`);
+        throw new Error(
+            `internal error: editing the release of Pulumi.${stack}.yaml would not give exactly the promoted release; nothing written`,
+        );
     }
 }
 

@@ -19,6 +19,7 @@ export function redactSecrets(value: unknown): unknown {
 export function unwrapSecrets(value: unknown): unknown {
     if (isSecretValue(value)) return unwrapSecrets(value.value);
     if (Array.isArray(value)) return value.map(unwrapSecrets);
-    if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
+    if (typeof value === "object" && value !== null)
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
     return value;
 }

@@ -102,7 +102,10 @@ const runtimeSettings: { waitForRPCs(): Promise<void> } = require("@pulumi/pulum
  * registered (inside a root `pulumi:pulumi:Stack`, as the CLI would) and the value it returned.
  * Tests use this to exercise one component; the plan uses it for the whole program.
  */
-export async function recordResources<T>(program: () => T, names: { project: string; stack: string } = { project: "xroad-sidecar", stack: "test" }): Promise<{ resources: PlannedResource[]; outputs: Record<string, unknown> }> {
+export async function recordResources<T>(
+    program: () => T,
+    names: { project: string; stack: string } = { project: "xroad-sidecar", stack: "test" },
+): Promise<{ resources: PlannedResource[]; outputs: Record<string, unknown> }> {
     const mocks = new PlanMocks();
     await pulumi.runtime.setMocks(mocks, names.project, names.stack, false);
     const monitor = new RecordingMonitor(mocks);

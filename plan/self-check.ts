@@ -55,12 +55,17 @@ export function engineResources(resources: PlannedResource[]): EngineResource[] 
             dependencies: r.dependencies,
             propertyDependencies: r.propertyDependencies,
             protect: r.protect,
-            provider: provider ? { type: provider.type, name: provider.name, urn: provider.urn, props: asProps(unwrapSecrets(provider.inputs)) } : undefined,
+            provider: provider
+                ? { type: provider.type, name: provider.name, urn: provider.urn, props: asProps(unwrapSecrets(provider.inputs)) }
+                : undefined,
         };
     });
 }
 
-export async function selfCheck(plan: PlanResult, environment?: "development" | "production"): Promise<{ violations: PolicyViolation[]; mandatory: PolicyViolation[] }> {
+export async function selfCheck(
+    plan: PlanResult,
+    environment?: "development" | "production",
+): Promise<{ violations: PolicyViolation[]; mandatory: PolicyViolation[] }> {
     const env = environment ?? plan.config.environment;
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     const result = await evaluate(allPolicies, engineResources(plan.resources), { config: readPolicyConfig(env) });
@@ -72,9 +77,14 @@ export async function selfCheck(plan: PlanResult, environment?: "development" | 
 }
 
 /** Report lines: one per violation, mandatory first, then a summary line. */
-export function formatSelfCheck(report: { violations: PolicyViolation[]; mandatory: PolicyViolation[] }, environment: "development" | "production"): string[] {
+export function formatSelfCheck(
+    report: { violations: PolicyViolation[]; mandatory: PolicyViolation[] },
+    environment: "development" | "production",
+): string[] {
     const header = `Policy self-check (${environment}: ${path.relative(process.cwd(), policyConfigFile(environment))}, ${allPolicies.length} policies)`;
-    const sorted = [...report.violations].sort((a, b) => (a.level === b.level ? a.policy.localeCompare(b.policy) : a.level === "mandatory" ? -1 : 1));
+    const sorted = [...report.violations].sort((a, b) =>
+        a.level === b.level ? a.policy.localeCompare(b.policy) : a.level === "mandatory" ? -1 : 1,
+    );
     const lines = sorted.map((v) => `  [${v.level}] ${v.policy} ${v.type ?? ""}${v.name ? ` ${v.name}` : ""}: ${v.message}`);
     lines.push(
         report.violations.length === 0

@@ -65,7 +65,12 @@ export function listStacks(projectDir: string): string[] {
  * Parses `Pulumi.<stack>.yaml` text into the flat config map, substituting `secure:` values and
  * adding the project's declared defaults for keys the stack does not set, as the Pulumi CLI does.
  */
-export function parseStackFile(text: string, project: string, stack: string, projectDefaults: Record<string, { default?: unknown }> = {}): StackFile {
+export function parseStackFile(
+    text: string,
+    project: string,
+    stack: string,
+    projectDefaults: Record<string, { default?: unknown }> = {},
+): StackFile {
     const doc = (parse(text) ?? {}) as { config?: Record<string, unknown> };
     const secureKeys: string[] = [];
     const config: Record<string, string> = {};

@@ -30,7 +30,8 @@ export const noClusterAdminBinding: ResourceValidationPolicy = {
         "No (Cluster)RoleBinding grants the cluster-admin role or binds the system:masters group: RBAC permissions are least privilege and a leaked token cannot own the cluster (guide §4.2, §4.4).",
     severity: "critical",
     enforcementLevel: "mandatory",
-    remediationSteps: "Bind a Role scoped to the namespace the subject needs (guide §4.3); allowlist a break-glass subject in the policy config `allowedSubjects` only when it is audited.",
+    remediationSteps:
+        "Bind a Role scoped to the namespace the subject needs (guide §4.3); allowlist a break-glass subject in the policy config `allowedSubjects` only when it is audited.",
     ...guide("4.2", "rbac"),
     configSchema: { properties: { allowedSubjects: { type: "array", items: { type: "string" }, default: [] } } },
     validateResource: (args, report) => {
@@ -43,7 +44,8 @@ export const noClusterAdminBinding: ResourceValidationPolicy = {
             if (offending.length > 0 || subjects.length === 0) report(`binds cluster-admin to ${offending.join(", ") || "no subjects"}`);
         }
         for (const s of subjects) {
-            if (asString(s.kind) === "Group" && asString(s.name) === "system:masters" && !allowedSubjects.includes(subjectId(s))) report("binds the system:masters group");
+            if (asString(s.kind) === "Group" && asString(s.name) === "system:masters" && !allowedSubjects.includes(subjectId(s)))
+                report("binds the system:masters group");
         }
     },
 };
@@ -77,11 +79,21 @@ export const noDefaultNamespace: ResourceValidationPolicy = {
             if (ns === "default") report("Helm release installs into the default namespace");
             return;
         }
-        if (!args.type.startsWith("kubernetes:") || !isNamespaced(args.type) || args.type.startsWith("kubernetes:helm.sh/") || args.type.startsWith("kubernetes:yaml/")) return;
+        if (
+            !args.type.startsWith("kubernetes:") ||
+            !isNamespaced(args.type) ||
+            args.type.startsWith("kubernetes:helm.sh/") ||
+            args.type.startsWith("kubernetes:yaml/")
+        )
+            return;
         if (args.type.endsWith("Patch")) return;
         const ns = effectiveNamespace(args.props, args.provider);
         if (ns === "default") {
-            report(asString(asObj(args.props.metadata)?.namespace) ? "is placed in the default namespace" : "sets no namespace, so it lands in the default namespace");
+            report(
+                asString(asObj(args.props.metadata)?.namespace)
+                    ? "is placed in the default namespace"
+                    : "sets no namespace, so it lands in the default namespace",
+            );
         }
     },
 };
@@ -94,14 +106,20 @@ export const noDashboard: ResourceValidationPolicy = {
         "The Kubernetes Dashboard is not deployed: its token may carry cluster-admin, anyone reaching it acts with its RBAC role, and it has a history of CVEs (guide §4.4).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Remove the dashboard (Helm chart kubernetes-dashboard, kubernetesui images, the AKS kubeDashboard add-on); use kubectl with your cloud identity (guide §4.1) instead.",
+    remediationSteps:
+        "Remove the dashboard (Helm chart kubernetes-dashboard, kubernetesui images, the AKS kubeDashboard add-on); use kubectl with your cloud identity (guide §4.1) instead.",
     ...guide("4.4", "dashboard"),
     validateResource: (args, report) => {
         const props = args.props;
         if (args.type === HELM_RELEASE || HELM_CHARTS.includes(args.type)) {
             const chart = asString(props.chart) ?? "";
-            const repo = asString(asObj(props.repositoryOpts)?.repo) ?? asString(asObj(props.fetchOpts)?.repo) ?? asString(props.repositoryOpts) ?? "";
-            if (DASHBOARD.test(chart) || /kubernetes\.github\.io\/dashboard/.test(repo)) report(`Helm chart ${chart || repo} installs the Kubernetes Dashboard`);
+            const repo =
+                asString(asObj(props.repositoryOpts)?.repo) ??
+                asString(asObj(props.fetchOpts)?.repo) ??
+                asString(props.repositoryOpts) ??
+                "";
+            if (DASHBOARD.test(chart) || /kubernetes\.github\.io\/dashboard/.test(repo))
+                report(`Helm chart ${chart || repo} installs the Kubernetes Dashboard`);
             return;
         }
         if (args.type === NAMESPACE) {
@@ -112,14 +130,16 @@ export const noDashboard: ResourceValidationPolicy = {
             const tpl = podTemplate(args.type, props);
             for (const c of tpl ? allContainers(tpl.spec) : []) {
                 const image = asString(c.container.image) ?? "";
-                if (/(^|\/)kubernetesui\//.test(image) || DASHBOARD.test(image)) report(`${c.kind} "${c.name}" runs the dashboard image ${image}`);
+                if (/(^|\/)kubernetesui\//.test(image) || DASHBOARD.test(image))
+                    report(`${c.kind} "${c.name}" runs the dashboard image ${image}`);
             }
             return;
         }
         if (args.type === AKS_CLUSTER) {
             const addons = asObj(props.addonProfiles) ?? {};
             for (const [key, addon] of Object.entries(addons)) {
-                if (key.toLowerCase() === "kubedashboard" && asObj(addon)?.enabled === true) report("the AKS kubeDashboard add-on is enabled");
+                if (key.toLowerCase() === "kubedashboard" && asObj(addon)?.enabled === true)
+                    report("the AKS kubeDashboard add-on is enabled");
             }
         }
     },
@@ -142,7 +162,9 @@ function adminAllowed(principal: string, config: EksAccessConfig): boolean {
 
 /** AmazonEKSClusterAdminPolicy with cluster scope: the EKS form of binding cluster-admin. */
 function isClusterWideAdmin(policy: Obj | undefined): boolean {
-    return /AmazonEKSClusterAdminPolicy$/.test(asString(policy?.policyArn) ?? "") && asString(asObj(policy?.accessScope)?.type) === "cluster";
+    return (
+        /AmazonEKSClusterAdminPolicy$/.test(asString(policy?.policyArn) ?? "") && asString(asObj(policy?.accessScope)?.type) === "cluster"
+    );
 }
 
 export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
@@ -165,21 +187,26 @@ export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
         if (args.type === EKS_CLUSTER) {
             const access = asObj(props.accessConfig);
             const mode = asString(access?.authenticationMode) ?? "CONFIG_MAP";
-            if (mode !== "API") report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
+            if (mode !== "API")
+                report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
             // The eks component always sets it: it deploys its charts as the creating identity (pulumi-eks cluster.ts).
             // That identity is the deployer, recorded in CloudTrail; elsewhere the implicit admin is refused.
             const underEksComponent = args.urn.includes(`${EKS_COMPONENT_CLUSTER}$`);
-            if (access?.bootstrapClusterCreatorAdminPermissions !== false && !underEksComponent) report("bootstrapClusterCreatorAdminPermissions is not false: the creating identity silently becomes cluster-admin");
+            if (access?.bootstrapClusterCreatorAdminPermissions !== false && !underEksComponent)
+                report("bootstrapClusterCreatorAdminPermissions is not false: the creating identity silently becomes cluster-admin");
         } else if (args.type === EKS_COMPONENT_CLUSTER) {
             const mode = asString(props.authenticationMode) ?? "CONFIG_MAP";
-            if (mode !== "API") report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
+            if (mode !== "API")
+                report(`authenticationMode is ${mode}; use API so access is managed by EKS access entries, not the aws-auth ConfigMap`);
             // The component's access entries are AccessPolicyAssociations by another name.
             const config = configOf<EksAccessConfig>(eksClusterAccessLeastPrivilege, args);
             for (const [key, entry] of Object.entries(asObj(props.accessEntries) ?? {})) {
                 const principal = asString(asObj(entry)?.principalArn) ?? key;
                 for (const policy of Object.values(asObj(asObj(entry)?.accessPolicies) ?? {})) {
                     if (isClusterWideAdmin(asObj(policy)) && !adminAllowed(principal, config)) {
-                        report(`access entry ${key} makes ${principal} cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted`);
+                        report(
+                            `access entry ${key} makes ${principal} cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted`,
+                        );
                     }
                 }
             }
@@ -189,12 +216,15 @@ export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
             if (asString(metadata?.name) !== "aws-auth" || asString(metadata?.namespace) !== "kube-system") return;
             const data = asObj(props.data) ?? {};
             for (const key of ["mapRoles", "mapUsers", "mapAccounts"]) {
-                if (/system:masters/.test(asString(data[key]) ?? "")) report(`aws-auth ${key} maps IAM identities to system:masters; use access entries with scoped access policies`);
+                if (/system:masters/.test(asString(data[key]) ?? ""))
+                    report(`aws-auth ${key} maps IAM identities to system:masters; use access entries with scoped access policies`);
             }
         } else if (args.type === EKS_ACCESS_POLICY_ASSOCIATION) {
             const principal = asString(props.principalArn) ?? "";
             if (isClusterWideAdmin(props) && !adminAllowed(principal, configOf<EksAccessConfig>(eksClusterAccessLeastPrivilege, args))) {
-                report(`makes ${principal || "an unknown principal"} cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted`);
+                report(
+                    `makes ${principal || "an unknown principal"} cluster admin (AmazonEKSClusterAdminPolicy, cluster scope); only IAM roles may be, unless allowlisted`,
+                );
             }
         }
     },
@@ -202,17 +232,21 @@ export const eksClusterAccessLeastPrivilege: ResourceValidationPolicy = {
 
 export const aksRbacLocalAccounts: ResourceValidationPolicy = {
     name: "aks-rbac-local-accounts",
-    description: "AKS keeps Kubernetes RBAC on, disables local accounts and authorizes with Microsoft Entra ID through Azure RBAC (guide §4.1, §4.2).",
+    description:
+        "AKS keeps Kubernetes RBAC on, disables local accounts and authorizes with Microsoft Entra ID through Azure RBAC (guide §4.1, §4.2).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Set enableRBAC: true, disableLocalAccounts: true and aadProfile: {managed: true, enableAzureRBAC: true} on the managed cluster.",
+    remediationSteps:
+        "Set enableRBAC: true, disableLocalAccounts: true and aadProfile: {managed: true, enableAzureRBAC: true} on the managed cluster.",
     ...guide("4.2", "azure", "rbac"),
     validateResource: (args, report) => {
         const props = args.props;
         if (args.type === AKS_CLUSTER) {
             if (props.enableRBAC === false) report("enableRBAC is false");
-            if (props.disableLocalAccounts !== true) report("local accounts are not disabled (disableLocalAccounts is not true): the static admin kubeconfig bypasses Entra ID");
-            if (asObj(props.aadProfile)?.enableAzureRBAC !== true) report("Azure RBAC for Kubernetes authorization is not enabled (aadProfile.enableAzureRBAC)");
+            if (props.disableLocalAccounts !== true)
+                report("local accounts are not disabled (disableLocalAccounts is not true): the static admin kubeconfig bypasses Entra ID");
+            if (asObj(props.aadProfile)?.enableAzureRBAC !== true)
+                report("Azure RBAC for Kubernetes authorization is not enabled (aadProfile.enableAzureRBAC)");
         } else if (args.type === AKS_CLASSIC_CLUSTER) {
             if (props.roleBasedAccessControlEnabled === false) report("roleBasedAccessControlEnabled is false");
             if (props.localAccountDisabled !== true) report("localAccountDisabled is not true");
@@ -220,4 +254,11 @@ export const aksRbacLocalAccounts: ResourceValidationPolicy = {
     },
 };
 
-export const accessPolicies = [noClusterAdminBinding, noWildcardRbac, noDefaultNamespace, noDashboard, eksClusterAccessLeastPrivilege, aksRbacLocalAccounts];
+export const accessPolicies = [
+    noClusterAdminBinding,
+    noWildcardRbac,
+    noDefaultNamespace,
+    noDashboard,
+    eksClusterAccessLeastPrivilege,
+    aksRbacLocalAccounts,
+];

@@ -48,7 +48,10 @@ export function deniesInsecureTransport(policy: unknown): boolean {
     return statements.some((s: Obj) => {
         if (s?.Effect !== "Deny") return false;
         const principal = s.Principal;
-        const everyone = principal === "*" || asObj(principal)?.AWS === "*" || (Array.isArray(asObj(principal)?.AWS) && (asObj(principal)?.AWS as unknown[]).includes("*"));
+        const everyone =
+            principal === "*" ||
+            asObj(principal)?.AWS === "*" ||
+            (Array.isArray(asObj(principal)?.AWS) && (asObj(principal)?.AWS as unknown[]).includes("*"));
         const secure = asObj(asObj(s.Condition)?.Bool)?.["aws:SecureTransport"];
         return everyone && (secure === "false" || secure === false || (Array.isArray(secure) && secure.map(String).includes("false")));
     });
@@ -69,10 +72,12 @@ export interface S3EncryptionConfig {
 
 export const s3ArchiveEncryptionAtRest: StackValidationPolicy = {
     name: "s3-archive-encryption-at-rest",
-    description: "S3 buckets that receive message-log archives and backups are encrypted at rest with KMS, declared explicitly (guide §10).",
+    description:
+        "S3 buckets that receive message-log archives and backups are encrypted at rest with KMS, declared explicitly (guide §10).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket with sseAlgorithm aws:kms and a customer managed key with rotation (guide §10).",
+    remediationSteps:
+        "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket with sseAlgorithm aws:kms and a customer managed key with rotation (guide §10).",
     ...guide("10", "aws", "archives"),
     configSchema: { properties: { allowedAlgorithms: { type: "array", items: { type: "string" }, default: ["aws:kms", "aws:kms:dsse"] } } },
     validateStack: (args, report) => {
@@ -89,25 +94,39 @@ export const s3ArchiveEncryptionAtRest: StackValidationPolicy = {
                     if (alg) algorithms.push(alg);
                 }
             }
-            if (algorithms.length === 0) report(`bucket ${bucketLabel(bucket)} declares no server-side encryption; use ${allowedAlgorithms.join(" or ")}`, bucket.urn);
-            else if (!algorithms.some((a) => allowedAlgorithms.includes(a))) report(`bucket ${bucketLabel(bucket)} is encrypted with ${algorithms.join(", ")}; use ${allowedAlgorithms.join(" or ")}`, bucket.urn);
+            if (algorithms.length === 0)
+                report(
+                    `bucket ${bucketLabel(bucket)} declares no server-side encryption; use ${allowedAlgorithms.join(" or ")}`,
+                    bucket.urn,
+                );
+            else if (!algorithms.some((a) => allowedAlgorithms.includes(a)))
+                report(
+                    `bucket ${bucketLabel(bucket)} is encrypted with ${algorithms.join(", ")}; use ${allowedAlgorithms.join(" or ")}`,
+                    bucket.urn,
+                );
         }
     },
 };
 
 export const s3ArchiveTlsOnly: StackValidationPolicy = {
     name: "s3-archive-tls-only",
-    description: "S3 archive buckets refuse requests without TLS: a bucket policy denies aws:SecureTransport=false (guide §10, encryption in transit).",
+    description:
+        "S3 archive buckets refuse requests without TLS: a bucket policy denies aws:SecureTransport=false (guide §10, encryption in transit).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: 'Attach a BucketPolicy with {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": [bucket, bucket/*], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}.',
+    remediationSteps:
+        'Attach a BucketPolicy with {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": [bucket, bucket/*], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}.',
     ...guide("10", "aws", "archives"),
     validateStack: (args, report) => {
         const buckets = ofTypes(args.resources, ...S3_BUCKETS);
         const policies = ofTypes(args.resources, S3_BUCKET_POLICY);
         for (const bucket of buckets) {
             const docs = [props(bucket).policy, ...linked(policies, "bucket", bucket, buckets, BUCKET_KEYS).map((p) => props(p).policy)];
-            if (!docs.some(deniesInsecureTransport)) report(`bucket ${bucketLabel(bucket)} accepts requests without TLS: no policy denies aws:SecureTransport=false`, bucket.urn);
+            if (!docs.some(deniesInsecureTransport))
+                report(
+                    `bucket ${bucketLabel(bucket)} accepts requests without TLS: no policy denies aws:SecureTransport=false`,
+                    bucket.urn,
+                );
         }
     },
 };
@@ -117,10 +136,12 @@ const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePubl
 
 export const s3ArchiveNoPublicAccess: StackValidationPolicy = {
     name: "s3-archive-no-public-access",
-    description: "S3 archive buckets block every form of public access (all four public access block flags) and carry no public ACL (guide §10: archives may contain sensitive information).",
+    description:
+        "S3 archive buckets block every form of public access (all four public access block flags) and carry no public ACL (guide §10: archives may contain sensitive information).",
     severity: "critical",
     enforcementLevel: "mandatory",
-    remediationSteps: "Add an aws.s3.BucketPublicAccessBlock for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true, and drop public ACLs.",
+    remediationSteps:
+        "Add an aws.s3.BucketPublicAccessBlock for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true, and drop public ACLs.",
     ...guide("10", "aws", "archives"),
     validateStack: (args, report) => {
         const buckets = ofTypes(args.resources, ...S3_BUCKETS);
@@ -129,10 +150,15 @@ export const s3ArchiveNoPublicAccess: StackValidationPolicy = {
         for (const bucket of buckets) {
             const mine = linked(blocks, "bucket", bucket, buckets, BUCKET_KEYS);
             if (!mine.some((b) => PUBLIC_ACCESS_FLAGS.every((f) => props(b)[f] === true))) {
-                report(`bucket ${bucketLabel(bucket)} has no public access block with all of ${PUBLIC_ACCESS_FLAGS.join(", ")} true`, bucket.urn);
+                report(
+                    `bucket ${bucketLabel(bucket)} has no public access block with all of ${PUBLIC_ACCESS_FLAGS.join(", ")} true`,
+                    bucket.urn,
+                );
             }
             const aclValues = [props(bucket).acl, ...linked(acls, "bucket", bucket, buckets, BUCKET_KEYS).map((a) => props(a).acl)];
-            for (const acl of aclValues) if (typeof acl === "string" && PUBLIC_ACLS.includes(acl)) report(`bucket ${bucketLabel(bucket)} has the public ACL ${acl}`, bucket.urn);
+            for (const acl of aclValues)
+                if (typeof acl === "string" && PUBLIC_ACLS.includes(acl))
+                    report(`bucket ${bucketLabel(bucket)} has the public ACL ${acl}`, bucket.urn);
         }
     },
 };
@@ -142,34 +168,49 @@ export const efsEncryptionAtRest: ResourceValidationPolicy = {
     description: "EFS file systems holding archives and backups are encrypted at rest (guide §10).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Set encrypted: true and kmsKeyId to a customer managed key with rotation. Encryption cannot be added to an existing file system: create a new one and copy the data.",
+    remediationSteps:
+        "Set encrypted: true and kmsKeyId to a customer managed key with rotation. Encryption cannot be added to an existing file system: create a new one and copy the data.",
     ...guide("10", "aws", "archives"),
     configSchema: { properties: { requireCustomerManagedKey: { type: "boolean", default: false } } },
     validateResource: (args, report) => {
         if (args.type !== EFS_FILE_SYSTEM) return;
         if (args.props.encrypted !== true) report("the file system is not encrypted at rest (encrypted is not true)");
-        else if (configOf<{ requireCustomerManagedKey: boolean }>(efsEncryptionAtRest, args).requireCustomerManagedKey && !asString(args.props.kmsKeyId)) report("the file system uses the AWS managed key; set kmsKeyId to a customer managed key");
+        else if (
+            configOf<{ requireCustomerManagedKey: boolean }>(efsEncryptionAtRest, args).requireCustomerManagedKey &&
+            !asString(args.props.kmsKeyId)
+        )
+            report("the file system uses the AWS managed key; set kmsKeyId to a customer managed key");
     },
 };
 
 export const efsEncryptionInTransit: StackValidationPolicy = {
     name: "efs-encryption-in-transit",
-    description: "EFS is reached over TLS only: a file system policy denies aws:SecureTransport=false, and no EFS CSI volume turns encryptInTransit off (guide §10).",
+    description:
+        "EFS is reached over TLS only: a file system policy denies aws:SecureTransport=false, and no EFS CSI volume turns encryptInTransit off (guide §10).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: 'Attach an aws.efs.FileSystemPolicy denying "aws:SecureTransport": "false" to every principal; keep the EFS CSI driver default encryptInTransit: "true".',
+    remediationSteps:
+        'Attach an aws.efs.FileSystemPolicy denying "aws:SecureTransport": "false" to every principal; keep the EFS CSI driver default encryptInTransit: "true".',
     ...guide("10", "aws", "archives"),
     validateStack: (args, report) => {
         const fileSystems = ofTypes(args.resources, EFS_FILE_SYSTEM);
         const policies = ofTypes(args.resources, EFS_FILE_SYSTEM_POLICY);
         for (const fs of fileSystems) {
             const mine = linked(policies, "fileSystemId", fs, fileSystems, ["id"]);
-            if (!mine.some((p) => deniesInsecureTransport(props(p).policy))) report(`EFS file system ${fs.name} accepts mounts without TLS: no file system policy denies aws:SecureTransport=false`, fs.urn);
+            if (!mine.some((p) => deniesInsecureTransport(props(p).policy)))
+                report(
+                    `EFS file system ${fs.name} accepts mounts without TLS: no file system policy denies aws:SecureTransport=false`,
+                    fs.urn,
+                );
         }
         for (const pv of ofTypes(args.resources, PERSISTENT_VOLUME)) {
             const csi = asObj(asObj(props(pv).spec)?.csi);
             const flag = asObj(csi?.volumeAttributes)?.encryptInTransit;
-            if (asString(csi?.driver) === "efs.csi.aws.com" && (flag === "false" || flag === false)) report(`PersistentVolume ${asString(asObj(props(pv).metadata)?.name) ?? pv.name} mounts EFS with encryptInTransit false`, pv.urn);
+            if (asString(csi?.driver) === "efs.csi.aws.com" && (flag === "false" || flag === false))
+                report(
+                    `PersistentVolume ${asString(asObj(props(pv).metadata)?.name) ?? pv.name} mounts EFS with encryptInTransit false`,
+                    pv.urn,
+                );
         }
     },
 };
@@ -185,7 +226,8 @@ export const kmsKeyRotation: ResourceValidationPolicy = {
         if (args.type !== KMS_KEY) return;
         const spec = asString(args.props.customerMasterKeySpec) ?? asString(args.props.keySpec) ?? "SYMMETRIC_DEFAULT";
         const usage = asString(args.props.keyUsage) ?? "ENCRYPT_DECRYPT";
-        if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT") args.notApplicable(`automatic rotation applies to symmetric encryption keys only (${spec}, ${usage})`);
+        if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT")
+            args.notApplicable(`automatic rotation applies to symmetric encryption keys only (${spec}, ${usage})`);
         if (args.props.enableKeyRotation !== true) report("automatic key rotation is not enabled (enableKeyRotation is not true)");
     },
 };
@@ -200,10 +242,12 @@ export interface AzureStorageConfig {
 
 export const azureArchiveStorageEncrypted: ResourceValidationPolicy = {
     name: "azure-archive-storage-encrypted",
-    description: "Storage accounts for Azure Files and Blob archives accept HTTPS only with TLS 1.2 or newer and allow no public blob access; containers are private (guide §10).",
+    description:
+        "Storage accounts for Azure Files and Blob archives accept HTTPS only with TLS 1.2 or newer and allow no public blob access; containers are private (guide §10).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Set enableHttpsTrafficOnly: true, minimumTlsVersion: TLS1_2, allowBlobPublicAccess: false (and optionally encryption.requireInfrastructureEncryption and a Key Vault key); set blob containers' publicAccess to None.",
+    remediationSteps:
+        "Set enableHttpsTrafficOnly: true, minimumTlsVersion: TLS1_2, allowBlobPublicAccess: false (and optionally encryption.requireInfrastructureEncryption and a Key Vault key); set blob containers' publicAccess to None.",
     ...guide("10", "azure", "archives"),
     configSchema: {
         properties: {
@@ -218,15 +262,19 @@ export const azureArchiveStorageEncrypted: ResourceValidationPolicy = {
         if (args.type === STORAGE_ACCOUNT) {
             if (p.enableHttpsTrafficOnly === false) report("enableHttpsTrafficOnly is false: archives could travel unencrypted");
             const tls = asString(p.minimumTlsVersion);
-            if (!tls || TLS_ORDER.indexOf(tls) < TLS_ORDER.indexOf(config.minimumTlsVersion)) report(`minimumTlsVersion is ${tls ?? "unset"}; require ${config.minimumTlsVersion}`);
+            if (!tls || TLS_ORDER.indexOf(tls) < TLS_ORDER.indexOf(config.minimumTlsVersion))
+                report(`minimumTlsVersion is ${tls ?? "unset"}; require ${config.minimumTlsVersion}`);
             if (p.allowBlobPublicAccess !== false) report("allowBlobPublicAccess is not false");
             const encryption = asObj(p.encryption);
-            if (config.requireInfrastructureEncryption && encryption?.requireInfrastructureEncryption !== true) report("infrastructure (double) encryption is not required");
-            if (config.requireCustomerManagedKey && asString(encryption?.keySource) !== "Microsoft.Keyvault") report("encryption does not use a customer managed key (keySource Microsoft.Keyvault)");
+            if (config.requireInfrastructureEncryption && encryption?.requireInfrastructureEncryption !== true)
+                report("infrastructure (double) encryption is not required");
+            if (config.requireCustomerManagedKey && asString(encryption?.keySource) !== "Microsoft.Keyvault")
+                report("encryption does not use a customer managed key (keySource Microsoft.Keyvault)");
         } else if (args.type === CLASSIC_STORAGE_ACCOUNT) {
             if (p.httpsTrafficOnlyEnabled === false) report("httpsTrafficOnlyEnabled is false");
             const tls = asString(p.minTlsVersion);
-            if (tls && TLS_ORDER.indexOf(tls) < TLS_ORDER.indexOf(config.minimumTlsVersion)) report(`minTlsVersion is ${tls}; require ${config.minimumTlsVersion}`);
+            if (tls && TLS_ORDER.indexOf(tls) < TLS_ORDER.indexOf(config.minimumTlsVersion))
+                report(`minTlsVersion is ${tls}; require ${config.minimumTlsVersion}`);
             if (p.allowNestedItemsToBePublic !== false) report("allowNestedItemsToBePublic is not false");
         } else if (args.type === BLOB_CONTAINER) {
             const access = asString(p.publicAccess);
@@ -237,17 +285,21 @@ export const azureArchiveStorageEncrypted: ResourceValidationPolicy = {
 
 export const azureFilesTransport: ResourceValidationPolicy = {
     name: "azure-files-transport",
-    description: "Azure Files shares for archives use SMB 3 with encryption in transit; NFS shares are not encrypted in transit by default and need review (guide §10).",
+    description:
+        "Azure Files shares for archives use SMB 3 with encryption in transit; NFS shares are not encrypted in transit by default and need review (guide §10).",
     severity: "medium",
     enforcementLevel: "advisory",
-    remediationSteps: "Use SMB shares on a storage account with enableHttpsTrafficOnly (SMB 3 encryption), or NFS only with the encryption-in-transit (TLS) mount helper.",
+    remediationSteps:
+        "Use SMB shares on a storage account with enableHttpsTrafficOnly (SMB 3 encryption), or NFS only with the encryption-in-transit (TLS) mount helper.",
     ...guide("10", "azure", "archives"),
     validateResource: (args, report) => {
         if (args.type === FILE_SHARE) {
-            if (asString(args.props.enabledProtocols) === "NFS") report("the file share uses NFS, which is not encrypted in transit by default");
+            if (asString(args.props.enabledProtocols) === "NFS")
+                report("the file share uses NFS, which is not encrypted in transit by default");
         } else if (args.type === STORAGE_CLASS) {
             const params = asObj(args.props.parameters) ?? {};
-            if (asString(args.props.provisioner) === "file.csi.azure.com" && String(params.protocol ?? "").toLowerCase() === "nfs") report("the Azure Files StorageClass mounts over NFS, which is not encrypted in transit by default");
+            if (asString(args.props.provisioner) === "file.csi.azure.com" && String(params.protocol ?? "").toLowerCase() === "nfs")
+                report("the Azure Files StorageClass mounts over NFS, which is not encrypted in transit by default");
         }
     },
 };
@@ -262,14 +314,17 @@ export const archiveVolumePersistent: ResourceValidationPolicy = {
         "Security Servers that write backups and message-log archives (primary or single pod) keep /var/lib/xroad on a persistent volume, the EFS / Azure Files volume the archives are shipped from; without it they are lost on restart, as in the official load_balancer_setup.yaml (guide §10).",
     severity: "medium",
     enforcementLevel: "mandatory",
-    remediationSteps: "Mount a PersistentVolumeClaim (ReadWriteMany on EFS or Azure Files where archives are shipped to S3/Blob) at /var/lib/xroad on the primary or single Security Server; secondaries do not archive.",
+    remediationSteps:
+        "Mount a PersistentVolumeClaim (ReadWriteMany on EFS or Azure Files where archives are shipped to S3/Blob) at /var/lib/xroad on the primary or single Security Server; secondaries do not archive.",
     ...guide("10", "archives", "xroad"),
     validateResource: (args, report) => {
         const tpl = podTemplate(args.type, args.props);
         if (!tpl) return;
         if (podLabels(args.type, args.props)[ROLE_LABEL] === ROLE_SECONDARY) return;
         const claimTemplates = new Set(
-            k8sKind(args.type) === "StatefulSet" ? asArray(asObj(args.props.spec)?.volumeClaimTemplates).map((t) => asString(asObj(t.metadata)?.name) ?? "") : [],
+            k8sKind(args.type) === "StatefulSet"
+                ? asArray(asObj(args.props.spec)?.volumeClaimTemplates).map((t) => asString(asObj(t.metadata)?.name) ?? "")
+                : [],
         );
         const volumes = new Map(asArray(tpl.spec.volumes).map((v) => [asString(v.name) ?? "", v]));
         // The Security Server itself; init containers run one-off setup from the same image.
@@ -280,9 +335,16 @@ export const archiveVolumePersistent: ResourceValidationPolicy = {
             const mount = asArray(c.container.volumeMounts).find((m) => normalizePath(asString(m.mountPath) ?? "") === ARCHIVE_MOUNT_PATH);
             const volumeName = asString(mount?.name) ?? "";
             const volume = volumes.get(volumeName);
-            const persistent = claimTemplates.has(volumeName) || volume?.persistentVolumeClaim !== undefined || volume?.ephemeral !== undefined;
-            if (!mount) report(`${c.kind} "${c.name}" keeps ${ARCHIVE_MOUNT_PATH} (backups, message-log archives) in the container filesystem: it is lost on restart`);
-            else if (!persistent) report(`${c.kind} "${c.name}" mounts ${ARCHIVE_MOUNT_PATH} from volume "${volumeName}", which is not a persistent volume claim`);
+            const persistent =
+                claimTemplates.has(volumeName) || volume?.persistentVolumeClaim !== undefined || volume?.ephemeral !== undefined;
+            if (!mount)
+                report(
+                    `${c.kind} "${c.name}" keeps ${ARCHIVE_MOUNT_PATH} (backups, message-log archives) in the container filesystem: it is lost on restart`,
+                );
+            else if (!persistent)
+                report(
+                    `${c.kind} "${c.name}" mounts ${ARCHIVE_MOUNT_PATH} from volume "${volumeName}", which is not a persistent volume claim`,
+                );
         }
     },
 };

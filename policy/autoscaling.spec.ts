@@ -5,17 +5,59 @@ import { RESOURCES, deployment, k8s, messages, toEngine } from "./testing/harnes
 const target = k8s(deployment("secondary", "xroad", { containers: [{ name: "ss", resources: RESOURCES }] }));
 const noRequests = k8s(deployment("secondary", "xroad", { containers: [{ name: "ss", resources: { limits: { cpu: "2" } } }] }));
 const hpa = (spec: Record<string, unknown>, apiVersion = "autoscaling/v2", extra = {}) =>
-    k8s({ apiVersion, kind: "HorizontalPodAutoscaler", metadata: { name: "secondary", namespace: "xroad" }, spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "secondary" }, minReplicas: 2, maxReplicas: 4, ...spec } }, extra);
+    k8s(
+        {
+            apiVersion,
+            kind: "HorizontalPodAutoscaler",
+            metadata: { name: "secondary", namespace: "xroad" },
+            spec: {
+                scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "secondary" },
+                minReplicas: 2,
+                maxReplicas: 4,
+                ...spec,
+            },
+        },
+        extra,
+    );
 
 describe("k8s-hpa-target-has-requests (guide §11)", () => {
     it("passes when the target requests the scaled resource", async () => {
-        assert.deepEqual(await messages(hpaTargetHasRequests, [target, hpa({ metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }] })]), []);
+        assert.deepEqual(
+            await messages(hpaTargetHasRequests, [
+                target,
+                hpa({
+                    metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
+                }),
+            ]),
+            [],
+        );
     });
     it("flags a missing request for Resource metrics, the implicit CPU metric, v1 and ContainerResource", async () => {
-        assert.deepEqual(await messages(hpaTargetHasRequests, [noRequests, hpa({})]), ['HPA secondary scales Deployment secondary on cpu, but container "ss" requests no cpu']);
-        assert.equal((await messages(hpaTargetHasRequests, [noRequests, hpa({ targetCPUUtilizationPercentage: 70 }, "autoscaling/v1")])).length, 1);
-        assert.equal((await messages(hpaTargetHasRequests, [target, hpa({ metrics: [{ type: "Resource", resource: { name: "ephemeral-storage" } }] })])).length, 1);
-        assert.equal((await messages(hpaTargetHasRequests, [noRequests, hpa({ metrics: [{ type: "ContainerResource", containerResource: { name: "cpu", container: "ss" } }] })])).length, 1);
+        assert.deepEqual(await messages(hpaTargetHasRequests, [noRequests, hpa({})]), [
+            'HPA secondary scales Deployment secondary on cpu, but container "ss" requests no cpu',
+        ]);
+        assert.equal(
+            (await messages(hpaTargetHasRequests, [noRequests, hpa({ targetCPUUtilizationPercentage: 70 }, "autoscaling/v1")])).length,
+            1,
+        );
+        assert.equal(
+            (
+                await messages(hpaTargetHasRequests, [
+                    target,
+                    hpa({ metrics: [{ type: "Resource", resource: { name: "ephemeral-storage" } }] }),
+                ])
+            ).length,
+            1,
+        );
+        assert.equal(
+            (
+                await messages(hpaTargetHasRequests, [
+                    noRequests,
+                    hpa({ metrics: [{ type: "ContainerResource", containerResource: { name: "cpu", container: "ss" } }] }),
+                ])
+            ).length,
+            1,
+        );
     });
     it("finds an auto-named target through the HPA's property dependency", async () => {
         const unnamed = { ...noRequests, name: "sec", props: { ...noRequests.props, metadata: { namespace: "xroad" } } };
@@ -26,32 +68,55 @@ describe("k8s-hpa-target-has-requests (guide §11)", () => {
 
 describe("k8s-hpa-scale-down-stabilization (guide §11)", () => {
     it("passes an explicit window of at least the minimum, or a disabled scale-down", async () => {
-        assert.deepEqual(await messages(hpaScaleDownStabilization, hpa({ behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } })), []);
+        assert.deepEqual(
+            await messages(hpaScaleDownStabilization, hpa({ behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } })),
+            [],
+        );
         assert.deepEqual(await messages(hpaScaleDownStabilization, hpa({ behavior: { scaleDown: { selectPolicy: "Disabled" } } })), []);
     });
     it("flags unset and short windows (minimum from config) and v1 HPAs", async () => {
-        assert.deepEqual(await messages(hpaScaleDownStabilization, hpa({})), ["behavior.scaleDown.stabilizationWindowSeconds is not set; set at least 300"]);
-        assert.deepEqual(await messages(hpaScaleDownStabilization, hpa({ behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } }), { config: { minimumSeconds: 900 } }), ["behavior.scaleDown.stabilizationWindowSeconds is 600, below 900"]);
+        assert.deepEqual(await messages(hpaScaleDownStabilization, hpa({})), [
+            "behavior.scaleDown.stabilizationWindowSeconds is not set; set at least 300",
+        ]);
+        assert.deepEqual(
+            await messages(hpaScaleDownStabilization, hpa({ behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } }), {
+                config: { minimumSeconds: 900 },
+            }),
+            ["behavior.scaleDown.stabilizationWindowSeconds is 600, below 900"],
+        );
         assert.match((await messages(hpaScaleDownStabilization, hpa({}, "autoscaling/v1")))[0], /autoscaling\/v1 cannot set/);
     });
 });
 
 describe("k8s-hpa-prefer-custom-metrics (guide §11)", () => {
     it("passes resource and pods metrics and flags External ones", async () => {
-        assert.deepEqual(await messages(hpaPreferCustomMetrics, hpa({ metrics: [{ type: "Pods", pods: { metric: { name: "requests" } } }] })), []);
-        assert.deepEqual(await messages(hpaPreferCustomMetrics, hpa({ metrics: [{ type: "External", external: { metric: { name: "queue_depth" } } }] })), ["metrics[0] is an External metric (queue_depth); prefer a custom metric"]);
+        assert.deepEqual(
+            await messages(hpaPreferCustomMetrics, hpa({ metrics: [{ type: "Pods", pods: { metric: { name: "requests" } } }] })),
+            [],
+        );
+        assert.deepEqual(
+            await messages(hpaPreferCustomMetrics, hpa({ metrics: [{ type: "External", external: { metric: { name: "queue_depth" } } }] })),
+            ["metrics[0] is an External metric (queue_depth); prefer a custom metric"],
+        );
     });
 });
 
 describe("k8s-hpa-vpa-no-overlap (guide §11)", () => {
     const vpa = (updateMode: string, name = "secondary") =>
-        k8s({ apiVersion: "autoscaling.k8s.io/v1", kind: "VerticalPodAutoscaler", metadata: { name: "v", namespace: "xroad" }, spec: { targetRef: { apiVersion: "apps/v1", kind: "Deployment", name }, updatePolicy: { updateMode } } });
+        k8s({
+            apiVersion: "autoscaling.k8s.io/v1",
+            kind: "VerticalPodAutoscaler",
+            metadata: { name: "v", namespace: "xroad" },
+            spec: { targetRef: { apiVersion: "apps/v1", kind: "Deployment", name }, updatePolicy: { updateMode } },
+        });
     it("passes a VPA on another target, or in Off mode when allowed", async () => {
         assert.deepEqual(await messages(hpaVpaNoOverlap, [hpa({}), vpa("Auto", "other")]), []);
         assert.deepEqual(await messages(hpaVpaNoOverlap, [hpa({}), vpa("Off")]), []);
     });
     it("flags an HPA and an active VPA on the same workload, and Off mode when not allowed", async () => {
-        assert.deepEqual(await messages(hpaVpaNoOverlap, [hpa({}), vpa("Auto")]), ["VPA v and HPA secondary both scale Deployment xroad/secondary"]);
+        assert.deepEqual(await messages(hpaVpaNoOverlap, [hpa({}), vpa("Auto")]), [
+            "VPA v and HPA secondary both scale Deployment xroad/secondary",
+        ]);
         assert.equal((await messages(hpaVpaNoOverlap, [hpa({}), vpa("Off")], { config: { allowVpaOffMode: false } })).length, 1);
     });
 });

@@ -23,7 +23,9 @@ function scaleTargets(hpa: PolicyResource, all: PolicyResource[]): PolicyResourc
     const kind = asString(ref.kind);
     const name = asString(ref.name);
     const ns = namespaceOf(hpa);
-    const byName = all.filter((w) => k8sKind(w.type) === kind && namespaceOf(w) === ns && asString(asObj(props(w).metadata)?.name) === name);
+    const byName = all.filter(
+        (w) => k8sKind(w.type) === kind && namespaceOf(w) === ns && asString(asObj(props(w).metadata)?.name) === name,
+    );
     if (byName.length > 0) return byName;
     const deps = new Set((hpa.propertyDependencies.spec ?? []).map((d) => d.urn));
     return all.filter((w) => deps.has(w.urn) && k8sKind(w.type) === kind);
@@ -43,22 +45,30 @@ function scaledResources(hpa: PolicyResource): ScaledResource[] {
     const out: ScaledResource[] = [];
     for (const m of metrics) {
         if (m.type === "Resource") out.push({ resource: asString(asObj(m.resource)?.name) ?? "cpu" });
-        if (m.type === "ContainerResource") out.push({ resource: asString(asObj(m.containerResource)?.name) ?? "cpu", container: asString(asObj(m.containerResource)?.container) });
+        if (m.type === "ContainerResource")
+            out.push({
+                resource: asString(asObj(m.containerResource)?.name) ?? "cpu",
+                container: asString(asObj(m.containerResource)?.container),
+            });
     }
     return out;
 }
 
 /** Containers whose usage counts towards pod utilization: app containers and restartable (sidecar) init containers. */
 function countedContainers(spec: Obj) {
-    return allContainers(spec).filter((c) => c.kind === "container" || (c.kind === "initContainer" && c.container.restartPolicy === "Always"));
+    return allContainers(spec).filter(
+        (c) => c.kind === "container" || (c.kind === "initContainer" && c.container.restartPolicy === "Always"),
+    );
 }
 
 export const hpaTargetHasRequests: StackValidationPolicy = {
     name: "k8s-hpa-target-has-requests",
-    description: "Every container of a workload scaled by a HorizontalPodAutoscaler requests the resource the HPA scales on, so utilization is computed from real requests (guide §11).",
+    description:
+        "Every container of a workload scaled by a HorizontalPodAutoscaler requests the resource the HPA scales on, so utilization is computed from real requests (guide §11).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Set resources.requests for the scaled resource (cpu when the HPA has no metrics) on every container of the target (guide §7, §11).",
+    remediationSteps:
+        "Set resources.requests for the scaled resource (cpu when the HPA has no metrics) on every container of the target (guide §7, §11).",
     ...guide("11", "autoscaling"),
     validateStack: (args, report) => {
         const all = workloads(args.resources);
@@ -71,7 +81,10 @@ export const hpaTargetHasRequests: StackValidationPolicy = {
                         if (scaled.container && c.name !== scaled.container) continue;
                         const request = asObj(asObj(c.container.resources)?.requests)?.[scaled.resource];
                         if (request === undefined || request === null || request === "") {
-                            report(`HPA ${refName(hpa)} scales ${k8sKind(target.type)} ${refName(target)} on ${scaled.resource}, but ${c.kind} "${c.name}" requests no ${scaled.resource}`, hpa.urn);
+                            report(
+                                `HPA ${refName(hpa)} scales ${k8sKind(target.type)} ${refName(target)} on ${scaled.resource}, but ${c.kind} "${c.name}" requests no ${scaled.resource}`,
+                                hpa.urn,
+                            );
                         }
                     }
                 }
@@ -86,7 +99,8 @@ export const hpaScaleDownStabilization: ResourceValidationPolicy = {
         "HPAs set an explicit scale-down stabilization window (the per-HPA cooldown) of at least five minutes, because the Sidecar starts and warms up slowly and thrashing drops traffic (guide §11).",
     severity: "medium",
     enforcementLevel: "mandatory",
-    remediationSteps: "Use autoscaling/v2 and set spec.behavior.scaleDown.stabilizationWindowSeconds to at least the configured minimum (default 300), or selectPolicy Disabled.",
+    remediationSteps:
+        "Use autoscaling/v2 and set spec.behavior.scaleDown.stabilizationWindowSeconds to at least the configured minimum (default 300), or selectPolicy Disabled.",
     ...guide("11", "autoscaling"),
     configSchema: { properties: { minimumSeconds: { type: "integer", minimum: 0, maximum: 3600, default: 300 } } },
     validateResource: (args, report) => {
@@ -107,7 +121,8 @@ export const hpaScaleDownStabilization: ResourceValidationPolicy = {
 
 export const hpaPreferCustomMetrics: ResourceValidationPolicy = {
     name: "k8s-hpa-prefer-custom-metrics",
-    description: "HPAs scale on resource or custom (Pods/Object) metrics rather than External metrics, whose API is much harder to secure (guide §11).",
+    description:
+        "HPAs scale on resource or custom (Pods/Object) metrics rather than External metrics, whose API is much harder to secure (guide §11).",
     severity: "low",
     enforcementLevel: "advisory",
     remediationSteps: "Expose the signal as a custom metric of the Sidecar's pods (Pods or Object metric) instead of an External metric.",
@@ -115,7 +130,10 @@ export const hpaPreferCustomMetrics: ResourceValidationPolicy = {
     validateResource: (args, report) => {
         if (!isHpa(args.type)) return;
         asArray(asObj(args.props.spec)?.metrics).forEach((m, i) => {
-            if (m.type === "External") report(`metrics[${i}] is an External metric (${asString(asObj(asObj(m.external)?.metric)?.name) ?? "?"}); prefer a custom metric`);
+            if (m.type === "External")
+                report(
+                    `metrics[${i}] is an External metric (${asString(asObj(asObj(m.external)?.metric)?.name) ?? "?"}); prefer a custom metric`,
+                );
         });
     },
 };
@@ -137,8 +155,16 @@ export const hpaVpaNoOverlap: StackValidationPolicy = {
             const ref = asObj(spec.targetRef) ?? {};
             for (const hpa of hpas) {
                 const target = asObj(asObj(props(hpa).spec)?.scaleTargetRef) ?? {};
-                if (namespaceOf(hpa) === namespaceOf(vpa) && target.kind === ref.kind && target.name === ref.name && target.name !== undefined) {
-                    report(`VPA ${refName(vpa)} and HPA ${refName(hpa)} both scale ${String(ref.kind)} ${namespaceOf(vpa)}/${String(ref.name)}`, vpa.urn);
+                if (
+                    namespaceOf(hpa) === namespaceOf(vpa) &&
+                    target.kind === ref.kind &&
+                    target.name === ref.name &&
+                    target.name !== undefined
+                ) {
+                    report(
+                        `VPA ${refName(vpa)} and HPA ${refName(hpa)} both scale ${String(ref.kind)} ${namespaceOf(vpa)}/${String(ref.name)}`,
+                        vpa.urn,
+                    );
                 }
             }
         }

@@ -27,7 +27,10 @@ const ANCHORS: Record<string, string> = {
 export const GUIDE_SECTIONS = Object.keys(ANCHORS);
 
 /** Metadata tying a policy to its guide section: framework, url and a `guide-§x` tag. */
-export function guide(section: keyof typeof ANCHORS & string, ...extraTags: string[]): { framework: PolicyComplianceFramework; url: string; tags: string[] } {
+export function guide(
+    section: keyof typeof ANCHORS & string,
+    ...extraTags: string[]
+): { framework: PolicyComplianceFramework; url: string; tags: string[] } {
     const anchor = ANCHORS[section];
     if (!anchor) throw new Error(`unknown guide section ${section}`);
     return {

@@ -17,11 +17,16 @@ export const eksControlPlaneLogging: ResourceValidationPolicy = {
     description: "EKS clusters send at least the api, audit and authenticator control-plane logs to CloudWatch (guide §8).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Set enabledClusterLogTypes to include api, audit and authenticator (guide §8) and give the /aws/eks/<cluster>/cluster log group a retention.",
+    remediationSteps:
+        "Set enabledClusterLogTypes to include api, audit and authenticator (guide §8) and give the /aws/eks/<cluster>/cluster log group a retention.",
     ...guide("8", "aws", "monitoring"),
     configSchema: {
         properties: {
-            requiredLogTypes: { type: "array", items: { type: "string", enum: [...EKS_LOG_TYPES] }, default: ["api", "audit", "authenticator"] },
+            requiredLogTypes: {
+                type: "array",
+                items: { type: "string", enum: [...EKS_LOG_TYPES] },
+                default: ["api", "audit", "authenticator"],
+            },
         },
     },
     validateResource: (args, report) => {
@@ -29,11 +34,16 @@ export const eksControlPlaneLogging: ResourceValidationPolicy = {
         const { requiredLogTypes } = configOf<{ requiredLogTypes: string[] }>(eksControlPlaneLogging, args);
         const enabled = Array.isArray(args.props.enabledClusterLogTypes) ? args.props.enabledClusterLogTypes.map(String) : [];
         const missing = requiredLogTypes.filter((t) => !enabled.includes(t));
-        if (missing.length) report(`control-plane log types ${missing.join(", ")} are not enabled (enabledClusterLogTypes: ${JSON.stringify(enabled)})`);
+        if (missing.length)
+            report(`control-plane log types ${missing.join(", ")} are not enabled (enabledClusterLogTypes: ${JSON.stringify(enabled)})`);
     },
 };
 
-export const DIAGNOSTIC_SETTING_TYPES = ["azure-native:monitor:DiagnosticSetting", "azure-native:insights:DiagnosticSetting", "azure:monitoring/diagnosticSetting:DiagnosticSetting"];
+export const DIAGNOSTIC_SETTING_TYPES = [
+    "azure-native:monitor:DiagnosticSetting",
+    "azure-native:insights:DiagnosticSetting",
+    "azure:monitoring/diagnosticSetting:DiagnosticSetting",
+];
 
 /** AKS audit category group: kube-audit, kube-audit-admin and guard. */
 const AUDIT_GROUP = ["kube-audit", "kube-audit-admin", "guard"];
@@ -51,14 +61,27 @@ function enabledCategories(setting: Obj): Set<string> {
         const category = asString(log.category);
         const group = asString(log.categoryGroup);
         if (category) out.add(category);
-        if (group === "allLogs") ["kube-apiserver", ...AUDIT_GROUP, "kube-controller-manager", "kube-scheduler", "cluster-autoscaler", "cloud-controller-manager", "csi-azuredisk-controller", "csi-azurefile-controller", "csi-snapshot-controller"].forEach((c) => out.add(c));
+        if (group === "allLogs")
+            [
+                "kube-apiserver",
+                ...AUDIT_GROUP,
+                "kube-controller-manager",
+                "kube-scheduler",
+                "cluster-autoscaler",
+                "cloud-controller-manager",
+                "csi-azuredisk-controller",
+                "csi-azurefile-controller",
+                "csi-snapshot-controller",
+            ].forEach((c) => out.add(c));
         if (group === "audit") AUDIT_GROUP.forEach((c) => out.add(c));
     }
     return out;
 }
 
 function hasDestination(setting: Obj): boolean {
-    return ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "logAnalyticsWorkspaceId", "marketplacePartnerId"].some((k) => typeof setting[k] === "string" && setting[k] !== "");
+    return ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "logAnalyticsWorkspaceId", "marketplacePartnerId"].some(
+        (k) => typeof setting[k] === "string" && setting[k] !== "",
+    );
 }
 
 function targetsCluster(setting: PolicyResource, cluster: PolicyResource, clusters: PolicyResource[]): boolean {
@@ -80,7 +103,8 @@ export const aksDiagnosticSettings: StackValidationPolicy = {
         "Each AKS cluster has a diagnostic setting that sends kube-apiserver, kube-audit (or kube-audit-admin) and guard logs, the AKS counterparts of EKS api/audit/authenticator, to Azure Monitor (guide §8).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Create a DiagnosticSetting on the managed cluster with those log categories (or category group allLogs) and a Log Analytics workspace or storage destination.",
+    remediationSteps:
+        "Create a DiagnosticSetting on the managed cluster with those log categories (or category group allLogs) and a Log Analytics workspace or storage destination.",
     ...guide("8", "azure", "monitoring"),
     configSchema: {
         properties: {
@@ -102,26 +126,35 @@ export const aksDiagnosticSettings: StackValidationPolicy = {
                 continue;
             }
             const withDestination = mine.filter((s) => hasDestination(props(s)));
-            if (withDestination.length === 0) report(`the diagnostic settings of AKS cluster ${cluster.name} have no destination (workspace, storage account or event hub)`, cluster.urn);
+            if (withDestination.length === 0)
+                report(
+                    `the diagnostic settings of AKS cluster ${cluster.name} have no destination (workspace, storage account or event hub)`,
+                    cluster.urn,
+                );
             const enabled = new Set<string>();
             for (const s of withDestination) enabledCategories(props(s)).forEach((c) => enabled.add(c));
             const missing = requiredCategories.filter((alternatives) => !alternatives.some((c) => enabled.has(c)));
-            if (withDestination.length > 0 && missing.length) report(`AKS cluster ${cluster.name} does not collect ${missing.map((m) => m.join(" or ")).join(", ")} logs`, cluster.urn);
+            if (withDestination.length > 0 && missing.length)
+                report(`AKS cluster ${cluster.name} does not collect ${missing.map((m) => m.join(" or ")).join(", ")} logs`, cluster.urn);
         }
     },
 };
 
 export const eksContainerInsights: StackValidationPolicy = {
     name: "eks-container-insights",
-    description: "Each EKS cluster runs CloudWatch Container Insights (the amazon-cloudwatch-observability add-on) to spot anomalies in containers and nodes (guide §8).",
+    description:
+        "Each EKS cluster runs CloudWatch Container Insights (the amazon-cloudwatch-observability add-on) to spot anomalies in containers and nodes (guide §8).",
     severity: "medium",
     enforcementLevel: "advisory",
-    remediationSteps: "Add an aws.eks.Addon with addonName amazon-cloudwatch-observability (or its Helm chart) to the cluster, with an IAM role allowed to write CloudWatch metrics and logs.",
+    remediationSteps:
+        "Add an aws.eks.Addon with addonName amazon-cloudwatch-observability (or its Helm chart) to the cluster, with an IAM role allowed to write CloudWatch metrics and logs.",
     ...guide("8", "aws", "monitoring"),
     validateStack: (args, report) => {
         const groups = clusterGroups(args.resources, EKS_COMPONENT_CLUSTER, [EKS_CLUSTER]);
         const addons = ofTypes(args.resources, EKS_ADDON).filter((a) => asString(props(a).addonName) === "amazon-cloudwatch-observability");
-        const charts = ofTypes(args.resources, HELM_RELEASE).filter((r) => /amazon-cloudwatch-observability/.test(asString(props(r).chart) ?? ""));
+        const charts = ofTypes(args.resources, HELM_RELEASE).filter((r) =>
+            /amazon-cloudwatch-observability/.test(asString(props(r).chart) ?? ""),
+        );
         for (const group of groups) {
             const cluster = group[0];
             if (linkedToGroup(addons, "clusterName", group, groups, ["name"]).length > 0 || charts.length > 0) continue;
@@ -135,7 +168,8 @@ export const aksContainerInsights: ResourceValidationPolicy = {
     description: "AKS clusters run Container Insights (the monitoring add-on, omsagent) with a Log Analytics workspace (guide §8).",
     severity: "medium",
     enforcementLevel: "mandatory",
-    remediationSteps: "Enable addonProfiles.omsagent with config.logAnalyticsWorkspaceResourceID (classic provider: omsAgent.logAnalyticsWorkspaceId).",
+    remediationSteps:
+        "Enable addonProfiles.omsagent with config.logAnalyticsWorkspaceResourceID (classic provider: omsAgent.logAnalyticsWorkspaceId).",
     ...guide("8", "azure", "monitoring"),
     validateResource: (args, report) => {
         if (args.type === AKS_CLUSTER) {
@@ -145,9 +179,11 @@ export const aksContainerInsights: ResourceValidationPolicy = {
             const config = asObj(addon?.config) ?? {};
             const workspace = Object.entries(config).find(([k]) => k.toLowerCase() === "loganalyticsworkspaceresourceid")?.[1];
             if (addon?.enabled !== true) report("Container Insights (addonProfiles.omsagent) is not enabled");
-            else if (typeof workspace !== "string" || workspace === "") report("Container Insights has no Log Analytics workspace (config.logAnalyticsWorkspaceResourceID)");
+            else if (typeof workspace !== "string" || workspace === "")
+                report("Container Insights has no Log Analytics workspace (config.logAnalyticsWorkspaceResourceID)");
         } else if (args.type === AKS_CLASSIC_CLUSTER) {
-            if (!asString(asObj(args.props.omsAgent)?.logAnalyticsWorkspaceId)) report("Container Insights (omsAgent.logAnalyticsWorkspaceId) is not configured");
+            if (!asString(asObj(args.props.omsAgent)?.logAnalyticsWorkspaceId))
+                report("Container Insights (omsAgent.logAnalyticsWorkspaceId) is not configured");
         }
     },
 };

@@ -3,11 +3,23 @@ import { namespaceDefaultDenyIngress, networkPolicyEngine, networkPolicyHygiene,
 import { FakeResource, UNKNOWN, deployment, k8s, messages, run, toEngine } from "./testing/harness";
 
 const NS = "xroad";
-const primary = k8s({ ...deployment("primary", NS, { containers: [{ name: "ss", ports: [{ name: "ssh", containerPort: 22 }] }] }, { app: "ss", role: "primary" }) });
+const primary = k8s({
+    ...deployment(
+        "primary",
+        NS,
+        { containers: [{ name: "ss", ports: [{ name: "ssh", containerPort: 22 }] }] },
+        { app: "ss", role: "primary" },
+    ),
+});
 const secondary = k8s(deployment("secondary", NS, { containers: [{ name: "ss" }] }, { app: "ss", role: "secondary" }));
-const np = (name: string, spec: Record<string, unknown>, namespace = NS): FakeResource => k8s({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name, namespace }, spec });
+const np = (name: string, spec: Record<string, unknown>, namespace = NS): FakeResource =>
+    k8s({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name, namespace }, spec });
 const denyAll = np("default-deny", { podSelector: {}, policyTypes: ["Ingress", "Egress"] });
-const guideSsh = np("primary-ssh", { podSelector: { matchLabels: { role: "primary" } }, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: { matchLabels: { role: "secondary" } } }], ports: [{ protocol: "TCP", port: 22 }] }] });
+const guideSsh = np("primary-ssh", {
+    podSelector: { matchLabels: { role: "primary" } },
+    policyTypes: ["Ingress"],
+    ingress: [{ from: [{ podSelector: { matchLabels: { role: "secondary" } } }], ports: [{ protocol: "TCP", port: 22 }] }],
+});
 
 describe("k8s-namespace-default-deny-ingress (guide §5.1)", () => {
     it("passes namespaces with a default deny (policyTypes omitted or explicit)", async () => {
@@ -16,29 +28,55 @@ describe("k8s-namespace-default-deny-ingress (guide §5.1)", () => {
     });
     it("flags a namespace with workloads and no default deny, once, on its Namespace when declared", async () => {
         const ns = k8s({ apiVersion: "v1", kind: "Namespace", metadata: { name: NS } });
-        const { violations } = await run(namespaceDefaultDenyIngress, [ns, primary, secondary, guideSsh, np("egress-only", { podSelector: {}, policyTypes: ["Egress"] })]);
+        const { violations } = await run(namespaceDefaultDenyIngress, [
+            ns,
+            primary,
+            secondary,
+            guideSsh,
+            np("egress-only", { podSelector: {}, policyTypes: ["Egress"] }),
+        ]);
         assert.equal(violations.length, 1);
         assert.equal(violations[0].urn, toEngine(ns).urn);
         assert.match(violations[0].message, /namespace xroad runs workloads but has no default-deny ingress NetworkPolicy/);
     });
     it("does not count an empty-selector policy that allows something", async () => {
-        assert.equal((await messages(namespaceDefaultDenyIngress, [primary, np("allow-ns", { podSelector: {}, ingress: [{ from: [{ podSelector: {} }] }] })])).length, 1);
+        assert.equal(
+            (
+                await messages(namespaceDefaultDenyIngress, [
+                    primary,
+                    np("allow-ns", { podSelector: {}, ingress: [{ from: [{ podSelector: {} }] }] }),
+                ])
+            ).length,
+            1,
+        );
     });
 });
 
 describe("xroad-primary-ingress-secondary-ssh-only (guide §5.1)", () => {
     it("passes the guide's isolation: deny + secondaries on TCP 22 (also by named port)", async () => {
         assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, secondary, denyAll, guideSsh]), []);
-        const named = np("primary-ssh", { podSelector: { matchLabels: { role: "primary" } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: "secondary", app: "ss" } } }], ports: [{ port: "ssh" }] }] });
+        const named = np("primary-ssh", {
+            podSelector: { matchLabels: { role: "primary" } },
+            ingress: [{ from: [{ podSelector: { matchLabels: { role: "secondary", app: "ss" } } }], ports: [{ port: "ssh" }] }],
+        });
         assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, named]), []);
-        const expr = (values: string[]) => np("primary-ssh", { podSelector: { matchLabels: { role: "primary" } }, ingress: [{ from: [{ podSelector: { matchExpressions: [{ key: "role", operator: "In", values }] } }], ports: [{ port: 22 }] }] });
+        const expr = (values: string[]) =>
+            np("primary-ssh", {
+                podSelector: { matchLabels: { role: "primary" } },
+                ingress: [
+                    { from: [{ podSelector: { matchExpressions: [{ key: "role", operator: "In", values }] } }], ports: [{ port: 22 }] },
+                ],
+            });
         assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, expr(["secondary"])]), []);
         assert.equal((await messages(primaryIngressSecondarySshOnly, [primary, expr(["secondary", "other"])])).length, 1);
     });
     it("flags a primary no ingress policy selects", async () => {
-        assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, np("other", { podSelector: { matchLabels: { role: "secondary" } } })]), [
-            "primary Deployment xroad/primary is selected by no ingress NetworkPolicy, so any pod (and anything routed into the cluster) can reach it",
-        ]);
+        assert.deepEqual(
+            await messages(primaryIngressSecondarySshOnly, [primary, np("other", { podSelector: { matchLabels: { role: "secondary" } } })]),
+            [
+                "primary Deployment xroad/primary is selected by no ingress NetworkPolicy, so any pod (and anything routed into the cluster) can reach it",
+            ],
+        );
     });
     it("flags every broader rule: any source, ipBlock, namespaceSelector, other pods, all ports, other ports, UDP", async () => {
         const rules = [
@@ -50,7 +88,10 @@ describe("xroad-primary-ingress-secondary-ssh-only (guide §5.1)", () => {
             { from: [{ podSelector: { matchLabels: { role: "secondary" } } }], ports: [{ port: 4000 }] },
             { from: [{ podSelector: { matchLabels: { role: "secondary" } } }], ports: [{ port: 22, protocol: "UDP" }] },
         ];
-        const found = await messages(primaryIngressSecondarySshOnly, [primary, np("wide", { podSelector: { matchLabels: { role: "primary" } }, ingress: rules })]);
+        const found = await messages(primaryIngressSecondarySshOnly, [
+            primary,
+            np("wide", { podSelector: { matchLabels: { role: "primary" } }, ingress: rules }),
+        ]);
         assert.equal(found.length, 7);
         assert.match(found[0], /ingress\[0\] admits every source/);
         assert.match(found[1], /admits the IP block 0\.0\.0\.0\/0/);
@@ -61,10 +102,20 @@ describe("xroad-primary-ingress-secondary-ssh-only (guide §5.1)", () => {
         assert.match(found[6], /admits UDP 22/);
     });
     it("allows configured extra ports and flags a LoadBalancer Service in front of the primary", async () => {
-        const admin = np("admin", { podSelector: { matchLabels: { role: "primary" } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: "secondary" } } }], ports: [{ port: 4000 }] }] });
+        const admin = np("admin", {
+            podSelector: { matchLabels: { role: "primary" } },
+            ingress: [{ from: [{ podSelector: { matchLabels: { role: "secondary" } } }], ports: [{ port: 4000 }] }],
+        });
         assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, admin], { config: { extraAllowedPorts: [4000] } }), []);
-        const lb = k8s({ apiVersion: "v1", kind: "Service", metadata: { name: "lb", namespace: NS }, spec: { type: "LoadBalancer", selector: { role: "primary" } } });
-        assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, guideSsh, lb]), ["primary Deployment xroad/primary is exposed outside the cluster by LoadBalancer Service lb"]);
+        const lb = k8s({
+            apiVersion: "v1",
+            kind: "Service",
+            metadata: { name: "lb", namespace: NS },
+            spec: { type: "LoadBalancer", selector: { role: "primary" } },
+        });
+        assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [primary, guideSsh, lb]), [
+            "primary Deployment xroad/primary is exposed outside the cluster by LoadBalancer Service lb",
+        ]);
     });
     it("is not applicable without a primary, and can't run when selectors are unknown at preview", async () => {
         assert.deepEqual(await messages(primaryIngressSecondarySshOnly, [secondary, denyAll]), []);
@@ -74,9 +125,15 @@ describe("xroad-primary-ingress-secondary-ssh-only (guide §5.1)", () => {
 });
 
 describe("k8s-networkpolicy-hygiene (guide §5)", () => {
-    it("passes policies that select workloads", async () => assert.deepEqual(await messages(networkPolicyHygiene, [primary, secondary, denyAll, guideSsh]), []));
+    it("passes policies that select workloads", async () =>
+        assert.deepEqual(await messages(networkPolicyHygiene, [primary, secondary, denyAll, guideSsh]), []));
     it("flags policies of namespaces without workloads, dangling selectors and allow-all rules", async () => {
-        const found = await messages(networkPolicyHygiene, [primary, np("stray", { podSelector: {} }, "sidecar-psp-restrictive"), np("dangling", { podSelector: { matchLabels: { app: "security-server-sidecar" } } }), np("all", { podSelector: {}, ingress: [{}] })]);
+        const found = await messages(networkPolicyHygiene, [
+            primary,
+            np("stray", { podSelector: {} }, "sidecar-psp-restrictive"),
+            np("dangling", { podSelector: { matchLabels: { app: "security-server-sidecar" } } }),
+            np("all", { podSelector: {}, ingress: [{}] }),
+        ]);
         assert.deepEqual(found, [
             "NetworkPolicy stray: namespace sidecar-psp-restrictive has no workloads among the checked resources, so it protects nothing",
             'NetworkPolicy dangling selects no workload of namespace xroad (podSelector {"matchLabels":{"app":"security-server-sidecar"}})',
@@ -86,24 +143,46 @@ describe("k8s-networkpolicy-hygiene (guide §5)", () => {
 });
 
 describe("k8s-network-policy-engine (guide §5)", () => {
-    const aks = (networkPolicy?: string) => ({ type: "azure-native:containerservice:ManagedCluster", name: "aks", props: { networkProfile: { networkPolicy } } });
+    const aks = (networkPolicy?: string) => ({
+        type: "azure-native:containerservice:ManagedCluster",
+        name: "aks",
+        props: { networkProfile: { networkPolicy } },
+    });
     const eks = { type: "aws:eks/cluster:Cluster", name: "eks", props: { name: "eks" } };
     it("passes AKS with azure/calico/cilium and EKS with the VPC CNI policy agent or Calico", async () => {
         assert.deepEqual(await messages(networkPolicyEngine, [aks("calico")]), []);
-        const addon = { type: "aws:eks/addon:Addon", props: { clusterName: "eks", addonName: "vpc-cni", configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }) } };
+        const addon = {
+            type: "aws:eks/addon:Addon",
+            props: { clusterName: "eks", addonName: "vpc-cni", configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }) },
+        };
         assert.deepEqual(await messages(networkPolicyEngine, [eks, addon]), []);
-        assert.deepEqual(await messages(networkPolicyEngine, [eks, { type: "kubernetes:helm.sh/v3:Release", props: { chart: "tigera-operator" } }]), []);
-        assert.deepEqual(await messages(networkPolicyEngine, [{ type: "eks:index:Cluster", name: "c", props: { vpcCniOptions: { enableNetworkPolicy: true } } }]), []);
+        assert.deepEqual(
+            await messages(networkPolicyEngine, [eks, { type: "kubernetes:helm.sh/v3:Release", props: { chart: "tigera-operator" } }]),
+            [],
+        );
+        assert.deepEqual(
+            await messages(networkPolicyEngine, [
+                { type: "eks:index:Cluster", name: "c", props: { vpcCniOptions: { enableNetworkPolicy: true } } },
+            ]),
+            [],
+        );
     });
     it("flags AKS without a policy engine and EKS without one", async () => {
         assert.deepEqual(await messages(networkPolicyEngine, [aks(), aks("none")]).then((m) => m.length), 2);
         const plainAddon = { type: "aws:eks/addon:Addon", props: { clusterName: "eks", addonName: "vpc-cni" } };
-        assert.deepEqual(await messages(networkPolicyEngine, [eks, plainAddon]), ["EKS cluster eks has no network-policy engine: enable the VPC CNI network policy agent or install Calico"]);
+        assert.deepEqual(await messages(networkPolicyEngine, [eks, plainAddon]), [
+            "EKS cluster eks has no network-policy engine: enable the VPC CNI network policy agent or install Calico",
+        ]);
     });
     it("links add-ons to their cluster when a stack has several", async () => {
         const other = { type: "aws:eks/cluster:Cluster", name: "other", props: { name: "other" } };
-        const addon = { type: "aws:eks/addon:Addon", props: { clusterName: "eks", addonName: "vpc-cni", configurationValues: '{"enableNetworkPolicy":"true"}' } };
-        assert.deepEqual(await messages(networkPolicyEngine, [eks, other, addon]), ["EKS cluster other has no network-policy engine: enable the VPC CNI network policy agent or install Calico"]);
+        const addon = {
+            type: "aws:eks/addon:Addon",
+            props: { clusterName: "eks", addonName: "vpc-cni", configurationValues: '{"enableNetworkPolicy":"true"}' },
+        };
+        assert.deepEqual(await messages(networkPolicyEngine, [eks, other, addon]), [
+            "EKS cluster other has no network-policy engine: enable the VPC CNI network policy agent or install Calico",
+        ]);
     });
 
     it("treats the eks component and the aws.eks.Cluster it creates (a real preview shows both) as one cluster", async () => {
@@ -111,8 +190,16 @@ describe("k8s-network-policy-engine (guide §5)", () => {
         const c = toEngine(component);
         const child = { type: "aws:eks/cluster:Cluster", name: "xroad-eksCluster", props: { name: "xroad" }, parent: c.urn };
         const other = { type: "aws:eks/cluster:Cluster", name: "other", props: { name: "other" } };
-        const cni = { type: "aws:eks/addon:Addon", props: { clusterName: "xroad", addonName: "vpc-cni", configurationValues: '{"enableNetworkPolicy":"true"}' }, propDeps: { clusterName: [c.urn] } };
-        assert.deepEqual(await messages(networkPolicyEngine, [component, child, other, cni]), ["EKS cluster other has no network-policy engine: enable the VPC CNI network policy agent or install Calico"]);
-        assert.deepEqual(await messages(networkPolicyEngine, [component, child]), ["EKS cluster xroad has no network-policy engine: enable the VPC CNI network policy agent or install Calico"]);
+        const cni = {
+            type: "aws:eks/addon:Addon",
+            props: { clusterName: "xroad", addonName: "vpc-cni", configurationValues: '{"enableNetworkPolicy":"true"}' },
+            propDeps: { clusterName: [c.urn] },
+        };
+        assert.deepEqual(await messages(networkPolicyEngine, [component, child, other, cni]), [
+            "EKS cluster other has no network-policy engine: enable the VPC CNI network policy agent or install Calico",
+        ]);
+        assert.deepEqual(await messages(networkPolicyEngine, [component, child]), [
+            "EKS cluster xroad has no network-policy engine: enable the VPC CNI network policy agent or install Calico",
+        ]);
     });
 });

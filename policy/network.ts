@@ -39,20 +39,29 @@ function label(r: PolicyResource): string {
 
 export const namespaceDefaultDenyIngress: StackValidationPolicy = {
     name: "k8s-namespace-default-deny-ingress",
-    description: "Every namespace that runs workloads has a default-deny ingress NetworkPolicy, so only explicitly allowed traffic reaches its pods (guide §5, §5.1).",
+    description:
+        "Every namespace that runs workloads has a default-deny ingress NetworkPolicy, so only explicitly allowed traffic reaches its pods (guide §5, §5.1).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress]` and no ingress rules to the namespace, then allow the traffic each pod needs (guide §5.1 steps 4 and 6).",
+    remediationSteps:
+        "Add a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress]` and no ingress rules to the namespace, then allow the traffic each pod needs (guide §5.1 steps 4 and 6).",
     ...guide("5.1", "network"),
     validateStack: (args, report) => {
-        const denied = new Set(ofTypes(args.resources, NETWORK_POLICY).filter((np) => isDefaultDenyIngress(props(np))).map(namespaceOf));
+        const denied = new Set(
+            ofTypes(args.resources, NETWORK_POLICY)
+                .filter((np) => isDefaultDenyIngress(props(np)))
+                .map(namespaceOf),
+        );
         const seen = new Set<string>();
         for (const w of workloads(args.resources)) {
             const ns = namespaceOf(w);
             if (denied.has(ns) || seen.has(ns)) continue;
             seen.add(ns);
             const target = namespaceResource(args.resources, ns) ?? w;
-            report(`namespace ${ns} runs workloads but has no default-deny ingress NetworkPolicy (podSelector {}, policyTypes [Ingress], no rules)`, target.urn);
+            report(
+                `namespace ${ns} runs workloads but has no default-deny ingress NetworkPolicy (podSelector {}, policyTypes [Ingress], no rules)`,
+                target.urn,
+            );
         }
     },
 };
@@ -70,7 +79,8 @@ function resolvePort(port: unknown, primary: PolicyResource): number | undefined
     if (/^\d+$/.test(port)) return Number(port);
     const tpl = podTemplate(primary.type, props(primary));
     for (const c of tpl ? allContainers(tpl.spec) : []) {
-        for (const p of asArray(c.container.ports)) if (asString(p.name) === port && typeof p.containerPort === "number") return p.containerPort;
+        for (const p of asArray(c.container.ports))
+            if (asString(p.name) === port && typeof p.containerPort === "number") return p.containerPort;
     }
     return undefined;
 }
@@ -83,7 +93,9 @@ function requiresLabels(selector: Obj | undefined, required: Record<string, stri
     return Object.entries(required).every(
         ([k, v]) =>
             matchLabels[k] === v ||
-            expressions.some((e) => e.key === k && e.operator === "In" && Array.isArray(e.values) && e.values.length === 1 && e.values[0] === v),
+            expressions.some(
+                (e) => e.key === k && e.operator === "In" && Array.isArray(e.values) && e.values.length === 1 && e.values[0] === v,
+            ),
     );
 }
 
@@ -112,30 +124,62 @@ export const primaryIngressSecondarySshOnly: StackValidationPolicy = {
             const labels = podLabels(primary.type, props(primary));
             if (!Object.entries(config.primaryLabels).every(([k, v]) => labels[k] === v)) continue;
             const ns = namespaceOf(primary);
-            const selecting = policies.filter((np) => namespaceOf(np) === ns && isIngressPolicy(props(np)) && selectorMatches(asObj(asObj(props(np).spec)?.podSelector) ?? {}, labels));
+            const selecting = policies.filter(
+                (np) =>
+                    namespaceOf(np) === ns &&
+                    isIngressPolicy(props(np)) &&
+                    selectorMatches(asObj(asObj(props(np).spec)?.podSelector) ?? {}, labels),
+            );
             if (selecting.length === 0) {
-                report(`primary ${label(primary)} is selected by no ingress NetworkPolicy, so any pod (and anything routed into the cluster) can reach it`, primary.urn);
+                report(
+                    `primary ${label(primary)} is selected by no ingress NetworkPolicy, so any pod (and anything routed into the cluster) can reach it`,
+                    primary.urn,
+                );
             }
             for (const np of selecting) {
                 const npName = asString(asObj(props(np).metadata)?.name) ?? np.name;
                 asArray(asObj(props(np).spec)?.ingress).forEach((rule, i) => {
                     const where = `NetworkPolicy ${npName} ingress[${i}]`;
                     const from = asArray(rule.from);
-                    if (from.length === 0) report(`${where} admits every source to primary ${label(primary)}; allow only pods with ${JSON.stringify(config.secondaryLabels)}`, primary.urn);
+                    if (from.length === 0)
+                        report(
+                            `${where} admits every source to primary ${label(primary)}; allow only pods with ${JSON.stringify(config.secondaryLabels)}`,
+                            primary.urn,
+                        );
                     for (const peer of from) {
-                        if (peer.ipBlock !== undefined) report(`${where} admits the IP block ${asString(asObj(peer.ipBlock)?.cidr) ?? "?"} to primary ${label(primary)}`, primary.urn);
-                        else if (peer.namespaceSelector !== undefined) report(`${where} admits pods of other namespaces (namespaceSelector) to primary ${label(primary)}`, primary.urn);
+                        if (peer.ipBlock !== undefined)
+                            report(
+                                `${where} admits the IP block ${asString(asObj(peer.ipBlock)?.cidr) ?? "?"} to primary ${label(primary)}`,
+                                primary.urn,
+                            );
+                        else if (peer.namespaceSelector !== undefined)
+                            report(
+                                `${where} admits pods of other namespaces (namespaceSelector) to primary ${label(primary)}`,
+                                primary.urn,
+                            );
                         else if (!requiresLabels(asObj(peer.podSelector), config.secondaryLabels)) {
-                            report(`${where} admits pods selected by ${JSON.stringify(peer.podSelector ?? {})}, not only secondaries ${JSON.stringify(config.secondaryLabels)}, to primary ${label(primary)}`, primary.urn);
+                            report(
+                                `${where} admits pods selected by ${JSON.stringify(peer.podSelector ?? {})}, not only secondaries ${JSON.stringify(config.secondaryLabels)}, to primary ${label(primary)}`,
+                                primary.urn,
+                            );
                         }
                     }
                     const ports = asArray(rule.ports);
-                    if (ports.length === 0) report(`${where} admits all ports of primary ${label(primary)}; allow TCP ${XROAD_PORTS.ssh} only`, primary.urn);
+                    if (ports.length === 0)
+                        report(`${where} admits all ports of primary ${label(primary)}; allow TCP ${XROAD_PORTS.ssh} only`, primary.urn);
                     for (const p of ports) {
                         const protocol = asString(p.protocol) ?? "TCP";
                         const port = resolvePort(p.port, primary);
-                        if (protocol !== "TCP" || port === undefined || !allowedPorts.has(port) || (typeof p.endPort === "number" && p.endPort !== port)) {
-                            report(`${where} admits ${protocol} ${p.port ?? "(all ports)"}${typeof p.endPort === "number" ? `-${p.endPort}` : ""} to primary ${label(primary)}; only TCP ${[...allowedPorts].join(", ")} is allowed`, primary.urn);
+                        if (
+                            protocol !== "TCP" ||
+                            port === undefined ||
+                            !allowedPorts.has(port) ||
+                            (typeof p.endPort === "number" && p.endPort !== port)
+                        ) {
+                            report(
+                                `${where} admits ${protocol} ${p.port ?? "(all ports)"}${typeof p.endPort === "number" ? `-${p.endPort}` : ""} to primary ${label(primary)}; only TCP ${[...allowedPorts].join(", ")} is allowed`,
+                                primary.urn,
+                            );
                         }
                     }
                 });
@@ -147,7 +191,10 @@ export const primaryIngressSecondarySshOnly: StackValidationPolicy = {
                 if (namespaceOf(svc) !== ns || !selector || Object.keys(selector).length === 0) continue;
                 if (!selectorMatches({ matchLabels: selector }, labels)) continue;
                 if (type === "LoadBalancer" || type === "NodePort" || (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0)) {
-                    report(`primary ${label(primary)} is exposed outside the cluster by ${type} Service ${asString(asObj(props(svc).metadata)?.name) ?? svc.name}`, primary.urn);
+                    report(
+                        `primary ${label(primary)} is exposed outside the cluster by ${type} Service ${asString(asObj(props(svc).metadata)?.name) ?? svc.name}`,
+                        primary.urn,
+                    );
                 }
             }
         }
@@ -160,7 +207,8 @@ export const networkPolicyHygiene: StackValidationPolicy = {
         "NetworkPolicies select workloads that exist in their namespace, and no ingress rule is an allow-everything `{}` (guide §5; the NIIS example file hard-codes namespace sidecar-psp-restrictive and an allow-all rule).",
     severity: "low",
     enforcementLevel: "advisory",
-    remediationSteps: "Put each NetworkPolicy in the namespace of the pods it protects with a selector that matches their labels; replace `ingress: [{}]` by rules naming sources and ports.",
+    remediationSteps:
+        "Put each NetworkPolicy in the namespace of the pods it protects with a selector that matches their labels; replace `ingress: [{}]` by rules naming sources and ports.",
     ...guide("5", "network"),
     validateStack: (args, report) => {
         const all = workloads(args.resources);
@@ -173,12 +221,20 @@ export const networkPolicyHygiene: StackValidationPolicy = {
             const inNamespace = all.filter((w) => namespaceOf(w) === ns);
             if (helmNamespaces.has(ns)) {
                 // judged by the chart, not by this stack
-            } else if (inNamespace.length === 0) report(`NetworkPolicy ${name}: namespace ${ns} has no workloads among the checked resources, so it protects nothing`, np.urn);
+            } else if (inNamespace.length === 0)
+                report(
+                    `NetworkPolicy ${name}: namespace ${ns} has no workloads among the checked resources, so it protects nothing`,
+                    np.urn,
+                );
             else if (!inNamespace.some((w) => selectorMatches(asObj(spec.podSelector) ?? {}, podLabels(w.type, props(w))))) {
-                report(`NetworkPolicy ${name} selects no workload of namespace ${ns} (podSelector ${JSON.stringify(spec.podSelector ?? {})})`, np.urn);
+                report(
+                    `NetworkPolicy ${name} selects no workload of namespace ${ns} (podSelector ${JSON.stringify(spec.podSelector ?? {})})`,
+                    np.urn,
+                );
             }
             asArray(spec.ingress).forEach((rule, i) => {
-                if (asArray(rule.from).length === 0 && asArray(rule.ports).length === 0) report(`NetworkPolicy ${name} ingress[${i}] is {}: it admits every source on every port`, np.urn);
+                if (asArray(rule.from).length === 0 && asArray(rule.ports).length === 0)
+                    report(`NetworkPolicy ${name} ingress[${i}] is {}: it admits every source on every port`, np.urn);
             });
         }
     },
@@ -216,7 +272,7 @@ export const networkPolicyEngine: StackValidationPolicy = {
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps:
-        "AKS: set networkProfile.networkPolicy to azure, calico or cilium. EKS: install the vpc-cni add-on with configurationValues {\"enableNetworkPolicy\": \"true\"} (or the eks component's vpcCniOptions.enableNetworkPolicy), or Calico via the tigera-operator chart (guide §5).",
+        'AKS: set networkProfile.networkPolicy to azure, calico or cilium. EKS: install the vpc-cni add-on with configurationValues {"enableNetworkPolicy": "true"} (or the eks component\'s vpcCniOptions.enableNetworkPolicy), or Calico via the tigera-operator chart (guide §5).',
     ...guide("5", "network", "aws", "azure"),
     configSchema: {
         properties: {
@@ -229,7 +285,10 @@ export const networkPolicyEngine: StackValidationPolicy = {
         for (const aks of ofTypes(args.resources, AKS_CLUSTER, AKS_CLASSIC_CLUSTER)) {
             const policy = asString(asObj(props(aks).networkProfile)?.networkPolicy);
             if (!policy || !config.allowedAksNetworkPolicies.includes(policy)) {
-                report(`AKS cluster ${aks.name} has networkProfile.networkPolicy ${policy ?? "unset"}; NetworkPolicies are not enforced`, aks.urn);
+                report(
+                    `AKS cluster ${aks.name} has networkProfile.networkPolicy ${policy ?? "unset"}; NetworkPolicies are not enforced`,
+                    aks.urn,
+                );
             }
         }
         const groups = clusterGroups(args.resources, EKS_COMPONENT_CLUSTER, [EKS_CLUSTER]);
@@ -241,7 +300,10 @@ export const networkPolicyEngine: StackValidationPolicy = {
             if (cluster.type === EKS_COMPONENT_CLUSTER && truthy(asObj(props(cluster).vpcCniOptions)?.enableNetworkPolicy)) continue;
             if (linkedToGroup(addons, "clusterName", group, groups, ["name"]).some(isVpcCniWithPolicies)) continue;
             if (engineReleases.length > 0) continue;
-            report(`EKS cluster ${cluster.name} has no network-policy engine: enable the VPC CNI network policy agent or install Calico`, cluster.urn);
+            report(
+                `EKS cluster ${cluster.name} has no network-policy engine: enable the VPC CNI network policy agent or install Calico`,
+                cluster.urn,
+            );
         }
     },
 };

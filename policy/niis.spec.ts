@@ -70,32 +70,62 @@ describe("npm run check over the official NIIS manifests", () => {
         assert.deepEqual(r.pairs, expected("Deployment"));
         assert.equal(r.code, 1);
         const key = r.all.find((f) => f.policy === "k8s-ssh-key-secret-volume-mode")!;
-        assert.equal(key.message, 'volume "secret-ssh-sidecar" (secret secret-ssh-keys) item private-key -> id_rsa has mode 0644, readable by others; use 0440 with fsGroup 999');
+        assert.equal(
+            key.message,
+            'volume "secret-ssh-sidecar" (secret secret-ssh-keys) item private-key -> id_rsa has mode 0644, readable by others; use 0440 with fsGroup 999',
+        );
         const twice = r.all.find((f) => f.policy === "xroad-primary-single-instance")!;
-        assert.match(twice.message, /^Deployment sidecar\/security-server-sidecar-primary runs the role=primary Security Server with update strategy RollingUpdate \(the default\)/);
+        assert.match(
+            twice.message,
+            /^Deployment sidecar\/security-server-sidecar-primary runs the role=primary Security Server with update strategy RollingUpdate \(the default\)/,
+        );
     });
 
     it("flags the same problems in the archived 2023 manifests, and their duplicate port name as invalid YAML (exit 2)", async () => {
         const r = await findings(path.join(NIIS_FIXTURES, "archived-2023"));
         assert.deepEqual(r.pairs, expected("Pod"));
         assert.equal(r.code, 2);
-        assert.ok(r.err.some((l) => /archived-2023\/load_balancer_setup\.yaml:115: invalid YAML: Map keys must be unique/.test(l)), r.err.join("\n"));
+        assert.ok(
+            r.err.some((l) => /archived-2023\/load_balancer_setup\.yaml:115: invalid YAML: Map keys must be unique/.test(l)),
+            r.err.join("\n"),
+        );
     });
 
     it("prints one human line per violation: policy kind/namespace/name: message", async () => {
         const r = await check(path.join(NIIS_FIXTURES, "current", "load_balancer_setup.yaml"));
         assert.equal(r.code, 1);
-        assert.ok(r.out.includes("k8s-namespace-psa-enforce Namespace/sidecar: namespace sidecar has no pod-security.kubernetes.io/enforce label: Pod Security Admission enforces nothing there; set it to baseline"), r.out.join("\n"));
-        assert.ok(r.out.some((l) => l.startsWith("k8s-container-resources Deployment/sidecar/security-server-sidecar-secondary: container ")));
+        assert.ok(
+            r.out.includes(
+                "k8s-namespace-psa-enforce Namespace/sidecar: namespace sidecar has no pod-security.kubernetes.io/enforce label: Pod Security Admission enforces nothing there; set it to baseline",
+            ),
+            r.out.join("\n"),
+        );
+        assert.ok(
+            r.out.some((l) => l.startsWith("k8s-container-resources Deployment/sidecar/security-server-sidecar-secondary: container ")),
+        );
     });
 
     it("reads 0644 as octal (YAML 1.1), handles multi-document files and all workload kinds, exits 0 when clean and 2 on bad YAML", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-"));
-        const pod = (kind: string, apiVersion: string, wrap: (spec: object) => object) => ({ apiVersion, kind, metadata: { name: kind.toLowerCase(), namespace: "ok" }, spec: wrap({ containers: [{ name: "c", image: "i", resources: { requests: { cpu: "1", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } }] }) });
+        const pod = (kind: string, apiVersion: string, wrap: (spec: object) => object) => ({
+            apiVersion,
+            kind,
+            metadata: { name: kind.toLowerCase(), namespace: "ok" },
+            spec: wrap({
+                containers: [
+                    { name: "c", image: "i", resources: { requests: { cpu: "1", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } },
+                ],
+            }),
+        });
         const tpl = (spec: object) => ({ selector: { matchLabels: { a: "b" } }, template: { metadata: { labels: { a: "b" } }, spec } });
         const docs = [
             { apiVersion: "v1", kind: "Namespace", metadata: { name: "ok", labels: { "pod-security.kubernetes.io/enforce": "baseline" } } },
-            { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "deny", namespace: "ok" }, spec: { podSelector: {}, policyTypes: ["Ingress"] } },
+            {
+                apiVersion: "networking.k8s.io/v1",
+                kind: "NetworkPolicy",
+                metadata: { name: "deny", namespace: "ok" },
+                spec: { podSelector: {}, policyTypes: ["Ingress"] },
+            },
             pod("Pod", "v1", (s) => s),
             pod("Deployment", "apps/v1", tpl),
             pod("StatefulSet", "apps/v1", tpl),
@@ -117,17 +147,33 @@ describe("npm run check over the official NIIS manifests", () => {
         assert.match(bad.all[0].message, /has mode 0644, readable by others/);
 
         // `kind: List` items are objects of their own; documents that are no Kubernetes object are skipped with a note.
-        fs.writeFileSync(path.join(dir, "list.yaml"), JSON.stringify({ apiVersion: "v1", kind: "List", items: [{ apiVersion: "v1", kind: "Namespace", metadata: { name: "bare" } }] }) + "\n---\nfoo: bar\n");
+        fs.writeFileSync(
+            path.join(dir, "list.yaml"),
+            JSON.stringify({
+                apiVersion: "v1",
+                kind: "List",
+                items: [{ apiVersion: "v1", kind: "Namespace", metadata: { name: "bare" } }],
+            }) + "\n---\nfoo: bar\n",
+        );
         const listed = await check("--json", path.join(dir, "list.yaml"));
-        assert.deepEqual((JSON.parse(listed.out.join("")) as Finding[]).map((f) => `${f.policy} ${f.kind}/${f.name} ${f.namespace}`), ["k8s-namespace-psa-enforce Namespace/bare null"]);
-        assert.ok(listed.err.some((l) => /list\.yaml:3: not a Kubernetes object/.test(l)), listed.err.join("\n"));
+        assert.deepEqual(
+            (JSON.parse(listed.out.join("")) as Finding[]).map((f) => `${f.policy} ${f.kind}/${f.name} ${f.namespace}`),
+            ["k8s-namespace-psa-enforce Namespace/bare null"],
+        );
+        assert.ok(
+            listed.err.some((l) => /list\.yaml:3: not a Kubernetes object/.test(l)),
+            listed.err.join("\n"),
+        );
         fs.rmSync(path.join(dir, "list.yaml"));
 
         const broken = path.join(dir, "broken.yaml");
         fs.writeFileSync(broken, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n");
         const r = await check(broken);
         assert.equal(r.code, 2);
-        assert.ok(r.err.some((l) => l.startsWith(`${broken}:4: invalid YAML`)), r.err.join("\n"));
+        assert.ok(
+            r.err.some((l) => l.startsWith(`${broken}:4: invalid YAML`)),
+            r.err.join("\n"),
+        );
         assert.equal((await check(path.join(dir, "missing.yaml"))).code, 2);
         assert.equal((await check()).code, 2);
         fs.rmSync(dir, { recursive: true });
@@ -135,7 +181,17 @@ describe("npm run check over the official NIIS manifests", () => {
 
     it("is wired as `npm run check` (ts-node entry point, exit code of the process)", () => {
         const root = path.resolve(__dirname, "..");
-        const r = spawnSync(process.execPath, [path.join(root, "node_modules/ts-node/dist/bin.js"), "--transpile-only", path.join(root, "scripts/check.ts"), "--json", path.join(NIIS_FIXTURES, "current")], { encoding: "utf8", cwd: root });
+        const r = spawnSync(
+            process.execPath,
+            [
+                path.join(root, "node_modules/ts-node/dist/bin.js"),
+                "--transpile-only",
+                path.join(root, "scripts/check.ts"),
+                "--json",
+                path.join(NIIS_FIXTURES, "current"),
+            ],
+            { encoding: "utf8", cwd: root },
+        );
         assert.equal(r.status, 1, r.stderr);
         assert.equal((JSON.parse(r.stdout) as Finding[]).filter((f) => f.level === "mandatory").length, 8);
     });

@@ -15,16 +15,29 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 function conforms(value: unknown, schema: Record<string, any>): boolean {
     switch (schema.type) {
         case "string":
-            return typeof value === "string" && (!schema.enum || schema.enum.includes(value)) && (!schema.pattern || new RegExp(schema.pattern).test(value));
+            return (
+                typeof value === "string" &&
+                (!schema.enum || schema.enum.includes(value)) &&
+                (!schema.pattern || new RegExp(schema.pattern).test(value))
+            );
         case "integer":
         case "number":
-            return typeof value === "number" && (schema.type !== "integer" || Number.isInteger(value)) && (schema.minimum === undefined || value >= schema.minimum) && (schema.maximum === undefined || value <= schema.maximum);
+            return (
+                typeof value === "number" &&
+                (schema.type !== "integer" || Number.isInteger(value)) &&
+                (schema.minimum === undefined || value >= schema.minimum) &&
+                (schema.maximum === undefined || value <= schema.maximum)
+            );
         case "boolean":
             return typeof value === "boolean";
         case "array":
             return Array.isArray(value) && (!schema.items || value.every((v) => conforms(v, schema.items)));
         case "object":
-            return typeof value === "object" && value !== null && (!schema.additionalProperties || Object.values(value).every((v) => conforms(v, schema.additionalProperties)));
+            return (
+                typeof value === "object" &&
+                value !== null &&
+                (!schema.additionalProperties || Object.values(value).every((v) => conforms(v, schema.additionalProperties)))
+            );
         default:
             return false;
     }
@@ -117,9 +130,25 @@ describe("policy pack integrity", () => {
         const shapes: Record<string, unknown>[] = [
             {},
             { metadata: null, spec: null, data: null, rules: null, subjects: null, roleRef: null },
-            { metadata: { name: "x", namespace: "y", labels: null, annotations: null }, spec: { template: { spec: { containers: [null, {}], volumes: [{}], securityContext: null } }, jobTemplate: null } },
+            {
+                metadata: { name: "x", namespace: "y", labels: null, annotations: null },
+                spec: { template: { spec: { containers: [null, {}], volumes: [{}], securityContext: null } }, jobTemplate: null },
+            },
             // Unknown at preview: reading them must raise UnknownValueError (advisory), never another error.
-            { metadata: UNKNOWN.object, spec: UNKNOWN.object, accessConfig: UNKNOWN.object, enabledClusterLogTypes: UNKNOWN.array, addonProfiles: UNKNOWN.object, networkProfile: UNKNOWN.object, policy: UNKNOWN.string, encrypted: UNKNOWN.boolean, enableKeyRotation: UNKNOWN.boolean, logs: UNKNOWN.array, resourceUri: UNKNOWN.string, bucket: UNKNOWN.string },
+            {
+                metadata: UNKNOWN.object,
+                spec: UNKNOWN.object,
+                accessConfig: UNKNOWN.object,
+                enabledClusterLogTypes: UNKNOWN.array,
+                addonProfiles: UNKNOWN.object,
+                networkProfile: UNKNOWN.object,
+                policy: UNKNOWN.string,
+                encrypted: UNKNOWN.boolean,
+                enableKeyRotation: UNKNOWN.boolean,
+                logs: UNKNOWN.array,
+                resourceUri: UNKNOWN.string,
+                bucket: UNKNOWN.string,
+            },
         ];
         for (const props of shapes) {
             const resources = types.map((type, i) => ({ type, name: `r${i}`, urn: `urn:pulumi:t::p::${type}::r${i}`, props }));
@@ -138,7 +167,8 @@ describe("policy pack integrity", () => {
         };
         walk(__dirname);
         const described = specs.join("\n");
-        for (const p of allPolicies) assert.match(described, new RegExp(`describe\\("[^"]*${p.name.replace(/-/g, "\\-")}(?![-a-z])`), p.name);
+        for (const p of allPolicies)
+            assert.match(described, new RegExp(`describe\\("[^"]*${p.name.replace(/-/g, "\\-")}(?![-a-z])`), p.name);
     });
 
     it("ships a loadable pack: PulumiPolicy.yaml (nodejs), package.json with version and main, per-environment configs", () => {
@@ -151,14 +181,20 @@ describe("policy pack integrity", () => {
         const prod = JSON.parse(fs.readFileSync(path.join(dir, "config", "prod.json"), "utf8"));
         for (const key of [...Object.keys(dev), ...Object.keys(prod)]) assert.ok(key === "all" || names.has(key), `config key ${key}`);
         assert.equal(prod.all, "mandatory");
-        assert.ok(Object.values(dev).some((v) => v === "advisory"), "dev keeps some policies advisory");
+        assert.ok(
+            Object.values(dev).some((v) => v === "advisory"),
+            "dev keeps some policies advisory",
+        );
     });
 
     it("starts as the Pulumi CLI runs it: policy/index.ts constructs the PolicyPack and serves on a port", async function () {
         this.timeout(60000);
         const root = path.resolve(__dirname, "..");
         // The CLI runs the pack with the pack directory as cwd (PolicyPack reads ./package.json for its version).
-        const child = spawn(process.execPath, ["-r", path.join(root, "node_modules/ts-node/register/transpile-only"), "index.ts"], { cwd: __dirname, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, ["-r", path.join(root, "node_modules/ts-node/register/transpile-only"), "index.ts"], {
+            cwd: __dirname,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         let stderr = "";
         child.stderr.on("data", (d) => (stderr += String(d)));
         try {

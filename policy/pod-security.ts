@@ -27,10 +27,12 @@ export interface NamespacePsaConfig {
 
 export const namespacePsaEnforce: ResourceValidationPolicy = {
     name: "k8s-namespace-psa-enforce",
-    description: "Namespaces carry pod-security.kubernetes.io/enforce=baseline (or restricted), pinned to a version that has today's checks, so the API server rejects non-compliant pods (guide §6).",
+    description:
+        "Namespaces carry pod-security.kubernetes.io/enforce=baseline (or restricted), pinned to a version that has today's checks, so the API server rejects non-compliant pods (guide §6).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Label the namespace pod-security.kubernetes.io/enforce=baseline (guide §6), with enforce-version `latest` or a recent v1.x; add warn/audit=restricted to see drift.",
+    remediationSteps:
+        "Label the namespace pod-security.kubernetes.io/enforce=baseline (guide §6), with enforce-version `latest` or a recent v1.x; add warn/audit=restricted to see drift.",
     ...guide("6", "pod-security"),
     configSchema: {
         properties: {
@@ -48,37 +50,53 @@ export const namespacePsaEnforce: ResourceValidationPolicy = {
         const labels = asObj(metadata.labels) ?? {};
         const enforce = asString(labels[ENFORCE]);
         if (!enforce) {
-            report(`namespace ${name ?? args.name} has no ${ENFORCE} label: Pod Security Admission enforces nothing there; set it to ${config.minimumLevel}`);
+            report(
+                `namespace ${name ?? args.name} has no ${ENFORCE} label: Pod Security Admission enforces nothing there; set it to ${config.minimumLevel}`,
+            );
             return;
         }
-        if (levelRank(enforce) < levelRank(config.minimumLevel)) report(`namespace ${name ?? args.name} enforces "${enforce}"; at least "${config.minimumLevel}" is required`);
+        if (levelRank(enforce) < levelRank(config.minimumLevel))
+            report(`namespace ${name ?? args.name} enforces "${enforce}"; at least "${config.minimumLevel}" is required`);
         const version = asString(labels[ENFORCE_VERSION]);
         if (version !== undefined && version !== "latest") {
             const parsed = parsePssVersion(version);
             const minimum = parsePssVersion(config.minimumVersion);
-            if (!parsed || version.startsWith("1.")) report(`namespace ${name ?? args.name} has ${ENFORCE_VERSION}="${version}", which the admission controller cannot parse (use "latest" or "v1.x")`);
-            else if (minimum && parsed.minor < minimum.minor) report(`namespace ${name ?? args.name} pins ${ENFORCE_VERSION}=${version}, older than ${config.minimumVersion}: newer baseline checks are not enforced`);
+            if (!parsed || version.startsWith("1."))
+                report(
+                    `namespace ${name ?? args.name} has ${ENFORCE_VERSION}="${version}", which the admission controller cannot parse (use "latest" or "v1.x")`,
+                );
+            else if (minimum && parsed.minor < minimum.minor)
+                report(
+                    `namespace ${name ?? args.name} pins ${ENFORCE_VERSION}=${version}, older than ${config.minimumVersion}: newer baseline checks are not enforced`,
+                );
         }
     },
 };
 
 export const workloadNamespacePsa: StackValidationPolicy = {
     name: "k8s-workload-namespace-psa",
-    description: "Every workload runs in a namespace declared alongside it, so its Pod Security Admission labels can be verified (guide §6).",
+    description:
+        "Every workload runs in a namespace declared alongside it, so its Pod Security Admission labels can be verified (guide §6).",
     severity: "medium",
     enforcementLevel: "advisory",
-    remediationSteps: "Declare the workload's Namespace (with pod-security.kubernetes.io/enforce=baseline) in the same stack or manifest set, or label the existing namespace with a NamespacePatch.",
+    remediationSteps:
+        "Declare the workload's Namespace (with pod-security.kubernetes.io/enforce=baseline) in the same stack or manifest set, or label the existing namespace with a NamespacePatch.",
     ...guide("6", "pod-security"),
     configSchema: { properties: { exemptNamespaces: { type: "array", items: { type: "string" }, default: SYSTEM_NAMESPACES } } },
     validateStack: (args, report) => {
         const { exemptNamespaces } = configOf<{ exemptNamespaces: string[] }>(workloadNamespacePsa, args);
         const declared = new Set(
-            args.resources.filter((r) => r.type === NAMESPACE || r.type === NAMESPACE_PATCH).map((r) => asString(asObj(props(r).metadata)?.name) ?? ""),
+            args.resources
+                .filter((r) => r.type === NAMESPACE || r.type === NAMESPACE_PATCH)
+                .map((r) => asString(asObj(props(r).metadata)?.name) ?? ""),
         );
         for (const w of workloads(args.resources)) {
             const ns = namespaceOf(w);
             if (declared.has(ns) || exemptNamespaces.includes(ns)) continue;
-            report(`${k8sKind(w.type)} ${ns}/${asString(asObj(props(w).metadata)?.name) ?? w.name} runs in namespace ${ns}, which is not declared here: its Pod Security Admission level cannot be verified`, w.urn);
+            report(
+                `${k8sKind(w.type)} ${ns}/${asString(asObj(props(w).metadata)?.name) ?? w.name} runs in namespace ${ns}, which is not declared here: its Pod Security Admission level cannot be verified`,
+                w.urn,
+            );
         }
     },
 };
@@ -123,7 +141,8 @@ export const podSecurityBaselineAtNamespaceVersion: StackValidationPolicy = {
         "Pods pass the Pod Security Standards baseline checks of the version their namespace pins (pod-security.kubernetes.io/enforce-version), exactly as admission will judge them there; Deployments are accepted with a warning while their pods are rejected, so this is caught before apply (guide §6).",
     severity: "critical",
     enforcementLevel: "mandatory",
-    remediationSteps: "Change the pod spec to pass baseline at the namespace's pinned version, or raise the namespace's enforce-version to a version that allows it (for example newer safe sysctls).",
+    remediationSteps:
+        "Change the pod spec to pass baseline at the namespace's pinned version, or raise the namespace's enforce-version to a version that allows it (for example newer safe sysctls).",
     ...guide("6", "pod-security"),
     validateStack: (args, report) => {
         const namespaces = new Map<string, Record<string, unknown>>();

@@ -30,8 +30,15 @@ const singleInstanceSchema = {
 /** The matching entry (for messages, `role=primary`), or undefined when the pods are no single-instance role. */
 function matchedRole(type: string, p: Obj, config: SingleInstanceConfig): string | undefined {
     const labels = podLabels(type, p);
-    const match = config.singleInstanceLabels.find((wanted) => Object.keys(wanted).length > 0 && Object.entries(wanted).every(([k, v]) => labels[k] === v));
-    return match && Object.entries(match).map(([k, v]) => `${k}=${v}`).join(",");
+    const match = config.singleInstanceLabels.find(
+        (wanted) => Object.keys(wanted).length > 0 && Object.entries(wanted).every(([k, v]) => labels[k] === v),
+    );
+    return (
+        match &&
+        Object.entries(match)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(",")
+    );
 }
 
 function label(type: string, p: Obj, fallback: string, ns: string): string {
@@ -74,7 +81,8 @@ export const primarySingleInstance: StackValidationPolicy = {
                 case "ReplicaSet":
                 case "ReplicationController": {
                     const count = replicas(p);
-                    if (count !== undefined && count > 1) report(`${what} with ${count} replicas; it must run as one pod (replicas: 1)`, w.urn);
+                    if (count !== undefined && count > 1)
+                        report(`${what} with ${count} replicas; it must run as one pod (replicas: 1)`, w.urn);
                     // ReplicaSets and ReplicationControllers have no update strategy: they never replace pods on a template change.
                     if (kind === "Deployment") {
                         const strategy = asString(asObj(asObj(p.spec)?.strategy)?.type);
@@ -91,12 +99,18 @@ export const primarySingleInstance: StackValidationPolicy = {
                     report(`${what} on every node; it must run as one pod: use a StatefulSet with replicas: 1`, w.urn);
                     break;
                 default:
-                    report(`${what} as a ${kind}, whose runs can overlap or finish; it must run as one long-lived pod: use a StatefulSet with replicas: 1`, w.urn);
+                    report(
+                        `${what} as a ${kind}, whose runs can overlap or finish; it must run as one long-lived pod: use a StatefulSet with replicas: 1`,
+                        w.urn,
+                    );
             }
             for (const hpa of hpas.filter((h) => scales(h, w, ns))) {
                 const max = asObj(props(hpa).spec)?.maxReplicas;
                 if (typeof max === "number" && max > 1) {
-                    report(`HorizontalPodAutoscaler ${namespaceOf(hpa)}/${asString(asObj(props(hpa).metadata)?.name) ?? hpa.name} scales ${label(w.type, p, w.name, ns)}, which runs the ${role} Security Server, up to ${max} replicas; it must run as one pod`, hpa.urn);
+                    report(
+                        `HorizontalPodAutoscaler ${namespaceOf(hpa)}/${asString(asObj(props(hpa).metadata)?.name) ?? hpa.name} scales ${label(w.type, p, w.name, ns)}, which runs the ${role} Security Server, up to ${max} replicas; it must run as one pod`,
+                        hpa.urn,
+                    );
                 }
             }
         }
@@ -117,14 +131,18 @@ export const primaryManagedByController: ResourceValidationPolicy = {
         "The primary and the single-pod Security Server are managed by a StatefulSet (or a Recreate Deployment), not a bare Pod, which nothing recreates when its node fails, leaving the secondaries without configuration sync and the backups and message-log archives unwritten (guide §10; NIIS Kubernetes user guide §4.5.6 and the 2023 load_balancer_setup.yaml use a bare Pod, xroad-facts §7 item 10).",
     severity: "medium",
     enforcementLevel: "advisory",
-    remediationSteps: "Wrap the pod spec in a StatefulSet with replicas: 1 (selector and template labels role=primary or role=standalone) and its volumes as before.",
+    remediationSteps:
+        "Wrap the pod spec in a StatefulSet with replicas: 1 (selector and template labels role=primary or role=standalone) and its volumes as before.",
     ...guide("10", "xroad", "workloads"),
     configSchema: singleInstanceSchema,
     validateResource: (args, report) => {
         if (k8sKind(args.type) !== "Pod") return;
         const p = args.props as Obj;
         const role = matchedRole(args.type, p, configOf<SingleInstanceConfig>(primaryManagedByController, args));
-        if (role) report(`bare Pod runs the ${role} Security Server: it is not recreated when its node fails; use a StatefulSet with replicas: 1`);
+        if (role)
+            report(
+                `bare Pod runs the ${role} Security Server: it is not recreated when its node fails; use a StatefulSet with replicas: 1`,
+            );
     },
 };
 

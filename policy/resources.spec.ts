@@ -6,7 +6,16 @@ import { RESOURCES, deployment, k8s, messages } from "./testing/harness";
 describe("k8s-container-resources (guide §7)", () => {
     const w = (containers: unknown[], initContainers: unknown[] = []) => k8s(deployment("ss", "x", { containers, initContainers }));
     it("passes containers and init containers with all four values", async () => {
-        assert.deepEqual(await messages(containerResources, w([{ name: "c", resources: RESOURCES }], [{ name: "i", resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "500m", memory: "128Mi" } } }])), []);
+        assert.deepEqual(
+            await messages(
+                containerResources,
+                w(
+                    [{ name: "c", resources: RESOURCES }],
+                    [{ name: "i", resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "500m", memory: "128Mi" } } }],
+                ),
+            ),
+            [],
+        );
     });
     it("flags each missing value per container, including init containers", async () => {
         assert.deepEqual(await messages(containerResources, w([{ name: "c", resources: { requests: { cpu: "1" } } }], [{ name: "i" }])), [
@@ -15,8 +24,19 @@ describe("k8s-container-resources (guide §7)", () => {
         ]);
     });
     it("flags requests above limits, and follows the `required` config", async () => {
-        assert.deepEqual(await messages(containerResources, w([{ name: "c", resources: { requests: { cpu: "2", memory: "4Gi" }, limits: { cpu: "1500m", memory: "4096Mi" } } }])), ['container "c" requests more cpu than its limit']);
-        assert.deepEqual(await messages(containerResources, w([{ name: "c", resources: { requests: { cpu: "1", memory: "1Gi" } } }]), { config: { required: ["requests.cpu", "requests.memory"] } }), []);
+        assert.deepEqual(
+            await messages(
+                containerResources,
+                w([{ name: "c", resources: { requests: { cpu: "2", memory: "4Gi" }, limits: { cpu: "1500m", memory: "4096Mi" } } }]),
+            ),
+            ['container "c" requests more cpu than its limit'],
+        );
+        assert.deepEqual(
+            await messages(containerResources, w([{ name: "c", resources: { requests: { cpu: "1", memory: "1Gi" } } }]), {
+                config: { required: ["requests.cpu", "requests.memory"] },
+            }),
+            [],
+        );
     });
     it("parses Kubernetes quantities", () => {
         assert.equal(parseQuantity("500m"), 0.5);

@@ -44,7 +44,8 @@ export const containerResources: ResourceValidationPolicy = {
                 for (const name of ["cpu", "memory"]) {
                     const request = parseQuantity(asObj(resources.requests)?.[name]);
                     const limit = parseQuantity(asObj(resources.limits)?.[name]);
-                    if (request !== undefined && limit !== undefined && request > limit) report(`${c.kind} "${c.name}" requests more ${name} than its limit`);
+                    if (request !== undefined && limit !== undefined && request > limit)
+                        report(`${c.kind} "${c.name}" requests more ${name} than its limit`);
                 }
             }
         }

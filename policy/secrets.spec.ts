@@ -1,6 +1,13 @@
 import * as assert from "node:assert/strict";
 import { ENV } from "../xroad/env";
-import { SSH_PRIVATE_KEY_FILE, SSH_PRIVATE_KEY_MODE, SSH_PUBLIC_KEY_FILE, SSH_PUBLIC_KEY_MODE, SSH_SECRET_PRIVATE_KEY, SSH_SECRET_PUBLIC_KEY } from "../xroad/ssh";
+import {
+    SSH_PRIVATE_KEY_FILE,
+    SSH_PRIVATE_KEY_MODE,
+    SSH_PUBLIC_KEY_FILE,
+    SSH_PUBLIC_KEY_MODE,
+    SSH_SECRET_PRIVATE_KEY,
+    SSH_SECRET_PUBLIC_KEY,
+} from "../xroad/ssh";
 import { noPlaintextSecretEnv, noSecretsInConfigMap, secretEnvRefsWellFormed, sshKeySecretVolumeMode } from "./secrets";
 import { RESOURCES, UNKNOWN, deployment, k8s, messages, run } from "./testing/harness";
 
@@ -12,7 +19,20 @@ const fromSecret = (name: string) => ({ name, valueFrom: { secretKeyRef: { name:
 
 describe("k8s-no-plaintext-secret-env (guide §3.2)", () => {
     it("passes values taken from Secrets and non-sensitive literals", async () => {
-        assert.deepEqual(await messages(noPlaintextSecretEnv, withEnv([fromSecret(ENV.tokenPin), fromSecret(ENV.adminPassword), { name: ENV.logLevel, value: "INFO" }, { name: ENV.dbHost, value: "db" }, { name: "AWS_WEB_IDENTITY_TOKEN_FILE", value: "/var/run/token" }, { name: ENV.dbPassword, value: "" }])), []);
+        assert.deepEqual(
+            await messages(
+                noPlaintextSecretEnv,
+                withEnv([
+                    fromSecret(ENV.tokenPin),
+                    fromSecret(ENV.adminPassword),
+                    { name: ENV.logLevel, value: "INFO" },
+                    { name: ENV.dbHost, value: "db" },
+                    { name: "AWS_WEB_IDENTITY_TOKEN_FILE", value: "/var/run/token" },
+                    { name: ENV.dbPassword, value: "" },
+                ]),
+            ),
+            [],
+        );
     });
     it("flags each literal sensitive value: X-Road names, multi-token PINs, generic passwords, PEM keys", async () => {
         const found = await messages(
@@ -37,7 +57,12 @@ describe("k8s-no-plaintext-secret-env (guide §3.2)", () => {
         assert.equal((await messages(noPlaintextSecretEnv, r, { config: { extraSensitiveNames: ["MY_VAR"] } })).length, 1);
     });
     it("checks init containers and is mandatory by default", async () => {
-        const r = k8s(deployment("ss", "xroad", { initContainers: [{ name: "init", env: [{ name: ENV.dbPassword, value: "pw" }] }], containers: [{ name: "c" }] }));
+        const r = k8s(
+            deployment("ss", "xroad", {
+                initContainers: [{ name: "init", env: [{ name: ENV.dbPassword, value: "pw" }] }],
+                containers: [{ name: "c" }],
+            }),
+        );
         const { violations } = await run(noPlaintextSecretEnv, r);
         assert.equal(violations[0].level, "mandatory");
         assert.match(violations[0].message, /initContainer "init"/);
@@ -49,16 +74,35 @@ describe("k8s-no-plaintext-secret-env (guide §3.2)", () => {
         assert.equal(violations[0].level, "advisory");
     });
     it("ignores other resource types and partial props", async () => {
-        assert.deepEqual(await messages(noPlaintextSecretEnv, [k8s({ apiVersion: "v1", kind: "Secret", stringData: { XROAD_TOKEN_PIN: "1" } }), k8s({ apiVersion: "v1", kind: "Pod" })]), []);
+        assert.deepEqual(
+            await messages(noPlaintextSecretEnv, [
+                k8s({ apiVersion: "v1", kind: "Secret", stringData: { XROAD_TOKEN_PIN: "1" } }),
+                k8s({ apiVersion: "v1", kind: "Pod" }),
+            ]),
+            [],
+        );
     });
 });
 
 describe("k8s-secret-env-refs-wellformed (guide §3.2)", () => {
     it("passes well-formed references", async () => {
-        assert.deepEqual(await messages(secretEnvRefsWellFormed, withEnv([fromSecret(ENV.tokenPin)], { envFrom: [{ secretRef: { name: "sidecar-variables" } }, { configMapRef: { name: "cm" } }] })), []);
+        assert.deepEqual(
+            await messages(
+                secretEnvRefsWellFormed,
+                withEnv([fromSecret(ENV.tokenPin)], {
+                    envFrom: [{ secretRef: { name: "sidecar-variables" } }, { configMapRef: { name: "cm" } }],
+                }),
+            ),
+            [],
+        );
     });
     it("flags the guide's mis-indented envFrom (name beside secretRef) and incomplete secretKeyRefs", async () => {
-        const found = await messages(secretEnvRefsWellFormed, withEnv([{ name: ENV.dbPassword, valueFrom: { secretKeyRef: { name: "s" } } }], { envFrom: [{ secretRef: null, name: "secret-sidecar-variables" }, {}] }));
+        const found = await messages(
+            secretEnvRefsWellFormed,
+            withEnv([{ name: ENV.dbPassword, valueFrom: { secretKeyRef: { name: "s" } } }], {
+                envFrom: [{ secretRef: null, name: "secret-sidecar-variables" }, {}],
+            }),
+        );
         assert.deepEqual(found, [
             'container "ss" envFrom[0].secretRef has no name (name "secret-sidecar-variables" is indented beside secretRef instead of inside it), so no Secret is loaded',
             'container "ss" envFrom[1] has neither secretRef nor configMapRef',
@@ -69,11 +113,25 @@ describe("k8s-secret-env-refs-wellformed (guide §3.2)", () => {
 
 describe("k8s-ssh-key-secret-volume-mode (guide §3.1)", () => {
     const volume = (items: unknown[], defaultMode?: number) =>
-        k8s(deployment("secondary", "xroad", { securityContext: { fsGroup: 999 }, volumes: [{ name: "ssh", secret: { secretName: "ssh-keys", items, ...(defaultMode !== undefined ? { defaultMode } : {}) } }], containers: [{ name: "c" }] }));
+        k8s(
+            deployment("secondary", "xroad", {
+                securityContext: { fsGroup: 999 },
+                volumes: [
+                    { name: "ssh", secret: { secretName: "ssh-keys", items, ...(defaultMode !== undefined ? { defaultMode } : {}) } },
+                ],
+                containers: [{ name: "c" }],
+            }),
+        );
 
     it("passes the components' modes: private key 0440, public key 0444", async () => {
         assert.deepEqual(
-            await messages(sshKeySecretVolumeMode, volume([{ key: SSH_SECRET_PRIVATE_KEY, path: SSH_PRIVATE_KEY_FILE, mode: SSH_PRIVATE_KEY_MODE }, { key: SSH_SECRET_PUBLIC_KEY, path: SSH_PUBLIC_KEY_FILE, mode: SSH_PUBLIC_KEY_MODE }])),
+            await messages(
+                sshKeySecretVolumeMode,
+                volume([
+                    { key: SSH_SECRET_PRIVATE_KEY, path: SSH_PRIVATE_KEY_FILE, mode: SSH_PRIVATE_KEY_MODE },
+                    { key: SSH_SECRET_PUBLIC_KEY, path: SSH_PUBLIC_KEY_FILE, mode: SSH_PUBLIC_KEY_MODE },
+                ]),
+            ),
             [],
         );
         assert.deepEqual(await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa" }], 0o400)), []);
@@ -82,12 +140,27 @@ describe("k8s-ssh-key-secret-volume-mode (guide §3.1)", () => {
         assert.deepEqual(await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa", mode: 0o644 }])), [
             'volume "ssh" (secret ssh-keys) item private-key -> id_rsa has mode 0644, readable by others; use 0440 with fsGroup 999',
         ]);
-        assert.match((await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa" }])))[0], /has default mode 0644/);
-        assert.match((await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa" }], 0o604)))[0], /has defaultMode 0604/);
-        assert.match((await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa", mode: 644 }])))[0], /mode 644, above 0777/);
+        assert.match(
+            (await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa" }])))[0],
+            /has default mode 0644/,
+        );
+        assert.match(
+            (await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa" }], 0o604)))[0],
+            /has defaultMode 0604/,
+        );
+        assert.match(
+            (await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa", mode: 644 }])))[0],
+            /mode 644, above 0777/,
+        );
     });
     it("flags an SSH secret mounted whole (no items) with a world-readable or unset defaultMode", async () => {
-        const whole = (secretName: string, defaultMode?: number) => k8s(deployment("s", "x", { volumes: [{ name: "ssh", secret: { secretName, ...(defaultMode !== undefined ? { defaultMode } : {}) } }], containers: [{ name: "c" }] }));
+        const whole = (secretName: string, defaultMode?: number) =>
+            k8s(
+                deployment("s", "x", {
+                    volumes: [{ name: "ssh", secret: { secretName, ...(defaultMode !== undefined ? { defaultMode } : {}) } }],
+                    containers: [{ name: "c" }],
+                }),
+            );
         assert.deepEqual(await messages(sshKeySecretVolumeMode, whole("secret-ssh-keys")), [
             'volume "ssh" mounts secret secret-ssh-keys whole with default mode 0644: its private key is readable by others; use items with mode 0440, or defaultMode 0440, with fsGroup 999',
         ]);
@@ -98,16 +171,44 @@ describe("k8s-ssh-key-secret-volume-mode (guide §3.1)", () => {
         assert.equal((await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa.pub", mode: 0o644 }]))).length, 1);
     });
     it("checks projected secret sources, and allows group bits when configured to forbid only world bits", async () => {
-        const projected = k8s(deployment("s", "x", { volumes: [{ name: "p", projected: { defaultMode: 0o644, sources: [{ secret: { name: "k", items: [{ key: "tls.key", path: "tls.key" }] } }] } }], containers: [{ name: "c" }] }));
+        const projected = k8s(
+            deployment("s", "x", {
+                volumes: [
+                    {
+                        name: "p",
+                        projected: {
+                            defaultMode: 0o644,
+                            sources: [{ secret: { name: "k", items: [{ key: "tls.key", path: "tls.key" }] } }],
+                        },
+                    },
+                ],
+                containers: [{ name: "c" }],
+            }),
+        );
         assert.equal((await messages(sshKeySecretVolumeMode, projected)).length, 1);
-        assert.equal((await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa", mode: 0o440 }]), { config: { forbiddenBits: 0o077 } })).length, 1);
+        assert.equal(
+            (
+                await messages(sshKeySecretVolumeMode, volume([{ key: "private-key", path: "id_rsa", mode: 0o440 }]), {
+                    config: { forbiddenBits: 0o077 },
+                })
+            ).length,
+            1,
+        );
     });
 });
 
 describe("k8s-no-secrets-in-configmap (guide §3)", () => {
-    const cm = (data: Record<string, string>) => k8s({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cm", namespace: "x" }, data });
-    it("passes ordinary configuration", async () => assert.deepEqual(await messages(noSecretsInConfigMap, cm({ "local.ini": "[proxy]\nhealth-check-port=5588", XROAD_LOG_LEVEL: "INFO" })), []));
+    const cm = (data: Record<string, string>) =>
+        k8s({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cm", namespace: "x" }, data });
+    it("passes ordinary configuration", async () =>
+        assert.deepEqual(
+            await messages(noSecretsInConfigMap, cm({ "local.ini": "[proxy]\nhealth-check-port=5588", XROAD_LOG_LEVEL: "INFO" })),
+            [],
+        ));
     it("flags private keys and secret-named keys", async () => {
-        assert.deepEqual(await messages(noSecretsInConfigMap, cm({ key: "-----BEGIN RSA PRIVATE KEY-----", XROAD_DB_PWD: "pw" })), ["key key holds a private key", "key XROAD_DB_PWD looks like a secret (password, PIN or key)"]);
+        assert.deepEqual(await messages(noSecretsInConfigMap, cm({ key: "-----BEGIN RSA PRIVATE KEY-----", XROAD_DB_PWD: "pw" })), [
+            "key key holds a private key",
+            "key XROAD_DB_PWD looks like a secret (password, PIN or key)",
+        ]);
     });
 });

@@ -52,9 +52,13 @@ export const noPlaintextSecretEnv: ResourceValidationPolicy = {
                 const value = env.value;
                 if (typeof value !== "string" || value === "") continue;
                 if (isSensitiveEnvName(name, config)) {
-                    report(`${c.kind} "${c.name}" sets ${name} as a literal value; reference a Secret with valueFrom.secretKeyRef or envFrom.secretRef instead`);
+                    report(
+                        `${c.kind} "${c.name}" sets ${name} as a literal value; reference a Secret with valueFrom.secretKeyRef or envFrom.secretRef instead`,
+                    );
                 } else if (PRIVATE_KEY_PEM.test(value)) {
-                    report(`${c.kind} "${c.name}" puts a private key in the literal value of ${name}; mount it from a Secret volume instead`);
+                    report(
+                        `${c.kind} "${c.name}" puts a private key in the literal value of ${name}; mount it from a Secret volume instead`,
+                    );
                 }
             }
         }
@@ -67,7 +71,8 @@ export const secretEnvRefsWellFormed: ResourceValidationPolicy = {
         "envFrom and valueFrom references name the Secret (and key) they read: the guide's §3.2 and user guide §4.5.4 examples indent `name` beside `secretRef`, which loads no secret at all (guide §3.2).",
     severity: "high",
     enforcementLevel: "mandatory",
-    remediationSteps: "Write `envFrom: [{secretRef: {name: <secret>}}]` and `valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}`; `name` belongs inside `secretRef` (guide §3.2).",
+    remediationSteps:
+        "Write `envFrom: [{secretRef: {name: <secret>}}]` and `valueFrom: {secretKeyRef: {name: <secret>, key: <key>}}`; `name` belongs inside `secretRef` (guide §3.2).",
     ...guide("3.2", "secrets"),
     validateResource: (args, report) => {
         const tpl = podTemplate(args.type, args.props);
@@ -77,7 +82,9 @@ export const secretEnvRefsWellFormed: ResourceValidationPolicy = {
                 const secretRef = asObj(source.secretRef);
                 const configMapRef = asObj(source.configMapRef);
                 if ("secretRef" in source && !asString(secretRef?.name)) {
-                    report(`${c.kind} "${c.name}" envFrom[${i}].secretRef has no name${asString(source.name) ? ` (name "${source.name}" is indented beside secretRef instead of inside it)` : ""}, so no Secret is loaded`);
+                    report(
+                        `${c.kind} "${c.name}" envFrom[${i}].secretRef has no name${asString(source.name) ? ` (name "${source.name}" is indented beside secretRef instead of inside it)` : ""}, so no Secret is loaded`,
+                    );
                 } else if ("configMapRef" in source && !asString(configMapRef?.name)) {
                     report(`${c.kind} "${c.name}" envFrom[${i}].configMapRef has no name, so nothing is loaded`);
                 } else if (!secretRef && !configMapRef) {
@@ -132,16 +139,19 @@ export const sshKeySecretVolumeMode: ResourceValidationPolicy = {
         const tpl = podTemplate(args.type, args.props);
         if (!tpl) return;
         const config = configOf<SecretVolumeModeConfig>(sshKeySecretVolumeMode, args);
-        const isPrivateKey = (s: string | undefined) => s !== undefined && !s.endsWith(".pub") && new RegExp(config.privateKeyPattern, "i").test(s);
+        const isPrivateKey = (s: string | undefined) =>
+            s !== undefined && !s.endsWith(".pub") && new RegExp(config.privateKeyPattern, "i").test(s);
         const check = (volume: string, secretName: string, item: Obj, defaultMode: unknown) => {
             const key = asString(item.key);
             const path = asString(item.path);
             if (!isPrivateKey(key) && !isPrivateKey(path)) return;
-            const mode = typeof item.mode === "number" ? item.mode : typeof defaultMode === "number" ? defaultMode : SECRET_VOLUME_DEFAULT_MODE;
+            const mode =
+                typeof item.mode === "number" ? item.mode : typeof defaultMode === "number" ? defaultMode : SECRET_VOLUME_DEFAULT_MODE;
             const source = typeof item.mode === "number" ? "mode" : typeof defaultMode === "number" ? "defaultMode" : "default mode";
             const what = `volume "${volume}" (secret ${secretName}) item ${key ?? "?"} -> ${path ?? "?"}`;
             if (mode > 0o777) report(`${what} has ${source} ${mode}, above 0777: a decimal number where an octal mode was meant`);
-            else if ((mode & config.forbiddenBits) !== 0) report(`${what} has ${source} ${octal(mode)}, readable by others; use 0440 with fsGroup 999`);
+            else if ((mode & config.forbiddenBits) !== 0)
+                report(`${what} has ${source} ${octal(mode)}, readable by others; use 0440 with fsGroup 999`);
         };
         for (const v of asArray(tpl.spec.volumes)) {
             const name = asString(v.name) ?? "?";
@@ -154,8 +164,14 @@ export const sshKeySecretVolumeMode: ResourceValidationPolicy = {
                 if (items.length === 0 && new RegExp(config.privateKeySecretPattern, "i").test(secretName)) {
                     const mode = typeof secret.defaultMode === "number" ? secret.defaultMode : SECRET_VOLUME_DEFAULT_MODE;
                     const source = typeof secret.defaultMode === "number" ? "defaultMode" : "default mode";
-                    if (mode > 0o777) report(`volume "${name}" mounts secret ${secretName} whole with ${source} ${mode}, above 0777: a decimal number where an octal mode was meant`);
-                    else if ((mode & config.forbiddenBits) !== 0) report(`volume "${name}" mounts secret ${secretName} whole with ${source} ${octal(mode)}: its private key is readable by others; use items with mode 0440, or defaultMode 0440, with fsGroup 999`);
+                    if (mode > 0o777)
+                        report(
+                            `volume "${name}" mounts secret ${secretName} whole with ${source} ${mode}, above 0777: a decimal number where an octal mode was meant`,
+                        );
+                    else if ((mode & config.forbiddenBits) !== 0)
+                        report(
+                            `volume "${name}" mounts secret ${secretName} whole with ${source} ${octal(mode)}: its private key is readable by others; use items with mode 0440, or defaultMode 0440, with fsGroup 999`,
+                        );
                 }
             }
             const projected = asObj(v.projected);
@@ -171,7 +187,8 @@ export const sshKeySecretVolumeMode: ResourceValidationPolicy = {
 
 export const noSecretsInConfigMap: ResourceValidationPolicy = {
     name: "k8s-no-secrets-in-configmap",
-    description: "ConfigMaps carry no private keys and no values under secret-like keys: Kubernetes Secrets are the place for them (guide §3).",
+    description:
+        "ConfigMaps carry no private keys and no values under secret-like keys: Kubernetes Secrets are the place for them (guide §3).",
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps: "Move the value into a Secret and mount it or reference it from the environment (guide §3.1, §3.2).",

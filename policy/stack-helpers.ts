@@ -40,7 +40,13 @@ export function refersTo(dependent: PolicyResource, key: string, target: PolicyR
  * Resources of `candidates` linked to `target` via input `key`. When the stack holds a single target,
  * every candidate belongs to it (their link may be an output the plan cannot resolve).
  */
-export function linked(candidates: PolicyResource[], key: string, target: PolicyResource, allTargets: PolicyResource[], targetKeys: string[]): PolicyResource[] {
+export function linked(
+    candidates: PolicyResource[],
+    key: string,
+    target: PolicyResource,
+    allTargets: PolicyResource[],
+    targetKeys: string[],
+): PolicyResource[] {
     if (allTargets.length === 1) return candidates;
     return candidates.filter((c) => refersTo(c, key, target, targetKeys));
 }
@@ -59,7 +65,12 @@ export function isChildOf(r: { urn: string; parent?: PolicyResource }, component
  */
 export function clusterGroups(resources: PolicyResource[], componentType: string, clusterTypes: string[]): PolicyResource[][] {
     const components = resources.filter((r) => r.type === componentType);
-    const groups = components.map((c) => [c, ...resources.filter((r) => clusterTypes.includes(r.type) && (childOf(r, c) || (components.length === 1 && isChildOf(r, componentType))))]);
+    const groups = components.map((c) => [
+        c,
+        ...resources.filter(
+            (r) => clusterTypes.includes(r.type) && (childOf(r, c) || (components.length === 1 && isChildOf(r, componentType))),
+        ),
+    ]);
     const grouped = new Set(groups.flat().map((r) => r.urn));
     for (const r of resources) if (clusterTypes.includes(r.type) && !grouped.has(r.urn)) groups.push([r]);
     return groups;
@@ -71,7 +82,13 @@ function childOf(r: PolicyResource, ancestor: PolicyResource): boolean {
 }
 
 /** Candidates linked through input `key` to any member of `group` (every candidate when there is one group). */
-export function linkedToGroup(candidates: PolicyResource[], key: string, group: PolicyResource[], groups: PolicyResource[][], targetKeys: string[]): PolicyResource[] {
+export function linkedToGroup(
+    candidates: PolicyResource[],
+    key: string,
+    group: PolicyResource[],
+    groups: PolicyResource[][],
+    targetKeys: string[],
+): PolicyResource[] {
     if (groups.length === 1) return candidates;
     return candidates.filter((c) => group.some((member) => refersTo(c, key, member, targetKeys)));
 }

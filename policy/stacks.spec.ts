@@ -59,7 +59,12 @@ describe("self-check of every example stack", function () {
                 for (const v of i.spec.template.spec.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
                 for (const c of i.spec.template.spec.containers) delete c.resources;
             });
-            broken = { ...broken, resources: broken.resources.filter((r) => !(r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && /default-deny/.test(r.name))) };
+            broken = {
+                ...broken,
+                resources: broken.resources.filter(
+                    (r) => !(r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && /default-deny/.test(r.name)),
+                ),
+            };
             const report = await selfCheck(broken);
             const found = pairs(report);
             for (const expected of [
@@ -80,7 +85,10 @@ describe("self-check of every example stack", function () {
                 i.metadata.labels = {};
             });
             const found = pairs(await selfCheck(broken));
-            assert.ok(found.includes("mandatory xroad-primary-ingress-secondary-ssh-only kubernetes:apps/v1:StatefulSet"), found.join("\n"));
+            assert.ok(
+                found.includes("mandatory xroad-primary-ingress-secondary-ssh-only kubernetes:apps/v1:StatefulSet"),
+                found.join("\n"),
+            );
             assert.ok(found.includes("mandatory k8s-namespace-psa-enforce kubernetes:core/v1:Namespace"), found.join("\n"));
         });
 
@@ -90,8 +98,14 @@ describe("self-check of every example stack", function () {
             });
             const dev = await selfCheck(broken, "development");
             const prod = await selfCheck(broken, "production");
-            assert.deepEqual(dev.violations.map((v) => [v.policy, v.level]), [["k8s-hpa-prefer-custom-metrics", "advisory"]]);
-            assert.deepEqual(prod.mandatory.map((v) => v.policy), ["k8s-hpa-prefer-custom-metrics"]);
+            assert.deepEqual(
+                dev.violations.map((v) => [v.policy, v.level]),
+                [["k8s-hpa-prefer-custom-metrics", "advisory"]],
+            );
+            assert.deepEqual(
+                prod.mandatory.map((v) => v.policy),
+                ["k8s-hpa-prefer-custom-metrics"],
+            );
             assert.equal(prod.mandatory[0].type, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
         });
 
@@ -99,11 +113,16 @@ describe("self-check of every example stack", function () {
             const broken = mutated(plan, "kubernetes:apps/v1:Deployment", (i) => {
                 for (const v of i.spec.template.spec.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
             });
-            const fromPlan = (await selfCheck(broken)).violations.filter((v) => v.type?.startsWith("kubernetes:")).map((v) => `${v.level} ${v.policy}`);
+            const fromPlan = (await selfCheck(broken)).violations
+                .filter((v) => v.type?.startsWith("kubernetes:"))
+                .map((v) => `${v.level} ${v.policy}`);
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
             const written = writePlan(broken, dir);
             const out: string[] = [];
-            const code = await runCheck(["--json", "--config", path.join(projectDir, "policy", "config", "dev.json"), written.manifestDir], { out: (l) => out.push(l), err: () => undefined });
+            const code = await runCheck(
+                ["--json", "--config", path.join(projectDir, "policy", "config", "dev.json"), written.manifestDir],
+                { out: (l) => out.push(l), err: () => undefined },
+            );
             fs.rmSync(dir, { recursive: true });
             const fromYaml = (JSON.parse(out.join("\n")) as { level: string; policy: string }[]).map((f) => `${f.level} ${f.policy}`);
             assert.deepEqual(fromYaml.sort(), fromPlan.sort());
@@ -117,14 +136,21 @@ describe("self-check of every example stack", function () {
                 i.spec.template.spec.containers[0].env.push({ name: "XROAD_TOKEN_PIN", value: secretValue("1234") });
             });
             const report = await selfCheck(broken);
-            assert.deepEqual(report.mandatory.map((v) => v.policy), ["k8s-no-plaintext-secret-env"]);
+            assert.deepEqual(
+                report.mandatory.map((v) => v.policy),
+                ["k8s-no-plaintext-secret-env"],
+            );
         });
     });
 
     describe("catches cloud resources removed from the AWS and Azure example stacks", () => {
         const cases: { stack: string; remove: string; expect: string[] }[] = [
             { stack: "prod", remove: "aws:s3/bucketPolicy:BucketPolicy", expect: ["s3-archive-tls-only"] },
-            { stack: "prod", remove: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", expect: ["s3-archive-encryption-at-rest"] },
+            {
+                stack: "prod",
+                remove: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                expect: ["s3-archive-encryption-at-rest"],
+            },
             { stack: "prod", remove: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", expect: ["s3-archive-no-public-access"] },
             { stack: "prod", remove: "aws:efs/fileSystemPolicy:FileSystemPolicy", expect: ["efs-encryption-in-transit"] },
             { stack: "prod", remove: "kubernetes:helm.sh/v3:Release", expect: ["k8s-network-policy-engine"] },
@@ -137,7 +163,10 @@ describe("self-check of every example stack", function () {
                 if (!stacks.includes(c.stack)) this.skip();
                 if (!plans.has(c.stack)) plans.set(c.stack, await planStack(readStackFile(projectDir, c.stack)));
                 const plan = plans.get(c.stack)!;
-                assert.ok(plan.resources.some((r) => r.type === c.remove), `the ${c.stack} plan has a ${c.remove}`);
+                assert.ok(
+                    plan.resources.some((r) => r.type === c.remove),
+                    `the ${c.stack} plan has a ${c.remove}`,
+                );
                 const report = await selfCheck({ ...plan, resources: plan.resources.filter((r) => r.type !== c.remove) });
                 const policies = [...new Set(report.mandatory.map((v) => v.policy))].sort();
                 for (const e of c.expect) assert.ok(policies.includes(e), `${e} in ${policies.join(", ")}`);
@@ -146,11 +175,26 @@ describe("self-check of every example stack", function () {
     });
 
     it("formats the report the plan prints: mandatory first, then a summary naming the policy config", () => {
-        const v = (policy: string, level: "advisory" | "mandatory") => ({ policy, level, type: "kubernetes:apps/v1:Deployment", name: "d", message: "m" });
-        const report = { violations: [v("b-advisory", "advisory"), v("a-mandatory", "mandatory")], mandatory: [v("a-mandatory", "mandatory")] };
+        const v = (policy: string, level: "advisory" | "mandatory") => ({
+            policy,
+            level,
+            type: "kubernetes:apps/v1:Deployment",
+            name: "d",
+            message: "m",
+        });
+        const report = {
+            violations: [v("b-advisory", "advisory"), v("a-mandatory", "mandatory")],
+            mandatory: [v("a-mandatory", "mandatory")],
+        };
         const lines = formatSelfCheck(report, "production");
-        assert.deepEqual(lines.slice(0, 2), ["  [mandatory] a-mandatory kubernetes:apps/v1:Deployment d: m", "  [advisory] b-advisory kubernetes:apps/v1:Deployment d: m"]);
-        assert.match(lines[2], /^Policy self-check \(production: .*policy\/config\/prod\.json, \d+ policies\): 1 mandatory, 1 advisory violation\(s\)\.$/);
+        assert.deepEqual(lines.slice(0, 2), [
+            "  [mandatory] a-mandatory kubernetes:apps/v1:Deployment d: m",
+            "  [advisory] b-advisory kubernetes:apps/v1:Deployment d: m",
+        ]);
+        assert.match(
+            lines[2],
+            /^Policy self-check \(production: .*policy\/config\/prod\.json, \d+ policies\): 1 mandatory, 1 advisory violation\(s\)\.$/,
+        );
         assert.match(formatSelfCheck({ violations: [], mandatory: [] }, "development")[0], /dev\.json, \d+ policies\): no violations\.$/);
     });
 });

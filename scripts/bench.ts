@@ -36,13 +36,20 @@ function parseArgs(argv: string[]): Args | string {
         const arg = argv[i];
         const value = () => argv[++i] ?? "";
         if (arg === "--runs") args.runs = Number(value());
-        else if (arg === "--stacks") args.stacks = value().split(",").filter((s) => s !== "");
+        else if (arg === "--stacks")
+            args.stacks = value()
+                .split(",")
+                .filter((s) => s !== "");
         else if (arg === "--instances") args.instances = value().split(",").map(Number);
         else if (arg === "--out") args.out = value();
         else return `unknown argument ${arg}`;
     }
     if (!Number.isInteger(args.runs) || args.runs < 1) return "--runs takes a positive integer";
-    if (args.instances.length < 2 || args.instances.some((n) => !Number.isInteger(n) || n < 1) || new Set(args.instances).size !== args.instances.length) {
+    if (
+        args.instances.length < 2 ||
+        args.instances.some((n) => !Number.isInteger(n) || n < 1) ||
+        new Set(args.instances).size !== args.instances.length
+    ) {
         return "--instances takes at least two different positive integers, such as 1,10,50";
     }
     return args;
@@ -57,7 +64,12 @@ interface Measured {
 }
 
 function summarise(runs: Run[]): Measured {
-    return { wallMs: sample(runs.map((r) => r.wallMs)), cpuMs: sample(runs.map((r) => r.cpuMs)), peakMb: sample(runs.map((r) => r.peakMb)), inProcessMs: sample(runs.map((r) => r.report.planMs)) };
+    return {
+        wallMs: sample(runs.map((r) => r.wallMs)),
+        cpuMs: sample(runs.map((r) => r.cpuMs)),
+        peakMb: sample(runs.map((r) => r.peakMb)),
+        inProcessMs: sample(runs.map((r) => r.report.planMs)),
+    };
 }
 
 interface StackResult {
@@ -88,9 +100,22 @@ function benchStack(repoDir: string, stack: string, runs: number, tmp: string): 
     }
     const plan = summarise(plans);
     const floor = summarise(floors);
-    const ratio = { wall: plan.wallMs.median / floor.wallMs.median, cpu: plan.cpuMs.median / floor.cpuMs.median, memory: plan.peakMb.median / floor.peakMb.median };
+    const ratio = {
+        wall: plan.wallMs.median / floor.wallMs.median,
+        cpu: plan.cpuMs.median / floor.cpuMs.median,
+        memory: plan.peakMb.median / floor.peakMb.median,
+    };
     const packageFiles = (JSON.parse(fs.readFileSync(modulesFile, "utf8")) as unknown[]).length;
-    return { stack, target: first.report.target, resources: first.report.resources, packageFiles, plan, floor, ratio, withinTarget: ratio.wall <= TARGETS.floorRatio };
+    return {
+        stack,
+        target: first.report.target,
+        resources: first.report.resources,
+        packageFiles,
+        plan,
+        floor,
+        ratio,
+        withinTarget: ratio.wall <= TARGETS.floorRatio,
+    };
 }
 
 /** A stack on an existing cluster with `count` single-pod Sidecars, each in its own namespace. */
@@ -137,7 +162,11 @@ function benchScaling(repoDir: string, counts: number[], runs: number, tmp: stri
         peakMb: fit((p) => p.plan.peakMb.median),
         resources: fit((p) => p.resources),
     };
-    return { points, perInstance, withinTarget: { ms: perInstance.wallMs <= TARGETS.msPerInstance, mb: perInstance.peakMb <= TARGETS.mbPerInstance } };
+    return {
+        points,
+        perInstance,
+        withinTarget: { ms: perInstance.wallMs <= TARGETS.msPerInstance, mb: perInstance.peakMb <= TARGETS.mbPerInstance },
+    };
 }
 
 function table(rows: string[][]): string[] {
@@ -165,14 +194,23 @@ function main(): number {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-bench-"));
     const loadAtStart = os.loadavg()[0];
     try {
-        process.stderr.write(`Benchmarking ${stacks.length} stack(s) and ${args.instances.join("/")} instances, ${args.runs} runs each, each in a fresh process `);
+        process.stderr.write(
+            `Benchmarking ${stacks.length} stack(s) and ${args.instances.join("/")} instances, ${args.runs} runs each, each in a fresh process `,
+        );
         const stackResults = stacks.map((s) => benchStack(repoDir, s, args.runs, tmp));
         const scaling = benchScaling(repoDir, args.instances, args.runs, tmp);
         process.stderr.write("\n\n");
 
         const result = {
             date: new Date().toISOString(),
-            machine: { loadAverage: { start: loadAtStart, end: os.loadavg()[0] }, node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 1024 / 1024) },
+            machine: {
+                loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
+                node: process.version,
+                platform: `${os.platform()} ${os.arch()}`,
+                cpus: os.cpus().length,
+                cpuModel: os.cpus()[0]?.model,
+                memoryMb: Math.round(os.totalmem() / 1024 / 1024),
+            },
             method: {
                 runs: args.runs,
                 statistic: "median",
@@ -194,9 +232,27 @@ function main(): number {
         const load = Math.max(loadAtStart, os.loadavg()[0]);
         console.log(`Offline plan, median of ${args.runs} fresh processes (node ${process.version}, ${os.cpus().length} CPUs):\n`);
         if (load > os.cpus().length) {
-            console.log(`  Note: other processes competed for the CPUs (load average up to ${load.toFixed(1)} on ${os.cpus().length}): wall times are inflated; the CPU columns are the steadier figure.\n`);
+            console.log(
+                `  Note: other processes competed for the CPUs (load average up to ${load.toFixed(1)} on ${os.cpus().length}): wall times are inflated; the CPU columns are the steadier figure.\n`,
+            );
         }
-        const rows = [["stack", "target", "resources", "plan wall", "floor wall", "ratio", `≤ ${TARGETS.floorRatio}×`, "plan CPU", "floor CPU", "ratio", "plan peak", "floor peak", "ratio"]];
+        const rows = [
+            [
+                "stack",
+                "target",
+                "resources",
+                "plan wall",
+                "floor wall",
+                "ratio",
+                `≤ ${TARGETS.floorRatio}×`,
+                "plan CPU",
+                "floor CPU",
+                "ratio",
+                "plan peak",
+                "floor peak",
+                "ratio",
+            ],
+        ];
         for (const s of stackResults) {
             rows.push([
                 s.stack,
@@ -218,14 +274,24 @@ function main(): number {
 
         console.log(`\nGrowth with the number of Sidecar instances (target existing, single topology):\n`);
         const scaleRows = [["instances", "resources", "plan wall", "CPU", "in-process", "peak"]];
-        for (const p of scaling.points) scaleRows.push([String(p.instances), String(p.resources), ms(p.plan.wallMs.median), ms(p.plan.cpuMs.median), ms(p.plan.inProcessMs.median), mb(p.plan.peakMb.median)]);
+        for (const p of scaling.points)
+            scaleRows.push([
+                String(p.instances),
+                String(p.resources),
+                ms(p.plan.wallMs.median),
+                ms(p.plan.cpuMs.median),
+                ms(p.plan.inProcessMs.median),
+                mb(p.plan.peakMb.median),
+            ]);
         for (const line of table(scaleRows)) console.log(`  ${line}`);
         const per = scaling.perInstance;
         console.log(
             `\n  per added instance: ${per.wallMs.toFixed(1)} ms wall (${per.cpuMs.toFixed(1)} ms CPU, ${per.inProcessMs.toFixed(1)} ms in-process), ${per.peakMb.toFixed(2)} MB peak, ${per.resources.toFixed(1)} resources` +
                 ` — targets ≤ ${TARGETS.msPerInstance} ms: ${scaling.withinTarget.ms ? "yes" : "NO"}, ≤ ${TARGETS.mbPerInstance} MB: ${scaling.withinTarget.mb ? "yes" : "NO"}`,
         );
-        console.log(`\nWrote ${path.relative(process.cwd(), outFile)}.${result.targetsMet ? "" : " Some targets are not met (see above)."}`);
+        console.log(
+            `\nWrote ${path.relative(process.cwd(), outFile)}.${result.targetsMet ? "" : " Some targets are not met (see above)."}`,
+        );
         return 0;
     } finally {
         fs.rmSync(tmp, { recursive: true, force: true });

@@ -87,7 +87,7 @@ async function check(argv: string[], io: CheckIO): Promise<number> {
             namespace: o?.namespace ?? null,
             name: o?.name ?? "",
             message: v.message,
-            index: v.urn ? order.get(v.urn) ?? -1 : -1,
+            index: v.urn ? (order.get(v.urn) ?? -1) : -1,
         };
     });
     findings.sort((a, b) => a.index - b.index || a.policy.localeCompare(b.policy));
@@ -97,7 +97,9 @@ async function check(argv: string[], io: CheckIO): Promise<number> {
     else {
         for (const f of out) io.out(`${f.policy} ${objectLabel(f)}: ${f.level === "advisory" ? "(advisory) " : ""}${f.message}`);
         const mandatory = out.filter((f) => f.level === "mandatory").length;
-        io.err(`${loaded.resources.length} objects checked: ${mandatory} mandatory, ${out.length - mandatory} advisory violations${loaded.errors.length ? `, ${loaded.errors.length} YAML errors` : ""}.`);
+        io.err(
+            `${loaded.resources.length} objects checked: ${mandatory} mandatory, ${out.length - mandatory} advisory violations${loaded.errors.length ? `, ${loaded.errors.length} YAML errors` : ""}.`,
+        );
     }
     if (loaded.errors.length > 0) return 2;
     return out.some((f) => f.level === "mandatory") ? 1 : 0;
@@ -107,7 +109,7 @@ if (require.main === module) {
     runCheck(process.argv.slice(2)).then(
         (code) => process.exit(code),
         (e: unknown) => {
-            console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+            console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
             process.exit(2);
         },
     );

@@ -64,13 +64,17 @@ async function main(): Promise<number> {
 
     console.log(`Offline plan of stack ${args.stack} (target ${plan.config.target}), under Pulumi mocks: nothing was created.`);
     if (stackFile.secureKeys.length > 0) {
-        console.log(`Note: ${stackFile.secureKeys.length} secure value(s) cannot be decrypted offline (${stackFile.secureKeys.join(", ")}); a placeholder stands in, still secret.`);
+        console.log(
+            `Note: ${stackFile.secureKeys.length} secure value(s) cannot be decrypted offline (${stackFile.secureKeys.join(", ")}); a placeholder stands in, still secret.`,
+        );
     }
     console.log("\nComponent tree:");
     for (const line of componentTree(plan.resources)) console.log(`  ${line}`);
     console.log(`\nResources by type (${plan.resources.length} in all):`);
     for (const [type, n] of countsByType(plan.resources)) console.log(`  ${String(n).padStart(4)}  ${type}`);
-    console.log(`\nWrote ${path.relative(process.cwd(), written.planFile)} and ${written.manifestCount} manifests in ${path.relative(process.cwd(), written.manifestDir)}/ (${ms.toFixed(0)} ms).`);
+    console.log(
+        `\nWrote ${path.relative(process.cwd(), written.planFile)} and ${written.manifestCount} manifests in ${path.relative(process.cwd(), written.manifestDir)}/ (${ms.toFixed(0)} ms).`,
+    );
 
     const report = await selfCheck(plan);
     console.log("");
@@ -81,7 +85,7 @@ async function main(): Promise<number> {
 main().then(
     (code) => process.exit(code),
     (e: unknown) => {
-        console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+        console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
         process.exit(1);
     },
 );

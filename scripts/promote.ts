@@ -33,7 +33,10 @@ function parseArgs(argv: string[]): Args | string {
     let projectDir = path.resolve(__dirname, "..");
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        const [flag, inline] =
+            arg.startsWith("--") && arg.includes("=")
+                ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+                : [arg, undefined];
         if (flag === "--from") from = inline ?? argv[++i];
         else if (flag === "--to") to = inline ?? argv[++i];
         else if (flag === "--dry-run" && inline === undefined) dryRun = true;
@@ -70,7 +73,9 @@ async function main(): Promise<number> {
     }
 
     const changed = promotion.changes.filter(isChange).length;
-    console.log(`Release of stack ${args.from} → stack ${args.to} (${changed === 0 ? "no setting changes" : `${changed} setting${changed === 1 ? "" : "s"} change`}; * marks a change):`);
+    console.log(
+        `Release of stack ${args.from} → stack ${args.to} (${changed === 0 ? "no setting changes" : `${changed} setting${changed === 1 ? "" : "s"} change`}; * marks a change):`,
+    );
     for (const line of formatChangeTable(promotion.changes)) console.log(`  ${line}`);
     if (promotion.diff.length > 0) {
         console.log("");
@@ -98,7 +103,7 @@ async function main(): Promise<number> {
 main().then(
     (code) => process.exit(code),
     (e: unknown) => {
-        console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+        console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
         process.exit(1);
     },
 );

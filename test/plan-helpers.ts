@@ -8,9 +8,13 @@ export function ofType(resources: PlannedResource[], type: string): (PlannedReso
 
 /** The single resource of a type whose name matches; fails loudly when there is not exactly one. */
 export function one(resources: PlannedResource[], type: string, name?: string | RegExp): PlannedResource & { props: Record<string, any> } {
-    const found = ofType(resources, type).filter((r) => name === undefined || (typeof name === "string" ? r.name === name : name.test(r.name)));
+    const found = ofType(resources, type).filter(
+        (r) => name === undefined || (typeof name === "string" ? r.name === name : name.test(r.name)),
+    );
     if (found.length !== 1) {
-        throw new Error(`expected exactly one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+        throw new Error(
+            `expected exactly one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`,
+        );
     }
     return found[0];
 }

@@ -19,7 +19,10 @@ export const SIDECAR_NAMESPACE_PSA = {
 } as const satisfies Record<string, PsaLevel>;
 
 /** Namespace labels for a given enforce/warn/audit triple, each pinned to PSA_PINNED_VERSION. */
-export function psaLabels(levels: { enforce: PsaLevel; warn: PsaLevel; audit: PsaLevel }, version = PSA_PINNED_VERSION): Record<string, string> {
+export function psaLabels(
+    levels: { enforce: PsaLevel; warn: PsaLevel; audit: PsaLevel },
+    version = PSA_PINNED_VERSION,
+): Record<string, string> {
     const labels: Record<string, string> = {};
     for (const mode of ["enforce", "warn", "audit"] as const) {
         labels[`${PSA_LABEL_PREFIX}${mode}`] = levels[mode];

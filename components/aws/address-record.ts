@@ -22,13 +22,17 @@ export class AddressRecord extends pulumi.ComponentResource {
 
     constructor(name: string, args: AddressRecordArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:AddressRecord", name, {}, opts);
-        const record = new aws.route53.Record(name, {
-            zoneId: args.hostedZoneId,
-            name: args.recordName,
-            type: "CNAME",
-            ttl: ADDRESS_RECORD_TTL,
-            records: [args.loadBalancerHostname],
-        }, { parent: this });
+        const record = new aws.route53.Record(
+            name,
+            {
+                zoneId: args.hostedZoneId,
+                name: args.recordName,
+                type: "CNAME",
+                ttl: ADDRESS_RECORD_TTL,
+                records: [args.loadBalancerHostname],
+            },
+            { parent: this },
+        );
         this.fqdn = record.fqdn;
         this.registerOutputs({ fqdn: this.fqdn });
     }

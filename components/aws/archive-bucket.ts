@@ -62,53 +62,85 @@ export class ArchiveBucket extends pulumi.ComponentResource {
     constructor(name: string, args: ArchiveBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:ArchiveBucket", name, {}, opts);
         const { archive } = args;
-        this.bucket = new aws.s3.Bucket(name, {
-            bucketPrefix: `${args.clusterName.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 30)}-archive-`,
-            objectLockEnabled: archive.objectLock.enabled,
-            forceDestroy: !args.protectData,
-            tags: { Purpose: "xroad-message-log-archive" },
-        }, { parent: this, protect: args.protectData, retainOnDelete: args.protectData });
+        this.bucket = new aws.s3.Bucket(
+            name,
+            {
+                bucketPrefix: `${args.clusterName
+                    .toLowerCase()
+                    .replace(/[^a-z0-9-]/g, "-")
+                    .slice(0, 30)}-archive-`,
+                objectLockEnabled: archive.objectLock.enabled,
+                forceDestroy: !args.protectData,
+                tags: { Purpose: "xroad-message-log-archive" },
+            },
+            { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
+        );
         const bucket = this.bucket.id;
 
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(name, {
-            bucket,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, { parent: this });
-        new aws.s3.BucketOwnershipControls(name, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
-        new aws.s3.BucketServerSideEncryptionConfiguration(name, {
-            bucket,
-            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
-        }, { parent: this });
-        const versioning = new aws.s3.BucketVersioning(name, { bucket, versioningConfiguration: { status: "Enabled" } }, { parent: this });
-        new aws.s3.BucketPolicy(name, { bucket, policy: archiveBucketPolicy(this.bucket.arn, args.kmsKeyArn) }, { parent: this, dependsOn: [publicAccess] });
-        new aws.s3.BucketLifecycleConfiguration(name, {
-            bucket,
-            rules: [
-                {
-                    id: "message-log-retention",
-                    status: "Enabled",
-                    filter: { prefix: `${archive.prefix}/` },
-                    transitions: [{ days: archive.transitionToGlacierDays, storageClass: "GLACIER" }],
-                    expiration: { days: archive.expirationDays },
-                    noncurrentVersionExpiration: { noncurrentDays: archive.noncurrentVersionExpirationDays },
-                },
-                {
-                    id: "abort-incomplete-uploads",
-                    status: "Enabled",
-                    filter: {},
-                    abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_UPLOAD_DAYS },
-                },
-            ],
-        }, { parent: this, dependsOn: [versioning] });
-        if (archive.objectLock.enabled) {
-            new aws.s3.BucketObjectLockConfiguration(name, {
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(
+            name,
+            {
                 bucket,
-                objectLockEnabled: "Enabled",
-                rule: { defaultRetention: { mode: archive.objectLock.mode, days: archive.objectLock.days } },
-            }, { parent: this, dependsOn: [versioning] });
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            { parent: this },
+        );
+        new aws.s3.BucketOwnershipControls(name, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
+        new aws.s3.BucketServerSideEncryptionConfiguration(
+            name,
+            {
+                bucket,
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
+                        bucketKeyEnabled: true,
+                    },
+                ],
+            },
+            { parent: this },
+        );
+        const versioning = new aws.s3.BucketVersioning(name, { bucket, versioningConfiguration: { status: "Enabled" } }, { parent: this });
+        new aws.s3.BucketPolicy(
+            name,
+            { bucket, policy: archiveBucketPolicy(this.bucket.arn, args.kmsKeyArn) },
+            { parent: this, dependsOn: [publicAccess] },
+        );
+        new aws.s3.BucketLifecycleConfiguration(
+            name,
+            {
+                bucket,
+                rules: [
+                    {
+                        id: "message-log-retention",
+                        status: "Enabled",
+                        filter: { prefix: `${archive.prefix}/` },
+                        transitions: [{ days: archive.transitionToGlacierDays, storageClass: "GLACIER" }],
+                        expiration: { days: archive.expirationDays },
+                        noncurrentVersionExpiration: { noncurrentDays: archive.noncurrentVersionExpirationDays },
+                    },
+                    {
+                        id: "abort-incomplete-uploads",
+                        status: "Enabled",
+                        filter: {},
+                        abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_UPLOAD_DAYS },
+                    },
+                ],
+            },
+            { parent: this, dependsOn: [versioning] },
+        );
+        if (archive.objectLock.enabled) {
+            new aws.s3.BucketObjectLockConfiguration(
+                name,
+                {
+                    bucket,
+                    objectLockEnabled: "Enabled",
+                    rule: { defaultRetention: { mode: archive.objectLock.mode, days: archive.objectLock.days } },
+                },
+                { parent: this, dependsOn: [versioning] },
+            );
         }
         this.bucketName = this.bucket.bucket;
         this.bucketArn = this.bucket.arn;

@@ -29,7 +29,12 @@ export function instanceArchivePrefix(archivePrefix: string, instanceName: strin
  * that prefix so `aws s3 sync` can skip what is there, and use the archive key only through S3. No
  * read, no delete: a compromised Sidecar cannot erase or read back the archive.
  */
-export function archiverPolicy(bucketArn: pulumi.Input<string>, prefix: string, kmsKeyArn: pulumi.Input<string>, region: string): pulumi.Output<string> {
+export function archiverPolicy(
+    bucketArn: pulumi.Input<string>,
+    prefix: string,
+    kmsKeyArn: pulumi.Input<string>,
+    region: string,
+): pulumi.Output<string> {
     return policyDocument([
         {
             Sid: "WriteUnderOwnPrefix",
@@ -63,14 +68,18 @@ export class ArchiverRole extends pulumi.ComponentResource {
     constructor(name: string, args: ArchiverRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:ArchiverRole", name, {}, opts);
         this.prefix = args.prefix;
-        const role = new IrsaRole(name, {
-            description: `Message-log archiver of ${args.instanceName} in ${args.clusterName}`,
-            oidcProviderArn: args.oidcProviderArn,
-            oidcIssuer: args.oidcIssuer,
-            namespace: args.namespace,
-            serviceAccount: ARCHIVER_SERVICE_ACCOUNT,
-            inlinePolicies: { "archive-write": archiverPolicy(args.bucketArn, args.prefix, args.kmsKeyArn, args.region) },
-        }, { parent: this });
+        const role = new IrsaRole(
+            name,
+            {
+                description: `Message-log archiver of ${args.instanceName} in ${args.clusterName}`,
+                oidcProviderArn: args.oidcProviderArn,
+                oidcIssuer: args.oidcIssuer,
+                namespace: args.namespace,
+                serviceAccount: ARCHIVER_SERVICE_ACCOUNT,
+                inlinePolicies: { "archive-write": archiverPolicy(args.bucketArn, args.prefix, args.kmsKeyArn, args.region) },
+            },
+            { parent: this },
+        );
         this.arn = role.arn;
         this.registerOutputs({ arn: this.arn });
     }

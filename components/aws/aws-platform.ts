@@ -70,96 +70,150 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         const clusterName = settings.clusterName;
 
         // An explicit provider: the region comes from the stack config, never from the ambient AWS config.
-        const awsProvider = new aws.Provider(`${name}-aws`, {
-            region: settings.region,
-            defaultTags: { tags: { "xroad-sidecar/stack": pulumi.getStack(), "xroad-sidecar/cluster": clusterName, ManagedBy: "pulumi" } },
-        }, { parent: this });
+        const awsProvider = new aws.Provider(
+            `${name}-aws`,
+            {
+                region: settings.region,
+                defaultTags: {
+                    tags: { "xroad-sidecar/stack": pulumi.getStack(), "xroad-sidecar/cluster": clusterName, ManagedBy: "pulumi" },
+                },
+            },
+            { parent: this },
+        );
         const awsOnly = { parent: this, providers: [awsProvider] };
         const partition = aws.getPartitionOutput({}, { parent: this, provider: awsProvider }).partition;
         const accountId = aws.getCallerIdentityOutput({}, { parent: this, provider: awsProvider }).accountId;
 
-        const network = new Network(`${name}-network`, {
-            clusterName,
-            vpcCidr: settings.vpcCidr,
-            availabilityZoneCount: settings.availabilityZoneCount,
-            natGatewayPerZone: production,
-        }, awsOnly);
-        const keys = new EncryptionKeys(`${name}-keys`, { aliasPrefix: clusterName, region: settings.region, accountId, partition, protectData }, awsOnly);
-        new FlowLogs(`${name}-flow-logs`, { clusterName, vpcId: network.vpcId, retentionInDays: settings.logRetentionDays, logsKeyArn: keys.arns.logs, accountId }, awsOnly);
-        const logs = new ControlPlaneLogs(`${name}-control-plane-logs`, { clusterName, retentionInDays: settings.logRetentionDays, kmsKeyArn: keys.arns.logs }, awsOnly);
+        const network = new Network(
+            `${name}-network`,
+            {
+                clusterName,
+                vpcCidr: settings.vpcCidr,
+                availabilityZoneCount: settings.availabilityZoneCount,
+                natGatewayPerZone: production,
+            },
+            awsOnly,
+        );
+        const keys = new EncryptionKeys(
+            `${name}-keys`,
+            { aliasPrefix: clusterName, region: settings.region, accountId, partition, protectData },
+            awsOnly,
+        );
+        new FlowLogs(
+            `${name}-flow-logs`,
+            { clusterName, vpcId: network.vpcId, retentionInDays: settings.logRetentionDays, logsKeyArn: keys.arns.logs, accountId },
+            awsOnly,
+        );
+        const logs = new ControlPlaneLogs(
+            `${name}-control-plane-logs`,
+            { clusterName, retentionInDays: settings.logRetentionDays, kmsKeyArn: keys.arns.logs },
+            awsOnly,
+        );
 
-        const cluster = new Cluster(`${name}-eks`, {
-            clusterName,
-            release,
-            vpcId: network.vpcId,
-            privateSubnetIds: network.privateSubnetIds,
-            secretsKeyArn: keys.arns.secrets,
-            publicAccessCidrs: settings.publicAccessCidrs,
-            clusterAdminArns: settings.clusterAdminArns,
-            namespaceOperatorArns: settings.namespaceOperatorArns,
-            operatorNamespaces: instances.map((i) => i.namespace),
-            nodeGroup: settings.nodeGroup,
-            partition,
-            controlPlaneLogGroup: logs.logGroup,
-        }, awsOnly);
+        const cluster = new Cluster(
+            `${name}-eks`,
+            {
+                clusterName,
+                release,
+                vpcId: network.vpcId,
+                privateSubnetIds: network.privateSubnetIds,
+                secretsKeyArn: keys.arns.secrets,
+                publicAccessCidrs: settings.publicAccessCidrs,
+                clusterAdminArns: settings.clusterAdminArns,
+                namespaceOperatorArns: settings.namespaceOperatorArns,
+                operatorNamespaces: instances.map((i) => i.namespace),
+                nodeGroup: settings.nodeGroup,
+                partition,
+                controlPlaneLogGroup: logs.logGroup,
+            },
+            awsOnly,
+        );
         // Add-ons and charts need running nodes: creating them before the node group would time out.
         const onCluster = { parent: this, providers: [awsProvider, cluster.provider], dependsOn: [cluster.nodeGroup] };
         const oidc = { oidcProviderArn: cluster.oidcProviderArn, oidcIssuer: cluster.oidcIssuer };
 
-        const calico = new Calico(`${name}-calico`, {
-            chartVersion: release.calicoChartVersion,
-            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
-            clusterSecurityGroupId: cluster.clusterSecurityGroupId,
-        }, onCluster);
-        const blockStorage = new BlockStorage(`${name}-ebs`, {
-            clusterName,
-            ...oidc,
-            kmsKeyArn: keys.arns.ebs,
-            region: settings.region,
-            partition,
-            addonVersion: release.eksAddonVersions["aws-ebs-csi-driver"],
-            protectData,
-        }, onCluster);
-        const sharedFileSystem = new SharedFileSystem(`${name}-efs`, {
-            clusterName,
-            vpcId: network.vpcId,
-            privateSubnetIds: network.privateSubnetIds,
-            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
-            kmsKeyArn: keys.arns.efs,
-            ...oidc,
-            partition,
-            addonVersion: release.eksAddonVersions["aws-efs-csi-driver"],
-            protectData,
-        }, onCluster);
-        const monitoring = new Monitoring(`${name}-monitoring`, {
-            clusterName,
-            retentionInDays: settings.logRetentionDays,
-            logsKeyArn: keys.arns.logs,
-            ...oidc,
-            partition,
-            addonVersion: release.eksAddonVersions["amazon-cloudwatch-observability"],
-        }, onCluster);
-        const metricsServer = new MetricsServer(`${name}-metrics-server`, { chartVersion: release.metricsServerChartVersion, highAvailability: production }, onCluster);
+        const calico = new Calico(
+            `${name}-calico`,
+            {
+                chartVersion: release.calicoChartVersion,
+                nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+                clusterSecurityGroupId: cluster.clusterSecurityGroupId,
+            },
+            onCluster,
+        );
+        const blockStorage = new BlockStorage(
+            `${name}-ebs`,
+            {
+                clusterName,
+                ...oidc,
+                kmsKeyArn: keys.arns.ebs,
+                region: settings.region,
+                partition,
+                addonVersion: release.eksAddonVersions["aws-ebs-csi-driver"],
+                protectData,
+            },
+            onCluster,
+        );
+        const sharedFileSystem = new SharedFileSystem(
+            `${name}-efs`,
+            {
+                clusterName,
+                vpcId: network.vpcId,
+                privateSubnetIds: network.privateSubnetIds,
+                nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+                kmsKeyArn: keys.arns.efs,
+                ...oidc,
+                partition,
+                addonVersion: release.eksAddonVersions["aws-efs-csi-driver"],
+                protectData,
+            },
+            onCluster,
+        );
+        const monitoring = new Monitoring(
+            `${name}-monitoring`,
+            {
+                clusterName,
+                retentionInDays: settings.logRetentionDays,
+                logsKeyArn: keys.arns.logs,
+                ...oidc,
+                partition,
+                addonVersion: release.eksAddonVersions["amazon-cloudwatch-observability"],
+            },
+            onCluster,
+        );
+        const metricsServer = new MetricsServer(
+            `${name}-metrics-server`,
+            { chartVersion: release.metricsServerChartVersion, highAvailability: production },
+            onCluster,
+        );
 
         const archives: Record<string, ArchiveBinding> = {};
         const archiveOutputs: Record<string, pulumi.Input<string>> = {};
         const archiving = instances.filter((i) => i.archiving.enabled);
         let bucket: ArchiveBucket | undefined;
         if (archiving.length > 0) {
-            bucket = new ArchiveBucket(`${name}-archive`, { clusterName, archive: settings.archive, kmsKeyArn: keys.arns.archive, protectData }, awsOnly);
+            bucket = new ArchiveBucket(
+                `${name}-archive`,
+                { clusterName, archive: settings.archive, kmsKeyArn: keys.arns.archive, protectData },
+                awsOnly,
+            );
             for (const instance of archiving) {
                 const prefix = instanceArchivePrefix(settings.archive.prefix, instance.name);
-                const role = new ArchiverRole(`${name}-archiver-${instance.name}`, {
-                    clusterName,
-                    instanceName: instance.name,
-                    namespace: instance.namespace,
-                    bucketName: bucket.bucketName,
-                    bucketArn: bucket.bucketArn,
-                    prefix,
-                    kmsKeyArn: keys.arns.archive,
-                    region: settings.region,
-                    ...oidc,
-                }, awsOnly);
+                const role = new ArchiverRole(
+                    `${name}-archiver-${instance.name}`,
+                    {
+                        clusterName,
+                        instanceName: instance.name,
+                        namespace: instance.namespace,
+                        bucketName: bucket.bucketName,
+                        bucketArn: bucket.bucketArn,
+                        prefix,
+                        kmsKeyArn: keys.arns.archive,
+                        region: settings.region,
+                        ...oidc,
+                    },
+                    awsOnly,
+                );
                 archives[instance.name] = {
                     kind: "s3",
                     bucket: bucket.bucketName,
@@ -177,19 +231,23 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         const databases: Record<string, ManagedDatabaseBinding> = {};
         const databaseOutputs: Record<string, pulumi.Input<string>> = {};
         for (const instance of instances.filter((i) => i.database.mode === "managed")) {
-            const db = new Database(`${name}-${instance.name}`, {
-                clusterName,
-                instanceName: instance.name,
-                settings: settings.database,
-                vpcId: network.vpcId,
-                privateSubnetIds: network.privateSubnetIds,
-                nodeSecurityGroupId: cluster.nodeSecurityGroupId,
-                kmsKeyArn: keys.arns.database,
-                masterPassword: instance.secrets.dbPassword,
-                logRetentionInDays: settings.logRetentionDays,
-                logsKeyArn: keys.arns.logs,
-                protectData,
-            }, awsOnly);
+            const db = new Database(
+                `${name}-${instance.name}`,
+                {
+                    clusterName,
+                    instanceName: instance.name,
+                    settings: settings.database,
+                    vpcId: network.vpcId,
+                    privateSubnetIds: network.privateSubnetIds,
+                    nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+                    kmsKeyArn: keys.arns.database,
+                    masterPassword: instance.secrets.dbPassword,
+                    logRetentionInDays: settings.logRetentionDays,
+                    logsKeyArn: keys.arns.logs,
+                    protectData,
+                },
+                awsOnly,
+            );
             databases[instance.name] = { host: db.address, port: db.port, user: db.user, password: db.password, requireTls: true };
             databaseOutputs[instance.name] = pulumi.interpolate`${db.address}:${db.port}`;
         }
@@ -198,11 +256,15 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         const instanceNames = instances.map((i) => i.name);
         const publishAddress = dns
             ? (instanceName: string, loadBalancerHostname: pulumi.Input<string>): pulumi.Output<string> =>
-                  new AddressRecord(`${name}-address-${instanceName}`, {
-                      hostedZoneId: dns.hostedZoneId,
-                      recordName: registeredAddressName(dns, instanceNames, instanceName),
-                      loadBalancerHostname,
-                  }, awsOnly).fqdn
+                  new AddressRecord(
+                      `${name}-address-${instanceName}`,
+                      {
+                          hostedZoneId: dns.hostedZoneId,
+                          recordName: registeredAddressName(dns, instanceNames, instanceName),
+                          loadBalancerHostname,
+                      },
+                      awsOnly,
+                  ).fqdn
             : undefined;
 
         this.bindings = {

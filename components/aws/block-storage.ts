@@ -55,32 +55,44 @@ export class BlockStorage extends pulumi.ComponentResource {
 
     constructor(name: string, args: BlockStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:BlockStorage", name, {}, opts);
-        const role = new IrsaRole(`${name}-ebs-csi`, {
-            description: `EBS CSI controller of ${args.clusterName}`,
-            oidcProviderArn: args.oidcProviderArn,
-            oidcIssuer: args.oidcIssuer,
-            namespace: EBS_CSI_SERVICE_ACCOUNT.namespace,
-            serviceAccount: EBS_CSI_SERVICE_ACCOUNT.name,
-            managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEBSCSIDriverPolicy")],
-            inlinePolicies: { "ebs-volume-key": ebsKeyPolicy(args.kmsKeyArn, args.region) },
-        }, { parent: this });
-        this.addon = new aws.eks.Addon(`${name}-ebs-csi`, {
-            clusterName: args.clusterName,
-            addonName: "aws-ebs-csi-driver",
-            addonVersion: args.addonVersion,
-            serviceAccountRoleArn: role.arn,
-            resolveConflictsOnCreate: "OVERWRITE",
-            resolveConflictsOnUpdate: "OVERWRITE",
-        }, { parent: this });
-        this.storageClass = new k8s.storage.v1.StorageClass(`${name}-gp3`, {
-            metadata: { name: CONFIG_STORAGE_CLASS },
-            provisioner: "ebs.csi.aws.com",
-            parameters: { type: "gp3", encrypted: "true", kmsKeyId: args.kmsKeyArn, "csi.storage.k8s.io/fstype": "ext4" },
-            reclaimPolicy: args.protectData ? "Retain" : "Delete",
-            // Bind in the zone the pod is scheduled to: an EBS volume cannot follow a pod across zones.
-            volumeBindingMode: "WaitForFirstConsumer",
-            allowVolumeExpansion: true,
-        }, { parent: this, dependsOn: [this.addon] });
+        const role = new IrsaRole(
+            `${name}-ebs-csi`,
+            {
+                description: `EBS CSI controller of ${args.clusterName}`,
+                oidcProviderArn: args.oidcProviderArn,
+                oidcIssuer: args.oidcIssuer,
+                namespace: EBS_CSI_SERVICE_ACCOUNT.namespace,
+                serviceAccount: EBS_CSI_SERVICE_ACCOUNT.name,
+                managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEBSCSIDriverPolicy")],
+                inlinePolicies: { "ebs-volume-key": ebsKeyPolicy(args.kmsKeyArn, args.region) },
+            },
+            { parent: this },
+        );
+        this.addon = new aws.eks.Addon(
+            `${name}-ebs-csi`,
+            {
+                clusterName: args.clusterName,
+                addonName: "aws-ebs-csi-driver",
+                addonVersion: args.addonVersion,
+                serviceAccountRoleArn: role.arn,
+                resolveConflictsOnCreate: "OVERWRITE",
+                resolveConflictsOnUpdate: "OVERWRITE",
+            },
+            { parent: this },
+        );
+        this.storageClass = new k8s.storage.v1.StorageClass(
+            `${name}-gp3`,
+            {
+                metadata: { name: CONFIG_STORAGE_CLASS },
+                provisioner: "ebs.csi.aws.com",
+                parameters: { type: "gp3", encrypted: "true", kmsKeyId: args.kmsKeyArn, "csi.storage.k8s.io/fstype": "ext4" },
+                reclaimPolicy: args.protectData ? "Retain" : "Delete",
+                // Bind in the zone the pod is scheduled to: an EBS volume cannot follow a pod across zones.
+                volumeBindingMode: "WaitForFirstConsumer",
+                allowVolumeExpansion: true,
+            },
+            { parent: this, dependsOn: [this.addon] },
+        );
         this.storageClassName = this.storageClass.metadata.name;
         this.registerOutputs({ storageClassName: this.storageClassName });
     }

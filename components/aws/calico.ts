@@ -45,33 +45,45 @@ export class Calico extends pulumi.ComponentResource {
 
     constructor(name: string, args: CalicoArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:Calico", name, {}, opts);
-        const typha = new aws.vpc.SecurityGroupIngressRule(`${name}-typha`, {
-            securityGroupId: args.nodeSecurityGroupId,
-            referencedSecurityGroupId: args.nodeSecurityGroupId,
-            ipProtocol: "tcp",
-            fromPort: CALICO_TYPHA_PORT,
-            toPort: CALICO_TYPHA_PORT,
-            description: "Calico Typha from calico-node on other nodes",
-        }, { parent: this });
-        const apiserver = new aws.vpc.SecurityGroupIngressRule(`${name}-apiserver`, {
-            securityGroupId: args.nodeSecurityGroupId,
-            referencedSecurityGroupId: args.clusterSecurityGroupId,
-            ipProtocol: "tcp",
-            fromPort: CALICO_APISERVER_PORT,
-            toPort: CALICO_APISERVER_PORT,
-            description: "calico-apiserver from the EKS control plane",
-        }, { parent: this });
-        this.release = new k8s.helm.v3.Release(name, {
-            name: "calico",
-            chart: "tigera-operator",
-            version: args.chartVersion,
-            repositoryOpts: { repo: CALICO_CHART_REPOSITORY },
-            namespace: TIGERA_OPERATOR_NAMESPACE,
-            createNamespace: true,
-            atomic: true,
-            cleanupOnFail: true,
-            values: tigeraOperatorValues(),
-        }, { parent: this, dependsOn: [typha, apiserver] });
+        const typha = new aws.vpc.SecurityGroupIngressRule(
+            `${name}-typha`,
+            {
+                securityGroupId: args.nodeSecurityGroupId,
+                referencedSecurityGroupId: args.nodeSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: CALICO_TYPHA_PORT,
+                toPort: CALICO_TYPHA_PORT,
+                description: "Calico Typha from calico-node on other nodes",
+            },
+            { parent: this },
+        );
+        const apiserver = new aws.vpc.SecurityGroupIngressRule(
+            `${name}-apiserver`,
+            {
+                securityGroupId: args.nodeSecurityGroupId,
+                referencedSecurityGroupId: args.clusterSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: CALICO_APISERVER_PORT,
+                toPort: CALICO_APISERVER_PORT,
+                description: "calico-apiserver from the EKS control plane",
+            },
+            { parent: this },
+        );
+        this.release = new k8s.helm.v3.Release(
+            name,
+            {
+                name: "calico",
+                chart: "tigera-operator",
+                version: args.chartVersion,
+                repositoryOpts: { repo: CALICO_CHART_REPOSITORY },
+                namespace: TIGERA_OPERATOR_NAMESPACE,
+                createNamespace: true,
+                atomic: true,
+                cleanupOnFail: true,
+                values: tigeraOperatorValues(),
+            },
+            { parent: this, dependsOn: [typha, apiserver] },
+        );
         this.registerOutputs({ release: this.release.status });
     }
 }

@@ -25,12 +25,16 @@ export class ControlPlaneLogs extends pulumi.ComponentResource {
 
     constructor(name: string, args: ControlPlaneLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:ControlPlaneLogs", name, {}, opts);
-        this.logGroup = new aws.cloudwatch.LogGroup(name, {
-            name: controlPlaneLogGroupName(args.clusterName),
-            retentionInDays: args.retentionInDays,
-            kmsKeyId: args.kmsKeyArn,
-            logGroupClass: "STANDARD",
-        }, { parent: this });
+        this.logGroup = new aws.cloudwatch.LogGroup(
+            name,
+            {
+                name: controlPlaneLogGroupName(args.clusterName),
+                retentionInDays: args.retentionInDays,
+                kmsKeyId: args.kmsKeyArn,
+                logGroupClass: "STANDARD",
+            },
+            { parent: this },
+        );
         this.registerOutputs({ logGroupName: this.logGroup.name });
     }
 }

@@ -31,7 +31,11 @@ export interface DatabaseArgs {
 
 /** An RDS identifier: lowercase letters, digits and single hyphens, starting with a letter, at most 63. */
 export function databaseIdentifier(clusterName: string, instanceName: string): string {
-    const id = `${clusterName}-${instanceName}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/-+/g, "-").replace(/^[^a-z]+/, "");
+    const id = `${clusterName}-${instanceName}`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/-+/g, "-")
+        .replace(/^[^a-z]+/, "");
     return (/^[a-z]/.test(id) ? id : `xroad-${id}`).slice(0, 63).replace(/-+$/, "");
 }
 
@@ -63,76 +67,106 @@ export class Database extends pulumi.ComponentResource {
         const identifier = databaseIdentifier(args.clusterName, args.instanceName);
         const s = args.settings;
 
-        const sg = new aws.ec2.SecurityGroup(`${name}-db`, {
-            vpcId: args.vpcId,
-            description: `PostgreSQL of ${args.instanceName}: from the cluster nodes only`,
-            tags: { Name: identifier },
-        }, { parent: this });
-        new aws.vpc.SecurityGroupIngressRule(`${name}-db-postgres`, {
-            securityGroupId: sg.id,
-            referencedSecurityGroupId: args.nodeSecurityGroupId,
-            ipProtocol: "tcp",
-            fromPort: POSTGRES_PORT,
-            toPort: POSTGRES_PORT,
-            description: "PostgreSQL from the cluster nodes",
-        }, { parent: this });
-        const subnets = new aws.rds.SubnetGroup(`${name}-db`, { subnetIds: args.privateSubnetIds, description: `Private subnets of ${identifier}` }, { parent: this });
-        const parameters = new aws.rds.ParameterGroup(`${name}-db`, {
-            family: parameterGroupFamily(s.engineVersion),
-            description: `TLS-only PostgreSQL for ${identifier}`,
-            parameters: [
-                { name: "rds.force_ssl", value: "1" },
-                { name: "ssl_min_protocol_version", value: "TLSv1.2" },
-                { name: "log_connections", value: "1" },
-                { name: "log_disconnections", value: "1" },
-            ],
-        }, { parent: this });
-        const password = args.masterPassword ?? new random.RandomPassword(`${name}-db-master`, {
-            length: 32,
-            special: true,
-            overrideSpecial: PASSWORD_SPECIALS,
-            minLower: 2,
-            minUpper: 2,
-            minNumeric: 2,
-        }, { parent: this }).result;
+        const sg = new aws.ec2.SecurityGroup(
+            `${name}-db`,
+            {
+                vpcId: args.vpcId,
+                description: `PostgreSQL of ${args.instanceName}: from the cluster nodes only`,
+                tags: { Name: identifier },
+            },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-db-postgres`,
+            {
+                securityGroupId: sg.id,
+                referencedSecurityGroupId: args.nodeSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: POSTGRES_PORT,
+                toPort: POSTGRES_PORT,
+                description: "PostgreSQL from the cluster nodes",
+            },
+            { parent: this },
+        );
+        const subnets = new aws.rds.SubnetGroup(
+            `${name}-db`,
+            { subnetIds: args.privateSubnetIds, description: `Private subnets of ${identifier}` },
+            { parent: this },
+        );
+        const parameters = new aws.rds.ParameterGroup(
+            `${name}-db`,
+            {
+                family: parameterGroupFamily(s.engineVersion),
+                description: `TLS-only PostgreSQL for ${identifier}`,
+                parameters: [
+                    { name: "rds.force_ssl", value: "1" },
+                    { name: "ssl_min_protocol_version", value: "TLSv1.2" },
+                    { name: "log_connections", value: "1" },
+                    { name: "log_disconnections", value: "1" },
+                ],
+            },
+            { parent: this },
+        );
+        const password =
+            args.masterPassword ??
+            new random.RandomPassword(
+                `${name}-db-master`,
+                {
+                    length: 32,
+                    special: true,
+                    overrideSpecial: PASSWORD_SPECIALS,
+                    minLower: 2,
+                    minUpper: 2,
+                    minNumeric: 2,
+                },
+                { parent: this },
+            ).result;
         // Created first, with retention and our key: RDS would otherwise create a group that never expires.
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-db-postgresql`, {
-            name: postgresLogGroupName(identifier),
-            retentionInDays: args.logRetentionInDays,
-            kmsKeyId: args.logsKeyArn,
-        }, { parent: this });
+        const logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-db-postgresql`,
+            {
+                name: postgresLogGroupName(identifier),
+                retentionInDays: args.logRetentionInDays,
+                kmsKeyId: args.logsKeyArn,
+            },
+            { parent: this },
+        );
 
-        this.instance = new aws.rds.Instance(`${name}-db`, {
-            identifier,
-            engine: "postgres",
-            engineVersion: s.engineVersion,
-            instanceClass: s.instanceClass,
-            allocatedStorage: s.allocatedStorageGb,
-            maxAllocatedStorage: s.maxAllocatedStorageGb,
-            storageType: "gp3",
-            storageEncrypted: true,
-            kmsKeyId: args.kmsKeyArn,
-            dbSubnetGroupName: subnets.name,
-            vpcSecurityGroupIds: [sg.id],
-            parameterGroupName: parameters.name,
-            publiclyAccessible: false,
-            port: POSTGRES_PORT,
-            multiAz: s.multiAz,
-            username: MASTER_USER,
-            password: pulumi.secret(password),
-            backupRetentionPeriod: s.backupRetentionDays,
-            copyTagsToSnapshot: true,
-            deletionProtection: args.protectData,
-            skipFinalSnapshot: !args.protectData,
-            finalSnapshotIdentifier: args.protectData ? `${identifier}-final` : undefined,
-            autoMinorVersionUpgrade: true,
-            allowMajorVersionUpgrade: false,
-            caCertIdentifier: "rds-ca-rsa2048-g1",
-            performanceInsightsEnabled: true,
-            performanceInsightsKmsKeyId: args.kmsKeyArn,
-            enabledCloudwatchLogsExports: ["postgresql"],
-            tags: { "xroad-sidecar/instance": args.instanceName },
-        }, { parent: this, protect: args.protectData, retainOnDelete: args.protectData, dependsOn: [logGroup] });
+        this.instance = new aws.rds.Instance(
+            `${name}-db`,
+            {
+                identifier,
+                engine: "postgres",
+                engineVersion: s.engineVersion,
+                instanceClass: s.instanceClass,
+                allocatedStorage: s.allocatedStorageGb,
+                maxAllocatedStorage: s.maxAllocatedStorageGb,
+                storageType: "gp3",
+                storageEncrypted: true,
+                kmsKeyId: args.kmsKeyArn,
+                dbSubnetGroupName: subnets.name,
+                vpcSecurityGroupIds: [sg.id],
+                parameterGroupName: parameters.name,
+                publiclyAccessible: false,
+                port: POSTGRES_PORT,
+                multiAz: s.multiAz,
+                username: MASTER_USER,
+                password: pulumi.secret(password),
+                backupRetentionPeriod: s.backupRetentionDays,
+                copyTagsToSnapshot: true,
+                deletionProtection: args.protectData,
+                skipFinalSnapshot: !args.protectData,
+                finalSnapshotIdentifier: args.protectData ? `${identifier}-final` : undefined,
+                autoMinorVersionUpgrade: true,
+                allowMajorVersionUpgrade: false,
+                caCertIdentifier: "rds-ca-rsa2048-g1",
+                performanceInsightsEnabled: true,
+                performanceInsightsKmsKeyId: args.kmsKeyArn,
+                enabledCloudwatchLogsExports: ["postgresql"],
+                tags: { "xroad-sidecar/instance": args.instanceName },
+            },
+            { parent: this, protect: args.protectData, retainOnDelete: args.protectData, dependsOn: [logGroup] },
+        );
 
         this.address = this.instance.address;
         this.port = POSTGRES_PORT;

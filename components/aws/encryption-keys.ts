@@ -30,7 +30,12 @@ export interface EncryptionKeysArgs {
  * key are granted it there, per key); the logs key also lets CloudWatch Logs use it, but only for log
  * groups of this account and region.
  */
-export function keyPolicyStatements(purpose: KeyPurpose, region: string, accountId: pulumi.Input<string>, partition: pulumi.Input<string>): pulumi.Input<PolicyStatement>[] {
+export function keyPolicyStatements(
+    purpose: KeyPurpose,
+    region: string,
+    accountId: pulumi.Input<string>,
+    partition: pulumi.Input<string>,
+): pulumi.Input<PolicyStatement>[] {
     const statements: pulumi.Input<PolicyStatement>[] = [
         {
             Sid: "AccountAdministersThroughIam",
@@ -48,7 +53,9 @@ export function keyPolicyStatements(purpose: KeyPurpose, region: string, account
             Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
             Resource: "*",
             Condition: {
-                ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*` },
+                ArnLike: {
+                    "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*`,
+                },
             },
         });
     }
@@ -68,16 +75,24 @@ export class EncryptionKeys extends pulumi.ComponentResource {
         const keys = {} as Record<KeyPurpose, aws.kms.Key>;
         const arns = {} as Record<KeyPurpose, pulumi.Output<string>>;
         for (const purpose of KEY_PURPOSES) {
-            const key = new aws.kms.Key(`${name}-${purpose}`, {
-                description: `${args.aliasPrefix}: ${DESCRIPTIONS[purpose]}`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                rotationPeriodInDays: 365,
-                deletionWindowInDays: 30,
-                policy: policyDocument(keyPolicyStatements(purpose, args.region, args.accountId, args.partition)),
-            }, { parent: this, protect: args.protectData, retainOnDelete: args.protectData });
-            new aws.kms.Alias(`${name}-${purpose}`, { name: `alias/${args.aliasPrefix}/${purpose}`, targetKeyId: key.keyId }, { parent: this });
+            const key = new aws.kms.Key(
+                `${name}-${purpose}`,
+                {
+                    description: `${args.aliasPrefix}: ${DESCRIPTIONS[purpose]}`,
+                    keyUsage: "ENCRYPT_DECRYPT",
+                    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                    enableKeyRotation: true,
+                    rotationPeriodInDays: 365,
+                    deletionWindowInDays: 30,
+                    policy: policyDocument(keyPolicyStatements(purpose, args.region, args.accountId, args.partition)),
+                },
+                { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
+            );
+            new aws.kms.Alias(
+                `${name}-${purpose}`,
+                { name: `alias/${args.aliasPrefix}/${purpose}`, targetKeyId: key.keyId },
+                { parent: this },
+            );
             keys[purpose] = key;
             arns[purpose] = key.arn;
         }

@@ -25,42 +25,58 @@ export class FlowLogs extends pulumi.ComponentResource {
 
     constructor(name: string, args: FlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:FlowLogs", name, {}, opts);
-        this.logGroup = new aws.cloudwatch.LogGroup(name, {
-            name: flowLogGroupName(args.clusterName),
-            retentionInDays: args.retentionInDays,
-            kmsKeyId: args.logsKeyArn,
-        }, { parent: this });
-        const role = new aws.iam.Role(name, {
-            description: `VPC flow log delivery of ${args.clusterName}`,
-            assumeRolePolicy: policyDocument([
-                {
-                    Effect: "Allow",
-                    Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                    Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
-                },
-            ]),
-        }, { parent: this });
-        const delivery = new aws.iam.RolePolicy(`${name}-delivery`, {
-            role: role.name,
-            name: "flow-log-delivery",
-            policy: policyDocument([
-                {
-                    Sid: "WriteFlowLogGroup",
-                    Effect: "Allow",
-                    Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                    Resource: [this.logGroup.arn, pulumi.interpolate`${this.logGroup.arn}:*`],
-                },
-            ]),
-        }, { parent: this });
-        new aws.ec2.FlowLog(name, {
-            vpcId: args.vpcId,
-            trafficType: "ALL",
-            logDestinationType: "cloud-watch-logs",
-            logDestination: this.logGroup.arn,
-            iamRoleArn: role.arn,
-            maxAggregationInterval: 60,
-        }, { parent: this, dependsOn: [delivery] });
+        this.logGroup = new aws.cloudwatch.LogGroup(
+            name,
+            {
+                name: flowLogGroupName(args.clusterName),
+                retentionInDays: args.retentionInDays,
+                kmsKeyId: args.logsKeyArn,
+            },
+            { parent: this },
+        );
+        const role = new aws.iam.Role(
+            name,
+            {
+                description: `VPC flow log delivery of ${args.clusterName}`,
+                assumeRolePolicy: policyDocument([
+                    {
+                        Effect: "Allow",
+                        Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                        Action: "sts:AssumeRole",
+                        Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+                    },
+                ]),
+            },
+            { parent: this },
+        );
+        const delivery = new aws.iam.RolePolicy(
+            `${name}-delivery`,
+            {
+                role: role.name,
+                name: "flow-log-delivery",
+                policy: policyDocument([
+                    {
+                        Sid: "WriteFlowLogGroup",
+                        Effect: "Allow",
+                        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                        Resource: [this.logGroup.arn, pulumi.interpolate`${this.logGroup.arn}:*`],
+                    },
+                ]),
+            },
+            { parent: this },
+        );
+        new aws.ec2.FlowLog(
+            name,
+            {
+                vpcId: args.vpcId,
+                trafficType: "ALL",
+                logDestinationType: "cloud-watch-logs",
+                logDestination: this.logGroup.arn,
+                iamRoleArn: role.arn,
+                maxAggregationInterval: 60,
+            },
+            { parent: this, dependsOn: [delivery] },
+        );
         this.registerOutputs({ logGroupName: this.logGroup.name });
     }
 }

@@ -30,11 +30,15 @@ export class IrsaRole extends pulumi.ComponentResource {
 
     constructor(name: string, args: IrsaRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:IrsaRole", name, {}, opts);
-        this.role = new aws.iam.Role(name, {
-            description: args.description,
-            assumeRolePolicy: irsaTrustPolicy(args.oidcProviderArn, args.oidcIssuer, args.namespace, args.serviceAccount),
-            maxSessionDuration: 3600,
-        }, { parent: this });
+        this.role = new aws.iam.Role(
+            name,
+            {
+                description: args.description,
+                assumeRolePolicy: irsaTrustPolicy(args.oidcProviderArn, args.oidcIssuer, args.namespace, args.serviceAccount),
+                maxSessionDuration: 3600,
+            },
+            { parent: this },
+        );
         (args.managedPolicyArns ?? []).forEach((policyArn, i) => {
             new aws.iam.RolePolicyAttachment(`${name}-managed-${i}`, { role: this.role.name, policyArn }, { parent: this });
         });

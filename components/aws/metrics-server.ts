@@ -16,19 +16,23 @@ export class MetricsServer extends pulumi.ComponentResource {
 
     constructor(name: string, args: MetricsServerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:MetricsServer", name, {}, opts);
-        this.release = new k8s.helm.v3.Release(name, {
-            name: "metrics-server",
-            chart: "metrics-server",
-            version: args.chartVersion,
-            repositoryOpts: { repo: METRICS_SERVER_CHART_REPOSITORY },
-            namespace: "kube-system",
-            atomic: true,
-            cleanupOnFail: true,
-            values: {
-                replicas: args.highAvailability ? 2 : 1,
-                podDisruptionBudget: { enabled: args.highAvailability, minAvailable: 1 },
+        this.release = new k8s.helm.v3.Release(
+            name,
+            {
+                name: "metrics-server",
+                chart: "metrics-server",
+                version: args.chartVersion,
+                repositoryOpts: { repo: METRICS_SERVER_CHART_REPOSITORY },
+                namespace: "kube-system",
+                atomic: true,
+                cleanupOnFail: true,
+                values: {
+                    replicas: args.highAvailability ? 2 : 1,
+                    podDisruptionBudget: { enabled: args.highAvailability, minAvailable: 1 },
+                },
             },
-        }, { parent: this });
+            { parent: this },
+        );
         this.registerOutputs({ release: this.release.status });
     }
 }

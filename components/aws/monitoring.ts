@@ -34,28 +34,41 @@ export class Monitoring extends pulumi.ComponentResource {
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:Monitoring", name, {}, opts);
         this.logGroups = CONTAINER_INSIGHTS_LOG_GROUPS.map(
-            (group) => new aws.cloudwatch.LogGroup(`${name}-${group}`, {
-                name: containerInsightsLogGroupName(args.clusterName, group),
-                retentionInDays: args.retentionInDays,
-                kmsKeyId: args.logsKeyArn,
-            }, { parent: this }),
+            (group) =>
+                new aws.cloudwatch.LogGroup(
+                    `${name}-${group}`,
+                    {
+                        name: containerInsightsLogGroupName(args.clusterName, group),
+                        retentionInDays: args.retentionInDays,
+                        kmsKeyId: args.logsKeyArn,
+                    },
+                    { parent: this },
+                ),
         );
-        const role = new IrsaRole(`${name}-cloudwatch-agent`, {
-            description: `CloudWatch agent (Container Insights) of ${args.clusterName}`,
-            oidcProviderArn: args.oidcProviderArn,
-            oidcIssuer: args.oidcIssuer,
-            namespace: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.namespace,
-            serviceAccount: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.name,
-            managedPolicyArns: [managedPolicyArn(args.partition, "CloudWatchAgentServerPolicy")],
-        }, { parent: this });
-        this.addon = new aws.eks.Addon(`${name}-container-insights`, {
-            clusterName: args.clusterName,
-            addonName: "amazon-cloudwatch-observability",
-            addonVersion: args.addonVersion,
-            serviceAccountRoleArn: role.arn,
-            resolveConflictsOnCreate: "OVERWRITE",
-            resolveConflictsOnUpdate: "OVERWRITE",
-        }, { parent: this, dependsOn: this.logGroups });
+        const role = new IrsaRole(
+            `${name}-cloudwatch-agent`,
+            {
+                description: `CloudWatch agent (Container Insights) of ${args.clusterName}`,
+                oidcProviderArn: args.oidcProviderArn,
+                oidcIssuer: args.oidcIssuer,
+                namespace: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.namespace,
+                serviceAccount: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.name,
+                managedPolicyArns: [managedPolicyArn(args.partition, "CloudWatchAgentServerPolicy")],
+            },
+            { parent: this },
+        );
+        this.addon = new aws.eks.Addon(
+            `${name}-container-insights`,
+            {
+                clusterName: args.clusterName,
+                addonName: "amazon-cloudwatch-observability",
+                addonVersion: args.addonVersion,
+                serviceAccountRoleArn: role.arn,
+                resolveConflictsOnCreate: "OVERWRITE",
+                resolveConflictsOnUpdate: "OVERWRITE",
+            },
+            { parent: this, dependsOn: this.logGroups },
+        );
         this.registerOutputs({ logGroups: this.logGroups.map((g) => g.name) });
     }
 }

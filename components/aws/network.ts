@@ -49,62 +49,100 @@ export class Network extends pulumi.ComponentResource {
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:Network", name, {}, opts);
         const clusterTag = { [`kubernetes.io/cluster/${args.clusterName}`]: "shared" };
-        const zones = aws.getAvailabilityZonesOutput({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, { parent: this });
+        const zones = aws.getAvailabilityZonesOutput(
+            { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
+            { parent: this },
+        );
         const cidrs = subnetCidrs(args.vpcCidr, args.availabilityZoneCount);
 
-        const vpc = new aws.ec2.Vpc(name, {
-            cidrBlock: args.vpcCidr,
-            enableDnsHostnames: true,
-            enableDnsSupport: true,
-            tags: { Name: name },
-        }, { parent: this });
+        const vpc = new aws.ec2.Vpc(
+            name,
+            {
+                cidrBlock: args.vpcCidr,
+                enableDnsHostnames: true,
+                enableDnsSupport: true,
+                tags: { Name: name },
+            },
+            { parent: this },
+        );
         // The default security group allows all traffic between its members; strip its rules so nothing
         // lands in it by accident (CIS AWS 5.4).
-        new aws.ec2.DefaultSecurityGroup(`${name}-default`, { vpcId: vpc.id, ingress: [], egress: [], tags: { Name: `${name}-default-closed` } }, { parent: this });
+        new aws.ec2.DefaultSecurityGroup(
+            `${name}-default`,
+            { vpcId: vpc.id, ingress: [], egress: [], tags: { Name: `${name}-default-closed` } },
+            { parent: this },
+        );
 
         const igw = new aws.ec2.InternetGateway(name, { vpcId: vpc.id, tags: { Name: name } }, { parent: this });
-        const publicRoutes = new aws.ec2.RouteTable(`${name}-public`, {
-            vpcId: vpc.id,
-            routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }],
-            tags: { Name: `${name}-public` },
-        }, { parent: this });
+        const publicRoutes = new aws.ec2.RouteTable(
+            `${name}-public`,
+            {
+                vpcId: vpc.id,
+                routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }],
+                tags: { Name: `${name}-public` },
+            },
+            { parent: this },
+        );
 
         const publicSubnets: aws.ec2.Subnet[] = [];
         const natGateways: aws.ec2.NatGateway[] = [];
         this.privateSubnetIds = [];
         for (let i = 0; i < args.availabilityZoneCount; i++) {
             const zone = zones.names.apply((names) => {
-                if (names.length < args.availabilityZoneCount) throw new Error(`the region has ${names.length} availability zones; ${args.availabilityZoneCount} are configured`);
+                if (names.length < args.availabilityZoneCount)
+                    throw new Error(`the region has ${names.length} availability zones; ${args.availabilityZoneCount} are configured`);
                 return names[i];
             });
-            const pub = new aws.ec2.Subnet(`${name}-public-${i}`, {
-                vpcId: vpc.id,
-                cidrBlock: cidrs.public[i],
-                availabilityZone: zone,
-                mapPublicIpOnLaunch: false,
-                tags: { ...clusterTag, Name: `${name}-public-${i}`, "kubernetes.io/role/elb": "1" },
-            }, { parent: this });
+            const pub = new aws.ec2.Subnet(
+                `${name}-public-${i}`,
+                {
+                    vpcId: vpc.id,
+                    cidrBlock: cidrs.public[i],
+                    availabilityZone: zone,
+                    mapPublicIpOnLaunch: false,
+                    tags: { ...clusterTag, Name: `${name}-public-${i}`, "kubernetes.io/role/elb": "1" },
+                },
+                { parent: this },
+            );
             new aws.ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: pub.id, routeTableId: publicRoutes.id }, { parent: this });
             publicSubnets.push(pub);
 
             if (args.natGatewayPerZone || i === 0) {
                 const eip = new aws.ec2.Eip(`${name}-nat-${i}`, { domain: "vpc", tags: { Name: `${name}-nat-${i}` } }, { parent: this });
-                natGateways.push(new aws.ec2.NatGateway(`${name}-nat-${i}`, { subnetId: pub.id, allocationId: eip.id, connectivityType: "public", tags: { Name: `${name}-nat-${i}` } }, { parent: this, dependsOn: [igw] }));
+                natGateways.push(
+                    new aws.ec2.NatGateway(
+                        `${name}-nat-${i}`,
+                        { subnetId: pub.id, allocationId: eip.id, connectivityType: "public", tags: { Name: `${name}-nat-${i}` } },
+                        { parent: this, dependsOn: [igw] },
+                    ),
+                );
             }
             const nat = natGateways[args.natGatewayPerZone ? i : 0];
-            const priv = new aws.ec2.Subnet(`${name}-private-${i}`, {
-                vpcId: vpc.id,
-                cidrBlock: cidrs.private[i],
-                availabilityZone: zone,
-                mapPublicIpOnLaunch: false,
-                tags: { ...clusterTag, Name: `${name}-private-${i}`, "kubernetes.io/role/internal-elb": "1" },
-            }, { parent: this });
-            const privateRoutes = new aws.ec2.RouteTable(`${name}-private-${i}`, {
-                vpcId: vpc.id,
-                routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }],
-                tags: { Name: `${name}-private-${i}` },
-            }, { parent: this });
-            new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: priv.id, routeTableId: privateRoutes.id }, { parent: this });
+            const priv = new aws.ec2.Subnet(
+                `${name}-private-${i}`,
+                {
+                    vpcId: vpc.id,
+                    cidrBlock: cidrs.private[i],
+                    availabilityZone: zone,
+                    mapPublicIpOnLaunch: false,
+                    tags: { ...clusterTag, Name: `${name}-private-${i}`, "kubernetes.io/role/internal-elb": "1" },
+                },
+                { parent: this },
+            );
+            const privateRoutes = new aws.ec2.RouteTable(
+                `${name}-private-${i}`,
+                {
+                    vpcId: vpc.id,
+                    routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }],
+                    tags: { Name: `${name}-private-${i}` },
+                },
+                { parent: this },
+            );
+            new aws.ec2.RouteTableAssociation(
+                `${name}-private-${i}`,
+                { subnetId: priv.id, routeTableId: privateRoutes.id },
+                { parent: this },
+            );
             this.privateSubnetIds.push(priv.id);
         }
         this.vpcId = vpc.id;

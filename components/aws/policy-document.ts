@@ -30,7 +30,12 @@ export const STS_AUDIENCE = "sts.amazonaws.com";
  * ServiceAccount, only with the STS audience. StringEquals, not StringLike, so no wildcard subject
  * can slip in.
  */
-export function irsaTrustPolicy(oidcProviderArn: pulumi.Input<string>, oidcIssuer: pulumi.Input<string>, namespace: string, serviceAccount: string): pulumi.Output<string> {
+export function irsaTrustPolicy(
+    oidcProviderArn: pulumi.Input<string>,
+    oidcIssuer: pulumi.Input<string>,
+    namespace: string,
+    serviceAccount: string,
+): pulumi.Output<string> {
     const issuer = pulumi.output(oidcIssuer).apply((i) => i.replace(/^https:\/\//, ""));
     return policyDocument([
         {

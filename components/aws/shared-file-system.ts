@@ -83,59 +83,96 @@ export class SharedFileSystem extends pulumi.ComponentResource {
 
     constructor(name: string, args: SharedFileSystemArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:SharedFileSystem", name, {}, opts);
-        const sg = new aws.ec2.SecurityGroup(`${name}-efs`, {
-            vpcId: args.vpcId,
-            description: `EFS mount targets of ${args.clusterName}: NFS from the nodes only`,
-            tags: { Name: `${args.clusterName}-efs` },
-        }, { parent: this });
-        new aws.vpc.SecurityGroupIngressRule(`${name}-efs-nfs`, {
-            securityGroupId: sg.id,
-            referencedSecurityGroupId: args.nodeSecurityGroupId,
-            ipProtocol: "tcp",
-            fromPort: NFS_PORT,
-            toPort: NFS_PORT,
-            description: "NFS from the cluster nodes",
-        }, { parent: this });
-
-        this.fileSystem = new aws.efs.FileSystem(`${name}-efs`, {
-            creationToken: `${args.clusterName}-xroad`,
-            encrypted: true,
-            kmsKeyId: args.kmsKeyArn,
-            performanceMode: "generalPurpose",
-            throughputMode: "elastic",
-            tags: { Name: `${args.clusterName}-xroad` },
-        }, { parent: this, protect: args.protectData, retainOnDelete: args.protectData });
-        new aws.efs.BackupPolicy(`${name}-efs`, { fileSystemId: this.fileSystem.id, backupPolicy: { status: args.protectData ? "ENABLED" : "DISABLED" } }, { parent: this });
-        const policy = new aws.efs.FileSystemPolicy(`${name}-efs`, { fileSystemId: this.fileSystem.id, policy: fileSystemPolicy(this.fileSystem.arn) }, { parent: this });
-        const mountTargets = args.privateSubnetIds.map(
-            (subnetId, i) => new aws.efs.MountTarget(`${name}-efs-${i}`, { fileSystemId: this.fileSystem.id, subnetId, securityGroups: [sg.id] }, { parent: this }),
+        const sg = new aws.ec2.SecurityGroup(
+            `${name}-efs`,
+            {
+                vpcId: args.vpcId,
+                description: `EFS mount targets of ${args.clusterName}: NFS from the nodes only`,
+                tags: { Name: `${args.clusterName}-efs` },
+            },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-efs-nfs`,
+            {
+                securityGroupId: sg.id,
+                referencedSecurityGroupId: args.nodeSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: NFS_PORT,
+                toPort: NFS_PORT,
+                description: "NFS from the cluster nodes",
+            },
+            { parent: this },
         );
 
-        const role = new IrsaRole(`${name}-efs-csi`, {
-            description: `EFS CSI controller of ${args.clusterName}`,
-            oidcProviderArn: args.oidcProviderArn,
-            oidcIssuer: args.oidcIssuer,
-            namespace: EFS_CSI_SERVICE_ACCOUNT.namespace,
-            serviceAccount: EFS_CSI_SERVICE_ACCOUNT.name,
-            managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEFSCSIDriverPolicy")],
-        }, { parent: this });
-        this.addon = new aws.eks.Addon(`${name}-efs-csi`, {
-            clusterName: args.clusterName,
-            addonName: "aws-efs-csi-driver",
-            addonVersion: args.addonVersion,
-            serviceAccountRoleArn: role.arn,
-            resolveConflictsOnCreate: "OVERWRITE",
-            resolveConflictsOnUpdate: "OVERWRITE",
-        }, { parent: this });
-        this.storageClass = new k8s.storage.v1.StorageClass(`${name}-efs-ap`, {
-            metadata: { name: SHARED_STORAGE_CLASS },
-            provisioner: "efs.csi.aws.com",
-            parameters: efsStorageClassParameters(this.fileSystem.id),
-            // The driver mounts with TLS by default; saying so keeps it from being switched off silently.
-            mountOptions: ["tls"],
-            reclaimPolicy: args.protectData ? "Retain" : "Delete",
-            volumeBindingMode: "Immediate",
-        }, { parent: this, dependsOn: [this.addon, policy, ...mountTargets] });
+        this.fileSystem = new aws.efs.FileSystem(
+            `${name}-efs`,
+            {
+                creationToken: `${args.clusterName}-xroad`,
+                encrypted: true,
+                kmsKeyId: args.kmsKeyArn,
+                performanceMode: "generalPurpose",
+                throughputMode: "elastic",
+                tags: { Name: `${args.clusterName}-xroad` },
+            },
+            { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
+        );
+        new aws.efs.BackupPolicy(
+            `${name}-efs`,
+            { fileSystemId: this.fileSystem.id, backupPolicy: { status: args.protectData ? "ENABLED" : "DISABLED" } },
+            { parent: this },
+        );
+        const policy = new aws.efs.FileSystemPolicy(
+            `${name}-efs`,
+            { fileSystemId: this.fileSystem.id, policy: fileSystemPolicy(this.fileSystem.arn) },
+            { parent: this },
+        );
+        const mountTargets = args.privateSubnetIds.map(
+            (subnetId, i) =>
+                new aws.efs.MountTarget(
+                    `${name}-efs-${i}`,
+                    { fileSystemId: this.fileSystem.id, subnetId, securityGroups: [sg.id] },
+                    { parent: this },
+                ),
+        );
+
+        const role = new IrsaRole(
+            `${name}-efs-csi`,
+            {
+                description: `EFS CSI controller of ${args.clusterName}`,
+                oidcProviderArn: args.oidcProviderArn,
+                oidcIssuer: args.oidcIssuer,
+                namespace: EFS_CSI_SERVICE_ACCOUNT.namespace,
+                serviceAccount: EFS_CSI_SERVICE_ACCOUNT.name,
+                managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEFSCSIDriverPolicy")],
+            },
+            { parent: this },
+        );
+        this.addon = new aws.eks.Addon(
+            `${name}-efs-csi`,
+            {
+                clusterName: args.clusterName,
+                addonName: "aws-efs-csi-driver",
+                addonVersion: args.addonVersion,
+                serviceAccountRoleArn: role.arn,
+                resolveConflictsOnCreate: "OVERWRITE",
+                resolveConflictsOnUpdate: "OVERWRITE",
+            },
+            { parent: this },
+        );
+        this.storageClass = new k8s.storage.v1.StorageClass(
+            `${name}-efs-ap`,
+            {
+                metadata: { name: SHARED_STORAGE_CLASS },
+                provisioner: "efs.csi.aws.com",
+                parameters: efsStorageClassParameters(this.fileSystem.id),
+                // The driver mounts with TLS by default; saying so keeps it from being switched off silently.
+                mountOptions: ["tls"],
+                reclaimPolicy: args.protectData ? "Retain" : "Delete",
+                volumeBindingMode: "Immediate",
+            },
+            { parent: this, dependsOn: [this.addon, policy, ...mountTargets] },
+        );
         this.storageClassName = this.storageClass.metadata.name;
         this.securityGroupId = sg.id;
         this.registerOutputs({ fileSystemId: this.fileSystem.id, storageClassName: this.storageClassName });

@@ -43,26 +43,38 @@ export class ArchiverIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: ArchiverIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:ArchiverIdentity", name, {}, opts);
-        this.identity = new managedidentity.UserAssignedIdentity(name, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
-        }, { parent: this });
-        const federation = new managedidentity.FederatedIdentityCredential(`${name}-federation`, {
-            resourceGroupName: args.resourceGroupName,
-            resourceName: this.identity.name,
-            federatedIdentityCredentialResourceName: "archiver-service-account",
-            issuer: args.oidcIssuerUrl,
-            subject: archiverSubject(args.namespace),
-            audiences: [WORKLOAD_IDENTITY_AUDIENCE],
-        }, { parent: this });
-        const access = new authorization.RoleAssignment(`${name}-blob-writer`, {
-            principalId: this.identity.principalId,
-            principalType: "ServicePrincipal",
-            roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.storageBlobDataContributor),
-            scope: args.containerId,
-            description: `X-Road archiver of namespace ${args.namespace}: this archive container only`,
-        }, { parent: this });
+        this.identity = new managedidentity.UserAssignedIdentity(
+            name,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const federation = new managedidentity.FederatedIdentityCredential(
+            `${name}-federation`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                resourceName: this.identity.name,
+                federatedIdentityCredentialResourceName: "archiver-service-account",
+                issuer: args.oidcIssuerUrl,
+                subject: archiverSubject(args.namespace),
+                audiences: [WORKLOAD_IDENTITY_AUDIENCE],
+            },
+            { parent: this },
+        );
+        const access = new authorization.RoleAssignment(
+            `${name}-blob-writer`,
+            {
+                principalId: this.identity.principalId,
+                principalType: "ServicePrincipal",
+                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.storageBlobDataContributor),
+                scope: args.containerId,
+                description: `X-Road archiver of namespace ${args.namespace}: this archive container only`,
+            },
+            { parent: this },
+        );
 
         this.binding = {
             kind: "blob",
@@ -70,7 +82,11 @@ export class ArchiverIdentity extends pulumi.ComponentResource {
             container: args.containerName,
             // The client ID is known only once the federation and the grant exist, so the archiver never
             // starts with an identity that cannot yet sign in or write.
-            serviceAccountAnnotations: { [WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION]: pulumi.all([this.identity.clientId, federation.id, access.id]).apply(([clientId]) => clientId) },
+            serviceAccountAnnotations: {
+                [WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION]: pulumi
+                    .all([this.identity.clientId, federation.id, access.id])
+                    .apply(([clientId]) => clientId),
+            },
             serviceAccountName: ARCHIVER_SERVICE_ACCOUNT,
             podLabels: { [WORKLOAD_IDENTITY_USE_LABEL]: "true" },
             image: args.archiverImage,

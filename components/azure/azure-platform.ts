@@ -57,138 +57,190 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         // Storage accounts and servers are DNS names unique across Azure; the suffix stays in state.
         const suffix = new random.RandomString(`${name}-suffix`, { length: 6, special: false, upper: false }, { parent: this });
 
-        const net = new AzureNetwork(name, {
-            location: s.location,
-            resourceGroupName: s.resourceGroupName,
-            vnetCidr: s.vnetCidr,
-            nodeSubnetCidr: s.nodeSubnetCidr,
-            databaseSubnetCidr: s.databaseSubnetCidr,
-            privateEndpointSubnetCidr: s.privateEndpointSubnetCidr,
-            tags,
-        }, { parent: this });
+        const net = new AzureNetwork(
+            name,
+            {
+                location: s.location,
+                resourceGroupName: s.resourceGroupName,
+                vnetCidr: s.vnetCidr,
+                nodeSubnetCidr: s.nodeSubnetCidr,
+                databaseSubnetCidr: s.databaseSubnetCidr,
+                privateEndpointSubnetCidr: s.privateEndpointSubnetCidr,
+                tags,
+            },
+            { parent: this },
+        );
         const rg = net.resourceGroupName;
 
-        const logs = new LogWorkspace(`${name}-logs`, { resourceGroupName: rg, location: s.location, retentionDays: s.logRetentionDays, tags }, { parent: this });
+        const logs = new LogWorkspace(
+            `${name}-logs`,
+            { resourceGroupName: rg, location: s.location, retentionDays: s.logRetentionDays, tags },
+            { parent: this },
+        );
 
-        const controlPlane = new ControlPlaneIdentity(`${name}-control-plane`, {
-            resourceGroupName: rg,
-            resourceGroupId: net.resourceGroup.id,
-            location: s.location,
-            subscriptionId: client.subscriptionId,
-            tags,
-        }, { parent: this });
-        const secrets = s.secretsEncryption
-            ? new SecretsEncryption(`${name}-secrets`, {
+        const controlPlane = new ControlPlaneIdentity(
+            `${name}-control-plane`,
+            {
                 resourceGroupName: rg,
+                resourceGroupId: net.resourceGroup.id,
                 location: s.location,
-                vaultName: suffix.result.apply((x) => keyVaultName(name, x)),
-                tenantId: client.tenantId,
                 subscriptionId: client.subscriptionId,
-                controlPlanePrincipalId: controlPlane.identity.principalId,
-                protection,
                 tags,
-            }, { parent: this })
+            },
+            { parent: this },
+        );
+        const secrets = s.secretsEncryption
+            ? new SecretsEncryption(
+                  `${name}-secrets`,
+                  {
+                      resourceGroupName: rg,
+                      location: s.location,
+                      vaultName: suffix.result.apply((x) => keyVaultName(name, x)),
+                      tenantId: client.tenantId,
+                      subscriptionId: client.subscriptionId,
+                      controlPlanePrincipalId: controlPlane.identity.principalId,
+                      protection,
+                      tags,
+                  },
+                  { parent: this },
+              )
             : undefined;
 
-        const aks = new AksCluster(`${name}-aks`, {
-            resourceGroupName: rg,
-            controlPlane,
-            etcdEncryption: secrets ? { keyId: secrets.key.keyUriWithVersion, ready: [secrets.controlPlaneAccess] } : undefined,
-            nodeSubnetId: net.nodeSubnet.id,
-            settings: s,
-            kubernetesVersion: args.release.kubernetesVersion,
-            workspaceId: logs.workspace.id,
-            sidecarNamespaces: args.instances.map((i) => i.namespace),
-            subscriptionId: client.subscriptionId,
-            tenantId: client.tenantId,
-            deployerObjectId: client.objectId,
-            production,
-            tags,
-        }, { parent: this });
+        const aks = new AksCluster(
+            `${name}-aks`,
+            {
+                resourceGroupName: rg,
+                controlPlane,
+                etcdEncryption: secrets ? { keyId: secrets.key.keyUriWithVersion, ready: [secrets.controlPlaneAccess] } : undefined,
+                nodeSubnetId: net.nodeSubnet.id,
+                settings: s,
+                kubernetesVersion: args.release.kubernetesVersion,
+                workspaceId: logs.workspace.id,
+                sidecarNamespaces: args.instances.map((i) => i.namespace),
+                subscriptionId: client.subscriptionId,
+                tenantId: client.tenantId,
+                deployerObjectId: client.objectId,
+                production,
+                tags,
+            },
+            { parent: this },
+        );
 
-        new ClusterDiagnostics(`${name}-control-plane-logs`, { clusterId: aks.cluster.id, workspaceId: logs.workspace.id, auditCategory: s.auditCategory }, { parent: this });
-        new ContainerInsights(`${name}-insights`, { resourceGroupName: rg, location: s.location, clusterId: aks.cluster.id, workspaceId: logs.workspace.id, tags }, { parent: this });
+        new ClusterDiagnostics(
+            `${name}-control-plane-logs`,
+            { clusterId: aks.cluster.id, workspaceId: logs.workspace.id, auditCategory: s.auditCategory },
+            { parent: this },
+        );
+        new ContainerInsights(
+            `${name}-insights`,
+            { resourceGroupName: rg, location: s.location, clusterId: aks.cluster.id, workspaceId: logs.workspace.id, tags },
+            { parent: this },
+        );
 
-        const files = new SharedFiles(`${name}-files`, {
-            resourceGroupName: rg,
-            location: s.location,
-            accountName: suffix.result.apply((x) => storageAccountName("xrfiles", name, x)),
-            premium: production,
-            zoneRedundant,
-            instances: args.instances,
-            softDeleteDays: s.archive.softDeleteDays,
-            privateEndpointSubnetId: net.privateEndpointSubnet.id,
-            vnetId: net.vnet.id,
-            csiControllerPrincipalId: controlPlane.identity.principalId,
-            subscriptionId: client.subscriptionId,
-            protection,
-            k8sProvider: aks.provider,
-            tags,
-        }, { parent: this });
+        const files = new SharedFiles(
+            `${name}-files`,
+            {
+                resourceGroupName: rg,
+                location: s.location,
+                accountName: suffix.result.apply((x) => storageAccountName("xrfiles", name, x)),
+                premium: production,
+                zoneRedundant,
+                instances: args.instances,
+                softDeleteDays: s.archive.softDeleteDays,
+                privateEndpointSubnetId: net.privateEndpointSubnet.id,
+                vnetId: net.vnet.id,
+                csiControllerPrincipalId: controlPlane.identity.principalId,
+                subscriptionId: client.subscriptionId,
+                protection,
+                k8sProvider: aks.provider,
+                tags,
+            },
+            { parent: this },
+        );
 
-        const configDisk = new ConfigDiskClass(`${name}-config-disk`, { zoneRedundant, retain: args.protectData, k8sProvider: aks.provider }, { parent: this });
+        const configDisk = new ConfigDiskClass(
+            `${name}-config-disk`,
+            { zoneRedundant, retain: args.protectData, k8sProvider: aks.provider },
+            { parent: this },
+        );
 
         const archives: Record<string, ArchiveBinding> = {};
         const archiving = args.instances.filter((i) => i.archiving.enabled);
         let archive: BlobArchive | undefined;
         if (archiving.length > 0) {
-            archive = new BlobArchive(`${name}-archive`, {
-                resourceGroupName: rg,
-                location: s.location,
-                accountName: suffix.result.apply((x) => storageAccountName("xrarch", name, x)),
-                zoneRedundant,
-                instanceNames: archiving.map((i) => i.name),
-                lifecycle: s.archive,
-                privateEndpointSubnetId: net.privateEndpointSubnet.id,
-                vnetId: net.vnet.id,
-                protection,
-                tags,
-            }, { parent: this });
-            for (const instance of archiving) {
-                const container = archive.containers[instance.name];
-                const identity = new ArchiverIdentity(`${name}-archiver-${instance.name}`, {
+            archive = new BlobArchive(
+                `${name}-archive`,
+                {
                     resourceGroupName: rg,
                     location: s.location,
-                    namespace: instance.namespace,
-                    oidcIssuerUrl: aks.oidcIssuerUrl,
-                    accountName: archive.account.name,
-                    containerName: container.name,
-                    containerId: container.id,
-                    subscriptionId: client.subscriptionId,
-                    archiverImage: args.release.azureArchiverImage,
+                    accountName: suffix.result.apply((x) => storageAccountName("xrarch", name, x)),
+                    zoneRedundant,
+                    instanceNames: archiving.map((i) => i.name),
+                    lifecycle: s.archive,
+                    privateEndpointSubnetId: net.privateEndpointSubnet.id,
+                    vnetId: net.vnet.id,
+                    protection,
                     tags,
-                }, { parent: this });
+                },
+                { parent: this },
+            );
+            for (const instance of archiving) {
+                const container = archive.containers[instance.name];
+                const identity = new ArchiverIdentity(
+                    `${name}-archiver-${instance.name}`,
+                    {
+                        resourceGroupName: rg,
+                        location: s.location,
+                        namespace: instance.namespace,
+                        oidcIssuerUrl: aks.oidcIssuerUrl,
+                        accountName: archive.account.name,
+                        containerName: container.name,
+                        containerId: container.id,
+                        subscriptionId: client.subscriptionId,
+                        archiverImage: args.release.azureArchiverImage,
+                        tags,
+                    },
+                    { parent: this },
+                );
                 archives[instance.name] = identity.binding;
             }
         }
 
         const databases: Record<string, ManagedDatabaseBinding> = {};
         for (const instance of args.instances.filter((i) => i.database.mode === "managed")) {
-            const server = new FlexibleServer(`${name}-db-${instance.name}`, {
-                resourceGroupName: rg,
-                location: s.location,
-                serverName: suffix.result.apply((x) => flexibleServerName(name, instance.name, x)),
-                delegatedSubnetId: net.databaseSubnet.id,
-                vnetId: net.vnet.id,
-                database: s.database,
-                availabilityZones: s.availabilityZones,
-                geoRedundantBackup: production,
-                protection,
-                tags,
-            }, { parent: this });
+            const server = new FlexibleServer(
+                `${name}-db-${instance.name}`,
+                {
+                    resourceGroupName: rg,
+                    location: s.location,
+                    serverName: suffix.result.apply((x) => flexibleServerName(name, instance.name, x)),
+                    delegatedSubnetId: net.databaseSubnet.id,
+                    vnetId: net.vnet.id,
+                    database: s.database,
+                    availabilityZones: s.availabilityZones,
+                    geoRedundantBackup: production,
+                    protection,
+                    tags,
+                },
+                { parent: this },
+            );
             databases[instance.name] = server.binding;
         }
 
-        const address = new StableAddress(`${name}-address`, {
-            resourceGroupName: rg,
-            location: s.location,
-            internal: s.loadBalancer.internal,
-            privateIp: s.loadBalancer.privateIp,
-            nodeSubnetName: SUBNET_NAMES.nodes,
-            zones: zoneRedundant ? s.availabilityZones : [],
-            protection,
-            tags,
-        }, { parent: this });
+        const address = new StableAddress(
+            `${name}-address`,
+            {
+                resourceGroupName: rg,
+                location: s.location,
+                internal: s.loadBalancer.internal,
+                privateIp: s.loadBalancer.privateIp,
+                nodeSubnetName: SUBNET_NAMES.nodes,
+                zones: zoneRedundant ? s.availabilityZones : [],
+                protection,
+                tags,
+            },
+            { parent: this },
+        );
 
         // One class per instance, each bound to that instance's own share. The single shared class is
         // set only when there is exactly one instance, so two instances can never share a share.

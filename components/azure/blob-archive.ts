@@ -38,98 +38,127 @@ export class BlobArchive extends pulumi.ComponentResource {
     constructor(name: string, args: BlobArchiveArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:BlobArchive", name, {}, opts);
         const lc = args.lifecycle;
-        this.account = new storage.StorageAccount(name, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            accountName: args.accountName,
-            kind: "StorageV2",
-            sku: { name: args.zoneRedundant ? "Standard_GZRS" : "Standard_LRS" },
-            accessTier: "Hot",
-            enableHttpsTrafficOnly: true,
-            minimumTlsVersion: "TLS1_2",
-            allowBlobPublicAccess: false,
-            // Entra ID only: the archiver's workload identity is the one way in, and it is scoped to one container.
-            allowSharedKeyAccess: false,
-            defaultToOAuthAuthentication: true,
-            allowCrossTenantReplication: false,
-            publicNetworkAccess: "Disabled",
-            networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
-            encryption: {
-                keySource: "Microsoft.Storage",
-                requireInfrastructureEncryption: true,
-                services: { blob: { enabled: true, keyType: "Account" } },
+        this.account = new storage.StorageAccount(
+            name,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                accountName: args.accountName,
+                kind: "StorageV2",
+                sku: { name: args.zoneRedundant ? "Standard_GZRS" : "Standard_LRS" },
+                accessTier: "Hot",
+                enableHttpsTrafficOnly: true,
+                minimumTlsVersion: "TLS1_2",
+                allowBlobPublicAccess: false,
+                // Entra ID only: the archiver's workload identity is the one way in, and it is scoped to one container.
+                allowSharedKeyAccess: false,
+                defaultToOAuthAuthentication: true,
+                allowCrossTenantReplication: false,
+                publicNetworkAccess: "Disabled",
+                networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
+                encryption: {
+                    keySource: "Microsoft.Storage",
+                    requireInfrastructureEncryption: true,
+                    services: { blob: { enabled: true, keyType: "Account" } },
+                },
+                tags: args.tags,
             },
-            tags: args.tags,
-        }, { parent: this, ...args.protection.options });
+            { parent: this, ...args.protection.options },
+        );
         args.protection.lock(`${name}-account`, this.account.id, this);
 
-        const blobService = new storage.BlobServiceProperties(`${name}-blob`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName: this.account.name,
-            blobServicesName: "default",
-            isVersioningEnabled: true,
-            deleteRetentionPolicy: { enabled: true, days: lc.softDeleteDays },
-            containerDeleteRetentionPolicy: { enabled: true, days: lc.softDeleteDays },
-        }, { parent: this });
-
-        new storage.ManagementPolicy(`${name}-lifecycle`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName: this.account.name,
-            managementPolicyName: "default",
-            policy: {
-                rules: [{
-                    name: "message-log-archives",
-                    type: "Lifecycle",
-                    enabled: true,
-                    definition: {
-                        filters: { blobTypes: ["blockBlob"] },
-                        actions: {
-                            baseBlob: {
-                                tierToCool: { daysAfterModificationGreaterThan: lc.coolAfterDays },
-                                delete: { daysAfterModificationGreaterThan: lc.deleteAfterDays },
-                            },
-                            // Overwritten or deleted archives stay recoverable as versions for the soft-delete period.
-                            version: { delete: { daysAfterCreationGreaterThan: lc.softDeleteDays } },
-                        },
-                    },
-                }],
+        const blobService = new storage.BlobServiceProperties(
+            `${name}-blob`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                accountName: this.account.name,
+                blobServicesName: "default",
+                isVersioningEnabled: true,
+                deleteRetentionPolicy: { enabled: true, days: lc.softDeleteDays },
+                containerDeleteRetentionPolicy: { enabled: true, days: lc.softDeleteDays },
             },
-        }, { parent: this, dependsOn: [blobService] });
+            { parent: this },
+        );
+
+        new storage.ManagementPolicy(
+            `${name}-lifecycle`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                accountName: this.account.name,
+                managementPolicyName: "default",
+                policy: {
+                    rules: [
+                        {
+                            name: "message-log-archives",
+                            type: "Lifecycle",
+                            enabled: true,
+                            definition: {
+                                filters: { blobTypes: ["blockBlob"] },
+                                actions: {
+                                    baseBlob: {
+                                        tierToCool: { daysAfterModificationGreaterThan: lc.coolAfterDays },
+                                        delete: { daysAfterModificationGreaterThan: lc.deleteAfterDays },
+                                    },
+                                    // Overwritten or deleted archives stay recoverable as versions for the soft-delete period.
+                                    version: { delete: { daysAfterCreationGreaterThan: lc.softDeleteDays } },
+                                },
+                            },
+                        },
+                    ],
+                },
+            },
+            { parent: this, dependsOn: [blobService] },
+        );
 
         for (const instanceName of args.instanceNames) {
             const worm = lc.immutabilityDays > 0;
-            const container = new storage.BlobContainer(`${name}-${instanceName}`, {
-                resourceGroupName: args.resourceGroupName,
-                accountName: this.account.name,
-                containerName: archiveContainerName(instanceName),
-                publicAccess: "None",
-                // Version-level WORM: the account keeps versions, so the container-level policy below
-                // becomes the default retention of every blob version.
-                immutableStorageWithVersioning: worm ? { enabled: true } : undefined,
-            }, { parent: this, dependsOn: [blobService], ...args.protection.options });
-            this.containers[instanceName] = container;
-            if (worm) {
-                new storage.BlobContainerImmutabilityPolicy(`${name}-${instanceName}-worm`, {
+            const container = new storage.BlobContainer(
+                `${name}-${instanceName}`,
+                {
                     resourceGroupName: args.resourceGroupName,
                     accountName: this.account.name,
-                    containerName: container.name,
-                    immutabilityPolicyName: "default",
-                    immutabilityPeriodSinceCreationInDays: lc.immutabilityDays,
-                    allowProtectedAppendWrites: false,
-                }, { parent: this, ...args.protection.options });
+                    containerName: archiveContainerName(instanceName),
+                    publicAccess: "None",
+                    // Version-level WORM: the account keeps versions, so the container-level policy below
+                    // becomes the default retention of every blob version.
+                    immutableStorageWithVersioning: worm ? { enabled: true } : undefined,
+                },
+                { parent: this, dependsOn: [blobService], ...args.protection.options },
+            );
+            this.containers[instanceName] = container;
+            if (worm) {
+                new storage.BlobContainerImmutabilityPolicy(
+                    `${name}-${instanceName}-worm`,
+                    {
+                        resourceGroupName: args.resourceGroupName,
+                        accountName: this.account.name,
+                        containerName: container.name,
+                        immutabilityPolicyName: "default",
+                        immutabilityPeriodSinceCreationInDays: lc.immutabilityDays,
+                        allowProtectedAppendWrites: false,
+                    },
+                    { parent: this, ...args.protection.options },
+                );
             }
         }
 
-        new PrivateStorageEndpoint(`${name}-blob`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            storageAccountId: this.account.id,
-            kind: "blob",
-            subnetId: args.privateEndpointSubnetId,
-            vnetId: args.vnetId,
-            tags: args.tags,
-        }, { parent: this });
+        new PrivateStorageEndpoint(
+            `${name}-blob`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                storageAccountId: this.account.id,
+                kind: "blob",
+                subnetId: args.privateEndpointSubnetId,
+                vnetId: args.vnetId,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
 
-        this.registerOutputs({ accountName: this.account.name, containers: Object.fromEntries(Object.entries(this.containers).map(([k, c]) => [k, c.name])) });
+        this.registerOutputs({
+            accountName: this.account.name,
+            containers: Object.fromEntries(Object.entries(this.containers).map(([k, c]) => [k, c.name])),
+        });
     }
 }

@@ -26,14 +26,18 @@ export class ClusterDiagnostics extends pulumi.ComponentResource {
     constructor(name: string, args: ClusterDiagnosticsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:ClusterDiagnostics", name, {}, opts);
         const categories = controlPlaneLogCategories(args.auditCategory);
-        this.setting = new monitor.DiagnosticSetting(name, {
-            name: "control-plane-logs",
-            resourceUri: args.clusterId,
-            workspaceId: args.workspaceId,
-            // Resource-specific tables (AKSAudit, AKSControlPlane) instead of the shared AzureDiagnostics table.
-            logAnalyticsDestinationType: "Dedicated",
-            logs: categories.map((category) => ({ category, enabled: true })),
-        }, { parent: this });
+        this.setting = new monitor.DiagnosticSetting(
+            name,
+            {
+                name: "control-plane-logs",
+                resourceUri: args.clusterId,
+                workspaceId: args.workspaceId,
+                // Resource-specific tables (AKSAudit, AKSControlPlane) instead of the shared AzureDiagnostics table.
+                logAnalyticsDestinationType: "Dedicated",
+                logs: categories.map((category) => ({ category, enabled: true })),
+            },
+            { parent: this },
+        );
         this.registerOutputs({ categories });
     }
 }

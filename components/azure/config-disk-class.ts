@@ -19,14 +19,18 @@ export class ConfigDiskClass extends pulumi.ComponentResource {
 
     constructor(name: string, args: ConfigDiskClassArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:ConfigDiskClass", name, {}, opts);
-        const storageClass = new k8s.storage.v1.StorageClass(name, {
-            metadata: { name: "xroad-config-disk" },
-            provisioner: "disk.csi.azure.com",
-            parameters: { skuName: args.zoneRedundant ? "Premium_ZRS" : "Premium_LRS", cachingMode: "ReadOnly" },
-            reclaimPolicy: args.retain ? "Retain" : "Delete",
-            allowVolumeExpansion: true,
-            volumeBindingMode: "WaitForFirstConsumer",
-        }, { parent: this, provider: args.k8sProvider });
+        const storageClass = new k8s.storage.v1.StorageClass(
+            name,
+            {
+                metadata: { name: "xroad-config-disk" },
+                provisioner: "disk.csi.azure.com",
+                parameters: { skuName: args.zoneRedundant ? "Premium_ZRS" : "Premium_LRS", cachingMode: "ReadOnly" },
+                reclaimPolicy: args.retain ? "Retain" : "Delete",
+                allowVolumeExpansion: true,
+                volumeBindingMode: "WaitForFirstConsumer",
+            },
+            { parent: this, provider: args.k8sProvider },
+        );
         this.storageClassName = storageClass.metadata.name;
         this.registerOutputs({ storageClassName: this.storageClassName });
     }

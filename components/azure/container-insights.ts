@@ -23,29 +23,41 @@ export class ContainerInsights extends pulumi.ComponentResource {
     constructor(name: string, args: ContainerInsightsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:ContainerInsights", name, {}, opts);
         const destination = "workspace";
-        this.rule = new monitor.DataCollectionRule(name, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            kind: "Linux",
-            description: "Container Insights of the X-Road Sidecar cluster",
-            dataSources: {
-                extensions: [{
-                    name: "ContainerInsightsExtension",
-                    extensionName: "ContainerInsights",
-                    streams: [CONTAINER_INSIGHTS_STREAM],
-                    extensionSettings: { dataCollectionSettings: { interval: "1m", namespaceFilteringMode: "Off", enableContainerLogV2: true } },
-                }],
+        this.rule = new monitor.DataCollectionRule(
+            name,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                kind: "Linux",
+                description: "Container Insights of the X-Road Sidecar cluster",
+                dataSources: {
+                    extensions: [
+                        {
+                            name: "ContainerInsightsExtension",
+                            extensionName: "ContainerInsights",
+                            streams: [CONTAINER_INSIGHTS_STREAM],
+                            extensionSettings: {
+                                dataCollectionSettings: { interval: "1m", namespaceFilteringMode: "Off", enableContainerLogV2: true },
+                            },
+                        },
+                    ],
+                },
+                destinations: { logAnalytics: [{ name: destination, workspaceResourceId: args.workspaceId }] },
+                dataFlows: [{ streams: [CONTAINER_INSIGHTS_STREAM], destinations: [destination] }],
+                tags: args.tags,
             },
-            destinations: { logAnalytics: [{ name: destination, workspaceResourceId: args.workspaceId }] },
-            dataFlows: [{ streams: [CONTAINER_INSIGHTS_STREAM], destinations: [destination] }],
-            tags: args.tags,
-        }, { parent: this });
-        new monitor.DataCollectionRuleAssociation(name, {
-            associationName: "ContainerInsightsExtension",
-            resourceUri: args.clusterId,
-            dataCollectionRuleId: this.rule.id,
-            description: "Routes the monitoring add-on's data to the stack's Log Analytics workspace",
-        }, { parent: this });
+            { parent: this },
+        );
+        new monitor.DataCollectionRuleAssociation(
+            name,
+            {
+                associationName: "ContainerInsightsExtension",
+                resourceUri: args.clusterId,
+                dataCollectionRuleId: this.rule.id,
+                description: "Routes the monitoring add-on's data to the stack's Log Analytics workspace",
+            },
+            { parent: this },
+        );
         this.registerOutputs({ ruleId: this.rule.id });
     }
 }

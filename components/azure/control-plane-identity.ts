@@ -23,19 +23,27 @@ export class ControlPlaneIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: ControlPlaneIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:ControlPlaneIdentity", name, {}, opts);
-        this.identity = new managedidentity.UserAssignedIdentity(name, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
-        }, { parent: this });
-        this.networkContributor = new authorization.RoleAssignment(`${name}-network-contributor`, {
-            principalId: this.identity.principalId,
-            principalType: "ServicePrincipal",
-            roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.networkContributor),
-            // The stack's own resource group: node subnet (join) and the Sidecar's static public IP (bind).
-            scope: args.resourceGroupId,
-            description: "AKS control plane: join the node subnet and bind the Security Server's static public IP",
-        }, { parent: this });
+        this.identity = new managedidentity.UserAssignedIdentity(
+            name,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        this.networkContributor = new authorization.RoleAssignment(
+            `${name}-network-contributor`,
+            {
+                principalId: this.identity.principalId,
+                principalType: "ServicePrincipal",
+                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.networkContributor),
+                // The stack's own resource group: node subnet (join) and the Sidecar's static public IP (bind).
+                scope: args.resourceGroupId,
+                description: "AKS control plane: join the node subnet and bind the Security Server's static public IP",
+            },
+            { parent: this },
+        );
         this.registerOutputs({ principalId: this.identity.principalId, clientId: this.identity.clientId });
     }
 }

@@ -18,10 +18,14 @@ export class DataProtection {
     /** A `CanNotDelete` lock on `scope` when data is protected; undefined otherwise. */
     lock(name: string, scope: pulumi.Input<string>, parent: pulumi.Resource): authorization.ManagementLockByScope | undefined {
         if (!this.protectData) return undefined;
-        return new authorization.ManagementLockByScope(`${name}-lock`, {
-            scope,
-            level: "CanNotDelete",
-            notes: "X-Road Sidecar data (xroad-sidecar:protectData): remove this lock deliberately before deleting",
-        }, { parent, ...this.options });
+        return new authorization.ManagementLockByScope(
+            `${name}-lock`,
+            {
+                scope,
+                level: "CanNotDelete",
+                notes: "X-Road Sidecar data (xroad-sidecar:protectData): remove this lock deliberately before deleting",
+            },
+            { parent, ...this.options },
+        );
     }
 }

@@ -53,65 +53,88 @@ export class FlexibleServer extends pulumi.ComponentResource {
         const db = args.database;
 
         // Flexible Server's naming rule: the zone of a private-access server ends in .postgres.database.azure.com.
-        const zone = new privatedns.PrivateZone(`${name}-dns`, {
-            resourceGroupName: args.resourceGroupName,
-            privateZoneName: pulumi.interpolate`${args.serverName}.private.postgres.database.azure.com`,
-            location: "global",
-            tags: args.tags,
-        }, { parent: this });
-        const link = new privatedns.VirtualNetworkLink(`${name}-dns-link`, {
-            resourceGroupName: args.resourceGroupName,
-            privateZoneName: zone.name,
-            location: "global",
-            virtualNetwork: { id: args.vnetId },
-            registrationEnabled: false,
-            tags: args.tags,
-        }, { parent: this });
+        const zone = new privatedns.PrivateZone(
+            `${name}-dns`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                privateZoneName: pulumi.interpolate`${args.serverName}.private.postgres.database.azure.com`,
+                location: "global",
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const link = new privatedns.VirtualNetworkLink(
+            `${name}-dns-link`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                privateZoneName: zone.name,
+                location: "global",
+                virtualNetwork: { id: args.vnetId },
+                registrationEnabled: false,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
 
         // Letters and digits only: the password travels through env vars and xroad.properties unquoted.
-        const password = new random.RandomPassword(`${name}-admin`, {
-            length: 32,
-            special: false,
-            minUpper: 2,
-            minLower: 2,
-            minNumeric: 2,
-        }, { parent: this });
+        const password = new random.RandomPassword(
+            `${name}-admin`,
+            {
+                length: 32,
+                special: false,
+                minUpper: 2,
+                minLower: 2,
+                minNumeric: 2,
+            },
+            { parent: this },
+        );
 
         const zones = args.availabilityZones;
-        this.server = new dbforpostgresql.Server(name, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            serverName: args.serverName,
-            version: SIDECAR_POSTGRES_VERSION,
-            administratorLogin: db.adminLogin,
-            administratorLoginPassword: password.result,
-            authConfig: { passwordAuth: "Enabled", activeDirectoryAuth: "Disabled" },
-            sku: { name: db.skuName, tier: db.tier },
-            storage: { storageSizeGB: db.storageGb, autoGrow: "Enabled" },
-            backup: { backupRetentionDays: db.backupRetentionDays, geoRedundantBackup: args.geoRedundantBackup ? "Enabled" : "Disabled" },
-            highAvailability: db.zoneRedundantHa
-                ? { mode: "ZoneRedundant", standbyAvailabilityZone: zones.length > 1 ? zones[1] : undefined }
-                : { mode: "Disabled" },
-            availabilityZone: zones.length > 0 ? zones[0] : undefined,
-            network: {
-                delegatedSubnetResourceId: args.delegatedSubnetId,
-                privateDnsZoneArmResourceId: zone.id,
-                publicNetworkAccess: "Disabled",
+        this.server = new dbforpostgresql.Server(
+            name,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                serverName: args.serverName,
+                version: SIDECAR_POSTGRES_VERSION,
+                administratorLogin: db.adminLogin,
+                administratorLoginPassword: password.result,
+                authConfig: { passwordAuth: "Enabled", activeDirectoryAuth: "Disabled" },
+                sku: { name: db.skuName, tier: db.tier },
+                storage: { storageSizeGB: db.storageGb, autoGrow: "Enabled" },
+                backup: {
+                    backupRetentionDays: db.backupRetentionDays,
+                    geoRedundantBackup: args.geoRedundantBackup ? "Enabled" : "Disabled",
+                },
+                highAvailability: db.zoneRedundantHa
+                    ? { mode: "ZoneRedundant", standbyAvailabilityZone: zones.length > 1 ? zones[1] : undefined }
+                    : { mode: "Disabled" },
+                availabilityZone: zones.length > 0 ? zones[0] : undefined,
+                network: {
+                    delegatedSubnetResourceId: args.delegatedSubnetId,
+                    privateDnsZoneArmResourceId: zone.id,
+                    publicNetworkAccess: "Disabled",
+                },
+                tags: args.tags,
             },
-            tags: args.tags,
-        }, { parent: this, dependsOn: [link], ...args.protection.options });
+            { parent: this, dependsOn: [link], ...args.protection.options },
+        );
         args.protection.lock(`${name}-server`, this.server.id, this);
 
         // The server accepts one parameter change at a time.
         let previous: pulumi.CustomResource = this.server;
         for (const [parameter, value] of FLEXIBLE_SERVER_PARAMETERS) {
-            previous = new dbforpostgresql.Configuration(`${name}-${parameter.replace(/[^a-z0-9]+/g, "-")}`, {
-                resourceGroupName: args.resourceGroupName,
-                serverName: this.server.name,
-                configurationName: parameter,
-                value,
-                source: "user-override",
-            }, { parent: this, dependsOn: [previous] });
+            previous = new dbforpostgresql.Configuration(
+                `${name}-${parameter.replace(/[^a-z0-9]+/g, "-")}`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    serverName: this.server.name,
+                    configurationName: parameter,
+                    value,
+                    source: "user-override",
+                },
+                { parent: this, dependsOn: [previous] },
+            );
         }
         const lastParameter = previous;
 

@@ -19,14 +19,18 @@ export class LogWorkspace extends pulumi.ComponentResource {
 
     constructor(name: string, args: LogWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:LogWorkspace", name, {}, opts);
-        this.workspace = new operationalinsights.Workspace(name, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            sku: { name: "PerGB2018" },
-            retentionInDays: args.retentionDays,
-            features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
-            tags: args.tags,
-        }, { parent: this });
+        this.workspace = new operationalinsights.Workspace(
+            name,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                sku: { name: "PerGB2018" },
+                retentionInDays: args.retentionDays,
+                features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+                tags: args.tags,
+            },
+            { parent: this },
+        );
         this.registerOutputs({ workspaceId: this.workspace.id, retentionDays: args.retentionDays });
     }
 }

@@ -24,13 +24,20 @@ export function storageAccountName(purpose: string, stackName: string, suffix: s
 export function flexibleServerName(stackName: string, instanceName: string, suffix: string): string {
     const clean = (t: string) => t.toLowerCase().replace(/[^a-z0-9-]/g, "-");
     const tail = `-${clean(instanceName).slice(0, 40).replace(/-+$/, "")}-${clean(suffix)}`;
-    const head = clean(stackName).slice(0, 63 - tail.length).replace(/-+$/, "");
+    const head = clean(stackName)
+        .slice(0, 63 - tail.length)
+        .replace(/-+$/, "");
     return `${head}${tail}`.replace(/^-+/, "");
 }
 
 /** A Key Vault name: 3–24 letters, digits and single hyphens, starting with a letter: `kv-<stack>-<suffix>`. */
 export function keyVaultName(stackName: string, suffix: string): string {
     const tail = `-${alphanumeric(suffix)}`;
-    const stack = stackName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+/, "").slice(0, 24 - 3 - tail.length).replace(/-+$/, "");
+    const stack = stackName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+/, "")
+        .slice(0, 24 - 3 - tail.length)
+        .replace(/-+$/, "");
     return `kv-${stack}${tail}`;
 }

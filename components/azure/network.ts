@@ -36,41 +36,61 @@ export class AzureNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: AzureNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:Network", name, {}, opts);
-        this.resourceGroup = new resources.ResourceGroup(name, { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags }, { parent: this });
+        this.resourceGroup = new resources.ResourceGroup(
+            name,
+            { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags },
+            { parent: this },
+        );
         this.resourceGroupName = this.resourceGroup.name;
 
         // Subnets are separate resources and the VNet omits `subnets`, so a VNet update never removes them.
-        this.vnet = new network.VirtualNetwork(`${name}-vnet`, {
-            resourceGroupName: this.resourceGroupName,
-            location: args.location,
-            addressSpace: { addressPrefixes: [args.vnetCidr] },
-            tags: args.tags,
-        }, { parent: this });
+        this.vnet = new network.VirtualNetwork(
+            `${name}-vnet`,
+            {
+                resourceGroupName: this.resourceGroupName,
+                location: args.location,
+                addressSpace: { addressPrefixes: [args.vnetCidr] },
+                tags: args.tags,
+            },
+            { parent: this },
+        );
 
         const common = { resourceGroupName: this.resourceGroupName, virtualNetworkName: this.vnet.name };
-        this.nodeSubnet = new network.Subnet(`${name}-nodes`, {
-            ...common,
-            subnetName: SUBNET_NAMES.nodes,
-            addressPrefix: args.nodeSubnetCidr,
-            // Nodes reach the internet through the cluster's load balancer, never through implicit default outbound access.
-            defaultOutboundAccess: false,
-        }, { parent: this });
+        this.nodeSubnet = new network.Subnet(
+            `${name}-nodes`,
+            {
+                ...common,
+                subnetName: SUBNET_NAMES.nodes,
+                addressPrefix: args.nodeSubnetCidr,
+                // Nodes reach the internet through the cluster's load balancer, never through implicit default outbound access.
+                defaultOutboundAccess: false,
+            },
+            { parent: this },
+        );
         // ARM rejects concurrent writes to subnets of one VNet, so each subnet waits for the previous one.
-        this.databaseSubnet = new network.Subnet(`${name}-database`, {
-            ...common,
-            subnetName: SUBNET_NAMES.database,
-            addressPrefix: args.databaseSubnetCidr,
-            defaultOutboundAccess: false,
-            delegations: [{ name: "flexible-server", serviceName: FLEXIBLE_SERVER_DELEGATION }],
-        }, { parent: this, dependsOn: [this.nodeSubnet] });
-        this.privateEndpointSubnet = new network.Subnet(`${name}-endpoints`, {
-            ...common,
-            subnetName: SUBNET_NAMES.privateEndpoints,
-            addressPrefix: args.privateEndpointSubnetCidr,
-            defaultOutboundAccess: false,
-            // NSGs and route tables apply to private endpoints too.
-            privateEndpointNetworkPolicies: "Enabled",
-        }, { parent: this, dependsOn: [this.databaseSubnet] });
+        this.databaseSubnet = new network.Subnet(
+            `${name}-database`,
+            {
+                ...common,
+                subnetName: SUBNET_NAMES.database,
+                addressPrefix: args.databaseSubnetCidr,
+                defaultOutboundAccess: false,
+                delegations: [{ name: "flexible-server", serviceName: FLEXIBLE_SERVER_DELEGATION }],
+            },
+            { parent: this, dependsOn: [this.nodeSubnet] },
+        );
+        this.privateEndpointSubnet = new network.Subnet(
+            `${name}-endpoints`,
+            {
+                ...common,
+                subnetName: SUBNET_NAMES.privateEndpoints,
+                addressPrefix: args.privateEndpointSubnetCidr,
+                defaultOutboundAccess: false,
+                // NSGs and route tables apply to private endpoints too.
+                privateEndpointNetworkPolicies: "Enabled",
+            },
+            { parent: this, dependsOn: [this.databaseSubnet] },
+        );
 
         this.registerOutputs({
             resourceGroupName: this.resourceGroupName,

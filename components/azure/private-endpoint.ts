@@ -32,33 +32,49 @@ export class PrivateStorageEndpoint extends pulumi.ComponentResource {
     constructor(name: string, args: PrivateStorageEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:PrivateStorageEndpoint", name, {}, opts);
         const zoneName = STORAGE_PRIVATE_LINK_ZONES[args.kind];
-        this.zone = new privatedns.PrivateZone(`${name}-zone`, {
-            resourceGroupName: args.resourceGroupName,
-            privateZoneName: zoneName,
-            location: "global",
-            tags: args.tags,
-        }, { parent: this });
-        const link = new privatedns.VirtualNetworkLink(`${name}-link`, {
-            resourceGroupName: args.resourceGroupName,
-            privateZoneName: this.zone.name,
-            location: "global",
-            virtualNetwork: { id: args.vnetId },
-            registrationEnabled: false,
-            tags: args.tags,
-        }, { parent: this });
-        this.endpoint = new network.PrivateEndpoint(`${name}-pe`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            subnet: { id: args.subnetId },
-            privateLinkServiceConnections: [{ name: args.kind, privateLinkServiceId: args.storageAccountId, groupIds: [args.kind] }],
-            tags: args.tags,
-        }, { parent: this });
-        new network.PrivateDnsZoneGroup(`${name}-dns`, {
-            resourceGroupName: args.resourceGroupName,
-            privateEndpointName: this.endpoint.name,
-            privateDnsZoneGroupName: "default",
-            privateDnsZoneConfigs: [{ name: args.kind, privateDnsZoneId: this.zone.id }],
-        }, { parent: this, dependsOn: [link] });
+        this.zone = new privatedns.PrivateZone(
+            `${name}-zone`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                privateZoneName: zoneName,
+                location: "global",
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const link = new privatedns.VirtualNetworkLink(
+            `${name}-link`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                privateZoneName: this.zone.name,
+                location: "global",
+                virtualNetwork: { id: args.vnetId },
+                registrationEnabled: false,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        this.endpoint = new network.PrivateEndpoint(
+            `${name}-pe`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                subnet: { id: args.subnetId },
+                privateLinkServiceConnections: [{ name: args.kind, privateLinkServiceId: args.storageAccountId, groupIds: [args.kind] }],
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        new network.PrivateDnsZoneGroup(
+            `${name}-dns`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                privateEndpointName: this.endpoint.name,
+                privateDnsZoneGroupName: "default",
+                privateDnsZoneConfigs: [{ name: args.kind, privateDnsZoneId: this.zone.id }],
+            },
+            { parent: this, dependsOn: [link] },
+        );
         this.registerOutputs({ endpointId: this.endpoint.id, zoneId: this.zone.id });
     }
 }

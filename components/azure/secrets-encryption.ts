@@ -37,41 +37,53 @@ export class SecretsEncryption extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecretsEncryptionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:SecretsEncryption", name, {}, opts);
-        this.vault = new keyvault.Vault(name, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            vaultName: args.vaultName,
-            properties: {
-                tenantId: args.tenantId,
-                sku: { family: "A", name: "standard" },
-                enableRbacAuthorization: true,
-                // A deleted key would make every Secret in etcd unreadable: deletion is soft and cannot be purged early.
-                enableSoftDelete: true,
-                softDeleteRetentionInDays: 90,
-                enablePurgeProtection: true,
-                publicNetworkAccess: "Enabled",
+        this.vault = new keyvault.Vault(
+            name,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                vaultName: args.vaultName,
+                properties: {
+                    tenantId: args.tenantId,
+                    sku: { family: "A", name: "standard" },
+                    enableRbacAuthorization: true,
+                    // A deleted key would make every Secret in etcd unreadable: deletion is soft and cannot be purged early.
+                    enableSoftDelete: true,
+                    softDeleteRetentionInDays: 90,
+                    enablePurgeProtection: true,
+                    publicNetworkAccess: "Enabled",
+                },
+                tags: args.tags,
             },
-            tags: args.tags,
-        }, { parent: this, ...args.protection.options });
-        this.key = new keyvault.Key(`${name}-etcd`, {
-            resourceGroupName: args.resourceGroupName,
-            vaultName: this.vault.name,
-            keyName: "aks-etcd",
-            properties: {
-                kty: "RSA",
-                keySize: 2048,
-                keyOps: ["encrypt", "decrypt", "wrapKey", "unwrapKey"],
-                rotationPolicy: { lifetimeActions: [{ trigger: { timeAfterCreate: KMS_KEY_ROTATION }, action: { type: "rotate" } }] },
+            { parent: this, ...args.protection.options },
+        );
+        this.key = new keyvault.Key(
+            `${name}-etcd`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                vaultName: this.vault.name,
+                keyName: "aks-etcd",
+                properties: {
+                    kty: "RSA",
+                    keySize: 2048,
+                    keyOps: ["encrypt", "decrypt", "wrapKey", "unwrapKey"],
+                    rotationPolicy: { lifetimeActions: [{ trigger: { timeAfterCreate: KMS_KEY_ROTATION }, action: { type: "rotate" } }] },
+                },
+                tags: args.tags,
             },
-            tags: args.tags,
-        }, { parent: this, ...args.protection.options });
-        this.controlPlaneAccess = new authorization.RoleAssignment(`${name}-control-plane`, {
-            principalId: args.controlPlanePrincipalId,
-            principalType: "ServicePrincipal",
-            roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.keyVaultCryptoUser),
-            scope: this.vault.id,
-            description: "AKS control plane: encrypt and decrypt etcd data keys (KMS)",
-        }, { parent: this });
+            { parent: this, ...args.protection.options },
+        );
+        this.controlPlaneAccess = new authorization.RoleAssignment(
+            `${name}-control-plane`,
+            {
+                principalId: args.controlPlanePrincipalId,
+                principalType: "ServicePrincipal",
+                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.keyVaultCryptoUser),
+                scope: this.vault.id,
+                description: "AKS control plane: encrypt and decrypt etcd data keys (KMS)",
+            },
+            { parent: this },
+        );
         this.registerOutputs({ vaultName: this.vault.name, keyId: this.key.keyUriWithVersion });
     }
 }

@@ -14,7 +14,16 @@ import { XROAD_GID, XROAD_UID } from "../../xroad/ssh";
  * and group, no access for others, symlinks the Sidecar's backup scripts create, and a socket of
  * its own per mount so one share's reconnect cannot stall another.
  */
-export const XROAD_FILES_MOUNT_OPTIONS = [`uid=${XROAD_UID}`, `gid=${XROAD_GID}`, "dir_mode=0770", "file_mode=0660", "mfsymlinks", "cache=strict", "nosharesock", "actimeo=30"];
+export const XROAD_FILES_MOUNT_OPTIONS = [
+    `uid=${XROAD_UID}`,
+    `gid=${XROAD_GID}`,
+    "dir_mode=0770",
+    "file_mode=0660",
+    "mfsymlinks",
+    "cache=strict",
+    "nosharesock",
+    "actimeo=30",
+];
 
 /** SMB 3.1.1 only, with AES-256-GCM channel encryption: encryption in transit (guide §10). */
 export const SMB_PROTOCOL_SETTINGS = {
@@ -76,81 +85,105 @@ export class SharedFiles extends pulumi.ComponentResource {
     constructor(name: string, args: SharedFilesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:SharedFiles", name, {}, opts);
         const redundancy = args.zoneRedundant ? "ZRS" : "LRS";
-        this.account = new storage.StorageAccount(name, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            accountName: args.accountName,
-            kind: args.premium ? "FileStorage" : "StorageV2",
-            sku: { name: `${args.premium ? "Premium" : "Standard"}_${redundancy}` },
-            enableHttpsTrafficOnly: true,
-            minimumTlsVersion: "TLS1_2",
-            allowBlobPublicAccess: false,
-            allowCrossTenantReplication: false,
-            allowSharedKeyAccess: true,
-            publicNetworkAccess: "Disabled",
-            networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
-            encryption: {
-                keySource: "Microsoft.Storage",
-                // A second, independent layer of AES-256 at rest; it can only be chosen at creation.
-                requireInfrastructureEncryption: true,
-                services: { file: { enabled: true, keyType: "Account" } },
+        this.account = new storage.StorageAccount(
+            name,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                accountName: args.accountName,
+                kind: args.premium ? "FileStorage" : "StorageV2",
+                sku: { name: `${args.premium ? "Premium" : "Standard"}_${redundancy}` },
+                enableHttpsTrafficOnly: true,
+                minimumTlsVersion: "TLS1_2",
+                allowBlobPublicAccess: false,
+                allowCrossTenantReplication: false,
+                allowSharedKeyAccess: true,
+                publicNetworkAccess: "Disabled",
+                networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
+                encryption: {
+                    keySource: "Microsoft.Storage",
+                    // A second, independent layer of AES-256 at rest; it can only be chosen at creation.
+                    requireInfrastructureEncryption: true,
+                    services: { file: { enabled: true, keyType: "Account" } },
+                },
+                tags: args.tags,
             },
-            tags: args.tags,
-        }, { parent: this, ...args.protection.options });
+            { parent: this, ...args.protection.options },
+        );
         args.protection.lock(`${name}-account`, this.account.id, this);
 
-        const service = new storage.FileServiceProperties(`${name}-smb`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName: this.account.name,
-            fileServicesName: "default",
-            protocolSettings: { smb: { ...SMB_PROTOCOL_SETTINGS } },
-            shareDeleteRetentionPolicy: { enabled: true, days: args.softDeleteDays },
-        }, { parent: this });
+        const service = new storage.FileServiceProperties(
+            `${name}-smb`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                accountName: this.account.name,
+                fileServicesName: "default",
+                protocolSettings: { smb: { ...SMB_PROTOCOL_SETTINGS } },
+                shareDeleteRetentionPolicy: { enabled: true, days: args.softDeleteDays },
+            },
+            { parent: this },
+        );
 
-        new PrivateStorageEndpoint(`${name}-file`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            storageAccountId: this.account.id,
-            kind: "file",
-            subnetId: args.privateEndpointSubnetId,
-            vnetId: args.vnetId,
-            tags: args.tags,
-        }, { parent: this });
+        new PrivateStorageEndpoint(
+            `${name}-file`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                storageAccountId: this.account.id,
+                kind: "file",
+                subnetId: args.privateEndpointSubnetId,
+                vnetId: args.vnetId,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
 
-        new authorization.RoleAssignment(`${name}-csi-controller`, {
-            principalId: args.csiControllerPrincipalId,
-            principalType: "ServicePrincipal",
-            roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.storageAccountContributor),
-            scope: this.account.id,
-            description: "Azure Files CSI controller: read the account and list its keys to mount the Sidecar's shares",
-        }, { parent: this });
+        new authorization.RoleAssignment(
+            `${name}-csi-controller`,
+            {
+                principalId: args.csiControllerPrincipalId,
+                principalType: "ServicePrincipal",
+                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.storageAccountContributor),
+                scope: this.account.id,
+                description: "Azure Files CSI controller: read the account and list its keys to mount the Sidecar's shares",
+            },
+            { parent: this },
+        );
 
         for (const instance of args.instances) {
             const shareName = `xroad-${instance.name}`;
-            const share = new storage.FileShare(`${name}-${instance.name}`, {
-                resourceGroupName: args.resourceGroupName,
-                accountName: this.account.name,
-                shareName,
-                enabledProtocols: "SMB",
-                shareQuota: shareQuotaGib(instance.storage.archive, args.premium),
-                accessTier: args.premium ? undefined : "TransactionOptimized",
-            }, { parent: this, dependsOn: [service], ...args.protection.options });
-            this.shares[instance.name] = share;
-            const storageClass = new k8s.storage.v1.StorageClass(`${name}-${instance.name}`, {
-                metadata: { name: `xroad-files-${instance.name}` },
-                provisioner: "file.csi.azure.com",
-                parameters: {
-                    storageAccount: this.account.name,
-                    resourceGroup: args.resourceGroupName,
-                    shareName: share.name,
-                    protocol: "smb",
+            const share = new storage.FileShare(
+                `${name}-${instance.name}`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    accountName: this.account.name,
+                    shareName,
+                    enabledProtocols: "SMB",
+                    shareQuota: shareQuotaGib(instance.storage.archive, args.premium),
+                    accessTier: args.premium ? undefined : "TransactionOptimized",
                 },
-                mountOptions: XROAD_FILES_MOUNT_OPTIONS,
-                // The share is owned by Pulumi: deleting a claim must never delete the share.
-                reclaimPolicy: "Retain",
-                allowVolumeExpansion: true,
-                volumeBindingMode: "Immediate",
-            }, { parent: this, provider: args.k8sProvider });
+                { parent: this, dependsOn: [service], ...args.protection.options },
+            );
+            this.shares[instance.name] = share;
+            const storageClass = new k8s.storage.v1.StorageClass(
+                `${name}-${instance.name}`,
+                {
+                    metadata: { name: `xroad-files-${instance.name}` },
+                    provisioner: "file.csi.azure.com",
+                    parameters: {
+                        storageAccount: this.account.name,
+                        resourceGroup: args.resourceGroupName,
+                        shareName: share.name,
+                        protocol: "smb",
+                    },
+                    mountOptions: XROAD_FILES_MOUNT_OPTIONS,
+                    // The share is owned by Pulumi: deleting a claim must never delete the share.
+                    reclaimPolicy: "Retain",
+                    allowVolumeExpansion: true,
+                    volumeBindingMode: "Immediate",
+                },
+                { parent: this, provider: args.k8sProvider },
+            );
             this.storageClassNames[instance.name] = storageClass.metadata.name;
         }
 

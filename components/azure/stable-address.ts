@@ -43,7 +43,8 @@ export class StableAddress extends pulumi.ComponentResource {
         super("xroad:azure:StableAddress", name, {}, opts);
         const privateIp = args.privateIp;
         if (args.internal) {
-            if (!privateIp) throw new Error("an internal load balancer needs a fixed private IP (xroad-sidecar:azure.loadBalancer.privateIp)");
+            if (!privateIp)
+                throw new Error("an internal load balancer needs a fixed private IP (xroad-sidecar:azure.loadBalancer.privateIp)");
             this.address = pulumi.output(privateIp);
             this.annotations = pulumi.output<Record<string, string>>({
                 [AZURE_LB_ANNOTATIONS.internal]: "true",
@@ -52,15 +53,19 @@ export class StableAddress extends pulumi.ComponentResource {
             });
         } else {
             // Losing this address means re-registering the Security Server, so it is protected like data.
-            this.publicIp = new network.PublicIPAddress(name, {
-                resourceGroupName: args.resourceGroupName,
-                location: args.location,
-                sku: { name: "Standard", tier: "Regional" },
-                publicIPAllocationMethod: "Static",
-                publicIPAddressVersion: "IPv4",
-                zones: args.zones.length > 0 ? args.zones : undefined,
-                tags: args.tags,
-            }, { parent: this, ...args.protection.options });
+            this.publicIp = new network.PublicIPAddress(
+                name,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    sku: { name: "Standard", tier: "Regional" },
+                    publicIPAllocationMethod: "Static",
+                    publicIPAddressVersion: "IPv4",
+                    zones: args.zones.length > 0 ? args.zones : undefined,
+                    tags: args.tags,
+                },
+                { parent: this, ...args.protection.options },
+            );
             args.protection.lock(`${name}-ip`, this.publicIp.id, this);
             const ip = this.publicIp;
             this.address = ip.ipAddress.apply((a) => {

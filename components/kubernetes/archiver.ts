@@ -91,7 +91,15 @@ export class MessageLogArchiver extends pulumi.ComponentResource {
         // The name the cloud identity trusts (IRSA trust policy subject, federated credential subject).
         new k8s.core.v1.ServiceAccount(
             `${name}-sa`,
-            { metadata: { name: binding.serviceAccountName, namespace: args.namespace, labels, annotations: binding.serviceAccountAnnotations }, automountServiceAccountToken: false },
+            {
+                metadata: {
+                    name: binding.serviceAccountName,
+                    namespace: args.namespace,
+                    labels,
+                    annotations: binding.serviceAccountAnnotations,
+                },
+                automountServiceAccountToken: false,
+            },
             child,
         );
 
@@ -123,7 +131,16 @@ export class MessageLogArchiver extends pulumi.ComponentResource {
         // Without shared storage the archive volume is ReadWriteOnce: only pods on the server's node can mount it.
         const affinity: k8s.types.input.core.v1.Affinity | undefined = args.archiveShared
             ? undefined
-            : { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: selectorLabels(instance, args.serverRole) }, topologyKey: "kubernetes.io/hostname" }] } };
+            : {
+                  podAffinity: {
+                      requiredDuringSchedulingIgnoredDuringExecution: [
+                          {
+                              labelSelector: { matchLabels: selectorLabels(instance, args.serverRole) },
+                              topologyKey: "kubernetes.io/hostname",
+                          },
+                      ],
+                  },
+              };
 
         this.cronJob = new k8s.batch.v1.CronJob(
             name,

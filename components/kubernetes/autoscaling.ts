@@ -28,7 +28,11 @@ export const SCALE_DOWN_PERIOD_SECONDS = 300;
  * warm-up takes some time". There is deliberately no VPA: it would fight the HPA over the same pods.
  * A PodDisruptionBudget keeps node drains from taking more than one secondary at a time.
  */
-export function createSecondaryAutoscaling(name: string, args: SecondaryAutoscalingArgs, opts: pulumi.CustomResourceOptions): { autoscaler: k8s.autoscaling.v2.HorizontalPodAutoscaler; disruptionBudget: k8s.policy.v1.PodDisruptionBudget } {
+export function createSecondaryAutoscaling(
+    name: string,
+    args: SecondaryAutoscalingArgs,
+    opts: pulumi.CustomResourceOptions,
+): { autoscaler: k8s.autoscaling.v2.HorizontalPodAutoscaler; disruptionBudget: k8s.policy.v1.PodDisruptionBudget } {
     const s = args.settings;
     const autoscaler = new k8s.autoscaling.v2.HorizontalPodAutoscaler(
         name,
@@ -38,7 +42,12 @@ export function createSecondaryAutoscaling(name: string, args: SecondaryAutoscal
                 scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: args.deploymentName },
                 minReplicas: s.minReplicas,
                 maxReplicas: s.maxReplicas,
-                metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: s.targetCpuUtilization } } }],
+                metrics: [
+                    {
+                        type: "Resource",
+                        resource: { name: "cpu", target: { type: "Utilization", averageUtilization: s.targetCpuUtilization } },
+                    },
+                ],
                 behavior: {
                     scaleUp: {
                         stabilizationWindowSeconds: SCALE_UP_STABILIZATION_SECONDS,

@@ -52,7 +52,16 @@ export function databaseConnection(instance: SidecarInstanceConfig, platform: Pl
         case "external": {
             const ext = db.external;
             if (!ext) throw new Error(`instance ${instance.name}: database mode external without host settings`);
-            return { kind: "remote", mode: "external", host: ext.host, port: ext.port, namePrefix: ext.namePrefix, user: ext.user, requireTls: false, egressCidrs: ext.egressCidrs };
+            return {
+                kind: "remote",
+                mode: "external",
+                host: ext.host,
+                port: ext.port,
+                namePrefix: ext.namePrefix,
+                user: ext.user,
+                requireTls: false,
+                egressCidrs: ext.egressCidrs,
+            };
         }
         case "managed": {
             const managed = platform.databases[instance.name];
@@ -124,7 +133,11 @@ export function databaseSettingsInitContainer(
         );
     }
     if (db.requireTls) {
-        lines.push(`printf 'export PGSSLMODE="require"\\n' > /etc/xroad/db_libpq.env`, "chown 999:999 /etc/xroad/db_libpq.env", "chmod 0640 /etc/xroad/db_libpq.env");
+        lines.push(
+            `printf 'export PGSSLMODE="require"\\n' > /etc/xroad/db_libpq.env`,
+            "chown 999:999 /etc/xroad/db_libpq.env",
+            "chmod 0640 /etc/xroad/db_libpq.env",
+        );
     }
     return {
         name: DB_SETTINGS_CONTAINER,

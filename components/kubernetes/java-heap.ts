@@ -70,7 +70,13 @@ export const LOCAL_PROPERTIES = "/etc/xroad/services/local.properties";
  * volume the entrypoint copies its stock `local.properties` only when none exists (`cp -n`), so the file
  * written here survives the first start too.
  */
-export function heapInitContainer(image: string, heap: ProxyHeap, resources: ContainerResources, configVolume: string, securityContext: k8s.types.input.core.v1.SecurityContext): k8s.types.input.core.v1.Container {
+export function heapInitContainer(
+    image: string,
+    heap: ProxyHeap,
+    resources: ContainerResources,
+    configVolume: string,
+    securityContext: k8s.types.input.core.v1.SecurityContext,
+): k8s.types.input.core.v1.Container {
     const script = [
         "set -eu",
         `mkdir -p "$(dirname ${LOCAL_PROPERTIES})"`,

@@ -17,7 +17,11 @@ export interface SidecarNamespaceArgs {
  * Deleting a namespace deletes every PVC in it, whatever `retainOnDelete` says on the PVCs; so the
  * namespace itself is retained when data is protected.
  */
-export function createSidecarNamespace(resourceName: string, args: SidecarNamespaceArgs, opts: pulumi.CustomResourceOptions): k8s.core.v1.Namespace {
+export function createSidecarNamespace(
+    resourceName: string,
+    args: SidecarNamespaceArgs,
+    opts: pulumi.CustomResourceOptions,
+): k8s.core.v1.Namespace {
     return new k8s.core.v1.Namespace(
         resourceName,
         {

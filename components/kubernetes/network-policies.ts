@@ -28,7 +28,9 @@ export function tcp(port: number): NetworkPolicyPort {
  */
 export function dnsEgressRule(): EgressRule {
     return {
-        to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: "kube-system" } }, podSelector: { matchLabels: DNS_POD_LABELS } }],
+        to: [
+            { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: "kube-system" } }, podSelector: { matchLabels: DNS_POD_LABELS } },
+        ],
         ports: [{ protocol: "UDP", port: DNS_PORT }, tcp(DNS_PORT)],
     };
 }
@@ -48,7 +50,10 @@ function xroadEgress(instance: SidecarInstanceConfig): EgressRule {
 
 /** 5500/5577 from the load balancer's allowed sources; `externalTrafficPolicy: Local` keeps those addresses. */
 function publicIngress(instance: SidecarInstanceConfig): IngressRule {
-    return { from: instance.network.loadBalancerSourceRanges.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(XROAD_PORTS.messaging), tcp(XROAD_PORTS.ocsp)] };
+    return {
+        from: instance.network.loadBalancerSourceRanges.map((cidr) => ({ ipBlock: { cidr } })),
+        ports: [tcp(XROAD_PORTS.messaging), tcp(XROAD_PORTS.ocsp)],
+    };
 }
 
 /**
@@ -59,7 +64,12 @@ function consumerIngress(instance: SidecarInstanceConfig): IngressRule {
     const podSelector = { matchLabels: instance.network.consumerPodLabels };
     const from: NetworkPolicyPeer[] = [{ podSelector }];
     if (instance.network.consumerNamespaces.length > 0) {
-        from.push({ namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: instance.network.consumerNamespaces }] }, podSelector });
+        from.push({
+            namespaceSelector: {
+                matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: instance.network.consumerNamespaces }],
+            },
+            podSelector,
+        });
     }
     const ports = consumerPorts(instance.variant);
     return { from, ports: [tcp(ports.http), tcp(ports.https)] };
@@ -92,7 +102,11 @@ export class SidecarNetworkPolicies extends pulumi.ComponentResource {
         const { instance } = args;
         const policy = (policyName: string, spec: k8s.types.input.networking.v1.NetworkPolicySpec): void => {
             this.policyNames.push(policyName);
-            new k8s.networking.v1.NetworkPolicy(`${name}-${policyName}`, { metadata: { name: policyName, namespace: args.namespace, labels: args.labels }, spec }, { parent: this });
+            new k8s.networking.v1.NetworkPolicy(
+                `${name}-${policyName}`,
+                { metadata: { name: policyName, namespace: args.namespace, labels: args.labels }, spec },
+                { parent: this },
+            );
         };
 
         policy(DEFAULT_DENY_POLICY, { podSelector: {}, policyTypes: ["Ingress", "Egress"] });
@@ -118,7 +132,11 @@ export class SidecarNetworkPolicies extends pulumi.ComponentResource {
                 podSelector: secondaryPods,
                 policyTypes: ["Ingress", "Egress"],
                 ingress: [publicIngress(instance), consumerIngress(instance)],
-                egress: [{ to: [{ podSelector: primaryPods }], ports: [tcp(XROAD_PORTS.ssh)] }, ...databaseEgress(args.database), xroadEgress(instance)],
+                egress: [
+                    { to: [{ podSelector: primaryPods }], ports: [tcp(XROAD_PORTS.ssh)] },
+                    ...databaseEgress(args.database),
+                    xroadEgress(instance),
+                ],
             });
         }
         this.registerOutputs({ policies: this.policyNames });

@@ -71,23 +71,50 @@ export class SidecarPrimary extends pulumi.ComponentResource {
         const image = imageReference(release.imageRepository, version, instance.flavour, instance.variant, role);
         const workloadName = role === ROLE_PRIMARY ? names.primary : names.standalone;
 
-        createClaim(`${name}-config`, {
-            name: names.configClaim, namespace: args.namespace, labels, size: instance.storage.config,
-            storageClass: platform.storage.configClass, accessMode: "ReadWriteOnce", protectData: args.protectData,
-        }, child);
+        createClaim(
+            `${name}-config`,
+            {
+                name: names.configClaim,
+                namespace: args.namespace,
+                labels,
+                size: instance.storage.config,
+                storageClass: platform.storage.configClass,
+                accessMode: "ReadWriteOnce",
+                protectData: args.protectData,
+            },
+            child,
+        );
         const archive = archiveStorage(platform, instance.name);
         this.archiveClaimName = names.archiveClaim;
         this.archiveShared = archive.shared;
-        createClaim(`${name}-archive`, {
-            name: names.archiveClaim, namespace: args.namespace, labels, size: instance.storage.archive,
-            storageClass: archive.storageClass, accessMode: archive.accessMode, protectData: args.protectData,
-        }, child);
+        createClaim(
+            `${name}-archive`,
+            {
+                name: names.archiveClaim,
+                namespace: args.namespace,
+                labels,
+                size: instance.storage.archive,
+                storageClass: archive.storageClass,
+                accessMode: archive.accessMode,
+                protectData: args.protectData,
+            },
+            child,
+        );
         const localDatabase = args.database.kind === "local";
         if (localDatabase) {
-            createClaim(`${name}-database`, {
-                name: names.databaseClaim, namespace: args.namespace, labels, size: instance.storage.database,
-                storageClass: platform.storage.configClass, accessMode: "ReadWriteOnce", protectData: args.protectData,
-            }, child);
+            createClaim(
+                `${name}-database`,
+                {
+                    name: names.databaseClaim,
+                    namespace: args.namespace,
+                    labels,
+                    size: instance.storage.database,
+                    storageClass: platform.storage.configClass,
+                    accessMode: "ReadWriteOnce",
+                    protectData: args.protectData,
+                },
+                child,
+            );
         }
 
         const volumes: k8s.types.input.core.v1.Volume[] = [
@@ -116,14 +143,24 @@ export class SidecarPrimary extends pulumi.ComponentResource {
             { name: "consumer-https", containerPort: consumer.https, protocol: "TCP" },
         ];
         if (role === ROLE_PRIMARY) ports.push({ name: "ssh", containerPort: XROAD_PORTS.ssh, protocol: "TCP" });
-        else ports.push({ name: "messaging", containerPort: XROAD_PORTS.messaging, protocol: "TCP" }, { name: "ocsp", containerPort: XROAD_PORTS.ocsp, protocol: "TCP" });
+        else
+            ports.push(
+                { name: "messaging", containerPort: XROAD_PORTS.messaging, protocol: "TCP" },
+                { name: "ocsp", containerPort: XROAD_PORTS.ocsp, protocol: "TCP" },
+            );
 
-        const initContainers: k8s.types.input.core.v1.Container[] = [heapInitContainer(image, args.heap, resources, CONFIG_VOLUME, fileSetupSecurityContext)];
+        const initContainers: k8s.types.input.core.v1.Container[] = [
+            heapInitContainer(image, args.heap, resources, CONFIG_VOLUME, fileSetupSecurityContext),
+        ];
         const dbSettings = databaseSettingsInitContainer(args.database, image, resources, CONFIG_VOLUME, fileSetupSecurityContext);
         if (dbSettings) initContainers.push(dbSettings);
 
         if (role === ROLE_PRIMARY) {
-            this.service = createPrimaryService(`${name}-ssh`, { name: names.primaryService, namespace: args.namespace, labels, selector }, child);
+            this.service = createPrimaryService(
+                `${name}-ssh`,
+                { name: names.primaryService, namespace: args.namespace, labels, selector },
+                child,
+            );
         }
 
         this.statefulSet = new k8s.apps.v1.StatefulSet(

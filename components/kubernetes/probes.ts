@@ -33,6 +33,12 @@ export function secondaryProbes(variant: Variant): SidecarProbes {
     const port = consumerPorts(variant).http;
     return {
         startupProbe: { httpGet: { path: "/", port }, periodSeconds: 10, failureThreshold: 30 },
-        readinessProbe: { httpGet: { path: "/", port: XROAD_PORTS.healthCheck }, periodSeconds: 10, timeoutSeconds: 6, successThreshold: 1, failureThreshold: 1 },
+        readinessProbe: {
+            httpGet: { path: "/", port: XROAD_PORTS.healthCheck },
+            periodSeconds: 10,
+            timeoutSeconds: 6,
+            successThreshold: 1,
+            failureThreshold: 1,
+        },
     };
 }

@@ -32,7 +32,13 @@ export const PROXY_ADMIN_PORT = 5566;
 export function drainHook(): k8s.types.input.core.v1.Lifecycle {
     return {
         preStop: {
-            exec: { command: ["/bin/sh", "-c", `curl -fsS --max-time 5 'http://127.0.0.1:${PROXY_ADMIN_PORT}/maintenance?targetState=true' || true; sleep ${DRAIN_SECONDS}`] },
+            exec: {
+                command: [
+                    "/bin/sh",
+                    "-c",
+                    `curl -fsS --max-time 5 'http://127.0.0.1:${PROXY_ADMIN_PORT}/maintenance?targetState=true' || true; sleep ${DRAIN_SECONDS}`,
+                ],
+            },
         },
     };
 }
@@ -93,8 +99,18 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
                             terminationGracePeriodSeconds: DRAIN_SECONDS + 60,
                             // Spread over zones where the cluster has them, and over nodes always (guide §11).
                             topologySpreadConstraints: [
-                                { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: selector } },
-                                { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: selector } },
+                                {
+                                    maxSkew: 1,
+                                    topologyKey: "topology.kubernetes.io/zone",
+                                    whenUnsatisfiable: "ScheduleAnyway",
+                                    labelSelector: { matchLabels: selector },
+                                },
+                                {
+                                    maxSkew: 1,
+                                    topologyKey: "kubernetes.io/hostname",
+                                    whenUnsatisfiable: "DoNotSchedule",
+                                    labelSelector: { matchLabels: selector },
+                                },
                             ],
                             containers: [
                                 {
@@ -128,15 +144,36 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
             child,
         );
 
-        this.publicService = createPublicService(`${name}-public`, {
-            name: names.publicService, namespace: args.namespace, labels, selector,
-            loadBalancer: platform.loadBalancer, sourceRanges: instance.network.loadBalancerSourceRanges,
-        }, child);
-        this.consumerService = createConsumerService(`${name}-consumer`, { name: names.consumerService, namespace: args.namespace, labels, selector, ports: consumer }, child);
-        createSecondaryAutoscaling(name, {
-            namespace: args.namespace, labels, selector, deploymentName: names.secondaries,
-            autoscalerName: names.autoscaler, disruptionBudgetName: names.disruptionBudget, settings: instance.autoscaling,
-        }, child);
+        this.publicService = createPublicService(
+            `${name}-public`,
+            {
+                name: names.publicService,
+                namespace: args.namespace,
+                labels,
+                selector,
+                loadBalancer: platform.loadBalancer,
+                sourceRanges: instance.network.loadBalancerSourceRanges,
+            },
+            child,
+        );
+        this.consumerService = createConsumerService(
+            `${name}-consumer`,
+            { name: names.consumerService, namespace: args.namespace, labels, selector, ports: consumer },
+            child,
+        );
+        createSecondaryAutoscaling(
+            name,
+            {
+                namespace: args.namespace,
+                labels,
+                selector,
+                deploymentName: names.secondaries,
+                autoscalerName: names.autoscaler,
+                disruptionBudgetName: names.disruptionBudget,
+                settings: instance.autoscaling,
+            },
+            child,
+        );
         this.registerOutputs({ deployment: names.secondaries });
     }
 }

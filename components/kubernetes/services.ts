@@ -48,11 +48,20 @@ export interface PublicServiceArgs extends ServiceBase {
  * NetworkPolicy's ipBlock sees the real source and not a node's SNAT address, and skips a second hop.
  * Awaited only until it has an address (await.ts): its pods become ready only once the primary is configured.
  */
-export function createPublicService(resourceName: string, args: PublicServiceArgs, opts: pulumi.CustomResourceOptions): k8s.core.v1.Service {
+export function createPublicService(
+    resourceName: string,
+    args: PublicServiceArgs,
+    opts: pulumi.CustomResourceOptions,
+): k8s.core.v1.Service {
     return new k8s.core.v1.Service(
         resourceName,
         {
-            metadata: { name: args.name, namespace: args.namespace, labels: args.labels, annotations: pulumi.output(args.loadBalancer.annotations).apply((a) => ({ ...a, ...LOAD_BALANCER_ADDRESS_AWAIT })) },
+            metadata: {
+                name: args.name,
+                namespace: args.namespace,
+                labels: args.labels,
+                annotations: pulumi.output(args.loadBalancer.annotations).apply((a) => ({ ...a, ...LOAD_BALANCER_ADDRESS_AWAIT })),
+            },
             spec: {
                 type: "LoadBalancer",
                 externalTrafficPolicy: "Local",
@@ -74,7 +83,11 @@ export interface ConsumerServiceArgs extends ServiceBase {
 }
 
 /** The consumer information systems' entry point, inside the cluster only (ClusterIP). */
-export function createConsumerService(resourceName: string, args: ConsumerServiceArgs, opts: pulumi.CustomResourceOptions): k8s.core.v1.Service {
+export function createConsumerService(
+    resourceName: string,
+    args: ConsumerServiceArgs,
+    opts: pulumi.CustomResourceOptions,
+): k8s.core.v1.Service {
     return new k8s.core.v1.Service(
         resourceName,
         {

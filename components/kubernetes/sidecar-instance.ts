@@ -54,60 +54,115 @@ export class SidecarInstance extends pulumi.ComponentResource {
         const namespace = ns.metadata.name;
         const database = databaseConnection(instance, platform);
 
-        const credentials = new SidecarCredentials(`${name}-variables`, {
-            namespace, secretName: names.variablesSecret, labels, configured: instance.secrets,
-            database: database.kind === "local" ? "local" : { password: database.password },
-        }, child);
+        const credentials = new SidecarCredentials(
+            `${name}-variables`,
+            {
+                namespace,
+                secretName: names.variablesSecret,
+                labels,
+                configured: instance.secrets,
+                database: database.kind === "local" ? "local" : { password: database.password },
+            },
+            child,
+        );
 
         new SidecarNetworkPolicies(`${name}-netpol`, { instance, namespace, labels, database }, child);
 
         const serverRole = instance.topology === "single" ? ROLE_STANDALONE : ROLE_PRIMARY;
-        const heap = instance.topology === "single"
-            ? proxyHeap(instance.primaryResources.limits.memory, instance.flavour, database.kind === "local")
-            : sharedProxyHeap([instance.primaryResources, instance.secondaryResources], instance.flavour);
+        const heap =
+            instance.topology === "single"
+                ? proxyHeap(instance.primaryResources.limits.memory, instance.flavour, database.kind === "local")
+                : sharedProxyHeap([instance.primaryResources, instance.secondaryResources], instance.flavour);
 
         // Pods name their Secrets through the Secrets' outputs, so they are created after them.
         const variablesSecret = credentials.secret.metadata.name;
         // Only the load-balanced topology syncs over SSH.
-        const sshKeys = instance.topology === "primary-secondaries" ? new SshKeyPair(`${name}-ssh`, { namespace, secretName: names.sshSecret, labels }, child) : undefined;
+        const sshKeys =
+            instance.topology === "primary-secondaries"
+                ? new SshKeyPair(`${name}-ssh`, { namespace, secretName: names.sshSecret, labels }, child)
+                : undefined;
         const sshSecretName = sshKeys?.secret.metadata.name;
 
-        const server = new SidecarPrimary(`${name}-${serverRole}`, {
-            role: serverRole, instance, release, platform, namespace, names,
-            variables: { secretName: variablesSecret, keys: credentials.keys },
-            sshSecretName, database, heap, protectData,
-        }, child);
+        const server = new SidecarPrimary(
+            `${name}-${serverRole}`,
+            {
+                role: serverRole,
+                instance,
+                release,
+                platform,
+                namespace,
+                names,
+                variables: { secretName: variablesSecret, keys: credentials.keys },
+                sshSecretName,
+                database,
+                heap,
+                protectData,
+            },
+            child,
+        );
         const workload = serverRole === ROLE_PRIMARY ? names.primary : names.standalone;
 
         let publicService: k8s.core.v1.Service;
         if (sshSecretName) {
-            const secondaries = new SidecarSecondaries(`${name}-secondaries`, {
-                instance, release, platform, namespace, names,
-                // Secondaries never read the database password (their entrypoint ignores XROAD_DB_*: xroad-facts §3.2).
-                variables: { secretName: variablesSecret, keys: credentials.keys.filter((k) => k !== ENV.dbPassword) },
-                sshSecretName, heap,
-            }, child);
+            const secondaries = new SidecarSecondaries(
+                `${name}-secondaries`,
+                {
+                    instance,
+                    release,
+                    platform,
+                    namespace,
+                    names,
+                    // Secondaries never read the database password (their entrypoint ignores XROAD_DB_*: xroad-facts §3.2).
+                    variables: { secretName: variablesSecret, keys: credentials.keys.filter((k) => k !== ENV.dbPassword) },
+                    sshSecretName,
+                    heap,
+                },
+                child,
+            );
             publicService = secondaries.publicService;
         } else {
             const serverLabels = roleLabels(instance, ROLE_STANDALONE, version);
             const selector = selectorLabels(instance, ROLE_STANDALONE);
-            publicService = createPublicService(`${name}-public`, {
-                name: names.publicService, namespace, labels: serverLabels, selector,
-                loadBalancer: platform.loadBalancer, sourceRanges: instance.network.loadBalancerSourceRanges,
-            }, child);
-            createConsumerService(`${name}-consumer`, { name: names.consumerService, namespace, labels: serverLabels, selector, ports: consumerPorts(instance.variant) }, child);
+            publicService = createPublicService(
+                `${name}-public`,
+                {
+                    name: names.publicService,
+                    namespace,
+                    labels: serverLabels,
+                    selector,
+                    loadBalancer: platform.loadBalancer,
+                    sourceRanges: instance.network.loadBalancerSourceRanges,
+                },
+                child,
+            );
+            createConsumerService(
+                `${name}-consumer`,
+                { name: names.consumerService, namespace, labels: serverLabels, selector, ports: consumerPorts(instance.variant) },
+                child,
+            );
         }
 
         const binding = platform.archives[instance.name];
         let archive: pulumi.Input<string>;
         if (instance.archiving.enabled && binding) {
-            new MessageLogArchiver(`${name}-archiver`, {
-                instance, version, namespace, binding, archiveClaimName: server.archiveClaimName,
-                archiveShared: server.archiveShared, serverRole, cronJobName: names.archiver,
-            }, child);
-            archive = binding.kind === "s3"
-                ? pulumi.interpolate`s3://${binding.bucket}/${binding.prefix}`
-                : pulumi.interpolate`https://${binding.accountName}.blob.core.windows.net/${binding.container}/${instance.name}/`;
+            new MessageLogArchiver(
+                `${name}-archiver`,
+                {
+                    instance,
+                    version,
+                    namespace,
+                    binding,
+                    archiveClaimName: server.archiveClaimName,
+                    archiveShared: server.archiveShared,
+                    serverRole,
+                    cronJobName: names.archiver,
+                },
+                child,
+            );
+            archive =
+                binding.kind === "s3"
+                    ? pulumi.interpolate`s3://${binding.bucket}/${binding.prefix}`
+                    : pulumi.interpolate`https://${binding.accountName}.blob.core.windows.net/${binding.container}/${instance.name}/`;
         } else {
             archive = `none: message-log archives and backups stay on the ${server.archiveShared ? "ReadWriteMany" : "ReadWriteOnce"} volume ${names.archiveClaim} (${instance.archiving.enabled ? "the platform provides no archive store" : "archiving is off"})`;
         }
@@ -115,9 +170,10 @@ export class SidecarInstance extends pulumi.ComponentResource {
         const secretCommand = (key: string): string =>
             `kubectl --namespace ${instance.namespace} get secret ${names.variablesSecret} -o jsonpath='{.data.${key}}' | base64 -d`;
         // An external server's superuser password must be the one in the Secret: configured, or generated here.
-        const databaseNote = instance.database.external && !instance.secrets.dbPassword
-            ? `generated superuser password: give role ${instance.database.external.user} on ${instance.database.external.host} the password that \`${secretCommand(ENV.dbPassword)}\` prints, or set secrets.${instance.name}.dbPassword`
-            : undefined;
+        const databaseNote =
+            instance.database.external && !instance.secrets.dbPassword
+                ? `generated superuser password: give role ${instance.database.external.user} on ${instance.database.external.host} the password that \`${secretCommand(ENV.dbPassword)}\` prints, or set secrets.${instance.name}.dbPassword`
+                : undefined;
         const ingress = publicService.status.loadBalancer.ingress;
         const loadBalancerAddress = ingress.apply((list) => list?.[0]?.hostname ?? list?.[0]?.ip ?? "pending");
         this.outputs = {
@@ -131,7 +187,9 @@ export class SidecarInstance extends pulumi.ComponentResource {
             loadBalancerAddress,
             // What to register as the Security Server's address (NIIS user guide §4.5.7): the platform's stable
             // DNS name for the load balancer when it publishes one, else the load balancer's own address.
-            registeredAddress: platform.loadBalancer.publishAddress ? platform.loadBalancer.publishAddress(instance.name, loadBalancerAddress) : loadBalancerAddress,
+            registeredAddress: platform.loadBalancer.publishAddress
+                ? platform.loadBalancer.publishAddress(instance.name, loadBalancerAddress)
+                : loadBalancerAddress,
             loadBalancerAddressCommand: `kubectl --namespace ${instance.namespace} get service ${names.publicService} -o jsonpath='{.status.loadBalancer.ingress[0]}'`,
             adminUi: {
                 portForward: `kubectl --namespace ${instance.namespace} port-forward statefulset/${workload} ${XROAD_PORTS.adminUi}:${XROAD_PORTS.adminUi}`,

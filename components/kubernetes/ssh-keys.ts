@@ -53,7 +53,11 @@ export const SSH_VOLUME = "ssh-keys";
 export function primarySshVolume(secretName: pulumi.Input<string>): k8s.types.input.core.v1.Volume {
     return {
         name: SSH_VOLUME,
-        secret: { secretName, defaultMode: SSH_PUBLIC_KEY_MODE, items: [{ key: SSH_SECRET_PUBLIC_KEY, path: SSH_PUBLIC_KEY_FILE, mode: SSH_PUBLIC_KEY_MODE }] },
+        secret: {
+            secretName,
+            defaultMode: SSH_PUBLIC_KEY_MODE,
+            items: [{ key: SSH_SECRET_PUBLIC_KEY, path: SSH_PUBLIC_KEY_FILE, mode: SSH_PUBLIC_KEY_MODE }],
+        },
     };
 }
 

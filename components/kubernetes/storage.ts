@@ -36,7 +36,10 @@ export function createClaim(resourceName: string, args: ClaimArgs, opts: pulumi.
  * archiver reads it from any node. Without one (`target: existing` with no shared class) it is a
  * ReadWriteOnce volume of the config class, and the archiver must run on the primary's node.
  */
-export function archiveStorage(platform: PlatformBindings, instanceName: string): { storageClass?: pulumi.Input<string>; accessMode: "ReadWriteOnce" | "ReadWriteMany"; shared: boolean } {
+export function archiveStorage(
+    platform: PlatformBindings,
+    instanceName: string,
+): { storageClass?: pulumi.Input<string>; accessMode: "ReadWriteOnce" | "ReadWriteMany"; shared: boolean } {
     // A class bound to this instance's own file share (Azure Files) wins over the platform-wide one.
     const shared = platform.storage.sharedClassByInstance?.[instanceName] ?? platform.storage.sharedClass;
     return shared !== undefined

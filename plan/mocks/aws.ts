@@ -44,10 +44,27 @@ function kubeconfig(clusterName: string): Record<string, unknown> {
     return {
         apiVersion: "v1",
         kind: "Config",
-        clusters: [{ name: "kubernetes", cluster: { server, "certificate-authority-data": Buffer.from(`mock CA of ${clusterName}`).toString("base64") } }],
+        clusters: [
+            {
+                name: "kubernetes",
+                cluster: { server, "certificate-authority-data": Buffer.from(`mock CA of ${clusterName}`).toString("base64") },
+            },
+        ],
         contexts: [{ name: "aws", context: { cluster: "kubernetes", user: "aws" } }],
         "current-context": "aws",
-        users: [{ name: "aws", user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"], env: [{ name: "KUBERNETES_EXEC_INFO", value: '{"apiVersion": "client.authentication.k8s.io/v1beta1"}' }] } } }],
+        users: [
+            {
+                name: "aws",
+                user: {
+                    exec: {
+                        apiVersion: "client.authentication.k8s.io/v1beta1",
+                        command: "aws",
+                        args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
+                        env: [{ name: "KUBERNETES_EXEC_INFO", value: '{"apiVersion": "client.authentication.k8s.io/v1beta1"}' }],
+                    },
+                },
+            },
+        ],
     };
 }
 
@@ -70,12 +87,26 @@ export const awsMocks: MockTable = {
                 clusterIngressRuleId: `sgr-0${hex(`ingress-${name}`, 16)}`,
             };
         },
-        "aws:ec2/vpc:Vpc": (args) => ({ ...ec2Id("vpc", args), defaultSecurityGroupId: `sg-0${hex(`default-${args.name}`, 16)}`, mainRouteTableId: `rtb-0${hex(`main-${args.name}`, 16)}` }),
+        "aws:ec2/vpc:Vpc": (args) => ({
+            ...ec2Id("vpc", args),
+            defaultSecurityGroupId: `sg-0${hex(`default-${args.name}`, 16)}`,
+            mainRouteTableId: `rtb-0${hex(`main-${args.name}`, 16)}`,
+        }),
         "aws:ec2/subnet:Subnet": (args) => ec2Id("subnet", args),
-        "aws:ec2/securityGroup:SecurityGroup": (args) => ({ ...ec2Id("sg", args), name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`) }),
+        "aws:ec2/securityGroup:SecurityGroup": (args) => ({
+            ...ec2Id("sg", args),
+            name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
+        }),
         "aws:ec2/internetGateway:InternetGateway": (args) => ec2Id("igw", args),
-        "aws:ec2/natGateway:NatGateway": (args) => ({ ...ec2Id("nat", args), publicIp: `198.51.100.${parseInt(hex(args.name, 2), 16) % 250}` }),
-        "aws:ec2/eip:Eip": (args) => ({ ...ec2Id("eipalloc", args), allocationId: ec2Id("eipalloc", args).id, publicIp: `198.51.100.${parseInt(hex(args.name, 2), 16) % 250}` }),
+        "aws:ec2/natGateway:NatGateway": (args) => ({
+            ...ec2Id("nat", args),
+            publicIp: `198.51.100.${parseInt(hex(args.name, 2), 16) % 250}`,
+        }),
+        "aws:ec2/eip:Eip": (args) => ({
+            ...ec2Id("eipalloc", args),
+            allocationId: ec2Id("eipalloc", args).id,
+            publicIp: `198.51.100.${parseInt(hex(args.name, 2), 16) % 250}`,
+        }),
         "aws:ec2/routeTable:RouteTable": (args) => ec2Id("rtb", args),
         "aws:ec2/launchTemplate:LaunchTemplate": (args) => ({ ...ec2Id("lt", args), latestVersion: 1, defaultVersion: 1 }),
         "aws:kms/key:Key": (args) => {
@@ -84,7 +115,12 @@ export const awsMocks: MockTable = {
         },
         "aws:iam/role:Role": (args) => {
             const name = str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`.slice(0, 64));
-            return { id: name, name, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${name}`, uniqueId: `AROA${hex(args.name, 17).toUpperCase()}` };
+            return {
+                id: name,
+                name,
+                arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${name}`,
+                uniqueId: `AROA${hex(args.name, 17).toUpperCase()}`,
+            };
         },
         "aws:cloudwatch/logGroup:LogGroup": (args) => {
             const name = str(args.inputs.name, args.name);
@@ -92,22 +128,52 @@ export const awsMocks: MockTable = {
         },
         "aws:s3/bucket:Bucket": (args) => {
             const bucket = str(args.inputs.bucket, `${str(args.inputs.bucketPrefix, `${args.name}-`)}${hex(args.name, 12)}`);
-            return { id: bucket, bucket, arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com`, bucketRegionalDomainName: `${bucket}.s3.${REGION}.amazonaws.com`, region: REGION };
+            return {
+                id: bucket,
+                bucket,
+                arn: `arn:aws:s3:::${bucket}`,
+                bucketDomainName: `${bucket}.s3.amazonaws.com`,
+                bucketRegionalDomainName: `${bucket}.s3.${REGION}.amazonaws.com`,
+                region: REGION,
+            };
         },
         "aws:efs/fileSystem:FileSystem": (args) => {
             const id = `fs-0${hex(`efs-${args.name}`, 16)}`;
-            return { id, arn: `arn:aws:elasticfilesystem:${REGION}:${MOCK_ACCOUNT_ID}:file-system/${id}`, dnsName: `${id}.efs.${REGION}.amazonaws.com` };
+            return {
+                id,
+                arn: `arn:aws:elasticfilesystem:${REGION}:${MOCK_ACCOUNT_ID}:file-system/${id}`,
+                dnsName: `${id}.efs.${REGION}.amazonaws.com`,
+            };
         },
-        "aws:efs/mountTarget:MountTarget": (args) => ({ id: `fsmt-0${hex(args.name, 16)}`, ipAddress: `10.20.${parseInt(hex(args.name, 2), 16) % 96}.10` }),
+        "aws:efs/mountTarget:MountTarget": (args) => ({
+            id: `fsmt-0${hex(args.name, 16)}`,
+            ipAddress: `10.20.${parseInt(hex(args.name, 2), 16) % 96}.10`,
+        }),
         "aws:rds/instance:Instance": (args) => {
             const identifier = str(args.inputs.identifier, args.name);
             const address = `${identifier}.c${hex(`rds-${identifier}`, 11)}.${REGION}.rds.amazonaws.com`;
             const port = typeof args.inputs.port === "number" ? args.inputs.port : 5432;
-            return { id: identifier, address, endpoint: `${address}:${port}`, port, arn: `arn:aws:rds:${REGION}:${MOCK_ACCOUNT_ID}:db:${identifier}`, resourceId: `db-${hex(identifier, 26).toUpperCase()}` };
+            return {
+                id: identifier,
+                address,
+                endpoint: `${address}:${port}`,
+                port,
+                arn: `arn:aws:rds:${REGION}:${MOCK_ACCOUNT_ID}:db:${identifier}`,
+                resourceId: `db-${hex(identifier, 26).toUpperCase()}`,
+            };
         },
-        "aws:rds/subnetGroup:SubnetGroup": (args) => ({ id: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`), name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`) }),
-        "aws:rds/parameterGroup:ParameterGroup": (args) => ({ id: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`), name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`) }),
-        "aws:eks/nodeGroup:NodeGroup": (args) => ({ nodeGroupName: str(args.inputs.nodeGroupName, `${args.name}-${hex(args.name, 7)}`), status: "ACTIVE" }),
+        "aws:rds/subnetGroup:SubnetGroup": (args) => ({
+            id: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
+            name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
+        }),
+        "aws:rds/parameterGroup:ParameterGroup": (args) => ({
+            id: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
+            name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
+        }),
+        "aws:eks/nodeGroup:NodeGroup": (args) => ({
+            nodeGroupName: str(args.inputs.nodeGroupName, `${args.name}-${hex(args.name, 7)}`),
+            status: "ACTIVE",
+        }),
         "aws:route53/record:Record": (args) => ({ fqdn: str(args.inputs.name, args.name).replace(/\.$/, "") }),
     },
     calls: {
@@ -116,8 +182,17 @@ export const awsMocks: MockTable = {
             zoneIds: ["eun1-az1", "eun1-az2", "eun1-az3"],
             id: "eu-north-1",
         }),
-        "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/plan`, userId: "AIDAPLAN", id: MOCK_ACCOUNT_ID }),
+        "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+            accountId: MOCK_ACCOUNT_ID,
+            arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/plan`,
+            userId: "AIDAPLAN",
+            id: MOCK_ACCOUNT_ID,
+        }),
         "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }),
-        "aws:index/getRegion:getRegion": (args) => ({ name: args.inputs.name ?? "eu-north-1", region: args.inputs.region ?? "eu-north-1", id: "eu-north-1" }),
+        "aws:index/getRegion:getRegion": (args) => ({
+            name: args.inputs.name ?? "eu-north-1",
+            region: args.inputs.region ?? "eu-north-1",
+            id: "eu-north-1",
+        }),
     },
 };

@@ -34,8 +34,17 @@ function inGroup(provider: string, kind: string, nameKey: string): OutputBuilder
 }
 
 /** A child resource: `<parent id>/<kind>/<name>`. */
-function child(provider: string, parentKind: string, parentKey: string, path: (args: MockResourceArgs) => string, nameOf: (args: MockResourceArgs) => string): OutputBuilder {
-    return (args) => ({ id: `${rgId(group(args))}/providers/${provider}/${parentKind}/${str(args, parentKey, "parent")}/${path(args)}`, name: nameOf(args) });
+function child(
+    provider: string,
+    parentKind: string,
+    parentKey: string,
+    path: (args: MockResourceArgs) => string,
+    nameOf: (args: MockResourceArgs) => string,
+): OutputBuilder {
+    return (args) => ({
+        id: `${rgId(group(args))}/providers/${provider}/${parentKind}/${str(args, parentKey, "parent")}/${path(args)}`,
+        name: nameOf(args),
+    });
 }
 
 const location = (args: MockResourceArgs) => str(args, "location", "westeurope");
@@ -95,16 +104,34 @@ export const azureMocks: MockTable = {
             return { id: rgId(name), name };
         },
         "azure-native:network:VirtualNetwork": inGroup("Microsoft.Network", "virtualNetworks", "virtualNetworkName"),
-        "azure-native:network:Subnet": child("Microsoft.Network", "virtualNetworks", "virtualNetworkName", (a) => `subnets/${str(a, "subnetName", a.name)}`, (a) => str(a, "subnetName", a.name)),
+        "azure-native:network:Subnet": child(
+            "Microsoft.Network",
+            "virtualNetworks",
+            "virtualNetworkName",
+            (a) => `subnets/${str(a, "subnetName", a.name)}`,
+            (a) => str(a, "subnetName", a.name),
+        ),
         "azure-native:network:PublicIPAddress": (args) => ({
             ...inGroup("Microsoft.Network", "publicIPAddresses", "publicIpAddressName")(args, ""),
             ipAddress: "198.51.100.25",
             provisioningState: "Succeeded",
         }),
         "azure-native:network:PrivateEndpoint": inGroup("Microsoft.Network", "privateEndpoints", "privateEndpointName"),
-        "azure-native:network:PrivateDnsZoneGroup": child("Microsoft.Network", "privateEndpoints", "privateEndpointName", (a) => `privateDnsZoneGroups/${str(a, "privateDnsZoneGroupName", a.name)}`, (a) => str(a, "privateDnsZoneGroupName", a.name)),
+        "azure-native:network:PrivateDnsZoneGroup": child(
+            "Microsoft.Network",
+            "privateEndpoints",
+            "privateEndpointName",
+            (a) => `privateDnsZoneGroups/${str(a, "privateDnsZoneGroupName", a.name)}`,
+            (a) => str(a, "privateDnsZoneGroupName", a.name),
+        ),
         "azure-native:privatedns:PrivateZone": inGroup("Microsoft.Network", "privateDnsZones", "privateZoneName"),
-        "azure-native:privatedns:VirtualNetworkLink": child("Microsoft.Network", "privateDnsZones", "privateZoneName", (a) => `virtualNetworkLinks/${str(a, "virtualNetworkLinkName", a.name)}`, (a) => str(a, "virtualNetworkLinkName", a.name)),
+        "azure-native:privatedns:VirtualNetworkLink": child(
+            "Microsoft.Network",
+            "privateDnsZones",
+            "privateZoneName",
+            (a) => `virtualNetworkLinks/${str(a, "virtualNetworkLinkName", a.name)}`,
+            (a) => str(a, "virtualNetworkLinkName", a.name),
+        ),
         "azure-native:operationalinsights:Workspace": (args) => ({
             ...inGroup("Microsoft.OperationalInsights", "workspaces", "workspaceName")(args, ""),
             customerId: mockUuid(`workspace-${args.name}`),
@@ -127,7 +154,13 @@ export const azureMocks: MockTable = {
             principalId: mockUuid(`principal-${args.name}`),
             tenantId: MOCK_TENANT_ID,
         }),
-        "azure-native:managedidentity:FederatedIdentityCredential": child("Microsoft.ManagedIdentity", "userAssignedIdentities", "resourceName", (a) => `federatedIdentityCredentials/${str(a, "federatedIdentityCredentialResourceName", a.name)}`, (a) => str(a, "federatedIdentityCredentialResourceName", a.name)),
+        "azure-native:managedidentity:FederatedIdentityCredential": child(
+            "Microsoft.ManagedIdentity",
+            "userAssignedIdentities",
+            "resourceName",
+            (a) => `federatedIdentityCredentials/${str(a, "federatedIdentityCredentialResourceName", a.name)}`,
+            (a) => str(a, "federatedIdentityCredentialResourceName", a.name),
+        ),
         "azure-native:authorization:RoleAssignment": (args) => {
             const name = str(args, "roleAssignmentName", mockUuid(`role-${args.name}`));
             return { id: `${str(args, "scope", "/")}/providers/Microsoft.Authorization/roleAssignments/${name}`, name };
@@ -146,7 +179,10 @@ export const azureMocks: MockTable = {
                 nodeResourceGroup: `MC_${group(args)}_${name}_${loc}`,
                 currentKubernetesVersion: `${str(args, "kubernetesVersion", "1.33")}.3`,
                 provisioningState: "Succeeded",
-                oidcIssuerProfile: { enabled: true, issuerURL: `https://${loc}.oic.prod-aks.azure.com/${MOCK_TENANT_ID}/${mockUuid(`oidc-${name}`)}/` },
+                oidcIssuerProfile: {
+                    enabled: true,
+                    issuerURL: `https://${loc}.oic.prod-aks.azure.com/${MOCK_TENANT_ID}/${mockUuid(`oidc-${name}`)}/`,
+                },
                 identityProfile: {
                     kubeletidentity: {
                         clientId: mockUuid(`kubelet-client-${name}`),
@@ -158,7 +194,11 @@ export const azureMocks: MockTable = {
         },
         "azure-native:keyvault:Vault": (args) => {
             const name = str(args, "vaultName", args.name);
-            return { id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${name}`, name, properties: { ...(args.inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` } };
+            return {
+                id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${name}`,
+                name,
+                properties: { ...(args.inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` },
+            };
         },
         "azure-native:keyvault:Key": (args) => {
             const vault = str(args, "vaultName", "vault");
@@ -176,16 +216,56 @@ export const azureMocks: MockTable = {
             return {
                 id: `${rgId(group(args))}/providers/Microsoft.Storage/storageAccounts/${name}`,
                 name,
-                primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/`, file: `https://${name}.file.core.windows.net/`, dfs: `https://${name}.dfs.core.windows.net/` },
+                primaryEndpoints: {
+                    blob: `https://${name}.blob.core.windows.net/`,
+                    file: `https://${name}.file.core.windows.net/`,
+                    dfs: `https://${name}.dfs.core.windows.net/`,
+                },
                 provisioningState: "Succeeded",
             };
         },
-        "azure-native:storage:BlobServiceProperties": child("Microsoft.Storage", "storageAccounts", "accountName", () => "blobServices/default", () => "default"),
-        "azure-native:storage:FileServiceProperties": child("Microsoft.Storage", "storageAccounts", "accountName", () => "fileServices/default", () => "default"),
-        "azure-native:storage:ManagementPolicy": child("Microsoft.Storage", "storageAccounts", "accountName", () => "managementPolicies/default", () => "DefaultManagementPolicy"),
-        "azure-native:storage:BlobContainer": child("Microsoft.Storage", "storageAccounts", "accountName", (a) => `blobServices/default/containers/${str(a, "containerName", a.name)}`, (a) => str(a, "containerName", a.name)),
-        "azure-native:storage:BlobContainerImmutabilityPolicy": child("Microsoft.Storage", "storageAccounts", "accountName", (a) => `blobServices/default/containers/${str(a, "containerName", "container")}/immutabilityPolicies/default`, () => "default"),
-        "azure-native:storage:FileShare": child("Microsoft.Storage", "storageAccounts", "accountName", (a) => `fileServices/default/shares/${str(a, "shareName", a.name)}`, (a) => str(a, "shareName", a.name)),
+        "azure-native:storage:BlobServiceProperties": child(
+            "Microsoft.Storage",
+            "storageAccounts",
+            "accountName",
+            () => "blobServices/default",
+            () => "default",
+        ),
+        "azure-native:storage:FileServiceProperties": child(
+            "Microsoft.Storage",
+            "storageAccounts",
+            "accountName",
+            () => "fileServices/default",
+            () => "default",
+        ),
+        "azure-native:storage:ManagementPolicy": child(
+            "Microsoft.Storage",
+            "storageAccounts",
+            "accountName",
+            () => "managementPolicies/default",
+            () => "DefaultManagementPolicy",
+        ),
+        "azure-native:storage:BlobContainer": child(
+            "Microsoft.Storage",
+            "storageAccounts",
+            "accountName",
+            (a) => `blobServices/default/containers/${str(a, "containerName", a.name)}`,
+            (a) => str(a, "containerName", a.name),
+        ),
+        "azure-native:storage:BlobContainerImmutabilityPolicy": child(
+            "Microsoft.Storage",
+            "storageAccounts",
+            "accountName",
+            (a) => `blobServices/default/containers/${str(a, "containerName", "container")}/immutabilityPolicies/default`,
+            () => "default",
+        ),
+        "azure-native:storage:FileShare": child(
+            "Microsoft.Storage",
+            "storageAccounts",
+            "accountName",
+            (a) => `fileServices/default/shares/${str(a, "shareName", a.name)}`,
+            (a) => str(a, "shareName", a.name),
+        ),
         "azure-native:dbforpostgresql:Server": (args) => {
             const name = str(args, "serverName", args.name);
             return {
@@ -195,7 +275,13 @@ export const azureMocks: MockTable = {
                 state: "Ready",
             };
         },
-        "azure-native:dbforpostgresql:Configuration": child("Microsoft.DBforPostgreSQL", "flexibleServers", "serverName", (a) => `configurations/${str(a, "configurationName", a.name)}`, (a) => str(a, "configurationName", a.name)),
+        "azure-native:dbforpostgresql:Configuration": child(
+            "Microsoft.DBforPostgreSQL",
+            "flexibleServers",
+            "serverName",
+            (a) => `configurations/${str(a, "configurationName", a.name)}`,
+            (a) => str(a, "configurationName", a.name),
+        ),
     },
     calls: {
         "azure-native:authorization:getClientConfig": () => ({

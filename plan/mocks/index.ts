@@ -18,11 +18,18 @@ function moduleOf(type: string): string {
 function defaultOutputs(args: MockResourceArgs, id: string): Record<string, unknown> {
     const [pkg] = args.type.split(":");
     const name = typeof args.inputs.name === "string" ? args.inputs.name : args.name;
-    if (pkg === "aws") return { arn: `arn:aws:${moduleOf(args.type)}:eu-north-1:${MOCK_ACCOUNT_ID}:${args.type.split(":")[2]?.toLowerCase()}/${name}`, name };
+    if (pkg === "aws")
+        return {
+            arn: `arn:aws:${moduleOf(args.type)}:eu-north-1:${MOCK_ACCOUNT_ID}:${args.type.split(":")[2]?.toLowerCase()}/${name}`,
+            name,
+        };
     if (pkg === "azure-native") {
         const group = typeof args.inputs.resourceGroupName === "string" ? args.inputs.resourceGroupName : "rg-mock";
         const kind = args.type.split(":")[2];
-        return { id: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${group}/providers/Microsoft.${moduleOf(args.type)}/${kind}/${name}`, name };
+        return {
+            id: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${group}/providers/Microsoft.${moduleOf(args.type)}/${kind}/${name}`,
+            name,
+        };
     }
     if (pkg === "kubernetes" && !args.type.startsWith("kubernetes:helm")) return kubernetesObjectOutputs(args.inputs, id);
     return {};

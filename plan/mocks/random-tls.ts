@@ -2,7 +2,9 @@ import { MockTable } from "./types";
 import { fakeSecret, secretValue } from "./secret";
 
 function fakePem(label: string, seed: string): string {
-    const body = fakeSecret(seed, 256).match(/.{1,64}/g)!.join("\n");
+    const body = fakeSecret(seed, 256)
+        .match(/.{1,64}/g)!
+        .join("\n");
     return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }
 
@@ -11,10 +13,18 @@ export const randomTlsMocks: MockTable = {
     resources: {
         "random:index/randomPassword:RandomPassword": (args) => {
             const length = Number(args.inputs.length ?? 32);
-            return { result: secretValue(fakeSecret(`password-${args.name}`, length)), bcryptHash: secretValue(`$2a$10$${fakeSecret(`bcrypt-${args.name}`, 53)}`) };
+            return {
+                result: secretValue(fakeSecret(`password-${args.name}`, length)),
+                bcryptHash: secretValue(`$2a$10$${fakeSecret(`bcrypt-${args.name}`, 53)}`),
+            };
         },
-        "random:index/randomString:RandomString": (args) => ({ result: fakeSecret(`string-${args.name}`, Number(args.inputs.length ?? 16)).toLowerCase() }),
-        "random:index/randomId:RandomId": (args) => ({ hex: fakeSecret(`id-${args.name}`, 16).toLowerCase(), b64Url: fakeSecret(`id-${args.name}`, 11) }),
+        "random:index/randomString:RandomString": (args) => ({
+            result: fakeSecret(`string-${args.name}`, Number(args.inputs.length ?? 16)).toLowerCase(),
+        }),
+        "random:index/randomId:RandomId": (args) => ({
+            hex: fakeSecret(`id-${args.name}`, 16).toLowerCase(),
+            b64Url: fakeSecret(`id-${args.name}`, 11),
+        }),
         "tls:index/privateKey:PrivateKey": (args) => ({
             privateKeyPem: secretValue(fakePem("RSA PRIVATE KEY", `key-${args.name}`)),
             privateKeyOpenssh: secretValue(fakePem("OPENSSH PRIVATE KEY", `ossh-${args.name}`)),

@@ -23,7 +23,10 @@ describe("policy engine (Pulumi policy server semantics)", () => {
         assert.equal(resolveLevel({ ...p, enforcementLevel: "mandatory" }, undefined, "advisory"), "mandatory");
         assert.equal(resolveLevel({ ...p, enforcementLevel: "mandatory" }, { "reports-always": "advisory" }), "advisory");
         assert.equal(resolveLevel({ ...p, enforcementLevel: "advisory" }, { all: "mandatory" }), "mandatory");
-        assert.equal(resolveLevel({ ...p, enforcementLevel: "advisory" }, { all: "mandatory", "reports-always": { enforcementLevel: "disabled" } }), "disabled");
+        assert.equal(
+            resolveLevel({ ...p, enforcementLevel: "advisory" }, { all: "mandatory", "reports-always": { enforcementLevel: "disabled" } }),
+            "disabled",
+        );
         assert.equal((await run(p, ns)).violations[0].level, "advisory");
         assert.equal((await run(p, ns, { level: "mandatory" })).violations[0].level, "mandatory");
     });
@@ -47,7 +50,10 @@ describe("policy engine (Pulumi policy server semantics)", () => {
         };
         const r = await run(typed, [ns, { type: "kubernetes:core/v1:Secret", name: "s", props: {} }]);
         assert.equal(calls, 1);
-        assert.deepEqual(r.violations.map((v) => v.message), ["namespace"]);
+        assert.deepEqual(
+            r.violations.map((v) => v.message),
+            ["namespace"],
+        );
         assert.match(r.notApplicable[0].reason, /only applies to resources of type 'kubernetes:core\/v1:Namespace'/);
     });
 
@@ -64,7 +70,10 @@ describe("policy engine (Pulumi policy server semantics)", () => {
         assert.equal(r.violations.length, 1);
         assert.equal(r.violations[0].level, "advisory");
         assert.equal(r.violations[0].unknownAtPreview, true);
-        assert.match(r.violations[0].message, /can't run policy 'reads-name' during preview: string value at \.metadata\.name can't be known during preview/);
+        assert.match(
+            r.violations[0].message,
+            /can't run policy 'reads-name' during preview: string value at \.metadata\.name can't be known during preview/,
+        );
     });
 
     it("lets proxied arrays use filter/map (SDK 1.21 proxy fix) and records notApplicable", async () => {
@@ -77,9 +86,18 @@ describe("policy engine (Pulumi policy server semantics)", () => {
                 report(labels.join(","));
             },
         };
-        const r = await run(p, [{ type: NS, name: "n", props: { list: ["a", "b", "c"] } }, { type: "other:x:Y", name: "o", props: {} }]);
-        assert.deepEqual(r.violations.map((v) => v.message), ["A,C"]);
-        assert.deepEqual(r.notApplicable.map((n) => n.reason), ["namespaces only"]);
+        const r = await run(p, [
+            { type: NS, name: "n", props: { list: ["a", "b", "c"] } },
+            { type: "other:x:Y", name: "o", props: {} },
+        ]);
+        assert.deepEqual(
+            r.violations.map((v) => v.message),
+            ["A,C"],
+        );
+        assert.deepEqual(
+            r.notApplicable.map((n) => n.reason),
+            ["namespaces only"],
+        );
     });
 
     it("merges configSchema defaults under the configured values, without enforcementLevel", () => {
@@ -92,7 +110,13 @@ describe("policy engine (Pulumi policy server semantics)", () => {
     });
 
     it("propagates other exceptions as errors, like the server fails the preview", async () => {
-        const throws: ResourceValidationPolicy = { name: "throws", description: "t", validateResource: () => { throw new Error("boom"); } };
+        const throws: ResourceValidationPolicy = {
+            name: "throws",
+            description: "t",
+            validateResource: () => {
+                throw new Error("boom");
+            },
+        };
         await assert.rejects(run(throws, ns), /Error validating resource .* with policy 'throws': Error: boom/);
     });
 
@@ -103,12 +127,23 @@ describe("policy engine (Pulumi policy server semantics)", () => {
             description: "t",
             validateStack: (args) => {
                 const child = args.resources.find((r) => r.name === "child")!;
-                seen.push(child.parent?.name ?? "-", child.dependencies.map((d) => d.name).join(","), (child.propertyDependencies.spec ?? []).map((d) => d.name).join(","));
+                seen.push(
+                    child.parent?.name ?? "-",
+                    child.dependencies.map((d) => d.name).join(","),
+                    (child.propertyDependencies.spec ?? []).map((d) => d.name).join(","),
+                );
             },
         };
         const parent = toEngine({ type: "x:y:Parent", name: "parent", props: {} });
         const dep = toEngine({ type: "x:y:Dep", name: "dep", props: {} });
-        const child = toEngine({ type: "x:y:Child", name: "child", props: {}, parent: parent.urn, dependsOn: [dep.urn, "urn:missing"], propDeps: { spec: [dep.urn] } });
+        const child = toEngine({
+            type: "x:y:Child",
+            name: "child",
+            props: {},
+            parent: parent.urn,
+            dependsOn: [dep.urn, "urn:missing"],
+            propDeps: { spec: [dep.urn] },
+        });
         await evaluate([p], [parent, dep, child]);
         assert.deepEqual(seen, ["parent", "dep", "dep"]);
     });
@@ -127,7 +162,10 @@ describe("policy engine (Pulumi policy server semantics)", () => {
         assert.equal(calls, 0);
         assert.match(none.notApplicable[0].reason, /only applies to resources of type 'kubernetes:core\/v1:Namespace'/);
         const some = await evaluate([p], [toEngine(ns), toEngine({ type: "kubernetes:core/v1:Secret", name: "s2", props: {} })]);
-        assert.deepEqual(some.violations.map((v) => v.message), ["1 namespaces"]);
+        assert.deepEqual(
+            some.violations.map((v) => v.message),
+            ["1 namespaces"],
+        );
     });
 
     it("runs remediation-only policies as not applicable, like the server's Analyze", async () => {

@@ -89,7 +89,13 @@ function reporter(policy: AnyPolicy, level: ViolationLevel, out: EngineViolation
     };
 }
 
-async function runResourcePolicy(policy: ResourceValidationPolicy, level: EnforcementLevel, resources: EngineResource[], options: EvaluateOptions, result: EvaluationResult): Promise<void> {
+async function runResourcePolicy(
+    policy: ResourceValidationPolicy,
+    level: EnforcementLevel,
+    resources: EngineResource[],
+    options: EvaluateOptions,
+    result: EvaluationResult,
+): Promise<void> {
     if (!policy.validateResource) {
         result.notApplicable.push({ policy: policy.name, reason: "Policy does not implement validateResource" });
         return;
@@ -98,7 +104,11 @@ async function runResourcePolicy(policy: ResourceValidationPolicy, level: Enforc
     const fastType = Array.isArray(policy.validateResource) ? undefined : attachedPulumiType(policy.validateResource);
     for (const resource of resources) {
         if (fastType && resource.type !== fastType) {
-            result.notApplicable.push({ policy: policy.name, urn: resource.urn, reason: `Policy only applies to resources of type '${fastType}'` });
+            result.notApplicable.push({
+                policy: policy.name,
+                urn: resource.urn,
+                reason: `Policy only applies to resources of type '${fastType}'`,
+            });
             continue;
         }
         for (const validation of validations) {
@@ -172,7 +182,13 @@ export function policyResources(resources: EngineResource[]): PolicyResource[] {
     return built;
 }
 
-async function runStackPolicy(policy: StackValidationPolicy, level: EnforcementLevel, resources: EngineResource[], options: EvaluateOptions, result: EvaluationResult): Promise<void> {
+async function runStackPolicy(
+    policy: StackValidationPolicy,
+    level: EnforcementLevel,
+    resources: EngineResource[],
+    options: EvaluateOptions,
+    result: EvaluationResult,
+): Promise<void> {
     const fastType = attachedPulumiType(policy.validateStack);
     if (fastType && !resources.some((r) => r.type === fastType)) {
         result.notApplicable.push({ policy: policy.name, reason: `Policy only applies to resources of type '${fastType}'` });
@@ -208,7 +224,11 @@ export function isStackPolicy(p: AnyPolicy): p is StackValidationPolicy {
 }
 
 /** Runs every policy over the resources, as `pulumi preview --policy-pack` would (resource pass, then stack pass). */
-export async function evaluate(policies: readonly AnyPolicy[], resources: EngineResource[], options: EvaluateOptions = {}): Promise<EvaluationResult> {
+export async function evaluate(
+    policies: readonly AnyPolicy[],
+    resources: EngineResource[],
+    options: EvaluateOptions = {},
+): Promise<EvaluationResult> {
     const result: EvaluationResult = { violations: [], notApplicable: [] };
     for (const policy of policies) {
         const level = resolveLevel(policy, options.config, options.packLevel);
@@ -221,4 +241,3 @@ export async function evaluate(policies: readonly AnyPolicy[], resources: Engine
     }
     return result;
 }
-

@@ -76,12 +76,20 @@ export function loadManifests(inputs: string[]): LoadedManifests {
             // The first line of the document's content (after any `---`).
             const docLine = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0).line;
             if (doc.errors.length > 0) {
-                for (const err of doc.errors) errors.push({ file, line: err.linePos?.[0]?.line ?? docLine, message: err.message.split("\n")[0].replace(/:\s*$/, "") });
+                for (const err of doc.errors)
+                    errors.push({
+                        file,
+                        line: err.linePos?.[0]?.line ?? docLine,
+                        message: err.message.split("\n")[0].replace(/:\s*$/, ""),
+                    });
                 continue;
             }
             const value: unknown = doc.toJS({ maxAliasCount: 100 });
             if (value === null || value === undefined) continue;
-            const items = asString(asObj(value)?.kind) === "List" && Array.isArray(asObj(value)?.items) ? (asObj(value)?.items as unknown[]) : [value];
+            const items =
+                asString(asObj(value)?.kind) === "List" && Array.isArray(asObj(value)?.items)
+                    ? (asObj(value)?.items as unknown[])
+                    : [value];
             for (const item of items) {
                 const obj = asObj(item);
                 const apiVersion = asString(obj?.apiVersion);
@@ -92,7 +100,7 @@ export function loadManifests(inputs: string[]): LoadedManifests {
                 }
                 const metadata = asObj(obj.metadata) ?? {};
                 const name = asString(metadata.name) ?? asString(metadata.generateName) ?? "";
-                const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? undefined : asString(metadata.namespace) ?? "default";
+                const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? undefined : (asString(metadata.namespace) ?? "default");
                 const type = k8sTypeToken(apiVersion, kind);
                 const urn = `urn:pulumi:check::manifests::${type}::${file}:${docLine}:${resources.length}`;
                 resources.push({ type, name: name || `${kind.toLowerCase()}-${resources.length}`, urn, props: obj });

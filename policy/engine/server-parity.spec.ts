@@ -64,7 +64,10 @@ describe("policy engine parity with the Pulumi policy server", function () {
 
     before(async () => {
         const root = path.resolve(__dirname, "..", "..");
-        child = spawn(process.execPath, ["-r", path.join(root, "node_modules/ts-node/register/transpile-only"), "index.ts"], { cwd: path.resolve(__dirname, ".."), stdio: ["ignore", "pipe", "pipe"] });
+        child = spawn(process.execPath, ["-r", path.join(root, "node_modules/ts-node/register/transpile-only"), "index.ts"], {
+            cwd: path.resolve(__dirname, ".."),
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         const port = await new Promise<number>((resolve, reject) => {
             child.stdout!.on("data", (d) => {
                 const m = /^(\d+)\s*$/m.exec(String(d));
@@ -84,9 +87,24 @@ describe("policy engine parity with the Pulumi policy server", function () {
     const resources: EngineResource[] = [
         ...loaded.resources,
         // Values unknown during preview.
-        { type: "kubernetes:core/v1:Namespace", name: "unknown-labels", urn: "urn:pulumi:t::p::kubernetes:core/v1:Namespace::unknown-labels", props: { metadata: { name: "u", labels: UNKNOWN.object } } },
-        { type: "aws:eks/cluster:Cluster", name: "eks", urn: "urn:pulumi:t::p::aws:eks/cluster:Cluster::eks", props: { name: "eks", enabledClusterLogTypes: ["api"], accessConfig: { authenticationMode: UNKNOWN.string } } },
-        { type: "aws:kms/key:Key", name: "rsa", urn: "urn:pulumi:t::p::aws:kms/key:Key::rsa", props: { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" } },
+        {
+            type: "kubernetes:core/v1:Namespace",
+            name: "unknown-labels",
+            urn: "urn:pulumi:t::p::kubernetes:core/v1:Namespace::unknown-labels",
+            props: { metadata: { name: "u", labels: UNKNOWN.object } },
+        },
+        {
+            type: "aws:eks/cluster:Cluster",
+            name: "eks",
+            urn: "urn:pulumi:t::p::aws:eks/cluster:Cluster::eks",
+            props: { name: "eks", enabledClusterLogTypes: ["api"], accessConfig: { authenticationMode: UNKNOWN.string } },
+        },
+        {
+            type: "aws:kms/key:Key",
+            name: "rsa",
+            urn: "urn:pulumi:t::p::aws:kms/key:Key::rsa",
+            props: { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" },
+        },
         { type: "aws:s3/bucket:Bucket", name: "b", urn: "urn:pulumi:t::p::aws:s3/bucket:Bucket::b", props: { bucket: "b" } },
     ];
 
@@ -101,10 +119,22 @@ describe("policy engine parity with the Pulumi policy server", function () {
             req.setOptions(options());
             fromServer.push(...diagnostics(await call(client, "analyze", req), r.urn));
         }
-        const fromEngine = (await evaluate(allPolicies, resources, { only: "resource", packLevel: "advisory" })).violations.map((v) => ({ policy: v.policy, urn: v.urn ?? "", level: v.level, message: v.message }));
+        const fromEngine = (await evaluate(allPolicies, resources, { only: "resource", packLevel: "advisory" })).violations.map((v) => ({
+            policy: v.policy,
+            urn: v.urn ?? "",
+            level: v.level,
+            message: v.message,
+        }));
         const key = (d: Diagnostic) => `${d.urn} ${d.policy} ${d.level} ${d.message}`;
         assert.ok(fromServer.length > 30, `${fromServer.length} diagnostics`);
-        assert.ok(fromServer.some((d) => /can't run policy 'k8s-namespace-psa-enforce' from policy pack .* during preview: Object value at \.metadata\.labels can't be known during preview/.test(d.message) && d.level === "advisory"));
+        assert.ok(
+            fromServer.some(
+                (d) =>
+                    /can't run policy 'k8s-namespace-psa-enforce' from policy pack .* during preview: Object value at \.metadata\.labels can't be known during preview/.test(
+                        d.message,
+                    ) && d.level === "advisory",
+            ),
+        );
         const normalized = fromServer.map((d) => ({ ...d, message: d.message.replace(/ from policy pack '[^']+'/, "") }));
         assert.deepEqual(normalized.map(key).sort(), fromEngine.map(key).sort());
     });
@@ -122,8 +152,16 @@ describe("policy engine parity with the Pulumi policy server", function () {
                 return a;
             }),
         );
-        const fromServer = diagnostics(await call(client, "analyzeStack", req)).map((d) => ({ ...d, message: d.message.replace(/ from policy pack '[^']+'/, "") }));
-        const fromEngine = (await evaluate(allPolicies, resources, { only: "stack", packLevel: "advisory" })).violations.map((v) => ({ policy: v.policy, urn: v.urn ?? "", level: v.level, message: v.message }));
+        const fromServer = diagnostics(await call(client, "analyzeStack", req)).map((d) => ({
+            ...d,
+            message: d.message.replace(/ from policy pack '[^']+'/, ""),
+        }));
+        const fromEngine = (await evaluate(allPolicies, resources, { only: "stack", packLevel: "advisory" })).violations.map((v) => ({
+            policy: v.policy,
+            urn: v.urn ?? "",
+            level: v.level,
+            message: v.message,
+        }));
         const key = (d: Diagnostic) => `${d.urn} ${d.policy} ${d.level} ${d.message}`;
         assert.ok(fromServer.length > 5, `${fromServer.length} diagnostics`);
         assert.deepEqual(fromServer.map(key).sort(), fromEngine.map(key).sort());

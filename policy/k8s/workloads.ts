@@ -5,7 +5,16 @@
  */
 import { k8sKind } from "./types";
 
-export const WORKLOAD_KINDS = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"] as const;
+export const WORKLOAD_KINDS = [
+    "Pod",
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "ReplicationController",
+    "Job",
+    "CronJob",
+] as const;
 
 export function isWorkload(type: string): boolean {
     const kind = k8sKind(type);
@@ -41,7 +50,8 @@ export function podTemplate(type: string, props: Obj): PodTemplate | undefined {
         const spec = asObj(props.spec);
         return spec ? { metadata: asObj(props.metadata) ?? {}, spec } : undefined;
     }
-    const template = kind === "CronJob" ? asObj(asObj(asObj(asObj(props.spec)?.jobTemplate)?.spec)?.template) : asObj(asObj(props.spec)?.template);
+    const template =
+        kind === "CronJob" ? asObj(asObj(asObj(asObj(props.spec)?.jobTemplate)?.spec)?.template) : asObj(asObj(props.spec)?.template);
     const spec = asObj(template?.spec);
     return spec ? { metadata: asObj(template?.metadata) ?? {}, spec } : undefined;
 }

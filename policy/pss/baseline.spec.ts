@@ -34,7 +34,11 @@ function load(file: string) {
 /** The policy's verdict through the engine: violation messages of pod-security-baseline. */
 async function verdict(file: string, kubernetesVersion?: string): Promise<string[]> {
     const r = load(file);
-    return messages(podSecurityBaseline, { type: r.type, name: r.name, props: r.props }, kubernetesVersion ? { config: { kubernetesVersion } } : {});
+    return messages(
+        podSecurityBaseline,
+        { type: r.type, name: r.name, props: r.props },
+        kubernetesVersion ? { config: { kubernetesVersion } } : {},
+    );
 }
 
 function checkIds(file: string, version = "latest"): string[] {
@@ -62,19 +66,30 @@ describe("pod-security-baseline: the Kubernetes verdict on every PSA fixture", (
         });
     }
     // restricted/fail fixtures of baseline checks fail baseline as well (restricted includes baseline).
-    for (const file of yamlFiles(path.join(PSA_FIXTURES, "restricted/fail")).filter((f) => BASELINE_CHECK_PREFIXES.includes(path.basename(f, ".yaml").replace(/\d+$/, "")))) {
+    for (const file of yamlFiles(path.join(PSA_FIXTURES, "restricted/fail")).filter((f) =>
+        BASELINE_CHECK_PREFIXES.includes(path.basename(f, ".yaml").replace(/\d+$/, "")),
+    )) {
         it(`forbids restricted/fail/${path.basename(file)} (a baseline check)`, async () => assert.equal((await verdict(file)).length, 1));
     }
     it("allows restricted-only violations that baseline does not cover", async () => {
         const dir = path.join(PSA_FIXTURES, "restricted/fail");
-        for (const f of ["allowprivilegeescalation0.yaml", "runasnonroot0.yaml", "runasuser0.yaml", "capabilities_restricted0.yaml", "restrictedvolumes0.yaml", "seccompprofile_restricted0.yaml"]) {
+        for (const f of [
+            "allowprivilegeescalation0.yaml",
+            "runasnonroot0.yaml",
+            "runasuser0.yaml",
+            "capabilities_restricted0.yaml",
+            "restrictedvolumes0.yaml",
+            "seccompprofile_restricted0.yaml",
+        ]) {
             assert.deepEqual(await verdict(path.join(dir, f)), [], f);
         }
     });
 
     it("gives the admission controller's reason and detail text", async () => {
         const dir = path.join(PSA_FIXTURES, "baseline/fail");
-        assert.deepEqual(await verdict(path.join(dir, "hostnamespaces1.yaml")), ['violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)']);
+        assert.deepEqual(await verdict(path.join(dir, "hostnamespaces1.yaml")), [
+            'violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)',
+        ]);
         assert.deepEqual(await verdict(path.join(dir, "capabilities_baseline0.yaml")), [
             'violates PodSecurity "baseline:latest": non-default capabilities (container "container1" must not include "NET_RAW" in securityContext.capabilities.add)',
         ]);
@@ -112,21 +127,34 @@ describe("pod-security-baseline: version by version", () => {
     it("allows SELinux type container_engine_t from v1.31", () => {
         const spec = { containers: [{ name: "c", securityContext: { seLinuxOptions: { type: "container_engine_t" } } }] };
         assert.deepEqual(evaluateBaseline({}, spec, parsePssVersion("v1.31")!), []);
-        assert.deepEqual(evaluateBaseline({}, spec, parsePssVersion("v1.30")!).map((r) => r.detail), ['container "c" set forbidden securityContext.seLinuxOptions: type "container_engine_t"']);
+        assert.deepEqual(
+            evaluateBaseline({}, spec, parsePssVersion("v1.30")!).map((r) => r.detail),
+            ['container "c" set forbidden securityContext.seLinuxOptions: type "container_engine_t"'],
+        );
     });
 
     it("reads seccomp annotations before v1.19 and the seccompProfile field from v1.19", () => {
         const metadata = { annotations: { "seccomp.security.alpha.kubernetes.io/pod": "unconfined" } };
         const field = { securityContext: { seccompProfile: { type: "Unconfined" } }, containers: [{ name: "c" }] };
-        assert.deepEqual(evaluateBaseline(metadata, { containers: [{ name: "c" }] }, parsePssVersion("v1.18")!).map((r) => r.id), ["seccompProfile_baseline"]);
+        assert.deepEqual(
+            evaluateBaseline(metadata, { containers: [{ name: "c" }] }, parsePssVersion("v1.18")!).map((r) => r.id),
+            ["seccompProfile_baseline"],
+        );
         assert.deepEqual(evaluateBaseline(metadata, { containers: [{ name: "c" }] }, parsePssVersion("v1.19")!), []);
         assert.deepEqual(evaluateBaseline({}, field, parsePssVersion("v1.18")!), []);
-        assert.deepEqual(evaluateBaseline({}, field, parsePssVersion("v1.19")!).map((r) => r.id), ["seccompProfile_baseline"]);
+        assert.deepEqual(
+            evaluateBaseline({}, field, parsePssVersion("v1.19")!).map((r) => r.id),
+            ["seccompProfile_baseline"],
+        );
     });
 
     it("allows the 1.27/1.29/1.32 sysctls from their versions", () => {
         const spec = (name: string) => ({ securityContext: { sysctls: [{ name, value: "1" }] }, containers: [{ name: "c" }] });
-        for (const [name, minor] of [["net.ipv4.ip_local_reserved_ports", 27], ["net.ipv4.tcp_keepalive_time", 29], ["net.ipv4.tcp_rmem", 32]] as const) {
+        for (const [name, minor] of [
+            ["net.ipv4.ip_local_reserved_ports", 27],
+            ["net.ipv4.tcp_keepalive_time", 29],
+            ["net.ipv4.tcp_rmem", 32],
+        ] as const) {
             assert.deepEqual(evaluateBaseline({}, spec(name), parsePssVersion(`v1.${minor}`)!), [], name);
             assert.equal(evaluateBaseline({}, spec(name), parsePssVersion(`v1.${minor - 1}`)!).length, 1, name);
         }
@@ -134,7 +162,10 @@ describe("pod-security-baseline: version by version", () => {
 
     it("visits ephemeral containers too", () => {
         const spec = { containers: [{ name: "c" }], ephemeralContainers: [{ name: "debug", securityContext: { privileged: true } }] };
-        assert.deepEqual(evaluateBaseline({}, spec, parsePssVersion("latest")!).map((r) => r.detail), ['container "debug" must not set securityContext.privileged=true']);
+        assert.deepEqual(
+            evaluateBaseline({}, spec, parsePssVersion("latest")!).map((r) => r.detail),
+            ['container "debug" must not set securityContext.privileged=true'],
+        );
     });
 
     it("reads pod templates of every workload kind", async () => {
@@ -146,13 +177,26 @@ describe("pod-security-baseline: version by version", () => {
             { apiVersion: "apps/v1", kind: "DaemonSet", metadata: { name: "ds" }, spec: { template: { spec: bad } } },
             { apiVersion: "apps/v1", kind: "ReplicaSet", metadata: { name: "rs" }, spec: { template: { spec: bad } } },
             { apiVersion: "batch/v1", kind: "Job", metadata: { name: "j" }, spec: { template: { spec: bad } } },
-            { apiVersion: "batch/v1", kind: "CronJob", metadata: { name: "cj" }, spec: { jobTemplate: { spec: { template: { spec: bad } } } } },
+            {
+                apiVersion: "batch/v1",
+                kind: "CronJob",
+                metadata: { name: "cj" },
+                spec: { jobTemplate: { spec: { template: { spec: bad } } } },
+            },
         ];
-        for (const w of workloads) assert.deepEqual(await messages(podSecurityBaseline, k8s(w)), ['violates PodSecurity "baseline:latest": host namespaces (hostPID=true)'], w.kind);
+        for (const w of workloads)
+            assert.deepEqual(
+                await messages(podSecurityBaseline, k8s(w)),
+                ['violates PodSecurity "baseline:latest": host namespaces (hostPID=true)'],
+                w.kind,
+            );
     });
 
     it("tolerates partial specs", async () => {
-        assert.deepEqual(await messages(podSecurityBaseline, k8s({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "x" } })), []);
+        assert.deepEqual(
+            await messages(podSecurityBaseline, k8s({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "x" } })),
+            [],
+        );
         assert.deepEqual(await messages(podSecurityBaseline, k8s(deployment("x", "ns", {}))), []);
     });
 

@@ -61,13 +61,33 @@ const hostNamespaces: CheckFn = (_m, spec) => {
 
 /** check_privileged.go privileged_1_0 */
 const privileged: CheckFn = (_m, spec) => {
-    const bad = allContainers(spec).filter((c) => securityContext(c.container)?.privileged === true).map((c) => c.name);
+    const bad = allContainers(spec)
+        .filter((c) => securityContext(c.container)?.privileged === true)
+        .map((c) => c.name);
     return bad.length
-        ? { id: "privileged", reason: "privileged", detail: `${pluralize("container", "containers", bad.length)} ${joinQuote(bad)} must not set securityContext.privileged=true` }
+        ? {
+              id: "privileged",
+              reason: "privileged",
+              detail: `${pluralize("container", "containers", bad.length)} ${joinQuote(bad)} must not set securityContext.privileged=true`,
+          }
         : undefined;
 };
 
-const CAPABILITIES_ALLOWED_1_0 = new Set(["AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT"]);
+const CAPABILITIES_ALLOWED_1_0 = new Set([
+    "AUDIT_WRITE",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FOWNER",
+    "FSETID",
+    "KILL",
+    "MKNOD",
+    "NET_BIND_SERVICE",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
+    "SYS_CHROOT",
+]);
 
 /** check_capabilities_baseline.go capabilitiesBaseline_1_0 (case-sensitive: `chown` and `CAP_CHOWN` are not allowed) */
 const capabilitiesBaseline: CheckFn = (_m, spec) => {
@@ -98,7 +118,9 @@ const hostPathVolumes: CheckFn = (_m, spec) => {
     const bad = asArray(spec.volumes)
         .filter((v) => v.hostPath !== undefined && v.hostPath !== null)
         .map((v) => asString(v.name) ?? "");
-    return bad.length ? { id: "hostPathVolumes", reason: "hostPath volumes", detail: `${pluralize("volume", "volumes", bad.length)} ${joinQuote(bad)}` } : undefined;
+    return bad.length
+        ? { id: "hostPathVolumes", reason: "hostPath volumes", detail: `${pluralize("volume", "volumes", bad.length)} ${joinQuote(bad)}` }
+        : undefined;
 };
 
 /** check_hostPorts.go hostPorts_1_0 */
@@ -198,14 +220,19 @@ function seLinuxOptions(allowedTypes: Set<string>): CheckFn {
             const opts = asObj(securityContext(c.container)?.seLinuxOptions);
             if (opts && !valid(opts)) badContainers.push(c.name);
         }
-        if (badContainers.length) badSetters.push(`${pluralize("container", "containers", badContainers.length)} ${joinQuote(badContainers)}`);
+        if (badContainers.length)
+            badSetters.push(`${pluralize("container", "containers", badContainers.length)} ${joinQuote(badContainers)}`);
         if (!badSetters.length) return undefined;
         const badData: string[] = [];
         const types = sortedUnique(badTypes);
         if (types.length) badData.push(`${pluralize("type", "types", types.length)} ${joinQuote(types)}`);
         if (setUser) badData.push("user may not be set");
         if (setRole) badData.push("role may not be set");
-        return { id: "seLinuxOptions", reason: "seLinuxOptions", detail: `${badSetters.join(" and ")} set forbidden securityContext.seLinuxOptions: ${badData.join("; ")}` };
+        return {
+            id: "seLinuxOptions",
+            reason: "seLinuxOptions",
+            detail: `${badSetters.join(" and ")} set forbidden securityContext.seLinuxOptions: ${badData.join("; ")}`,
+        };
     };
 }
 const SELINUX_TYPES_1_0 = new Set(["", "container_t", "container_init_t", "container_kvm_t"]);
@@ -255,7 +282,13 @@ const seccompBaseline_1_0: CheckFn = (metadata, spec) => {
         }
     }
     const list = sortedUnique(forbidden);
-    return list.length ? { id: "seccompProfile_baseline", reason: "seccompProfile", detail: `forbidden ${pluralize("annotation", "annotations", list.length)} ${list.join(", ")}` } : undefined;
+    return list.length
+        ? {
+              id: "seccompProfile_baseline",
+              reason: "seccompProfile",
+              detail: `forbidden ${pluralize("annotation", "annotations", list.length)} ${list.join(", ")}`,
+          }
+        : undefined;
 };
 
 /** check_seccompProfile_baseline.go seccompProfileBaseline_1_19 */
@@ -278,13 +311,29 @@ const seccompBaseline_1_19: CheckFn = (_m, spec) => {
     }
     if (bad.length) badSetters.push(`${pluralize("container", "containers", bad.length)} ${joinQuote(bad)}`);
     return badSetters.length
-        ? { id: "seccompProfile_baseline", reason: "seccompProfile", detail: `${badSetters.join(" and ")} must not set securityContext.seccompProfile.type to ${joinQuote(sortedUnique(badValues))}` }
+        ? {
+              id: "seccompProfile_baseline",
+              reason: "seccompProfile",
+              detail: `${badSetters.join(" and ")} must not set securityContext.seccompProfile.type to ${joinQuote(sortedUnique(badValues))}`,
+          }
         : undefined;
 };
 
-const SYSCTLS_1_0 = ["kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start"];
+const SYSCTLS_1_0 = [
+    "kernel.shm_rmid_forced",
+    "net.ipv4.ip_local_port_range",
+    "net.ipv4.tcp_syncookies",
+    "net.ipv4.ping_group_range",
+    "net.ipv4.ip_unprivileged_port_start",
+];
 const SYSCTLS_1_27 = [...SYSCTLS_1_0, "net.ipv4.ip_local_reserved_ports"];
-const SYSCTLS_1_29 = [...SYSCTLS_1_27, "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes"];
+const SYSCTLS_1_29 = [
+    ...SYSCTLS_1_27,
+    "net.ipv4.tcp_keepalive_time",
+    "net.ipv4.tcp_fin_timeout",
+    "net.ipv4.tcp_keepalive_intvl",
+    "net.ipv4.tcp_keepalive_probes",
+];
 const SYSCTLS_1_32 = [...SYSCTLS_1_29, "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"];
 const SYSCTLS_1_37 = [...SYSCTLS_1_32, "net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat"];
 
@@ -308,7 +357,13 @@ const windowsHostProcess: CheckFn = (_m, spec) => {
     const setters: string[] = [];
     if (hostProcess(podSecurityContext(spec))) setters.push("pod");
     if (bad.length) setters.push(`${pluralize("container", "containers", bad.length)} ${joinQuote(bad)}`);
-    return setters.length ? { id: "windowsHostProcess", reason: "hostProcess", detail: `${setters.join(" and ")} must not set securityContext.windowsOptions.hostProcess=true` } : undefined;
+    return setters.length
+        ? {
+              id: "windowsHostProcess",
+              reason: "hostProcess",
+              detail: `${setters.join(" and ")} must not set securityContext.windowsOptions.hostProcess=true`,
+          }
+        : undefined;
 };
 
 /** check_hostProbesAndhostLifecycle.go hostProbesAndHostLifecycleV1Dot34 */

@@ -8,7 +8,13 @@ import { AnyPolicy, EngineResource, EngineViolation, EvaluationResult, PolicyPac
 import { k8sTypeToken } from "../k8s/types";
 
 /** The SDK's unknown sentinels (what a preview sends for values not known yet). */
-const proxyModule: { unknownStringValue: string; unknownArrayValue: string; unknownObjectValue: string; unknownBooleanValue: string; unknownNumberValue: string } = require("@pulumi/policy/proxy");
+const proxyModule: {
+    unknownStringValue: string;
+    unknownArrayValue: string;
+    unknownObjectValue: string;
+    unknownBooleanValue: string;
+    unknownNumberValue: string;
+} = require("@pulumi/policy/proxy");
 export const UNKNOWN = {
     string: proxyModule.unknownStringValue,
     array: proxyModule.unknownArrayValue,
@@ -43,7 +49,9 @@ export function toEngine(r: FakeResource): EngineResource {
         parent: r.parent,
         dependencies: r.dependsOn,
         propertyDependencies: r.propDeps,
-        provider: r.providerProps ? { type: "pulumi:providers:kubernetes", name: "k8s", urn: urnOf("pulumi:providers:kubernetes", "k8s"), props: r.providerProps } : undefined,
+        provider: r.providerProps
+            ? { type: "pulumi:providers:kubernetes", name: "k8s", urn: urnOf("pulumi:providers:kubernetes", "k8s"), props: r.providerProps }
+            : undefined,
     };
 }
 
@@ -64,7 +72,11 @@ function packConfig(policy: AnyPolicy, options: RunOptions): PolicyPackConfig | 
 }
 
 /** Runs one policy over the resources; violations of that policy only. */
-export async function run(policy: AnyPolicy, resources: FakeResource | FakeResource[], options: RunOptions = {}): Promise<EvaluationResult> {
+export async function run(
+    policy: AnyPolicy,
+    resources: FakeResource | FakeResource[],
+    options: RunOptions = {},
+): Promise<EvaluationResult> {
     const list = (Array.isArray(resources) ? resources : [resources]).map(toEngine);
     return evaluate([policy], list, { config: packConfig(policy, options), packLevel: options.packLevel });
 }
@@ -79,7 +91,12 @@ export function only(violations: EngineViolation[], policy: string): EngineViola
 }
 
 /** A Deployment with one container, customisable. */
-export function deployment(name: string, namespace: string, podSpec: Record<string, unknown>, podLabels: Record<string, string> = { app: name }): Record<string, any> {
+export function deployment(
+    name: string,
+    namespace: string,
+    podSpec: Record<string, unknown>,
+    podLabels: Record<string, string> = { app: name },
+): Record<string, any> {
     return {
         apiVersion: "apps/v1",
         kind: "Deployment",

@@ -24,7 +24,18 @@ export interface PlatformProbe {
     dependsOnUrns: string[];
     storage: { configClass?: string; sharedClass?: string };
     annotations: Record<string, string>;
-    archives: Record<string, { bucket: string; prefix: string; kmsKeyArn: string; serviceAccountAnnotations: Record<string, string>; serviceAccountName: string; image: string; region: string }>;
+    archives: Record<
+        string,
+        {
+            bucket: string;
+            prefix: string;
+            kmsKeyArn: string;
+            serviceAccountAnnotations: Record<string, string>;
+            serviceAccountName: string;
+            image: string;
+            region: string;
+        }
+    >;
     databases: Record<string, { host: string; port: number; user: string; requireTls: boolean; passwordIsSecret: boolean }>;
     published: Record<string, string>;
     kubeconfigIsSecret: boolean;
@@ -44,14 +55,20 @@ export async function planPlatform(config: AwsStackConfig): Promise<{ resources:
         const b = platform.bindings;
         const published: Record<string, pulumi.Output<string>> = {};
         if (b.loadBalancer.publishAddress) {
-            for (const i of config.instances) published[i.name] = b.loadBalancer.publishAddress(i.name, `${i.name}-nlb-0123456789abcdef.elb.eu-north-1.amazonaws.com`);
+            for (const i of config.instances)
+                published[i.name] = b.loadBalancer.publishAddress(i.name, `${i.name}-nlb-0123456789abcdef.elb.eu-north-1.amazonaws.com`);
         }
         return {
             dependsOnUrns: b.dependsOn.map((r) => (pulumi.Resource.isInstance(r) ? r.urn : pulumi.output(r).apply((res) => res.urn))),
             storage: b.storage,
             annotations: b.loadBalancer.annotations,
             archives: b.archives,
-            databases: Object.fromEntries(Object.entries(b.databases).map(([k, d]) => [k, { host: d.host, port: d.port, user: d.user, requireTls: d.requireTls, passwordIsSecret: pulumi.isSecret(d.password) }])),
+            databases: Object.fromEntries(
+                Object.entries(b.databases).map(([k, d]) => [
+                    k,
+                    { host: d.host, port: d.port, user: d.user, requireTls: d.requireTls, passwordIsSecret: pulumi.isSecret(d.password) },
+                ]),
+            ),
             published,
             kubeconfigIsSecret: pulumi.isSecret(pulumi.output(platform.outputs.kubeconfig)),
             outputs: platform.outputs,

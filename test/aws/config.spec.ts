@@ -18,7 +18,10 @@ function errorsOf(aws: unknown, extra: Record<string, unknown> = {}): string[] {
 describe("AWS settings validation", () => {
     it("accepts the defaults and applies the production ones", () => {
         assert.deepEqual(errorsOf({}), []);
-        const prod = loadStackConfig({ "xroad-sidecar:target": "aws", "xroad-sidecar:environment": "production" }, { project: "xroad-sidecar", stack: "prod" });
+        const prod = loadStackConfig(
+            { "xroad-sidecar:target": "aws", "xroad-sidecar:environment": "production" },
+            { project: "xroad-sidecar", stack: "prod" },
+        );
         assert.equal(prod.target, "aws");
         if (prod.target !== "aws") return;
         assert.equal(prod.aws.availabilityZoneCount, 3);
@@ -46,11 +49,19 @@ describe("AWS settings validation", () => {
 
     it("refuses a VPC too small for pod addresses, an API endpoint open to the internet, and a principal that is both admin and operator", () => {
         const arn = "arn:aws:iam::123456789012:role/ops";
-        assert.deepEqual(errorsOf({ vpcCidr: "10.0.0.0/24", publicAccessCidrs: ["198.51.100.0/24", "0.0.0.0/0"], clusterAdminArns: [arn], namespaceOperatorArns: [arn] }), [
-            'xroad-sidecar:aws.vpcCidr: "10.0.0.0/24" is not valid; allowed: a VPC CIDR from /16 to /20 (the VPC CNI gives every pod a VPC address)',
-            "xroad-sidecar:aws.publicAccessCidrs[1]: \"0.0.0.0/0\" is not valid; allowed: the CIDRs of your administrators' networks (the whole internet may not reach the API endpoint; an empty list keeps it private)",
-            `xroad-sidecar:aws.namespaceOperatorArns[0]: "${arn}" is not valid; allowed: a principal not already in xroad-sidecar:aws.clusterAdminArns (EKS allows one access entry per principal)`,
-        ]);
+        assert.deepEqual(
+            errorsOf({
+                vpcCidr: "10.0.0.0/24",
+                publicAccessCidrs: ["198.51.100.0/24", "0.0.0.0/0"],
+                clusterAdminArns: [arn],
+                namespaceOperatorArns: [arn],
+            }),
+            [
+                'xroad-sidecar:aws.vpcCidr: "10.0.0.0/24" is not valid; allowed: a VPC CIDR from /16 to /20 (the VPC CNI gives every pod a VPC address)',
+                'xroad-sidecar:aws.publicAccessCidrs[1]: "0.0.0.0/0" is not valid; allowed: the CIDRs of your administrators\' networks (the whole internet may not reach the API endpoint; an empty list keeps it private)',
+                `xroad-sidecar:aws.namespaceOperatorArns[0]: "${arn}" is not valid; allowed: a principal not already in xroad-sidecar:aws.clusterAdminArns (EKS allows one access entry per principal)`,
+            ],
+        );
     });
 
     it("refuses principals that are not IAM roles or users", () => {
@@ -60,17 +71,27 @@ describe("AWS settings validation", () => {
     });
 
     it("requires three zones in production", () => {
-        assert.deepEqual(errorsOf({ availabilityZoneCount: 2 }, { environment: "production" }), ["xroad-sidecar:aws.availabilityZoneCount: 2 is not valid; allowed: an integer from 3 to 3"]);
-        assert.deepEqual(errorsOf({ availabilityZoneCount: 1 }), ["xroad-sidecar:aws.availabilityZoneCount: 1 is not valid; allowed: an integer from 2 to 3"]);
+        assert.deepEqual(errorsOf({ availabilityZoneCount: 2 }, { environment: "production" }), [
+            "xroad-sidecar:aws.availabilityZoneCount: 2 is not valid; allowed: an integer from 3 to 3",
+        ]);
+        assert.deepEqual(errorsOf({ availabilityZoneCount: 1 }), [
+            "xroad-sidecar:aws.availabilityZoneCount: 1 is not valid; allowed: an integer from 2 to 3",
+        ]);
     });
 
     it("refuses retention CloudWatch does not offer, and archive lifecycles that contradict themselves", () => {
-        assert.deepEqual(errorsOf({ logRetentionDays: 10, archive: { transitionToGlacierDays: 400, expirationDays: 300, objectLock: { enabled: true, mode: "FOREVER", days: 500 } } }), [
-            "xroad-sidecar:aws.archive.objectLock.mode: \"FOREVER\" is not valid; allowed: one of GOVERNANCE, COMPLIANCE",
-            "xroad-sidecar:aws.archive.transitionToGlacierDays: 400 is not valid; allowed: a value not above xroad-sidecar:aws.archive.expirationDays (300)",
-            "xroad-sidecar:aws.archive.objectLock.days: 500 is not valid; allowed: a retention not above xroad-sidecar:aws.archive.expirationDays (300)",
-            "xroad-sidecar:aws.logRetentionDays: 10 is not valid; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
-        ]);
+        assert.deepEqual(
+            errorsOf({
+                logRetentionDays: 10,
+                archive: { transitionToGlacierDays: 400, expirationDays: 300, objectLock: { enabled: true, mode: "FOREVER", days: 500 } },
+            }),
+            [
+                'xroad-sidecar:aws.archive.objectLock.mode: "FOREVER" is not valid; allowed: one of GOVERNANCE, COMPLIANCE',
+                "xroad-sidecar:aws.archive.transitionToGlacierDays: 400 is not valid; allowed: a value not above xroad-sidecar:aws.archive.expirationDays (300)",
+                "xroad-sidecar:aws.archive.objectLock.days: 500 is not valid; allowed: a retention not above xroad-sidecar:aws.archive.expirationDays (300)",
+                "xroad-sidecar:aws.logRetentionDays: 10 is not valid; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+            ],
+        );
     });
 
     it("refuses a PostgreSQL other than 16 and a malformed DNS setting", () => {

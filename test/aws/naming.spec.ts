@@ -6,7 +6,10 @@ import { accessEntries, accessEntryKey } from "../../components/aws/cluster";
 
 describe("AWS naming and addressing rules", () => {
     it("carves private /19s and public /22s out of a /16, in order", () => {
-        assert.deepEqual(subnetCidrs("10.20.0.0/16", 2), { private: ["10.20.0.0/19", "10.20.32.0/19"], public: ["10.20.224.0/22", "10.20.228.0/22"] });
+        assert.deepEqual(subnetCidrs("10.20.0.0/16", 2), {
+            private: ["10.20.0.0/19", "10.20.32.0/19"],
+            public: ["10.20.224.0/22", "10.20.228.0/22"],
+        });
     });
 
     it("keeps subnets inside a /20 VPC and aligns a VPC address given with host bits", () => {
@@ -36,13 +39,25 @@ describe("AWS naming and addressing rules", () => {
     it("keys access entries by principal name, so reordering the config replaces nothing", () => {
         assert.equal(accessEntryKey("admin", "arn:aws:iam::123456789012:role/Platform_Admins"), "admin-role-platform-admins");
         assert.equal(accessEntryKey("operator", "arn:aws:iam::123456789012:user/team/alice"), "operator-user-team-alice");
-        assert.notEqual(accessEntryKey("admin", "arn:aws:iam::123456789012:role/ops"), accessEntryKey("admin", "arn:aws:iam::123456789012:user/ops"));
+        assert.notEqual(
+            accessEntryKey("admin", "arn:aws:iam::123456789012:role/ops"),
+            accessEntryKey("admin", "arn:aws:iam::123456789012:user/ops"),
+        );
     });
 
     it("refuses two principals that would share an access-entry key", () => {
         assert.throws(
-            () => accessEntries({ clusterAdminArns: ["arn:aws:iam::111111111111:role/ops", "arn:aws:iam::222222222222:role/ops"], namespaceOperatorArns: [], operatorNamespaces: [], partition: "aws" }),
-            { message: "access entries arn:aws:iam::111111111111:role/ops and arn:aws:iam::222222222222:role/ops would share the key admin-role-ops; use distinct role paths" },
+            () =>
+                accessEntries({
+                    clusterAdminArns: ["arn:aws:iam::111111111111:role/ops", "arn:aws:iam::222222222222:role/ops"],
+                    namespaceOperatorArns: [],
+                    operatorNamespaces: [],
+                    partition: "aws",
+                }),
+            {
+                message:
+                    "access entries arn:aws:iam::111111111111:role/ops and arn:aws:iam::222222222222:role/ops would share the key admin-role-ops; use distinct role paths",
+            },
         );
     });
 });

@@ -2,7 +2,19 @@ import * as assert from "node:assert/strict";
 import { PlannedResource } from "../../plan/run";
 import { isSecretValue } from "../../plan/mocks/secret";
 import { one, ofType } from "../plan-helpers";
-import { ACCOUNT, ADMIN_ARN, OPERATOR_ARN, PlatformProbe, asList, awsConfig, inputFrom, planPlatform, statement, statements, urnOf } from "./aws-fixtures";
+import {
+    ACCOUNT,
+    ADMIN_ARN,
+    OPERATOR_ARN,
+    PlatformProbe,
+    asList,
+    awsConfig,
+    inputFrom,
+    planPlatform,
+    statement,
+    statements,
+    urnOf,
+} from "./aws-fixtures";
 import { KEY_PURPOSES } from "../../components/aws/encryption-keys";
 
 const CLUSTER = "xroad-test";
@@ -46,7 +58,10 @@ function assertIrsaTrust(role: { props: Record<string, any> }, namespace: string
     const [trust] = statements(role.props.assumeRolePolicy);
     assert.equal(trust.Effect, "Allow");
     assert.equal(trust.Action, "sts:AssumeRoleWithWebIdentity");
-    assert.match((trust.Principal as { Federated: string }).Federated, new RegExp(`^arn:aws:iam::${ACCOUNT}:oidc-provider/oidc\\.eks\\.eu-north-1\\.amazonaws\\.com/id/[0-9A-F]{32}$`));
+    assert.match(
+        (trust.Principal as { Federated: string }).Federated,
+        new RegExp(`^arn:aws:iam::${ACCOUNT}:oidc-provider/oidc\\.eks\\.eu-north-1\\.amazonaws\\.com/id/[0-9A-F]{32}$`),
+    );
     const issuer = (trust.Principal as { Federated: string }).Federated.split("oidc-provider/")[1];
     assert.deepEqual(trust.Condition, {
         StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`, [`${issuer}:aud`]: "sts.amazonaws.com" },
@@ -66,7 +81,13 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             clusterAdminArns: [ADMIN_ARN],
             namespaceOperatorArns: [OPERATOR_ARN],
             logRetentionDays: 400,
-            archive: { prefix: "mlog", transitionToGlacierDays: 60, expirationDays: 3650, noncurrentVersionExpirationDays: 45, objectLock: { enabled: true, mode: "COMPLIANCE", days: 400 } },
+            archive: {
+                prefix: "mlog",
+                transitionToGlacierDays: 60,
+                expirationDays: 3650,
+                noncurrentVersionExpirationDays: 45,
+                objectLock: { enabled: true, mode: "COMPLIANCE", days: 400 },
+            },
             database: { backupRetentionDays: 21, instanceClass: "db.r6i.large" },
             dns: { hostedZoneId: "Z0123456789ABCDEFGHIJ", recordName: "ss.xroad.example.org" },
         },
@@ -98,9 +119,18 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             const pub = ofType(resources, T.subnet).filter((s) => s.name.includes("-public-"));
             assert.equal(priv.length, 3);
             assert.equal(pub.length, 3);
-            assert.deepEqual(priv.map((s) => s.props.availabilityZone), ["eu-north-1a", "eu-north-1b", "eu-north-1c"]);
-            assert.deepEqual(priv.map((s) => s.props.cidrBlock), ["10.40.0.0/19", "10.40.32.0/19", "10.40.64.0/19"]);
-            assert.deepEqual(pub.map((s) => s.props.cidrBlock), ["10.40.224.0/22", "10.40.228.0/22", "10.40.232.0/22"]);
+            assert.deepEqual(
+                priv.map((s) => s.props.availabilityZone),
+                ["eu-north-1a", "eu-north-1b", "eu-north-1c"],
+            );
+            assert.deepEqual(
+                priv.map((s) => s.props.cidrBlock),
+                ["10.40.0.0/19", "10.40.32.0/19", "10.40.64.0/19"],
+            );
+            assert.deepEqual(
+                pub.map((s) => s.props.cidrBlock),
+                ["10.40.224.0/22", "10.40.228.0/22", "10.40.232.0/22"],
+            );
             for (const s of [...priv, ...pub]) {
                 assert.equal(s.props.mapPublicIpOnLaunch, false);
                 assert.equal(s.props.tags[`kubernetes.io/cluster/${CLUSTER}`], "shared");
@@ -157,20 +187,44 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 assert.equal(k.protect, true, `${k.name} protected`);
                 assert.equal(k.retainOnDelete, true, `${k.name} retained`);
                 const [root] = statements(k.props.policy);
-                assert.deepEqual(root, { Sid: "AccountAdministersThroughIam", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" });
+                assert.deepEqual(root, {
+                    Sid: "AccountAdministersThroughIam",
+                    Effect: "Allow",
+                    Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+                    Action: "kms:*",
+                    Resource: "*",
+                });
             }
-            assert.deepEqual(ofType(resources, T.alias).map((a) => a.props.name).sort(), KEY_PURPOSES.map((p) => `alias/${CLUSTER}/${p}`).sort());
+            assert.deepEqual(
+                ofType(resources, T.alias)
+                    .map((a) => a.props.name)
+                    .sort(),
+                KEY_PURPOSES.map((p) => `alias/${CLUSTER}/${p}`).sort(),
+            );
         });
 
         it("lets CloudWatch Logs use only the logs key, for this account's log groups in this region", () => {
             for (const k of ofType(resources, T.key)) {
                 const sids = statements(k.props.policy).map((s) => s.Sid);
-                assert.deepEqual(sids, k.name.endsWith("-logs") ? ["AccountAdministersThroughIam", "CloudWatchLogsOfThisAccount"] : ["AccountAdministersThroughIam"]);
+                assert.deepEqual(
+                    sids,
+                    k.name.endsWith("-logs")
+                        ? ["AccountAdministersThroughIam", "CloudWatchLogsOfThisAccount"]
+                        : ["AccountAdministersThroughIam"],
+                );
             }
             const logs = statement(one(resources, T.key, `${CLUSTER}-keys-logs`).props.policy, "CloudWatchLogsOfThisAccount");
             assert.deepEqual(logs.Principal, { Service: "logs.eu-central-1.amazonaws.com" });
-            assert.deepEqual(asList(logs.Action), ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
-            assert.deepEqual(logs.Condition, { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-central-1:${ACCOUNT}:log-group:*` } });
+            assert.deepEqual(asList(logs.Action), [
+                "kms:Encrypt*",
+                "kms:Decrypt*",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:Describe*",
+            ]);
+            assert.deepEqual(logs.Condition, {
+                ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-central-1:${ACCOUNT}:log-group:*` },
+            });
         });
     });
 
@@ -209,12 +263,22 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 "admin-role-platform-admins": {
                     principalArn: ADMIN_ARN,
                     type: "STANDARD",
-                    accessPolicies: { clusterAdmin: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } } },
+                    accessPolicies: {
+                        clusterAdmin: {
+                            policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+                            accessScope: { type: "cluster" },
+                        },
+                    },
                 },
                 "operator-role-xroad-operators": {
                     principalArn: OPERATOR_ARN,
                     type: "STANDARD",
-                    accessPolicies: { sidecarNamespaces: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy", accessScope: { type: "namespace", namespaces: ["xroad-ss1", "xroad-ss2"] } } },
+                    accessPolicies: {
+                        sidecarNamespaces: {
+                            policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy",
+                            accessScope: { type: "namespace", namespaces: ["xroad-ss1", "xroad-ss2"] },
+                        },
+                    },
                 },
             });
         });
@@ -230,9 +294,19 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
 
         it("runs nodes in the private subnets with IMDSv2 required, hop limit 1 and an encrypted root volume", () => {
             const lt = one(resources, T.launchTemplate);
-            assert.deepEqual(lt.props.metadataOptions, { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" });
+            assert.deepEqual(lt.props.metadataOptions, {
+                httpEndpoint: "enabled",
+                httpTokens: "required",
+                httpPutResponseHopLimit: 1,
+                instanceMetadataTags: "disabled",
+            });
             assert.equal(lt.props.blockDeviceMappings.length, 1);
-            assert.deepEqual(lt.props.blockDeviceMappings[0].ebs, { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" });
+            assert.deepEqual(lt.props.blockDeviceMappings[0].ebs, {
+                volumeSize: 50,
+                volumeType: "gp3",
+                encrypted: "true",
+                deleteOnTermination: "true",
+            });
             assert.deepEqual(inputFrom(lt, "vpcSecurityGroupIds"), [clusterResource(resources).urn]);
             const ng = one(resources, T.nodeGroup);
             const privateSubnets = ofType(resources, T.subnet).filter((s) => s.name.includes("-private-"));
@@ -281,8 +355,12 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(sc.props.reclaimPolicy, "Retain");
             assert.equal(sc.props.volumeBindingMode, "WaitForFirstConsumer");
             const keyUse = one(resources, T.rolePolicy, `${CLUSTER}-ebs-ebs-csi-ebs-volume-key`);
-            assert.deepEqual(statement(keyUse.props.policy, "GrantsForEbsOnly").Condition, { Bool: { "kms:GrantIsForAWSResource": "true" } });
-            assert.deepEqual(statement(keyUse.props.policy, "UseThroughEc2").Condition, { StringEquals: { "kms:ViaService": "ec2.eu-central-1.amazonaws.com" } });
+            assert.deepEqual(statement(keyUse.props.policy, "GrantsForEbsOnly").Condition, {
+                Bool: { "kms:GrantIsForAWSResource": "true" },
+            });
+            assert.deepEqual(statement(keyUse.props.policy, "UseThroughEc2").Condition, {
+                StringEquals: { "kms:ViaService": "ec2.eu-central-1.amazonaws.com" },
+            });
         });
 
         it("encrypts EFS with the EFS key, protects it, and mounts it in every private subnet", () => {
@@ -355,8 +433,14 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.deepEqual(inputFrom(sse, "rules"), [urnOf(resources, T.key, `${CLUSTER}-keys-archive`)]);
             assert.equal(one(resources, "aws:s3/bucketVersioning:BucketVersioning").props.versioningConfiguration.status, "Enabled");
             const pab = one(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").props;
-            assert.deepEqual([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets], [true, true, true, true]);
-            assert.equal(one(resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").props.rule.objectOwnership, "BucketOwnerEnforced");
+            assert.deepEqual(
+                [pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets],
+                [true, true, true, true],
+            );
+            assert.equal(
+                one(resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").props.rule.objectOwnership,
+                "BucketOwnerEnforced",
+            );
         });
 
         it("denies requests without TLS, with TLS below 1.2, and uploads under another key", () => {
@@ -378,7 +462,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.deepEqual(asList(oldTls.Resource), [bucketArn, objectsArn]);
             const otherKey = statement(policy, "DenyOtherKmsKeys");
             assert.equal(otherKey.Action, "s3:PutObject");
-            assert.match(otherKey.Condition!.StringNotEqualsIfExists["s3:x-amz-server-side-encryption-aws-kms-key-id"] as string, /^arn:aws:kms:eu-north-1:123456789012:key\//);
+            assert.match(
+                otherKey.Condition!.StringNotEqualsIfExists["s3:x-amz-server-side-encryption-aws-kms-key-id"] as string,
+                /^arn:aws:kms:eu-north-1:123456789012:key\//,
+            );
         });
 
         it("applies the configured lifecycle and write-once retention", () => {
@@ -397,7 +484,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
 
     describe("archiver role", () => {
         it("exists only for instances that archive", () => {
-            assert.deepEqual(ofType(resources, "xroad:aws:ArchiverRole").map((r) => r.name), [`${CLUSTER}-archiver-ss1`]);
+            assert.deepEqual(
+                ofType(resources, "xroad:aws:ArchiverRole").map((r) => r.name),
+                [`${CLUSTER}-archiver-ss1`],
+            );
             assert.deepEqual(Object.keys(probe.archives), ["ss1"]);
         });
 
@@ -408,7 +498,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         it("may only write and list under its own prefix and use the archive key through S3", () => {
             const policy = one(resources, T.rolePolicy, `${CLUSTER}-archiver-ss1-archive-write`);
             const bucketArn = `arn:aws:s3:::${one(resources, T.bucket).props.bucketPrefix}`;
-            assert.deepEqual(statements(policy.props.policy).map((s) => s.Sid), ["WriteUnderOwnPrefix", "ListOwnPrefix", "ArchiveKeyThroughS3"]);
+            assert.deepEqual(
+                statements(policy.props.policy).map((s) => s.Sid),
+                ["WriteUnderOwnPrefix", "ListOwnPrefix", "ArchiveKeyThroughS3"],
+            );
             const write = statement(policy.props.policy, "WriteUnderOwnPrefix");
             assert.deepEqual(asList(write.Action), ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]);
             assert.ok((write.Resource as string).startsWith(bucketArn));
@@ -419,15 +512,22 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             const kms = statement(policy.props.policy, "ArchiveKeyThroughS3");
             assert.deepEqual(asList(kms.Action), ["kms:GenerateDataKey", "kms:Decrypt"]);
             assert.deepEqual(kms.Condition, { StringEquals: { "kms:ViaService": "s3.eu-central-1.amazonaws.com" } });
-            assert.deepEqual(inputFrom(policy, "policy").sort(), [urnOf(resources, T.bucket, bucketName), urnOf(resources, T.key, `${CLUSTER}-keys-archive`)].sort());
+            assert.deepEqual(
+                inputFrom(policy, "policy").sort(),
+                [urnOf(resources, T.bucket, bucketName), urnOf(resources, T.key, `${CLUSTER}-keys-archive`)].sort(),
+            );
             const allActions = statements(policy.props.policy).flatMap((s) => asList(s.Action));
-            for (const forbidden of ["s3:GetObject", "s3:DeleteObject", "s3:*", "kms:*"]) assert.ok(!allActions.includes(forbidden), forbidden);
+            for (const forbidden of ["s3:GetObject", "s3:DeleteObject", "s3:*", "kms:*"])
+                assert.ok(!allActions.includes(forbidden), forbidden);
         });
 
         it("binds the role to the instance's archiver through the IRSA annotation", () => {
             const a = probe.archives.ss1;
             const role = one(resources, T.role, `${CLUSTER}-archiver-ss1`);
-            assert.match(a.serviceAccountAnnotations["eks.amazonaws.com/role-arn"], new RegExp(`^arn:aws:iam::${ACCOUNT}:role/${role.name}-`));
+            assert.match(
+                a.serviceAccountAnnotations["eks.amazonaws.com/role-arn"],
+                new RegExp(`^arn:aws:iam::${ACCOUNT}:role/${role.name}-`),
+            );
             assert.equal(a.serviceAccountName, "xroad-archiver");
             assert.equal(a.prefix, "mlog/ss1");
             assert.equal(a.region, "eu-central-1");
@@ -443,7 +543,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(addon.props.addonName, "amazon-cloudwatch-observability");
             assertIrsaTrust(one(resources, T.role, `${CLUSTER}-monitoring-cloudwatch-agent`), "amazon-cloudwatch", "cloudwatch-agent");
             const groups = ofType(resources, T.logGroup).filter((g) => g.props.name.startsWith("/aws/containerinsights/"));
-            assert.deepEqual(groups.map((g) => g.props.name).sort(), ["application", "dataplane", "host", "performance"].map((g) => `/aws/containerinsights/${CLUSTER}/${g}`));
+            assert.deepEqual(
+                groups.map((g) => g.props.name).sort(),
+                ["application", "dataplane", "host", "performance"].map((g) => `/aws/containerinsights/${CLUSTER}/${g}`),
+            );
             for (const g of groups) {
                 assert.equal(g.props.retentionInDays, 400);
                 assert.deepEqual(inputFrom(g, "kmsKeyId"), [urnOf(resources, T.key, `${CLUSTER}-keys-logs`)]);
@@ -461,7 +564,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
 
     describe("managed database", () => {
         it("exists only for instances with database mode managed", () => {
-            assert.deepEqual(ofType(resources, T.rds).map((r) => r.props.identifier), [`${CLUSTER}-ss1`]);
+            assert.deepEqual(
+                ofType(resources, T.rds).map((r) => r.props.identifier),
+                [`${CLUSTER}-ss1`],
+            );
             assert.deepEqual(Object.keys(probe.databases), ["ss1"]);
         });
 
@@ -502,7 +608,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         it("forces TLS through its parameter group", () => {
             const params = one(resources, T.rdsParams);
             assert.equal(params.props.family, "postgres16");
-            assert.deepEqual(params.props.parameters.find((p: { name: string }) => p.name === "rds.force_ssl"), { name: "rds.force_ssl", value: "1" });
+            assert.deepEqual(
+                params.props.parameters.find((p: { name: string }) => p.name === "rds.force_ssl"),
+                { name: "rds.force_ssl", value: "1" },
+            );
             assert.deepEqual(inputFrom(one(resources, T.rds), "parameterGroupName"), [params.urn]);
         });
 
@@ -543,7 +652,9 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
 
     describe("IAM", () => {
         it("attaches only the AWS managed policies each role's service needs", () => {
-            const attached = ofType(resources, T.attachment).map((a) => [a.name, a.props.policyArn]).sort();
+            const attached = ofType(resources, T.attachment)
+                .map((a) => [a.name, a.props.policyArn])
+                .sort();
             assert.deepEqual(attached, [
                 [`${CLUSTER}-ebs-ebs-csi-managed-0`, "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"],
                 [`${CLUSTER}-efs-efs-csi-managed-0`, "arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy"],
@@ -560,7 +671,13 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 const [trust, ...rest] = statements(r.props.assumeRolePolicy);
                 assert.deepEqual(rest, [], `${r.name} has one trust statement`);
                 const principal = trust.Principal as { Service?: string; Federated?: string };
-                return [r.name, principal.Service ?? (trust.Condition!.StringEquals as Record<string, string>)[Object.keys(trust.Condition!.StringEquals).find((k) => k.endsWith(":sub"))!]];
+                return [
+                    r.name,
+                    principal.Service ??
+                        (trust.Condition!.StringEquals as Record<string, string>)[
+                            Object.keys(trust.Condition!.StringEquals).find((k) => k.endsWith(":sub"))!
+                        ],
+                ];
             });
             assert.deepEqual(trusted.sort(), [
                 [`${CLUSTER}-archiver-ss1`, "system:serviceaccount:xroad-ss1:xroad-archiver"],
@@ -589,7 +706,16 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
     describe("what the Sidecar stack waits for and sees", () => {
         it("waits for Calico, both CSI drivers, metrics-server and Container Insights", () => {
             const urn = (type: string) => one(resources, type).urn;
-            assert.deepEqual(probe.dependsOnUrns.sort(), [urn("xroad:aws:Calico"), urn("xroad:aws:BlockStorage"), urn("xroad:aws:SharedFileSystem"), urn("xroad:aws:MetricsServer"), urn("xroad:aws:Monitoring")].sort());
+            assert.deepEqual(
+                probe.dependsOnUrns.sort(),
+                [
+                    urn("xroad:aws:Calico"),
+                    urn("xroad:aws:BlockStorage"),
+                    urn("xroad:aws:SharedFileSystem"),
+                    urn("xroad:aws:MetricsServer"),
+                    urn("xroad:aws:Monitoring"),
+                ].sort(),
+            );
         });
 
         it("outputs the cluster, the bucket and a secret kubeconfig", () => {
@@ -603,7 +729,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
 
         it("never deploys a Kubernetes Dashboard (guide §4.4)", () => {
             const dashboards = resources.filter((r) => /dashboard/i.test(`${r.type} ${r.name} ${JSON.stringify(r.inputs)}`));
-            assert.deepEqual(dashboards.map((r) => r.name), []);
+            assert.deepEqual(
+                dashboards.map((r) => r.name),
+                [],
+            );
         });
     });
 });
@@ -663,7 +792,10 @@ describe("AWS platform (managed database with a configured password)", function 
     it("uses the instance's dbPassword secret as the RDS master password and keeps it secret", async () => {
         const config = awsConfig(
             { clusterName: CLUSTER },
-            { instances: [{ name: "ss1", topology: "primary-secondaries", database: { mode: "managed" } }], secrets: { ss1: { dbPassword: "configured-Passw0rd" } } },
+            {
+                instances: [{ name: "ss1", topology: "primary-secondaries", database: { mode: "managed" } }],
+                secrets: { ss1: { dbPassword: "configured-Passw0rd" } },
+            },
         );
         const { resources, probe } = await planPlatform(config);
         assert.equal(ofType(resources, "random:index/randomPassword:RandomPassword").length, 0);

@@ -24,7 +24,9 @@ describe("azure configuration", () => {
             "xroad-sidecar:azure.authorizedIpRanges: [] is not valid; allowed: at least one CIDR in production, or xroad-sidecar:azure.privateCluster: true; the API server must not be open to the internet",
         ]);
         assert.doesNotThrow(() => loadAzure({ ...prodAzure(), authorizedIpRanges: [], privateCluster: true }));
-        assert.doesNotThrow(() => loadAzure({ ...prodAzure(), authorizedIpRanges: [] }, { environment: "development", instances: [{ name: "sidecar" }] }));
+        assert.doesNotThrow(() =>
+            loadAzure({ ...prodAzure(), authorizedIpRanges: [] }, { environment: "development", instances: [{ name: "sidecar" }] }),
+        );
     });
 
     it("requires subnets inside the VNet that do not overlap", () => {
@@ -35,10 +37,19 @@ describe("azure configuration", () => {
     });
 
     it("keeps the VNet clear of the cluster's pod and service ranges", () => {
-        assert.deepEqual(errorsOf({ ...prodAzure(), vnetCidr: "10.240.0.0/12", nodeSubnetCidr: "10.240.0.0/20", databaseSubnetCidr: "10.240.16.0/24", privateEndpointSubnetCidr: "10.240.17.0/24" }), [
-            'xroad-sidecar:azure.vnetCidr: "10.240.0.0/12" is not valid; allowed: a CIDR that does not overlap the AKS pod range 10.244.0.0/16',
-            'xroad-sidecar:azure.vnetCidr: "10.240.0.0/12" is not valid; allowed: a CIDR that does not overlap the AKS service range 10.245.0.0/16',
-        ]);
+        assert.deepEqual(
+            errorsOf({
+                ...prodAzure(),
+                vnetCidr: "10.240.0.0/12",
+                nodeSubnetCidr: "10.240.0.0/20",
+                databaseSubnetCidr: "10.240.16.0/24",
+                privateEndpointSubnetCidr: "10.240.17.0/24",
+            }),
+            [
+                'xroad-sidecar:azure.vnetCidr: "10.240.0.0/12" is not valid; allowed: a CIDR that does not overlap the AKS pod range 10.244.0.0/16',
+                'xroad-sidecar:azure.vnetCidr: "10.240.0.0/12" is not valid; allowed: a CIDR that does not overlap the AKS service range 10.245.0.0/16',
+            ],
+        );
     });
 
     it("needs a fixed private IP in the node subnet for an internal load balancer, and only then", () => {
@@ -51,7 +62,10 @@ describe("azure configuration", () => {
         assert.deepEqual(errorsOf({ ...prodAzure(), loadBalancer: { privateIp: "10.30.1.5" } }), [
             'xroad-sidecar:azure.loadBalancer.privateIp: "10.30.1.5" is not valid; allowed: nothing unless xroad-sidecar:azure.loadBalancer.internal is true (the public address is a static public IP)',
         ]);
-        assert.equal(loadAzure({ ...prodAzure(), loadBalancer: { internal: true, privateIp: "10.30.1.5" } }).azure.loadBalancer.privateIp, "10.30.1.5");
+        assert.equal(
+            loadAzure({ ...prodAzure(), loadBalancer: { internal: true, privateIp: "10.30.1.5" } }).azure.loadBalancer.privateIp,
+            "10.30.1.5",
+        );
     });
 
     it("refuses zone-redundant HA on the Burstable tier", () => {
@@ -67,11 +81,21 @@ describe("azure configuration", () => {
     });
 
     it("refuses Arm64 node sizes: NIIS publishes amd64 images only", () => {
-        assert.deepEqual(errorsOf({ ...prodAzure(), userNodePool: { vmSize: "Standard_D4ps_v5" }, systemNodePool: { vmSize: "Standard_D2pls_v5" } }), [
-            'xroad-sidecar:azure.userNodePool.vmSize: "Standard_D4ps_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
-            'xroad-sidecar:azure.systemNodePool.vmSize: "Standard_D2pls_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
-        ]);
-        for (const size of ["Standard_D4s_v5", "Standard_D4as_v5", "Standard_D4ads_v5", "Standard_E4bds_v5", "Standard_B2ms", "Standard_D4lds_v6"]) {
+        assert.deepEqual(
+            errorsOf({ ...prodAzure(), userNodePool: { vmSize: "Standard_D4ps_v5" }, systemNodePool: { vmSize: "Standard_D2pls_v5" } }),
+            [
+                'xroad-sidecar:azure.userNodePool.vmSize: "Standard_D4ps_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
+                'xroad-sidecar:azure.systemNodePool.vmSize: "Standard_D2pls_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
+            ],
+        );
+        for (const size of [
+            "Standard_D4s_v5",
+            "Standard_D4as_v5",
+            "Standard_D4ads_v5",
+            "Standard_E4bds_v5",
+            "Standard_B2ms",
+            "Standard_D4lds_v6",
+        ]) {
             assert.equal(loadAzure({ ...prodAzure(), userNodePool: { vmSize: size } }).azure.userNodePool.vmSize, size);
         }
     });

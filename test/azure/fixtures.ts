@@ -19,13 +19,23 @@ export function prodAzure(): Record<string, unknown> {
 }
 
 export function prodInstances(): unknown[] {
-    return [{ name: "sidecar", namespace: "xroad-sidecar", flavour: "full", topology: "primary-secondaries", database: { mode: "managed", namePrefix: "ss1" } }];
+    return [
+        {
+            name: "sidecar",
+            namespace: "xroad-sidecar",
+            flavour: "full",
+            topology: "primary-secondaries",
+            database: { mode: "managed", namePrefix: "ss1" },
+        },
+    ];
 }
 
 /** The flat config map the Pulumi CLI would hand the program. */
 export function rawConfig(azure: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, string> {
     const values: Record<string, unknown> = { target: "azure", environment: "production", azure, instances: prodInstances(), ...extra };
-    return Object.fromEntries(Object.entries(values).map(([k, v]) => [`xroad-sidecar:${k}`, typeof v === "string" ? v : JSON.stringify(v)]));
+    return Object.fromEntries(
+        Object.entries(values).map(([k, v]) => [`xroad-sidecar:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
+    );
 }
 
 export function loadAzure(azure: Record<string, unknown>, extra: Record<string, unknown> = {}): AzureStackConfig {
@@ -40,7 +50,10 @@ export function errorsOf(azure: Record<string, unknown>, extra: Record<string, u
         loadAzure(azure, extra);
     } catch (e) {
         if (!(e instanceof ConfigValidationError)) throw e;
-        return e.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
+        return e.message
+            .split("\n")
+            .slice(1)
+            .map((l) => l.replace(/^ {2}- /, ""));
     }
     throw new Error("expected the config to be rejected");
 }

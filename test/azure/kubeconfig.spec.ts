@@ -5,7 +5,9 @@ import { mockAksUserKubeconfig } from "../../plan/mocks/azure";
 import { flexibleServerName, keyVaultName, storageAccountName } from "../../components/azure/naming";
 import { cidrContains } from "../../config/azure";
 
-interface Doc { users: { user: { exec: { args: string[]; command: string } } }[] }
+interface Doc {
+    users: { user: { exec: { args: string[]; command: string } } }[];
+}
 
 describe("azure kubeconfig and names", () => {
     const aks = mockAksUserKubeconfig("aks", "rg", "westeurope");

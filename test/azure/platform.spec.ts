@@ -41,7 +41,9 @@ describe("azure platform (production)", function () {
         assert.deepEqual(Object.keys(subnets).sort(), ["database", "nodes", "private-endpoints"]);
         assert.equal(subnets.nodes.addressPrefix, "10.30.0.0/20");
         assert.equal(subnets.database.addressPrefix, "10.30.16.0/24");
-        assert.deepEqual(subnets.database.delegations, [{ name: "flexible-server", serviceName: "Microsoft.DBforPostgreSQL/flexibleServers" }]);
+        assert.deepEqual(subnets.database.delegations, [
+            { name: "flexible-server", serviceName: "Microsoft.DBforPostgreSQL/flexibleServers" },
+        ]);
         assert.equal(subnets["private-endpoints"].addressPrefix, "10.30.17.0/24");
         // ARM rejects parallel subnet writes: each subnet waits for the previous one.
         const db = byName(resources, "azure-native:network:Subnet", "-database");
@@ -62,7 +64,10 @@ describe("azure platform (production)", function () {
             { category: "guard", enabled: true },
         ]);
         const aks = one(resources, "azure-native:containerservice:ManagedCluster").props;
-        assert.deepEqual(aks.addonProfiles.omsagent, { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspaceId, useAADAuth: "true" } });
+        assert.deepEqual(aks.addonProfiles.omsagent, {
+            enabled: true,
+            config: { logAnalyticsWorkspaceResourceID: workspaceId, useAADAuth: "true" },
+        });
         // guide §4.4: no dashboard add-on at all.
         assert.deepEqual(Object.keys(aks.addonProfiles), ["omsagent"]);
     });
@@ -70,7 +75,10 @@ describe("azure platform (production)", function () {
     it("routes the monitoring add-on's Container Insights stream to the workspace with a rule associated to the cluster", () => {
         const workspaceId = `${RG}/providers/Microsoft.OperationalInsights/workspaces/${name}-logs`;
         const rule = one(resources, "azure-native:monitor:DataCollectionRule").props;
-        assert.deepEqual(rule.dataSources.extensions.map((e: { extensionName: string; streams: string[] }) => [e.extensionName, e.streams]), [["ContainerInsights", ["Microsoft-ContainerInsights-Group-Default"]]]);
+        assert.deepEqual(
+            rule.dataSources.extensions.map((e: { extensionName: string; streams: string[] }) => [e.extensionName, e.streams]),
+            [["ContainerInsights", ["Microsoft-ContainerInsights-Group-Default"]]],
+        );
         assert.deepEqual(rule.destinations.logAnalytics, [{ name: "workspace", workspaceResourceId: workspaceId }]);
         assert.deepEqual(rule.dataFlows, [{ streams: ["Microsoft-ContainerInsights-Group-Default"], destinations: ["workspace"] }]);
         const association = one(resources, "azure-native:monitor:DataCollectionRuleAssociation").props;
@@ -81,7 +89,10 @@ describe("azure platform (production)", function () {
 
     it("sends kube-audit instead when configured", async () => {
         const { resources: r } = await recordPlatform(loadAzure({ ...prodAzure(), auditCategory: "kube-audit" }));
-        assert.deepEqual(one(r, "azure-native:monitor:DiagnosticSetting").props.logs.map((l: { category: string }) => l.category), ["kube-apiserver", "kube-audit", "guard"]);
+        assert.deepEqual(
+            one(r, "azure-native:monitor:DiagnosticSetting").props.logs.map((l: { category: string }) => l.category),
+            ["kube-apiserver", "kube-audit", "guard"],
+        );
     });
 
     it("hardens the AKS cluster: Calico, Entra ID with Azure RBAC, no local accounts, workload identity", () => {
@@ -89,8 +100,16 @@ describe("azure platform (production)", function () {
         assert.equal(aks.networkProfile.networkPolicy, "calico");
         assert.equal(aks.networkProfile.networkPlugin, "azure");
         assert.equal(aks.networkProfile.networkPluginMode, "overlay");
-        assert.deepEqual([aks.networkProfile.podCidr, aks.networkProfile.serviceCidr, aks.networkProfile.dnsServiceIP], ["10.244.0.0/16", "10.245.0.0/16", "10.245.0.10"]);
-        assert.deepEqual(aks.aadProfile, { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [ADMIN_GROUP], tenantID: "00000000-0000-4000-8000-000000000001" });
+        assert.deepEqual(
+            [aks.networkProfile.podCidr, aks.networkProfile.serviceCidr, aks.networkProfile.dnsServiceIP],
+            ["10.244.0.0/16", "10.245.0.0/16", "10.245.0.10"],
+        );
+        assert.deepEqual(aks.aadProfile, {
+            managed: true,
+            enableAzureRBAC: true,
+            adminGroupObjectIDs: [ADMIN_GROUP],
+            tenantID: "00000000-0000-4000-8000-000000000001",
+        });
         assert.equal(aks.disableLocalAccounts, true);
         assert.equal(aks.enableRBAC, true);
         assert.deepEqual(aks.oidcIssuerProfile, { enabled: true });
@@ -103,7 +122,10 @@ describe("azure platform (production)", function () {
         assert.equal(aks.sku.tier, "Standard");
         assert.deepEqual(aks.nodeResourceGroupProfile, { restrictionLevel: "ReadOnly" });
         const controlPlane = byName(resources, "azure-native:managedidentity:UserAssignedIdentity", "-control-plane");
-        assert.deepEqual(aks.identity, { type: "UserAssigned", userAssignedIdentities: [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${controlPlane.name}`] });
+        assert.deepEqual(aks.identity, {
+            type: "UserAssigned",
+            userAssignedIdentities: [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${controlPlane.name}`],
+        });
     });
 
     it("envelope-encrypts Secrets in etcd with a rotated Key Vault key only the control plane may use (guide §3)", () => {
@@ -115,8 +137,14 @@ describe("azure platform (production)", function () {
         assert.ok(vault.props.vaultName.length <= 24);
         const key = one(resources, "azure-native:keyvault:Key");
         assert.deepEqual([key.props.properties.kty, key.props.properties.keySize], ["RSA", 2048]);
-        assert.deepEqual(key.props.properties.rotationPolicy.lifetimeActions, [{ trigger: { timeAfterCreate: "P365D" }, action: { type: "rotate" } }]);
-        assert.equal(key.props.properties.rotationPolicy.attributes, undefined, "no expiry: the cluster keeps working on a pinned older version");
+        assert.deepEqual(key.props.properties.rotationPolicy.lifetimeActions, [
+            { trigger: { timeAfterCreate: "P365D" }, action: { type: "rotate" } },
+        ]);
+        assert.equal(
+            key.props.properties.rotationPolicy.attributes,
+            undefined,
+            "no expiry: the cluster keeps working on a pinned older version",
+        );
         for (const r of [vault, key]) assert.deepEqual([r.protect, r.retainOnDelete], [true, true]);
         const grant = byName(resources, "azure-native:authorization:RoleAssignment", "-secrets-control-plane");
         assert.equal(grant.props.scope, `${RG}/providers/Microsoft.KeyVault/vaults/${vault.props.vaultName}`);
@@ -167,7 +195,10 @@ describe("azure platform (production)", function () {
         const deployer = byName(resources, "azure-native:authorization:RoleAssignment", "-aks-deployer-admin").props;
         assert.equal(deployer.scope, clusterId);
         assert.equal(deployer.roleDefinitionId, role("b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b"));
-        assert.equal(await valueOf(platform.outputs.kubeconfigCommand), `az aks get-credentials --resource-group rg-xroad-test --name ${name}-aks && kubelogin convert-kubeconfig -l azurecli`);
+        assert.equal(
+            await valueOf(platform.outputs.kubeconfigCommand),
+            `az aks get-credentials --resource-group rg-xroad-test --name ${name}-aks && kubelogin convert-kubeconfig -l azurecli`,
+        );
     });
 
     it("puts /var/lib/xroad on Azure Files over SMB 3.1.1 with AES-256-GCM on a hardened account (guide §10)", async () => {
@@ -185,10 +216,26 @@ describe("azure platform (production)", function () {
         assert.deepEqual(smb.shareDeleteRetentionPolicy, { enabled: true, days: 30 });
         const share = one(resources, "azure-native:storage:FileShare");
         assert.deepEqual([share.props.shareName, share.props.enabledProtocols, share.props.shareQuota], ["xroad-sidecar", "SMB", 100]);
-        const files = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find((c) => c.props.provisioner === "file.csi.azure.com");
+        const files = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find(
+            (c) => c.props.provisioner === "file.csi.azure.com",
+        );
         assert.ok(files);
-        assert.deepEqual(files.props.parameters, { storageAccount: account.accountName, resourceGroup: "rg-xroad-test", shareName: "xroad-sidecar", protocol: "smb" });
-        assert.deepEqual(files.props.mountOptions, ["uid=999", "gid=999", "dir_mode=0770", "file_mode=0660", "mfsymlinks", "cache=strict", "nosharesock", "actimeo=30"]);
+        assert.deepEqual(files.props.parameters, {
+            storageAccount: account.accountName,
+            resourceGroup: "rg-xroad-test",
+            shareName: "xroad-sidecar",
+            protocol: "smb",
+        });
+        assert.deepEqual(files.props.mountOptions, [
+            "uid=999",
+            "gid=999",
+            "dir_mode=0770",
+            "file_mode=0660",
+            "mfsymlinks",
+            "cache=strict",
+            "nosharesock",
+            "actimeo=30",
+        ]);
         assert.deepEqual(files.props.mountOptions, XROAD_FILES_MOUNT_OPTIONS);
         assert.equal(files.props.reclaimPolicy, "Retain");
         const pe = ofType(resources, "azure-native:network:PrivateEndpoint").map((e) => e.props.privateLinkServiceConnections[0]);
@@ -201,7 +248,9 @@ describe("azure platform (production)", function () {
     });
 
     it("gives the primary's config a zone-redundant Azure Disk class that retains its disks", async () => {
-        const disk = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find((c) => c.props.provisioner === "disk.csi.azure.com");
+        const disk = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find(
+            (c) => c.props.provisioner === "disk.csi.azure.com",
+        );
         assert.ok(disk);
         assert.equal(disk.props.parameters.skuName, "Premium_ZRS");
         assert.equal(disk.props.reclaimPolicy, "Retain");
@@ -222,7 +271,10 @@ describe("azure platform (production)", function () {
         assert.deepEqual(blob.deleteRetentionPolicy, { enabled: true, days: 30 });
         assert.deepEqual(blob.containerDeleteRetentionPolicy, { enabled: true, days: 30 });
         const [rule] = one(resources, "azure-native:storage:ManagementPolicy").props.policy.rules;
-        assert.deepEqual(rule.definition.actions.baseBlob, { tierToCool: { daysAfterModificationGreaterThan: 30 }, delete: { daysAfterModificationGreaterThan: 2555 } });
+        assert.deepEqual(rule.definition.actions.baseBlob, {
+            tierToCool: { daysAfterModificationGreaterThan: 30 },
+            delete: { daysAfterModificationGreaterThan: 2555 },
+        });
         const container = one(resources, "azure-native:storage:BlobContainer").props;
         assert.equal(container.containerName, "archive-sidecar");
         assert.equal(container.publicAccess, "None");
@@ -236,18 +288,26 @@ describe("azure platform (production)", function () {
         const identityName = `${name}-archiver-sidecar`;
         const fic = one(resources, "azure-native:managedidentity:FederatedIdentityCredential").props;
         assert.equal(fic.subject, "system:serviceaccount:xroad-sidecar:xroad-archiver");
-        assert.equal(fic.issuer, `https://westeurope.oic.prod-aks.azure.com/00000000-0000-4000-8000-000000000001/${mockUuid(`oidc-${name}-aks`)}/`);
+        assert.equal(
+            fic.issuer,
+            `https://westeurope.oic.prod-aks.azure.com/00000000-0000-4000-8000-000000000001/${mockUuid(`oidc-${name}-aks`)}/`,
+        );
         assert.deepEqual(fic.audiences, ["api://AzureADTokenExchange"]);
         assert.equal(fic.resourceName, identityName);
         const grant = byName(resources, "azure-native:authorization:RoleAssignment", "-archiver-sidecar-blob-writer").props;
-        assert.equal(grant.scope, `${RG}/providers/Microsoft.Storage/storageAccounts/${account}/blobServices/default/containers/archive-sidecar`);
+        assert.equal(
+            grant.scope,
+            `${RG}/providers/Microsoft.Storage/storageAccounts/${account}/blobServices/default/containers/archive-sidecar`,
+        );
         assert.equal(grant.roleDefinitionId, role("ba92f5b4-2d11-453d-a403-e96b0029c9fe"));
         assert.equal(grant.principalId, mockUuid(`principal-${identityName}`));
         assert.equal(grant.principalType, "ServicePrincipal");
         const binding = platform.bindings.archives.sidecar;
         assert.equal(binding.kind, "blob");
         if (binding.kind !== "blob") return;
-        assert.deepEqual(await valueOf(binding.serviceAccountAnnotations), { "azure.workload.identity/client-id": mockUuid(`client-${identityName}`) });
+        assert.deepEqual(await valueOf(binding.serviceAccountAnnotations), {
+            "azure.workload.identity/client-id": mockUuid(`client-${identityName}`),
+        });
         assert.deepEqual(binding.podLabels, { "azure.workload.identity/use": "true" });
         assert.equal(binding.serviceAccountName, "xroad-archiver");
         assert.equal(binding.image, "mcr.microsoft.com/azure-cli:2.79.0");
@@ -262,7 +322,10 @@ describe("azure platform (production)", function () {
         assert.equal(db.administratorLogin, "xroadadmin");
         assert.ok(isSecretValue(server.inputs.administratorLoginPassword), "the admin password must stay secret");
         assert.equal(db.network.publicNetworkAccess, "Disabled");
-        assert.equal(db.network.delegatedSubnetResourceId, `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet/subnets/database`);
+        assert.equal(
+            db.network.delegatedSubnetResourceId,
+            `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet/subnets/database`,
+        );
         const zone = byName(resources, "azure-native:privatedns:PrivateZone", "-db-sidecar-dns").props;
         assert.equal(zone.privateZoneName, `${db.serverName}.private.postgres.database.azure.com`);
         assert.equal(db.network.privateDnsZoneArmResourceId, `${RG}/providers/Microsoft.Network/privateDnsZones/${zone.privateZoneName}`);
@@ -299,7 +362,12 @@ describe("azure platform (production)", function () {
         const locks = ofType(resources, "azure-native:authorization:ManagementLockByScope");
         assert.ok(locks.every((l) => l.props.level === "CanNotDelete"));
         const lockedTypes = locks.map((l) => l.props.scope.split("/providers/")[1].split("/").slice(0, 2).join("/")).sort();
-        assert.deepEqual(lockedTypes, ["Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.Network/publicIPAddresses", "Microsoft.Storage/storageAccounts", "Microsoft.Storage/storageAccounts"]);
+        assert.deepEqual(lockedTypes, [
+            "Microsoft.DBforPostgreSQL/flexibleServers",
+            "Microsoft.Network/publicIPAddresses",
+            "Microsoft.Storage/storageAccounts",
+            "Microsoft.Storage/storageAccounts",
+        ]);
     });
 
     it("binds the LoadBalancer Service to a static zone-redundant public IP and outputs the address to register", async () => {
@@ -325,14 +393,25 @@ describe("azure platform (development, two instances, internal load balancer)", 
 
     before(async () => {
         const config = loadAzure(
-            { ...prodAzure(), availabilityZones: [], authorizedIpRanges: [], privateCluster: true, loadBalancer: { internal: true, privateIp: "10.30.1.10" }, archive: {} },
+            {
+                ...prodAzure(),
+                availabilityZones: [],
+                authorizedIpRanges: [],
+                privateCluster: true,
+                loadBalancer: { internal: true, privateIp: "10.30.1.10" },
+                archive: {},
+            },
             { environment: "development", protectData: false, instances: [{ name: "a" }, { name: "b", archiving: { enabled: false } }] },
         );
         ({ resources, platform } = await recordPlatform(config));
     });
 
     it("makes the API server private", () => {
-        assert.deepEqual(one(resources, "azure-native:containerservice:ManagedCluster").props.apiServerAccessProfile, { enablePrivateCluster: true, privateDNSZone: "system", disableRunCommand: true });
+        assert.deepEqual(one(resources, "azure-native:containerservice:ManagedCluster").props.apiServerAccessProfile, {
+            enablePrivateCluster: true,
+            privateDNSZone: "system",
+            disableRunCommand: true,
+        });
     });
 
     it("binds an internal load balancer to the fixed private IP and creates no public IP", async () => {
@@ -346,19 +425,31 @@ describe("azure platform (development, two instances, internal load balancer)", 
     });
 
     it("gives every instance its own share and class, and no single shared class two instances could share", async () => {
-        assert.deepEqual(ofType(resources, "azure-native:storage:FileShare").map((s) => s.props.shareName).sort(), ["xroad-a", "xroad-b"]);
+        assert.deepEqual(
+            ofType(resources, "azure-native:storage:FileShare")
+                .map((s) => s.props.shareName)
+                .sort(),
+            ["xroad-a", "xroad-b"],
+        );
         assert.equal(platform.bindings.storage.sharedClass, undefined);
         const classes = platform.bindings.storage.sharedClassByInstance ?? {};
         assert.deepEqual({ a: await valueOf(classes.a), b: await valueOf(classes.b) }, { a: "xroad-files-a", b: "xroad-files-b" });
-        const [standard] = ofType(resources, "azure-native:storage:StorageAccount").filter((a) => a.name.endsWith("-files")).map((a) => a.props);
+        const [standard] = ofType(resources, "azure-native:storage:StorageAccount")
+            .filter((a) => a.name.endsWith("-files"))
+            .map((a) => a.props);
         assert.deepEqual([standard.kind, standard.sku.name], ["StorageV2", "Standard_LRS"]);
     });
 
     it("creates archive identities only for archiving instances, and operator grants per namespace", () => {
         assert.deepEqual(Object.keys(platform.bindings.archives), ["a"]);
-        assert.deepEqual(ofType(resources, "azure-native:storage:BlobContainer").map((c) => c.props.containerName), ["archive-a"]);
+        assert.deepEqual(
+            ofType(resources, "azure-native:storage:BlobContainer").map((c) => c.props.containerName),
+            ["archive-a"],
+        );
         assert.equal(ofType(resources, "azure-native:storage:BlobContainerImmutabilityPolicy").length, 0);
-        const scopes = ofType(resources, "azure-native:authorization:RoleAssignment").filter((r) => r.name.includes("-operators-")).map((r) => r.props.scope.split("/namespaces/")[1]);
+        const scopes = ofType(resources, "azure-native:authorization:RoleAssignment")
+            .filter((r) => r.name.includes("-operators-"))
+            .map((r) => r.props.scope.split("/namespaces/")[1]);
         assert.deepEqual(scopes.sort(), ["a", "b"]);
     });
 
@@ -372,9 +463,17 @@ describe("azure platform (development, two instances, internal load balancer)", 
         assert.equal(ofType(resources, "azure-native:dbforpostgresql:Server").length, 0);
         assert.deepEqual(platform.bindings.databases, {});
         assert.equal(ofType(resources, "azure-native:authorization:ManagementLockByScope").length, 0);
-        assert.ok(resources.every((r) => !r.protect && !r.retainOnDelete), "nothing is protected");
-        const disk = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find((c) => c.props.provisioner === "disk.csi.azure.com");
+        assert.ok(
+            resources.every((r) => !r.protect && !r.retainOnDelete),
+            "nothing is protected",
+        );
+        const disk = ofType(resources, "kubernetes:storage.k8s.io/v1:StorageClass").find(
+            (c) => c.props.provisioner === "disk.csi.azure.com",
+        );
         assert.deepEqual([disk?.props.parameters.skuName, disk?.props.reclaimPolicy], ["Premium_LRS", "Delete"]);
-        assert.equal(one(resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles[0].availabilityZones, undefined);
+        assert.equal(
+            one(resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles[0].availabilityZones,
+            undefined,
+        );
     });
 });

@@ -19,28 +19,47 @@ describe("azure example stacks plan offline", function () {
         assert.equal(dev.config.target, "azure");
         assert.equal(dev.config.environment, "development");
         assert.equal(dev.config.protectData, false);
-        assert.deepEqual(dev.config.instances.map((i) => [i.topology, i.database.mode]), [["single", "local"]]);
+        assert.deepEqual(
+            dev.config.instances.map((i) => [i.topology, i.database.mode]),
+            [["single", "local"]],
+        );
         const aks = one(dev.resources, "azure-native:containerservice:ManagedCluster").props;
         assert.equal(aks.networkProfile.networkPolicy, "calico");
         assert.equal(aks.disableLocalAccounts, true);
-        assert.deepEqual(aks.agentPoolProfiles.map((p: { vmSize: string }) => p.vmSize), ["Standard_D2s_v5", "Standard_D4s_v5"]);
+        assert.deepEqual(
+            aks.agentPoolProfiles.map((p: { vmSize: string }) => p.vmSize),
+            ["Standard_D2s_v5", "Standard_D4s_v5"],
+        );
         assert.equal(ofType(dev.resources, "azure-native:dbforpostgresql:Server").length, 0);
         assert.equal(ofType(dev.resources, "azure-native:authorization:ManagementLockByScope").length, 0);
-        assert.ok(dev.resources.every((r) => !r.protect), "a dev stack with protectData false protects nothing");
-        assert.equal(one(dev.resources, "azure-native:managedidentity:FederatedIdentityCredential").props.subject, "system:serviceaccount:xroad-sidecar:xroad-archiver");
+        assert.ok(
+            dev.resources.every((r) => !r.protect),
+            "a dev stack with protectData false protects nothing",
+        );
+        assert.equal(
+            one(dev.resources, "azure-native:managedidentity:FederatedIdentityCredential").props.subject,
+            "system:serviceaccount:xroad-sidecar:xroad-archiver",
+        );
     });
 
     it("azure-prod: primary plus secondaries on a zone-redundant Flexible Server, everything stateful protected", () => {
         assert.equal(prod.config.environment, "production");
         assert.equal(prod.config.protectData, true);
-        assert.deepEqual(prod.config.instances.map((i) => [i.topology, i.database.mode]), [["primary-secondaries", "managed"]]);
+        assert.deepEqual(
+            prod.config.instances.map((i) => [i.topology, i.database.mode]),
+            [["primary-secondaries", "managed"]],
+        );
         const db = one(prod.resources, "azure-native:dbforpostgresql:Server");
         assert.equal(db.props.highAvailability.mode, "ZoneRedundant");
         assert.equal(db.props.version, "16");
         assert.deepEqual([db.protect, db.retainOnDelete], [true, true]);
         assert.deepEqual(one(prod.resources, "azure-native:network:PublicIPAddress").props.zones, ["1", "2", "3"]);
-        assert.equal(one(prod.resources, "azure-native:storage:BlobContainerImmutabilityPolicy").props.immutabilityPeriodSinceCreationInDays, 365);
-        for (const pool of one(prod.resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles) assert.deepEqual(pool.availabilityZones, ["1", "2", "3"]);
+        assert.equal(
+            one(prod.resources, "azure-native:storage:BlobContainerImmutabilityPolicy").props.immutabilityPeriodSinceCreationInDays,
+            365,
+        );
+        for (const pool of one(prod.resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles)
+            assert.deepEqual(pool.availabilityZones, ["1", "2", "3"]);
     });
 
     it("hands the Sidecar stack its storage classes, database host and load-balancer address", () => {

@@ -25,7 +25,10 @@ function errorsOf(yamlText: string): string[] {
         load(yamlText);
     } catch (e) {
         assert.ok(e instanceof ConfigValidationError, `expected ConfigValidationError, got ${e}`);
-        return e.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
+        return e.message
+            .split("\n")
+            .slice(1)
+            .map((l) => l.replace(/^ {2}- /, ""));
     }
     assert.fail("expected the config to be rejected");
 }
@@ -65,21 +68,31 @@ describe("stack configuration", () => {
             'xroad-sidecar:instances[0].variant: "ee" is not valid; allowed: a variant NIIS publishes for slim single images: none, fi, fo, is',
         ]);
         assert.deepEqual(
-            errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      flavour: full\n      variant: fo\n      topology: primary-secondaries\n      database: {mode: external, host: db.example.org, egressCidrs: [10.20.0.0/24]}\n`),
-            ['xroad-sidecar:instances[0].variant: "fo" is not valid; allowed: a variant NIIS publishes for full primary-secondaries images: none, ee, fi, is'],
+            errorsOf(
+                `${existing}  xroad-sidecar:instances:\n    - name: a\n      flavour: full\n      variant: fo\n      topology: primary-secondaries\n      database: {mode: external, host: db.example.org, egressCidrs: [10.20.0.0/24]}\n`,
+            ),
+            [
+                'xroad-sidecar:instances[0].variant: "fo" is not valid; allowed: a variant NIIS publishes for full primary-secondaries images: none, ee, fi, is',
+            ],
         );
-        assert.equal(load(`${existing}  xroad-sidecar:instances:\n    - name: a\n      flavour: full\n      variant: ee\n`).instances[0].variant, "ee");
+        assert.equal(
+            load(`${existing}  xroad-sidecar:instances:\n    - name: a\n      flavour: full\n      variant: ee\n`).instances[0].variant,
+            "ee",
+        );
     });
 
     it("rejects min above max", () => {
-        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      autoscaling: {minReplicas: 5, maxReplicas: 3}\n`), [
-            "xroad-sidecar:instances[0].autoscaling.minReplicas: 5 is not valid; allowed: a value not above xroad-sidecar:instances[0].autoscaling.maxReplicas (3)",
-        ]);
+        assert.deepEqual(
+            errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      autoscaling: {minReplicas: 5, maxReplicas: 3}\n`),
+            [
+                "xroad-sidecar:instances[0].autoscaling.minReplicas: 5 is not valid; allowed: a value not above xroad-sidecar:instances[0].autoscaling.maxReplicas (3)",
+            ],
+        );
     });
 
     it("rejects names that are not DNS-1123 labels", () => {
         assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: Sidecar_1\n`), [
-            'xroad-sidecar:instances[0].name: "Sidecar_1" is not valid; allowed: a DNS-1123 label: at most 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit',
+            "xroad-sidecar:instances[0].name: \"Sidecar_1\" is not valid; allowed: a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
         ]);
     });
 
@@ -87,20 +100,33 @@ describe("stack configuration", () => {
         assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      storage: {config: 2000000K}\n`), [
             'xroad-sidecar:instances[0].storage.config: "2000000K" is not valid; allowed: a memory quantity such as 4Gi or 3072Mi',
         ]);
-        assert.equal(load(`${existing}  xroad-sidecar:instances:\n    - name: a\n      storage: {config: 2000000k}\n`).instances[0].storage.config, "2000000k");
-        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      resources: {requests: {cpu: 2100m}, limits: {cpu: "2"}}\n`), [
-            'xroad-sidecar:instances[0].resources.requests.cpu: "2100m" is not valid; allowed: a value not above instances[0].resources.limits.cpu (2)',
-            // Secondaries take the primary's resources unless they have their own.
-            'xroad-sidecar:instances[0].secondaryResources.requests.cpu: "2100m" is not valid; allowed: a value not above instances[0].secondaryResources.limits.cpu (2)',
-        ]);
+        assert.equal(
+            load(`${existing}  xroad-sidecar:instances:\n    - name: a\n      storage: {config: 2000000k}\n`).instances[0].storage.config,
+            "2000000k",
+        );
+        assert.deepEqual(
+            errorsOf(
+                `${existing}  xroad-sidecar:instances:\n    - name: a\n      resources: {requests: {cpu: 2100m}, limits: {cpu: "2"}}\n`,
+            ),
+            [
+                'xroad-sidecar:instances[0].resources.requests.cpu: "2100m" is not valid; allowed: a value not above instances[0].resources.limits.cpu (2)',
+                // Secondaries take the primary's resources unless they have their own.
+                'xroad-sidecar:instances[0].secondaryResources.requests.cpu: "2100m" is not valid; allowed: a value not above instances[0].secondaryResources.limits.cpu (2)',
+            ],
+        );
     });
 
     it("rejects malformed CIDRs", () => {
-        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      network: {loadBalancerSourceRanges: [10.0.0.0/33, 300.1.1.1/8, 10.0.0.1]}\n`), [
-            'xroad-sidecar:instances[0].network.loadBalancerSourceRanges[0]: "10.0.0.0/33" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
-            'xroad-sidecar:instances[0].network.loadBalancerSourceRanges[1]: "300.1.1.1/8" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
-            'xroad-sidecar:instances[0].network.loadBalancerSourceRanges[2]: "10.0.0.1" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
-        ]);
+        assert.deepEqual(
+            errorsOf(
+                `${existing}  xroad-sidecar:instances:\n    - name: a\n      network: {loadBalancerSourceRanges: [10.0.0.0/33, 300.1.1.1/8, 10.0.0.1]}\n`,
+            ),
+            [
+                'xroad-sidecar:instances[0].network.loadBalancerSourceRanges[0]: "10.0.0.0/33" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
+                'xroad-sidecar:instances[0].network.loadBalancerSourceRanges[1]: "300.1.1.1/8" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
+                'xroad-sidecar:instances[0].network.loadBalancerSourceRanges[2]: "10.0.0.1" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
+            ],
+        );
     });
 
     it("reports several errors together, across sections", () => {
@@ -109,7 +135,7 @@ describe("stack configuration", () => {
                 "  xroad-sidecar:instances:\n    - name: a\n      resources: {limits: {memory: 200Mi}}\n    - name: a\n",
         );
         assert.deepEqual(errors, [
-            'xroad-sidecar:relase: {} is not valid; allowed: a known setting (target, environment, protectData, release, instances, secrets, aws, azure, existing)',
+            "xroad-sidecar:relase: {} is not valid; allowed: a known setting (target, environment, protectData, release, instances, secrets, aws, azure, existing)",
             'xroad-sidecar:environment: "staging" is not valid; allowed: one of development, production',
             'xroad-sidecar:instances[0].resources.requests.memory: "3Gi" is not valid; allowed: a value not above instances[0].resources.limits.memory (200Mi)',
             'xroad-sidecar:instances[0].resources.limits.memory: "200Mi" is not valid; allowed: at least 3072Mi for the slim image (NIIS minimum)',
@@ -121,14 +147,21 @@ describe("stack configuration", () => {
     });
 
     it("refuses a local database for the primary-secondaries topology, and a managed one without a cloud", () => {
-        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      topology: primary-secondaries\n      database: {mode: local}\n    - name: b\n      database: {mode: managed}\n`), [
-            'xroad-sidecar:instances[0].database.mode: "local" is not valid; allowed: external or managed for the primary-secondaries topology: every pod shares one database',
-            'xroad-sidecar:instances[1].database.mode: "managed" is not valid; allowed: local or external on target existing (managed needs aws or azure)',
-        ]);
+        assert.deepEqual(
+            errorsOf(
+                `${existing}  xroad-sidecar:instances:\n    - name: a\n      topology: primary-secondaries\n      database: {mode: local}\n    - name: b\n      database: {mode: managed}\n`,
+            ),
+            [
+                'xroad-sidecar:instances[0].database.mode: "local" is not valid; allowed: external or managed for the primary-secondaries topology: every pod shares one database',
+                'xroad-sidecar:instances[1].database.mode: "managed" is not valid; allowed: local or external on target existing (managed needs aws or azure)',
+            ],
+        );
     });
 
     it("never shows a secret value in an error", () => {
-        const errors = errorsOf(`${existing}  xroad-sidecar:secrets:\n    sidecar:\n      tokenPin: [1234]\n      pin: 5678\n    other: {}\n`);
+        const errors = errorsOf(
+            `${existing}  xroad-sidecar:secrets:\n    sidecar:\n      tokenPin: [1234]\n      pin: 5678\n    other: {}\n`,
+        );
         assert.deepEqual(errors, [
             'xroad-sidecar:secrets.sidecar.pin: "[secret]" is not valid; allowed: a known secret (tokenPin, adminUser, adminPassword, dbPassword)',
             'xroad-sidecar:secrets.sidecar.tokenPin: "[secret]" is not valid; allowed: a string',
@@ -159,18 +192,39 @@ describe("stack configuration", () => {
     });
 
     it("declares in Pulumi.yaml every top-level key the program reads, with defaults equal to the program's", () => {
-        const declared = (parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { config: Record<string, { type: string; description: string; default?: unknown }> }).config;
+        const declared = (
+            parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as {
+                config: Record<string, { type: string; description: string; default?: unknown }>;
+            }
+        ).config;
         const keys = Object.keys(declared).map((k) => k.replace(/^xroad-sidecar:/, ""));
-        assert.deepEqual(keys.sort(), ["aws", "azure", "environment", "existing", "instances", "protectData", "release", "secrets", "target"]);
+        assert.deepEqual(keys.sort(), [
+            "aws",
+            "azure",
+            "environment",
+            "existing",
+            "instances",
+            "protectData",
+            "release",
+            "secrets",
+            "target",
+        ]);
         for (const [key, declaration] of Object.entries(declared)) {
             assert.ok(declaration.type && declaration.description, `${key} needs a type and a description`);
         }
         assert.deepEqual(declared["xroad-sidecar:release"].default, RELEASE_DEFAULTS);
         // Every setting of every object section is named in its description, so `pulumi config` users see what exists.
-        const sections: [string, readonly string[]][] = [["release", RELEASE_KEYS], ["aws", AWS_KEYS], ["azure", AZURE_KEYS], ["instances", INSTANCE_KEYS], ["secrets", SECRET_KEYS]];
+        const sections: [string, readonly string[]][] = [
+            ["release", RELEASE_KEYS],
+            ["aws", AWS_KEYS],
+            ["azure", AZURE_KEYS],
+            ["instances", INSTANCE_KEYS],
+            ["secrets", SECRET_KEYS],
+        ];
         for (const [section, sectionKeys] of sections) {
             const description = declared[`xroad-sidecar:${section}`].description;
-            for (const key of sectionKeys) assert.match(description, new RegExp(`\\b${key}\\b`), `Pulumi.yaml does not describe ${section}.${key}`);
+            for (const key of sectionKeys)
+                assert.match(description, new RegExp(`\\b${key}\\b`), `Pulumi.yaml does not describe ${section}.${key}`);
         }
         // The declared defaults change nothing: a stack without them loads the same config.
         const withoutDefaults = loadStackConfig({ "xroad-sidecar:target": "existing" }, names);
@@ -178,10 +232,15 @@ describe("stack configuration", () => {
     });
 
     it("rejects a section for another target, and unprotected data in production", () => {
-        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:environment: production\n  xroad-sidecar:protectData: false\n  xroad-sidecar:aws: {region: eu-north-1}\n`), [
-            'xroad-sidecar:protectData: "false" is not valid; allowed: true in a production environment',
-            'xroad-sidecar:aws: {"region":"eu-north-1"} is not valid; allowed: nothing: the aws section applies only to target aws',
-        ]);
+        assert.deepEqual(
+            errorsOf(
+                `${existing}  xroad-sidecar:environment: production\n  xroad-sidecar:protectData: false\n  xroad-sidecar:aws: {region: eu-north-1}\n`,
+            ),
+            [
+                'xroad-sidecar:protectData: "false" is not valid; allowed: true in a production environment',
+                'xroad-sidecar:aws: {"region":"eu-north-1"} is not valid; allowed: nothing: the aws section applies only to target aws',
+            ],
+        );
     });
 
     it("does not register any resource while validating", async () => {

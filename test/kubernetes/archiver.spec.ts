@@ -52,7 +52,10 @@ describe("message-log archiver to S3 (shared storage)", () => {
     it("reads the primary's archive claim read-only, from any node", () => {
         const volume = pod.spec.volumes.find((v: any) => v.persistentVolumeClaim);
         assert.deepEqual(volume.persistentVolumeClaim, { claimName: "lb-archive", readOnly: true });
-        assert.deepEqual(pod.spec.containers[0].volumeMounts.find((m: any) => m.name === volume.name), { name: volume.name, mountPath: "/var/lib/xroad", readOnly: true });
+        assert.deepEqual(
+            pod.spec.containers[0].volumeMounts.find((m: any) => m.name === volume.name),
+            { name: volume.name, mountPath: "/var/lib/xroad", readOnly: true },
+        );
         assert.equal(pod.spec.affinity, undefined);
     });
 
@@ -77,7 +80,10 @@ describe("message-log archiver to S3 (shared storage)", () => {
         assert.deepEqual(policy.spec.policyTypes, ["Ingress", "Egress"]);
         assert.deepEqual(policy.spec.ingress, []);
         assert.deepEqual(policy.spec.egress[1], { ports: [{ protocol: "TCP", port: 443 }] });
-        assert.deepEqual(policy.spec.egress[0].ports, [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }]);
+        assert.deepEqual(policy.spec.egress[0].ports, [
+            { protocol: "UDP", port: 53 },
+            { protocol: "TCP", port: 53 },
+        ]);
     });
 
     it("reports where the archives go", () => {
@@ -95,7 +101,10 @@ describe("message-log archiver to Blob (no shared storage)", () => {
 
     it("turns on workload identity for its pods and annotates its ServiceAccount", () => {
         assert.equal(pod.metadata.labels["azure.workload.identity/use"], "true");
-        assert.deepEqual(theObject(s.rendered.objects, "ServiceAccount", ARCHIVER_SERVICE_ACCOUNT).metadata.annotations, WORKLOAD_IDENTITY_ANNOTATION);
+        assert.deepEqual(
+            theObject(s.rendered.objects, "ServiceAccount", ARCHIVER_SERVICE_ACCOUNT).metadata.annotations,
+            WORKLOAD_IDENTITY_ANNOTATION,
+        );
         assertRestricted(pod);
     });
 

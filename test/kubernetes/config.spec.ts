@@ -12,7 +12,10 @@ function errorsOf(instance: Record<string, unknown>): string[] {
         load(instance);
     } catch (e) {
         assert.ok(e instanceof ConfigValidationError);
-        return e.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
+        return e.message
+            .split("\n")
+            .slice(1)
+            .map((l) => l.replace(/^ {2}- /, ""));
     }
     assert.fail("expected the config to be rejected");
 }
@@ -36,7 +39,10 @@ describe("Sidecar instance config: database egress and archiver resources", () =
     });
 
     it("gives the archiver small default resources and rejects requests above limits", () => {
-        assert.deepEqual(load({ name: "a" }).instances[0].archiving.resources, { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } });
+        assert.deepEqual(load({ name: "a" }).instances[0].archiving.resources, {
+            requests: { cpu: "100m", memory: "256Mi" },
+            limits: { cpu: "500m", memory: "512Mi" },
+        });
         assert.deepEqual(errorsOf({ name: "a", archiving: { resources: { requests: { memory: "1Gi" }, limits: { memory: "512Mi" } } } }), [
             'xroad-sidecar:instances[0].archiving.resources.requests.memory: "1Gi" is not valid; allowed: a value not above instances[0].archiving.resources.limits.memory (512Mi)',
         ]);

@@ -49,7 +49,10 @@ describe("the example stack Pulumi.existing.yaml", () => {
 
     it("says where archives stay without an archive store or shared class, and how to reach the admin UI", () => {
         const sidecar = outputs.instances.sidecar;
-        assert.equal(sidecar.archive, "none: message-log archives and backups stay on the ReadWriteOnce volume sidecar-archive (archiving is off)");
+        assert.equal(
+            sidecar.archive,
+            "none: message-log archives and backups stay on the ReadWriteOnce volume sidecar-archive (archiving is off)",
+        );
         assert.equal(sidecar.adminUi.portForward, "kubectl --namespace xroad-sidecar port-forward statefulset/sidecar-primary 4000:4000");
         assert.equal(sidecar.registeredAddress, sidecar.loadBalancerAddress);
         assert.equal(sidecar.services.primarySsh, "sidecar-primary");
@@ -67,7 +70,9 @@ describe("the example stack Pulumi.existing.yaml", () => {
             const object = parse(fs.readFileSync(path.join(dir, f), "utf8"), { version: "1.1" });
             assert.doesNotThrow(() => validateManifest(object), f);
         }
-        const deployment = parse(fs.readFileSync(path.join(dir, "xroad-sidecar.deployment.sidecar-secondary.yaml"), "utf8"), { version: "1.1" });
+        const deployment = parse(fs.readFileSync(path.join(dir, "xroad-sidecar.deployment.sidecar-secondary.yaml"), "utf8"), {
+            version: "1.1",
+        });
         const key = deployment.spec.template.spec.volumes[0].secret.items.find((i: { key: string }) => i.key === "private-key");
         assert.equal(key.mode, 0o440);
     });

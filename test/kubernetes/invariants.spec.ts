@@ -43,12 +43,16 @@ for (const name of SCENARIOS) {
             assert.equal(labels["pod-security.kubernetes.io/enforce"], "baseline");
             assert.equal(labels["pod-security.kubernetes.io/warn"], "restricted");
             assert.equal(labels["pod-security.kubernetes.io/audit"], "restricted");
-            for (const mode of ["enforce", "warn", "audit"]) assert.equal(labels[`pod-security.kubernetes.io/${mode}-version`], PSA_PINNED_VERSION);
+            for (const mode of ["enforce", "warn", "audit"])
+                assert.equal(labels[`pod-security.kubernetes.io/${mode}-version`], PSA_PINNED_VERSION);
         });
 
         it("every workload selector matches its own pod template", () => {
             for (const o of s.rendered.objects.filter((x) => x.kind === "Deployment" || x.kind === "StatefulSet")) {
-                assert.ok(selectorMatches(o.spec.selector, o.spec.template.metadata.labels), `${o.kind}/${o.metadata.name} selector does not match its template`);
+                assert.ok(
+                    selectorMatches(o.spec.selector, o.spec.template.metadata.labels),
+                    `${o.kind}/${o.metadata.name} selector does not match its template`,
+                );
             }
         });
 
@@ -56,7 +60,11 @@ for (const name of SCENARIOS) {
             const templates = podTemplates(s.rendered.objects);
             for (const svc of s.rendered.objects.filter((o) => o.kind === "Service")) {
                 const selected = templates.filter((t) => serviceSelects(svc.spec.selector, t.template.metadata.labels));
-                assert.equal(selected.length, 1, `Service ${svc.metadata.name} selects ${selected.map((t) => t.owner).join(", ") || "nothing"}`);
+                assert.equal(
+                    selected.length,
+                    1,
+                    `Service ${svc.metadata.name} selects ${selected.map((t) => t.owner).join(", ") || "nothing"}`,
+                );
                 assert.ok(!selected[0].owner.startsWith("CronJob/"), `Service ${svc.metadata.name} selects the archiver`);
             }
         });
@@ -65,7 +73,10 @@ for (const name of SCENARIOS) {
             const templates = podTemplates(s.rendered.objects);
             for (const o of s.rendered.objects.filter((x) => x.kind === "NetworkPolicy" || x.kind === "PodDisruptionBudget")) {
                 const selector = o.kind === "NetworkPolicy" ? o.spec.podSelector : o.spec.selector;
-                assert.ok(templates.some((t) => selectorMatches(selector, t.template.metadata.labels)), `${o.kind}/${o.metadata.name} selects no pod`);
+                assert.ok(
+                    templates.some((t) => selectorMatches(selector, t.template.metadata.labels)),
+                    `${o.kind}/${o.metadata.name} selects no pod`,
+                );
             }
         });
 
@@ -75,10 +86,14 @@ for (const name of SCENARIOS) {
                     for (const e of c.env ?? []) {
                         if (SENSITIVE_ENV_NAMES.includes(e.name) || TOKEN_PIN_PATTERN.test(e.name) || e.name === "XROAD_ADMIN_USER") {
                             assert.equal(e.value, undefined, `${owner}/${c.name} has a literal ${e.name}`);
-                            assert.ok(e.valueFrom?.secretKeyRef?.name && e.valueFrom.secretKeyRef.key === e.name, `${owner}/${c.name} ${e.name} is not from a Secret`);
+                            assert.ok(
+                                e.valueFrom?.secretKeyRef?.name && e.valueFrom.secretKeyRef.key === e.name,
+                                `${owner}/${c.name} ${e.name} is not from a Secret`,
+                            );
                         }
                     }
-                    for (const ef of c.envFrom ?? []) assert.equal(typeof ef.secretRef?.name, "string", "envFrom must be secretRef: {name} (xroad-facts §7 item 4)");
+                    for (const ef of c.envFrom ?? [])
+                        assert.equal(typeof ef.secretRef?.name, "string", "envFrom must be secretRef: {name} (xroad-facts §7 item 4)");
                 }
             }
         });
@@ -90,13 +105,15 @@ for (const name of SCENARIOS) {
                 for (const [k, v] of Object.entries(data)) assert.equal(v, REDACTED, `${m.fileName} ${k}`);
             }
             const text = JSON.stringify(s.rendered.manifests);
-            for (const secretValue of ["configured-db-password-value", "configured-token-pin-1234", "managed-db-password-value"]) assert.ok(!text.includes(secretValue));
+            for (const secretValue of ["configured-db-password-value", "configured-token-pin-1234", "managed-db-password-value"])
+                assert.ok(!text.includes(secretValue));
         });
 
         it("sets CPU and memory requests and limits on every container, init containers and jobs included", () => {
             for (const { owner, template } of podTemplates(s.rendered.objects)) {
                 for (const c of allContainers(template)) {
-                    for (const kind of ["requests", "limits"]) for (const r of ["cpu", "memory"]) assert.ok(c.resources?.[kind]?.[r], `${owner}/${c.name} lacks ${kind}.${r}`);
+                    for (const kind of ["requests", "limits"])
+                        for (const r of ["cpu", "memory"]) assert.ok(c.resources?.[kind]?.[r], `${owner}/${c.name} lacks ${kind}.${r}`);
                 }
             }
         });
@@ -111,7 +128,10 @@ for (const name of SCENARIOS) {
             assert.equal(out.services.public, `${s.instance.name}-public`);
             assert.equal(out.services.consumer, `${s.instance.name}-consumer`);
             assert.match(out.loadBalancerAddress, /elb\.eu-north-1\.amazonaws\.com$|^\d+\.\d+\.\d+\.\d+$/);
-            assert.match(out.adminUi.portForward, new RegExp(`^kubectl --namespace ${s.instance.namespace} port-forward statefulset/\\S+ 4000:4000$`));
+            assert.match(
+                out.adminUi.portForward,
+                new RegExp(`^kubectl --namespace ${s.instance.namespace} port-forward statefulset/\\S+ 4000:4000$`),
+            );
         });
     });
 }

@@ -1,5 +1,12 @@
 import * as assert from "node:assert/strict";
-import { HEAP_SHARE, LOCAL_DATABASE_RESERVE_MIB, MIN_HEAP_MIB, NON_HEAP_RESERVE_MIB, proxyHeap, sharedProxyHeap } from "../../components/kubernetes/java-heap";
+import {
+    HEAP_SHARE,
+    LOCAL_DATABASE_RESERVE_MIB,
+    MIN_HEAP_MIB,
+    NON_HEAP_RESERVE_MIB,
+    proxyHeap,
+    sharedProxyHeap,
+} from "../../components/kubernetes/java-heap";
 import { defaultResources } from "../../config/instance";
 
 describe("proxy heap sizing", () => {
@@ -10,8 +17,14 @@ describe("proxy heap sizing", () => {
 
     it("leaves room for the other JVMs and, with a local database, for PostgreSQL", () => {
         const limit = 8192;
-        assert.equal(proxyHeap(`${limit}Mi`, "full", false).maxMiB, Math.floor(((limit - NON_HEAP_RESERVE_MIB.full) * HEAP_SHARE) / 64) * 64);
-        assert.equal(proxyHeap(`${limit}Mi`, "full", true).maxMiB, Math.floor(((limit - NON_HEAP_RESERVE_MIB.full - LOCAL_DATABASE_RESERVE_MIB) * HEAP_SHARE) / 64) * 64);
+        assert.equal(
+            proxyHeap(`${limit}Mi`, "full", false).maxMiB,
+            Math.floor(((limit - NON_HEAP_RESERVE_MIB.full) * HEAP_SHARE) / 64) * 64,
+        );
+        assert.equal(
+            proxyHeap(`${limit}Mi`, "full", true).maxMiB,
+            Math.floor(((limit - NON_HEAP_RESERVE_MIB.full - LOCAL_DATABASE_RESERVE_MIB) * HEAP_SHARE) / 64) * 64,
+        );
     });
 
     it("grows with the limit, in every unit Kubernetes accepts", () => {

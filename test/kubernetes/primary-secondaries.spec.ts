@@ -42,7 +42,10 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
 
     it("mounts only the public key on the primary, and the private key 0440 with fsGroup 999 on the secondaries", () => {
         const primaryKeys = primary.spec.template.spec.volumes.find((v: any) => v.name === "ssh-keys").secret;
-        assert.deepEqual(primaryKeys.items.map((i: any) => i.key), ["public-key"]);
+        assert.deepEqual(
+            primaryKeys.items.map((i: any) => i.key),
+            ["public-key"],
+        );
         assert.equal(primaryKeys.secretName, "lb-ssh-keys");
         const secondaryKeys = secondaries.spec.template.spec.volumes.find((v: any) => v.name === "ssh-keys").secret;
         const privateKey = secondaryKeys.items.find((i: any) => i.key === "private-key");
@@ -54,7 +57,9 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.equal(secondaries.spec.template.spec.securityContext.fsGroup, XROAD_GID);
         // The primary's volumes hold root-only and PostgreSQL files that an fsGroup change would open up.
         assert.equal(primary.spec.template.spec.securityContext.fsGroup, undefined);
-        assert.deepEqual(secondaries.spec.template.spec.containers[0].volumeMounts, [{ name: "ssh-keys", mountPath: "/etc/.ssh", readOnly: true }]);
+        assert.deepEqual(secondaries.spec.template.spec.containers[0].volumeMounts, [
+            { name: "ssh-keys", mountPath: "/etc/.ssh", readOnly: true },
+        ]);
         const sshSecret = theObject(s.rendered.objects, "Secret", "lb-ssh-keys");
         assert.match(sshSecret.stringData["private-key"], /BEGIN OPENSSH PRIVATE KEY/);
         assert.match(sshSecret.stringData["public-key"], /^ssh-/);
@@ -78,7 +83,9 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     });
 
     it("keeps claims and the namespace on destroy when data is protected", () => {
-        for (const r of s.rendered.resources.filter((x) => x.type === "kubernetes:core/v1:PersistentVolumeClaim" || x.type === "kubernetes:core/v1:Namespace")) {
+        for (const r of s.rendered.resources.filter(
+            (x) => x.type === "kubernetes:core/v1:PersistentVolumeClaim" || x.type === "kubernetes:core/v1:Namespace",
+        )) {
             assert.equal(r.retainOnDelete, true, r.name);
         }
     });
@@ -86,7 +93,13 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     it("exposes only 5500/5577 on the LoadBalancer, with the platform's annotations, address and the allowed sources", () => {
         const lb = theObject(s.rendered.objects, "Service", "lb-public");
         assert.equal(lb.spec.type, "LoadBalancer");
-        assert.deepEqual(lb.spec.ports.map((p: any) => [p.port, p.targetPort, p.protocol]), [[5500, 5500, "TCP"], [5577, 5577, "TCP"]]);
+        assert.deepEqual(
+            lb.spec.ports.map((p: any) => [p.port, p.targetPort, p.protocol]),
+            [
+                [5500, 5500, "TCP"],
+                [5577, 5577, "TCP"],
+            ],
+        );
         assert.deepEqual(lb.metadata.annotations, { ...LB_ANNOTATIONS, "pulumi.com/waitFor": "jsonpath={.status.loadBalancer.ingress}" });
         assert.equal(lb.spec.loadBalancerIP, "198.51.100.77");
         assert.deepEqual(lb.spec.loadBalancerSourceRanges, ["192.0.2.0/24", "198.51.100.0/24"]);
@@ -94,7 +107,10 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.ok(selectorMatches({ matchLabels: lb.spec.selector }, secondaries.spec.template.metadata.labels));
         const consumer = theObject(s.rendered.objects, "Service", "lb-consumer");
         assert.equal(consumer.spec.type, "ClusterIP");
-        assert.deepEqual(consumer.spec.ports.map((p: any) => p.port), [8080, 8443]);
+        assert.deepEqual(
+            consumer.spec.ports.map((p: any) => p.port),
+            [8080, 8443],
+        );
         assert.equal((s.rendered.outputs as any).instance.loadBalancerAddress, "198.51.100.77");
     });
 
@@ -106,7 +122,13 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     it("probes the secondaries as NIIS recommends: startup 8080 ×30, readiness 5588 timeout 6 failure 1", () => {
         const c = secondaries.spec.template.spec.containers[0];
         assert.deepEqual(c.startupProbe, { httpGet: { path: "/", port: 8080 }, periodSeconds: 10, failureThreshold: 30 });
-        assert.deepEqual(c.readinessProbe, { httpGet: { path: "/", port: 5588 }, periodSeconds: 10, timeoutSeconds: 6, successThreshold: 1, failureThreshold: 1 });
+        assert.deepEqual(c.readinessProbe, {
+            httpGet: { path: "/", port: 5588 },
+            periodSeconds: 10,
+            timeoutSeconds: 6,
+            successThreshold: 1,
+            failureThreshold: 1,
+        });
         const p = primary.spec.template.spec.containers[0];
         assert.equal(p.startupProbe.failureThreshold, 60);
         assert.equal(p.livenessProbe.failureThreshold, 5);
@@ -118,7 +140,9 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.deepEqual(hpa.spec.scaleTargetRef, { apiVersion: "apps/v1", kind: "Deployment", name: "lb-secondary" });
         assert.equal(hpa.spec.minReplicas, 2);
         assert.equal(hpa.spec.maxReplicas, 6);
-        assert.deepEqual(hpa.spec.metrics, [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 65 } } }]);
+        assert.deepEqual(hpa.spec.metrics, [
+            { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 65 } } },
+        ]);
         assert.equal(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds, 900);
         assert.ok(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds >= 300);
         assert.deepEqual(hpa.spec.behavior.scaleUp.policies, [{ type: "Pods", value: 1, periodSeconds: 180 }]);
@@ -132,7 +156,10 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.ok(selectorMatches(pdb.spec.selector, secondaries.spec.template.metadata.labels));
         assert.ok(!selectorMatches(pdb.spec.selector, primary.spec.template.metadata.labels));
         const spread = secondaries.spec.template.spec.topologySpreadConstraints;
-        assert.deepEqual(spread.map((c: any) => c.topologyKey), ["topology.kubernetes.io/zone", "kubernetes.io/hostname"]);
+        assert.deepEqual(
+            spread.map((c: any) => c.topologyKey),
+            ["topology.kubernetes.io/zone", "kubernetes.io/hostname"],
+        );
         for (const c of spread) assert.ok(selectorMatches(c.labelSelector, secondaries.spec.template.metadata.labels));
     });
 
@@ -140,7 +167,10 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         const urnOf = (type: string, name: string) => s.rendered.resources.find((r) => r.type === type && r.name === name)!.urn;
         const variables = urnOf("kubernetes:core/v1:Secret", "lb-variables");
         const ssh = urnOf("kubernetes:core/v1:Secret", "lb-ssh");
-        for (const [type, name] of [["kubernetes:apps/v1:StatefulSet", "lb-primary"], ["kubernetes:apps/v1:Deployment", "lb-secondaries"]]) {
+        for (const [type, name] of [
+            ["kubernetes:apps/v1:StatefulSet", "lb-primary"],
+            ["kubernetes:apps/v1:Deployment", "lb-secondaries"],
+        ]) {
             const workload = s.rendered.resources.find((r) => r.type === type && r.name === name)!;
             assert.ok(workload.dependencies.includes(variables), `${name} does not wait for the variables Secret`);
             assert.ok(workload.dependencies.includes(ssh), `${name} does not wait for the SSH Secret`);
@@ -159,13 +189,17 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     });
 
     it("lets the fi images bind the ACME listener on port 80 without root", () => {
-        for (const w of [primary, secondaries]) assert.deepEqual(w.spec.template.spec.securityContext.sysctls, [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }]);
+        for (const w of [primary, secondaries])
+            assert.deepEqual(w.spec.template.spec.securityContext.sysctls, [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }]);
     });
 
     it("tells the operator where the generated secrets are and that the external server needs the generated password", () => {
         const out = (s.rendered.outputs as any).instance;
         assert.deepEqual(Object.keys(out.secrets).sort(), ["XROAD_ADMIN_PASSWORD", "XROAD_ADMIN_USER", "XROAD_DB_PWD", "XROAD_TOKEN_PIN"]);
-        assert.equal(out.secrets.XROAD_TOKEN_PIN, "kubectl --namespace xroad-lb get secret lb-variables -o jsonpath='{.data.XROAD_TOKEN_PIN}' | base64 -d");
+        assert.equal(
+            out.secrets.XROAD_TOKEN_PIN,
+            "kubectl --namespace xroad-lb get secret lb-variables -o jsonpath='{.data.XROAD_TOKEN_PIN}' | base64 -d",
+        );
         assert.match(out.database, /^generated superuser password: give role postgres on 10\.20\.30\.40 the password/);
         assert.ok(!JSON.stringify(out).includes("xroad-admin"), "the admin user stays in the Secret");
     });
@@ -178,16 +212,28 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     });
 
     it("uses the configured resources on each role", () => {
-        assert.deepEqual(secondaries.spec.template.spec.containers[0].resources, { requests: { cpu: "2", memory: "6Gi" }, limits: { cpu: "4", memory: "6Gi" } });
-        assert.deepEqual(primary.spec.template.spec.containers[0].resources, { requests: { cpu: "2", memory: "3Gi" }, limits: { cpu: "2", memory: "3Gi" } });
+        assert.deepEqual(secondaries.spec.template.spec.containers[0].resources, {
+            requests: { cpu: "2", memory: "6Gi" },
+            limits: { cpu: "4", memory: "6Gi" },
+        });
+        assert.deepEqual(primary.spec.template.spec.containers[0].resources, {
+            requests: { cpu: "2", memory: "3Gi" },
+            limits: { cpu: "2", memory: "3Gi" },
+        });
     });
 
     it("sizes the shared heap for the smaller of the two limits: the secondaries inherit the primary's local.properties", () => {
         const heap = sharedProxyHeap([s.instance.primaryResources, s.instance.secondaryResources], "slim");
         const init = primary.spec.template.spec.initContainers.find((c: any) => c.name === "proxy-heap");
-        assert.deepEqual(init.env.map((e: any) => e.value), [`${heap.initialMiB}m`, `${heap.maxMiB}m`]);
+        assert.deepEqual(
+            init.env.map((e: any) => e.value),
+            [`${heap.initialMiB}m`, `${heap.maxMiB}m`],
+        );
         assert.equal(heap.maxMiB, 1728);
-        assert.equal(secondaries.spec.template.metadata.annotations["xroad-sidecar/proxy-heap"], primary.spec.template.metadata.annotations["xroad-sidecar/proxy-heap"]);
+        assert.equal(
+            secondaries.spec.template.metadata.annotations["xroad-sidecar/proxy-heap"],
+            primary.spec.template.metadata.annotations["xroad-sidecar/proxy-heap"],
+        );
     });
 
     describe("NetworkPolicies", () => {
@@ -202,28 +248,61 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
 
         it("lets every pod resolve names through the cluster DNS only", () => {
             assert.deepEqual(policies["allow-dns-egress"].spec.egress, [
-                { to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }], ports: [{ protocol: "UDP", port: 53 }, tcp(53)] },
+                {
+                    to: [
+                        {
+                            namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+                            podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+                        },
+                    ],
+                    ports: [{ protocol: "UDP", port: 53 }, tcp(53)],
+                },
             ]);
         });
 
         it("admits only SSH from the secondaries into the primary", () => {
             const p = policies["primary-traffic"];
             assert.ok(selectorMatches(p.spec.podSelector, primary.spec.template.metadata.labels));
-            assert.deepEqual(p.spec.ingress, [{ from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "xroad-security-server-sidecar", "app.kubernetes.io/instance": "lb", role: "secondary" } } }], ports: [tcp(22)] }]);
+            assert.deepEqual(p.spec.ingress, [
+                {
+                    from: [
+                        {
+                            podSelector: {
+                                matchLabels: {
+                                    "app.kubernetes.io/name": "xroad-security-server-sidecar",
+                                    "app.kubernetes.io/instance": "lb",
+                                    role: "secondary",
+                                },
+                            },
+                        },
+                    ],
+                    ports: [tcp(22)],
+                },
+            ]);
             assert.ok(selectorMatches(p.spec.ingress[0].from[0].podSelector, secondaries.spec.template.metadata.labels));
             // No other policy selecting the primary admits anything.
-            for (const other of Object.values(policies).filter((x) => x !== p && selectorMatches(x.spec.podSelector, primary.spec.template.metadata.labels))) {
+            for (const other of Object.values(policies).filter(
+                (x) => x !== p && selectorMatches(x.spec.podSelector, primary.spec.template.metadata.labels),
+            )) {
                 assert.equal(other.spec.ingress, undefined, other.metadata.name);
             }
         });
 
         it("admits 5500/5577 into the secondaries from the load balancer's sources and the consumer ports from the configured consumers", () => {
             const p = policies["secondary-traffic"];
-            assert.deepEqual(p.spec.ingress[0], { from: [{ ipBlock: { cidr: "192.0.2.0/24" } }, { ipBlock: { cidr: "198.51.100.0/24" } }], ports: [tcp(5500), tcp(5577)] });
+            assert.deepEqual(p.spec.ingress[0], {
+                from: [{ ipBlock: { cidr: "192.0.2.0/24" } }, { ipBlock: { cidr: "198.51.100.0/24" } }],
+                ports: [tcp(5500), tcp(5577)],
+            });
             assert.deepEqual(p.spec.ingress[1], {
                 from: [
                     { podSelector: { matchLabels: { "xroad/consumer": "yes" } } },
-                    { namespaceSelector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["apps", "billing"] }] }, podSelector: { matchLabels: { "xroad/consumer": "yes" } } },
+                    {
+                        namespaceSelector: {
+                            matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["apps", "billing"] }],
+                        },
+                        podSelector: { matchLabels: { "xroad/consumer": "yes" } },
+                    },
                 ],
                 ports: [tcp(8080), tcp(8443)],
             });
@@ -233,7 +312,20 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         it("lets the secondaries out to the primary's SSH, the database and the X-Road ports only", () => {
             const p = policies["secondary-traffic"];
             assert.deepEqual(p.spec.egress, [
-                { to: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "xroad-security-server-sidecar", "app.kubernetes.io/instance": "lb", role: "primary" } } }], ports: [tcp(22)] },
+                {
+                    to: [
+                        {
+                            podSelector: {
+                                matchLabels: {
+                                    "app.kubernetes.io/name": "xroad-security-server-sidecar",
+                                    "app.kubernetes.io/instance": "lb",
+                                    role: "primary",
+                                },
+                            },
+                        },
+                    ],
+                    ports: [tcp(22)],
+                },
                 { to: [{ ipBlock: { cidr: "10.20.30.40/32" } }], ports: [tcp(5432)] },
                 { to: [{ ipBlock: { cidr: "203.0.113.0/24" } }], ports: [80, 443, 4001, 5500, 5577].map(tcp) },
             ]);
@@ -281,8 +373,13 @@ describe("primary and secondaries with a managed database, ee variant", () => {
         const c = secondaries.spec.template.spec.containers[0];
         assert.equal(c.startupProbe.httpGet.port, 80);
         assert.equal(primary.spec.template.spec.containers[0].livenessProbe.httpGet.port, 80);
-        assert.deepEqual(theObject(s.rendered.objects, "Service", "ee-consumer").spec.ports.map((p: any) => p.port), [80, 443]);
-        assert.deepEqual(secondaries.spec.template.spec.securityContext.sysctls, [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }]);
+        assert.deepEqual(
+            theObject(s.rendered.objects, "Service", "ee-consumer").spec.ports.map((p: any) => p.port),
+            [80, 443],
+        );
+        assert.deepEqual(secondaries.spec.template.spec.securityContext.sysctls, [
+            { name: "net.ipv4.ip_unprivileged_port_start", value: "0" },
+        ]);
         const policy = objectsOfKind(s.rendered.objects, "NetworkPolicy").find((p) => p.metadata.name === "secondary-traffic")!;
         assert.deepEqual(policy.spec.ingress[1].ports, [tcp(80), tcp(443)]);
         assert.equal(c.image, "niis/xroad-security-server-sidecar:7.8.0-secondary-ee");

@@ -44,10 +44,19 @@ export interface Rendered {
 }
 
 /** Runs one SidecarInstance under the plan's mocks with a fake platform and returns what it registered. */
-export async function render(instance: SidecarInstanceConfig, platform: FakePlatform = existingPlatform(), release: ReleaseConfig = RELEASE_DEFAULTS, protectData?: boolean): Promise<Rendered> {
+export async function render(
+    instance: SidecarInstanceConfig,
+    platform: FakePlatform = existingPlatform(),
+    release: ReleaseConfig = RELEASE_DEFAULTS,
+    protectData?: boolean,
+): Promise<Rendered> {
     const { resources, outputs } = await recordResources(() => {
         const provider = new k8s.Provider("test-cluster", { kubeconfig: "fake" });
-        const sidecar = new SidecarInstance(instance.name, { instance, release, platform: { ...platform, provider }, protectData }, { provider });
+        const sidecar = new SidecarInstance(
+            instance.name,
+            { instance, release, platform: { ...platform, provider }, protectData },
+            { provider },
+        );
         return { instance: sidecar.outputs };
     });
     const manifests = kubernetesManifests(resources);
@@ -63,7 +72,10 @@ export function objectsOfKind(objects: Record<string, any>[], kind: string): Rec
 
 export function theObject(objects: Record<string, any>[], kind: string, name: string): Record<string, any> {
     const found = objects.filter((o) => o.kind === kind && o.metadata?.name === name);
-    if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length} among ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(", ")}`);
+    if (found.length !== 1)
+        throw new Error(
+            `expected one ${kind} ${name}, found ${found.length} among ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(", ")}`,
+        );
     return found[0];
 }
 
@@ -72,8 +84,10 @@ export function podTemplates(objects: Record<string, any>[]): { owner: string; n
     const out: { owner: string; namespace: string; template: Record<string, any> }[] = [];
     for (const o of objects) {
         const ns = o.metadata?.namespace;
-        if (o.kind === "Deployment" || o.kind === "StatefulSet") out.push({ owner: `${o.kind}/${o.metadata.name}`, namespace: ns, template: o.spec.template });
-        if (o.kind === "CronJob") out.push({ owner: `CronJob/${o.metadata.name}`, namespace: ns, template: o.spec.jobTemplate.spec.template });
+        if (o.kind === "Deployment" || o.kind === "StatefulSet")
+            out.push({ owner: `${o.kind}/${o.metadata.name}`, namespace: ns, template: o.spec.template });
+        if (o.kind === "CronJob")
+            out.push({ owner: `CronJob/${o.metadata.name}`, namespace: ns, template: o.spec.jobTemplate.spec.template });
     }
     return out;
 }

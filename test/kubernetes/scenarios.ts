@@ -12,7 +12,10 @@ export interface Scenario {
     rendered: Rendered;
 }
 
-export const LB_ANNOTATIONS = { "service.beta.kubernetes.io/aws-load-balancer-type": "external", "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip" };
+export const LB_ANNOTATIONS = {
+    "service.beta.kubernetes.io/aws-load-balancer-type": "external",
+    "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+};
 export const S3_ROLE_ANNOTATION = { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/xroad-archiver" };
 /** What the fake platform's DNS was asked to publish: instance name and load-balancer hostname. */
 export const publishedAddresses: { instance: string; hostname: string }[] = [];
@@ -22,15 +25,31 @@ export const WORKLOAD_IDENTITY_ANNOTATION = { "azure.workload.identity/client-id
 const builders: Record<string, () => { instance: SidecarInstanceConfig; platform: FakePlatform }> = {
     /** §2.1: one pod, PostgreSQL inside. */
     "single-local": () => ({
-        instance: instanceFromConfig({ name: "solo", namespace: "xroad-solo", flavour: "full", topology: "single", database: { mode: "local" } }),
+        instance: instanceFromConfig({
+            name: "solo",
+            namespace: "xroad-solo",
+            flavour: "full",
+            topology: "single",
+            database: { mode: "local" },
+        }),
         platform: existingPlatform(),
     }),
     /** §2.2: one pod, a PostgreSQL server the user runs, with a superuser not named postgres. */
     "single-external": () => ({
         instance: instanceFromConfig(
             {
-                name: "edge", namespace: "xroad-edge", flavour: "slim", topology: "single",
-                database: { mode: "external", host: "pg.db.example.internal", port: 6432, user: "xroadadmin", namePrefix: "edge", egressCidrs: ["10.30.0.0/24"] },
+                name: "edge",
+                namespace: "xroad-edge",
+                flavour: "slim",
+                topology: "single",
+                database: {
+                    mode: "external",
+                    host: "pg.db.example.internal",
+                    port: 6432,
+                    user: "xroadadmin",
+                    namePrefix: "edge",
+                    egressCidrs: ["10.30.0.0/24"],
+                },
                 resources: { requests: { cpu: "2", memory: "6Gi" }, limits: { cpu: "3", memory: "6Gi" } },
             },
             { dbPassword: "configured-db-password-value", tokenPin: "configured-token-pin-1234" },
@@ -41,13 +60,26 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
     /** §2.3 on a cluster with shared storage and an S3 archive store (EKS-like). */
     "primary-secondaries-external": () => ({
         instance: instanceFromConfig({
-            name: "lb", namespace: "xroad-lb", flavour: "slim", variant: "fi", topology: "primary-secondaries",
+            name: "lb",
+            namespace: "xroad-lb",
+            flavour: "slim",
+            variant: "fi",
+            topology: "primary-secondaries",
             database: { mode: "external", host: "10.20.30.40" },
             resources: { requests: { cpu: "2", memory: "3Gi" }, limits: { cpu: "2", memory: "3Gi" } },
             secondaryResources: { requests: { cpu: "2", memory: "6Gi" }, limits: { cpu: "4", memory: "6Gi" } },
             autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuUtilization: 65, scaleDownStabilizationSeconds: 900 },
-            network: { consumerNamespaces: ["apps", "billing"], consumerPodLabels: { "xroad/consumer": "yes" }, loadBalancerSourceRanges: ["192.0.2.0/24", "198.51.100.0/24"], xroadEgressCidrs: ["203.0.113.0/24"] },
-            archiving: { enabled: true, schedule: "15 */4 * * *", resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "250m", memory: "384Mi" } } },
+            network: {
+                consumerNamespaces: ["apps", "billing"],
+                consumerPodLabels: { "xroad/consumer": "yes" },
+                loadBalancerSourceRanges: ["192.0.2.0/24", "198.51.100.0/24"],
+                xroadEgressCidrs: ["203.0.113.0/24"],
+            },
+            archiving: {
+                enabled: true,
+                schedule: "15 */4 * * *",
+                resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "250m", memory: "384Mi" } },
+            },
         }),
         platform: existingPlatform({
             cloud: "aws",
@@ -63,9 +95,14 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
             },
             archives: {
                 lb: {
-                    kind: "s3", bucket: "xroad-archives-123456789012", prefix: "lb/", region: "eu-north-1",
+                    kind: "s3",
+                    bucket: "xroad-archives-123456789012",
+                    prefix: "lb/",
+                    region: "eu-north-1",
                     kmsKeyArn: "arn:aws:kms:eu-north-1:123456789012:key/11111111-2222-3333-4444-555555555555",
-                    serviceAccountAnnotations: S3_ROLE_ANNOTATION, serviceAccountName: "xroad-archiver", image: "public.ecr.aws/aws-cli/aws-cli:2.31.39",
+                    serviceAccountAnnotations: S3_ROLE_ANNOTATION,
+                    serviceAccountName: "xroad-archiver",
+                    image: "public.ecr.aws/aws-cli/aws-cli:2.31.39",
                 },
             },
             privateNetworkCidrs: ["10.0.0.0/16"],
@@ -74,8 +111,13 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
     /** §2.3 with the platform's managed database and a Blob store, without shared storage (AKS-like). */
     "primary-secondaries-managed": () => {
         const loaded = instanceFromConfig({
-            name: "ee", namespace: "xroad-ee", flavour: "full", variant: "ee", topology: "primary-secondaries",
-            database: { mode: "external", host: "10.1.2.3" }, archiving: { enabled: true },
+            name: "ee",
+            namespace: "xroad-ee",
+            flavour: "full",
+            variant: "ee",
+            topology: "primary-secondaries",
+            database: { mode: "external", host: "10.1.2.3" },
+            archiving: { enabled: true },
         });
         // target existing cannot create a managed database; switch the loaded instance to it as aws/azure would.
         const instance: SidecarInstanceConfig = { ...loaded, database: { mode: "managed", namePrefix: "ee" } };
@@ -85,12 +127,24 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
                 cloud: "azure",
                 storage: { configClass: "managed-csi-premium" },
                 loadBalancer: { annotations: { "service.beta.kubernetes.io/azure-pip-name": "pip-xroad-ee" } },
-                databases: { ee: { host: "psql-xroad.postgres.database.azure.com", port: 5432, user: "xroadadmin", password: pulumi.secret("managed-db-password-value"), requireTls: true } },
+                databases: {
+                    ee: {
+                        host: "psql-xroad.postgres.database.azure.com",
+                        port: 5432,
+                        user: "xroadadmin",
+                        password: pulumi.secret("managed-db-password-value"),
+                        requireTls: true,
+                    },
+                },
                 archives: {
                     ee: {
-                        kind: "blob", accountName: "stxroadarchive", container: "archives",
-                        serviceAccountAnnotations: WORKLOAD_IDENTITY_ANNOTATION, serviceAccountName: "xroad-archiver",
-                        podLabels: { "azure.workload.identity/use": "true" }, image: "mcr.microsoft.com/azure-cli:2.79.0",
+                        kind: "blob",
+                        accountName: "stxroadarchive",
+                        container: "archives",
+                        serviceAccountAnnotations: WORKLOAD_IDENTITY_ANNOTATION,
+                        serviceAccountName: "xroad-archiver",
+                        podLabels: { "azure.workload.identity/use": "true" },
+                        image: "mcr.microsoft.com/azure-cli:2.79.0",
                     },
                 },
                 privateNetworkCidrs: ["10.224.0.0/12"],

@@ -33,7 +33,8 @@ describe("single pod with the local database (NIIS §2.1)", () => {
 
     it("keeps /etc/xroad and /var/lib/xroad on their own claims; without shared storage the archive is ReadWriteOnce", () => {
         const byPath = Object.fromEntries(container.volumeMounts.map((m: any) => [m.mountPath, m.name]));
-        const claimOf = (path: string) => sts.spec.template.spec.volumes.find((v: any) => v.name === byPath[path]).persistentVolumeClaim.claimName;
+        const claimOf = (path: string) =>
+            sts.spec.template.spec.volumes.find((v: any) => v.name === byPath[path]).persistentVolumeClaim.claimName;
         assert.equal(claimOf("/etc/xroad"), "solo-config");
         assert.equal(claimOf("/var/lib/xroad"), "solo-archive");
         assert.deepEqual(theObject(s.rendered.objects, "PersistentVolumeClaim", "solo-archive").spec.accessModes, ["ReadWriteOnce"]);
@@ -42,11 +43,15 @@ describe("single pod with the local database (NIIS §2.1)", () => {
     });
 
     it("keeps claims and namespace by default, and lets a stack without data protection delete them", async () => {
-        const kept = s.rendered.resources.filter((r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim" || r.type === "kubernetes:core/v1:Namespace");
+        const kept = s.rendered.resources.filter(
+            (r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim" || r.type === "kubernetes:core/v1:Namespace",
+        );
         assert.equal(kept.length, 4);
         for (const r of kept) assert.equal(r.retainOnDelete, true, r.name);
         const unprotected = await render(s.instance, s.platform, undefined, false);
-        const deletable = unprotected.resources.filter((r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim" || r.type === "kubernetes:core/v1:Namespace");
+        const deletable = unprotected.resources.filter(
+            (r) => r.type === "kubernetes:core/v1:PersistentVolumeClaim" || r.type === "kubernetes:core/v1:Namespace",
+        );
         assert.equal(deletable.length, 4);
         for (const r of deletable) assert.equal(r.retainOnDelete, false, r.name);
     });
@@ -67,29 +72,51 @@ describe("single pod with the local database (NIIS §2.1)", () => {
 
     it("probes as NIIS recommends: startup 8080 ×60 and liveness 8080 ×5", () => {
         assert.deepEqual(container.startupProbe, { httpGet: { path: "/", port: 8080 }, periodSeconds: 10, failureThreshold: 60 });
-        assert.deepEqual(container.livenessProbe, { httpGet: { path: "/", port: 8080 }, periodSeconds: 10, successThreshold: 1, failureThreshold: 5 });
+        assert.deepEqual(container.livenessProbe, {
+            httpGet: { path: "/", port: 8080 },
+            periodSeconds: 10,
+            successThreshold: 1,
+            failureThreshold: 5,
+        });
     });
 
     it("exposes 5500/5577 on a LoadBalancer and the consumer ports on a ClusterIP Service", () => {
         const lb = theObject(s.rendered.objects, "Service", "solo-public");
         assert.equal(lb.spec.type, "LoadBalancer");
-        assert.deepEqual(lb.spec.ports.map((p: any) => [p.port, p.protocol]), [[5500, "TCP"], [5577, "TCP"]]);
+        assert.deepEqual(
+            lb.spec.ports.map((p: any) => [p.port, p.protocol]),
+            [
+                [5500, "TCP"],
+                [5577, "TCP"],
+            ],
+        );
         const consumer = theObject(s.rendered.objects, "Service", "solo-consumer");
         assert.equal(consumer.spec.type, "ClusterIP");
-        assert.deepEqual(consumer.spec.ports.map((p: any) => p.port), [8080, 8443]);
+        assert.deepEqual(
+            consumer.spec.ports.map((p: any) => p.port),
+            [8080, 8443],
+        );
     });
 
     it("denies all traffic, then lets the pod out only to DNS and the X-Road ports (no database rule)", () => {
         const policy = theObject(s.rendered.objects, "NetworkPolicy", "standalone-traffic");
         assert.deepEqual(policy.spec.podSelector.matchLabels.role, "standalone");
-        assert.deepEqual(policy.spec.egress, [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [80, 443, 4001, 5500, 5577].map((port) => ({ protocol: "TCP", port })) }]);
-        assert.deepEqual(policy.spec.ingress[0].ports.map((p: any) => p.port), [5500, 5577]);
+        assert.deepEqual(policy.spec.egress, [
+            { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [80, 443, 4001, 5500, 5577].map((port) => ({ protocol: "TCP", port })) },
+        ]);
+        assert.deepEqual(
+            policy.spec.ingress[0].ports.map((p: any) => p.port),
+            [5500, 5577],
+        );
     });
 
     it("sizes the proxy heap from the memory limit, leaving room for the local database", () => {
         const heap = proxyHeap("4Gi", "full", true);
         const init = sts.spec.template.spec.initContainers.find((c: any) => c.name === "proxy-heap");
-        assert.deepEqual(init.env, [{ name: "PROXY_XMS", value: `${heap.initialMiB}m` }, { name: "PROXY_XMX", value: `${heap.maxMiB}m` }]);
+        assert.deepEqual(init.env, [
+            { name: "PROXY_XMS", value: `${heap.initialMiB}m` },
+            { name: "PROXY_XMX", value: `${heap.maxMiB}m` },
+        ]);
         assert.equal(heap.maxMiB, 1728);
         assert.deepEqual(init.resources, container.resources);
     });
@@ -117,7 +144,12 @@ describe("single pod with an external database (NIIS §2.2)", () => {
     });
 
     it("has no database volume, uses the cluster's default class for config, and the instance's own share for archives", () => {
-        assert.deepEqual(objectsOfKind(s.rendered.objects, "PersistentVolumeClaim").map((c) => c.metadata.name).sort(), ["edge-archive", "edge-config"]);
+        assert.deepEqual(
+            objectsOfKind(s.rendered.objects, "PersistentVolumeClaim")
+                .map((c) => c.metadata.name)
+                .sort(),
+            ["edge-archive", "edge-config"],
+        );
         assert.equal(theObject(s.rendered.objects, "PersistentVolumeClaim", "edge-config").spec.storageClassName, undefined);
         const archive = theObject(s.rendered.objects, "PersistentVolumeClaim", "edge-archive");
         assert.equal(archive.spec.storageClassName, "azurefile-edge");
@@ -129,7 +161,10 @@ describe("single pod with an external database (NIIS §2.2)", () => {
         assert.deepEqual(init.env, [{ name: "DB_SUPERUSER", value: "xroadadmin" }]);
         const script: string = init.command[2];
         assert.match(script, /props=\/etc\/xroad\/xroad\.properties/);
-        assert.match(script, /if ! grep -q "\^postgres\.connection\.user" "\$props"; then printf "postgres\.connection\.user = %s\\n" "\$DB_SUPERUSER" >> "\$props"; fi/);
+        assert.match(
+            script,
+            /if ! grep -q "\^postgres\.connection\.user" "\$props"; then printf "postgres\.connection\.user = %s\\n" "\$DB_SUPERUSER" >> "\$props"; fi/,
+        );
         assert.doesNotMatch(script, /PGSSLMODE/);
         assert.deepEqual(init.volumeMounts, [{ name: "xroad-config", mountPath: "/etc/xroad" }]);
     });
@@ -144,7 +179,10 @@ describe("single pod with an external database (NIIS §2.2)", () => {
         const xmx = Number(init.env.find((e: any) => e.name === "PROXY_XMX").value.replace("m", ""));
         assert.equal(xmx, proxyHeap("6Gi", "slim", false).maxMiB);
         assert.ok(xmx > proxyHeap("3Gi", "slim", false).maxMiB);
-        assert.equal(sts.spec.template.metadata.annotations["xroad-sidecar/proxy-heap"], `XROAD_PROXY_PARAMS=-Xms${proxyHeap("6Gi", "slim", false).initialMiB}m -Xmx${xmx}m`);
+        assert.equal(
+            sts.spec.template.metadata.annotations["xroad-sidecar/proxy-heap"],
+            `XROAD_PROXY_PARAMS=-Xms${proxyHeap("6Gi", "slim", false).initialMiB}m -Xmx${xmx}m`,
+        );
         assert.deepEqual(container.resources, { requests: { cpu: "2", memory: "6Gi" }, limits: { cpu: "3", memory: "6Gi" } });
     });
 });

@@ -28,7 +28,9 @@ function secretStrings(resources: PlannedResource[], outputs: Record<string, unk
 }
 
 function filesUnder(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 function tempDir(): string {
@@ -59,11 +61,16 @@ describe("offline plan", () => {
                 for (const r of plan.resources) if (r.parent) assert.ok(urns.has(r.parent), `${r.urn} has unknown parent ${r.parent}`);
                 assert.ok(plan.resources.some((r) => r.type === "xroad:kubernetes:SidecarInstance"));
                 assert.ok(componentTree(plan.resources).length > 2);
-                assert.equal(countsByType(plan.resources).reduce((n, [, c]) => n + c, 0), plan.resources.length);
+                assert.equal(
+                    countsByType(plan.resources).reduce((n, [, c]) => n + c, 0),
+                    plan.resources.length,
+                );
             });
 
             it("writes plan.json with urn, type, name, parent and inputs of every resource", () => {
-                const doc = JSON.parse(fs.readFileSync(path.join(outDir, "plan.json"), "utf8")) as { resources: { urn: string; type: string; name: string; inputs: unknown }[] };
+                const doc = JSON.parse(fs.readFileSync(path.join(outDir, "plan.json"), "utf8")) as {
+                    resources: { urn: string; type: string; name: string; inputs: unknown }[];
+                };
                 assert.equal(doc.resources.length, plan.resources.length);
                 for (const r of doc.resources) assert.ok(r.urn && r.type && r.name && r.inputs, JSON.stringify(r).slice(0, 200));
             });
@@ -90,15 +97,20 @@ describe("offline plan", () => {
                 for (const secret of secrets) {
                     // Also the JSON-escaped form, as a multi-line secret appears inside plan.json.
                     const forms = [secret, JSON.stringify(secret).slice(1, -1)];
-                    for (const [file, text] of written) assert.ok(!forms.some((f) => text.includes(f)), `${path.relative(outDir, file)} contains a secret value`);
+                    for (const [file, text] of written)
+                        assert.ok(!forms.some((f) => text.includes(f)), `${path.relative(outDir, file)} contains a secret value`);
                 }
-                assert.ok(written.some(([, text]) => text.includes("[secret]")), "secrets are shown as [secret]");
+                assert.ok(
+                    written.some(([, text]) => text.includes("[secret]")),
+                    "secrets are shown as [secret]",
+                );
             });
         });
     }
 
     it("substitutes secure values it cannot decrypt with a placeholder that stays secret", async () => {
-        const text = "config:\n  xroad-sidecar:target: existing\n  xroad-sidecar:secrets:\n    sidecar:\n      tokenPin:\n        secure: v1:AAAABBBBCCCC\n";
+        const text =
+            "config:\n  xroad-sidecar:target: existing\n  xroad-sidecar:secrets:\n    sidecar:\n      tokenPin:\n        secure: v1:AAAABBBBCCCC\n";
         const file = parseStackFile(text, "xroad-sidecar", "t", readProjectFile(projectDir).config);
         assert.deepEqual(file.secureKeys, ["xroad-sidecar:secrets.sidecar.tokenPin"]);
         const plan = await planStack(file);
@@ -110,10 +122,24 @@ describe("offline plan", () => {
 
     describe("npm run plan", () => {
         const run = (dir: string, stack: string) =>
-            spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(projectDir, "scripts/plan.ts"), "--stack", stack, "--project-dir", dir, "--out", path.join(dir, "out")], {
-                cwd: projectDir,
-                encoding: "utf8",
-            });
+            spawnSync(
+                process.execPath,
+                [
+                    "-r",
+                    "ts-node/register/transpile-only",
+                    path.join(projectDir, "scripts/plan.ts"),
+                    "--stack",
+                    stack,
+                    "--project-dir",
+                    dir,
+                    "--out",
+                    path.join(dir, "out"),
+                ],
+                {
+                    cwd: projectDir,
+                    encoding: "utf8",
+                },
+            );
 
         it("exits 2 and names target, the value and what is allowed when the target is unknown", () => {
             const dir = tempDir();

@@ -7,8 +7,20 @@ const projectDir = path.resolve(__dirname, "../..");
 
 /** Stateful resource types that must survive `pulumi destroy` when a stack protects its data. */
 const STATEFUL: Record<string, string[]> = {
-    prod: ["aws:s3/bucket:Bucket", "aws:efs/fileSystem:FileSystem", "aws:kms/key:Key", "aws:rds/instance:Instance", "kubernetes:core/v1:PersistentVolumeClaim"],
-    "azure-prod": ["azure-native:storage:StorageAccount", "azure-native:storage:FileShare", "azure-native:storage:BlobContainer", "azure-native:dbforpostgresql:Server", "kubernetes:core/v1:PersistentVolumeClaim"],
+    prod: [
+        "aws:s3/bucket:Bucket",
+        "aws:efs/fileSystem:FileSystem",
+        "aws:kms/key:Key",
+        "aws:rds/instance:Instance",
+        "kubernetes:core/v1:PersistentVolumeClaim",
+    ],
+    "azure-prod": [
+        "azure-native:storage:StorageAccount",
+        "azure-native:storage:FileShare",
+        "azure-native:storage:BlobContainer",
+        "azure-native:dbforpostgresql:Server",
+        "kubernetes:core/v1:PersistentVolumeClaim",
+    ],
     existing: ["kubernetes:core/v1:PersistentVolumeClaim", "kubernetes:core/v1:Namespace"],
 };
 
@@ -29,7 +41,10 @@ describe("protection of stateful data, from the stack's protectData to every com
         it(`${stack}: protectData false lets a throwaway stack be destroyed completely`, async () => {
             const plan = await planStack(readStackFile(projectDir, stack));
             assert.equal(plan.config.protectData, false);
-            assert.deepEqual(plan.resources.filter((r) => r.protect || r.retainOnDelete).map((r) => r.urn), []);
+            assert.deepEqual(
+                plan.resources.filter((r) => r.protect || r.retainOnDelete).map((r) => r.urn),
+                [],
+            );
         });
     }
 });

@@ -13,10 +13,21 @@ describe("bench: statistics", () => {
         // 1000 ms of start-up and 20 ms per instance, measured at 1, 10 and 50 instances.
         assert.ok(Math.abs(slope([1, 10, 50].map((x) => ({ x, y: 1000 + 20 * x }))) - 20) < 1e-9);
         // Not linear: every point counts (Sxy / Sxx = 24113.3 / 1360.67), not just the two ends (which give 20).
-        const fitted = slope([{ x: 1, y: 1020 }, { x: 10, y: 1500 }, { x: 50, y: 2000 }]);
+        const fitted = slope([
+            { x: 1, y: 1020 },
+            { x: 10, y: 1500 },
+            { x: 50, y: 2000 },
+        ]);
         assert.ok(Math.abs(fitted - 17.722) < 0.001, `slope ${fitted}`);
         assert.throws(() => slope([{ x: 1, y: 1 }]), /two points/);
-        assert.throws(() => slope([{ x: 3, y: 1 }, { x: 3, y: 2 }]), /different x/);
+        assert.throws(
+            () =>
+                slope([
+                    { x: 3, y: 1 },
+                    { x: 3, y: 2 },
+                ]),
+            /different x/,
+        );
     });
 
     it("summarises a sample with its median and range", () => {

@@ -7,11 +7,23 @@ const REPO = path.resolve(__dirname, "..", "..");
 
 /** `npm run promote -- <args>` on a throwaway project, without npm around it. */
 function promote(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(REPO, "scripts", "promote.ts"), "--cwd", dir, ...args], { cwd: REPO, encoding: "utf8" });
+    const r = spawnSync(
+        process.execPath,
+        ["-r", "ts-node/register/transpile-only", path.join(REPO, "scripts", "promote.ts"), "--cwd", dir, ...args],
+        { cwd: REPO, encoding: "utf8" },
+    );
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const PROD = ["# prod: promoted from dev", "config:", "  xroad-sidecar:target: existing  # on-prem cluster", "  xroad-sidecar:release:", "    sidecarVersion: 7.7.0  # running", "  xroad-sidecar:environment: production", ""].join("\n");
+const PROD = [
+    "# prod: promoted from dev",
+    "config:",
+    "  xroad-sidecar:target: existing  # on-prem cluster",
+    "  xroad-sidecar:release:",
+    "    sidecarVersion: 7.7.0  # running",
+    "  xroad-sidecar:environment: production",
+    "",
+].join("\n");
 
 describe("promote: npm run promote", function () {
     this.timeout(120000);
@@ -32,7 +44,10 @@ describe("promote: npm run promote", function () {
         assert.equal(real.status, 0, real.stderr);
         const written = readStack(dir, "prod").split("\n");
         assert.equal(written[4], "    sidecarVersion: 7.8.0  # running");
-        assert.deepEqual([...written.slice(0, 4), ...written.slice(5)].filter((l) => !l.startsWith("    ")), PROD.split("\n").filter((l) => !l.startsWith("    ")));
+        assert.deepEqual(
+            [...written.slice(0, 4), ...written.slice(5)].filter((l) => !l.startsWith("    ")),
+            PROD.split("\n").filter((l) => !l.startsWith("    ")),
+        );
     });
 
     it("exits 1 and writes nothing when the target would go back to an older X-Road", () => {

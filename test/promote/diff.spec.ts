@@ -6,7 +6,17 @@ describe("promote: diff output", () => {
     it("shows a changed line with its context in a unified hunk", () => {
         const before = ["a", "b", "c", "d", "e", "f", "g"].join("\n") + "\n";
         const after = ["a", "b", "c", "D", "e", "f", "g"].join("\n") + "\n";
-        assert.deepEqual(unifiedDiff(before, after, "old", "new"), ["--- old", "+++ new", "@@ -2,5 +2,5 @@", " b", " c", "-d", "+D", " e", " f"]);
+        assert.deepEqual(unifiedDiff(before, after, "old", "new"), [
+            "--- old",
+            "+++ new",
+            "@@ -2,5 +2,5 @@",
+            " b",
+            " c",
+            "-d",
+            "+D",
+            " e",
+            " f",
+        ]);
     });
 
     it("shows appended lines, and nothing for equal texts", () => {
@@ -22,7 +32,11 @@ describe("promote: diff output", () => {
     });
 
     it("tabulates every release setting and marks the changed ones", () => {
-        const rows = releaseChanges(RELEASE_DEFAULTS, { ...RELEASE_DEFAULTS, sidecarVersion: "7.9.0", eksAddonVersions: { coredns: "v1.12.3-eksbuild.1" } });
+        const rows = releaseChanges(RELEASE_DEFAULTS, {
+            ...RELEASE_DEFAULTS,
+            sidecarVersion: "7.9.0",
+            eksAddonVersions: { coredns: "v1.12.3-eksbuild.1" },
+        });
         const table = formatChangeTable(rows);
         assert.equal(rows.length, 8, "the seven plain settings plus the one pinned add-on");
         assert.deepEqual(

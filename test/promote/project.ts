@@ -22,5 +22,11 @@ export function removeProject(dir: string): void {
 
 /** A small stack on an existing cluster (one single-pod Sidecar) with the given release lines. */
 export function existingStack(releaseLines: string[], extra: string[] = []): string {
-    return ["config:", "  xroad-sidecar:target: existing", ...(releaseLines.length > 0 ? ["  xroad-sidecar:release:", ...releaseLines.map((l) => `    ${l}`)] : []), ...extra, ""].join("\n");
+    return [
+        "config:",
+        "  xroad-sidecar:target: existing",
+        ...(releaseLines.length > 0 ? ["  xroad-sidecar:release:", ...releaseLines.map((l) => `    ${l}`)] : []),
+        ...extra,
+        "",
+    ].join("\n");
 }

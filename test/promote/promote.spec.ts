@@ -74,7 +74,10 @@ describe("promote: stack to stack", function () {
         assert.equal(check.calls.length, 1);
         assert.equal(check.calls[0].plan.config.stack, "dev", "the SOURCE stack's plan is checked");
         assert.equal(check.calls[0].environment, "development");
-        assert.ok(check.calls[0].plan.resources.some((r) => r.type === "xroad:kubernetes:SidecarInstance"), "a real plan of the program");
+        assert.ok(
+            check.calls[0].plan.resources.some((r) => r.type === "xroad:kubernetes:SidecarInstance"),
+            "a real plan of the program",
+        );
     });
 
     it("writes every default explicitly when the source sets no release", async () => {
@@ -91,7 +94,10 @@ describe("promote: stack to stack", function () {
         writePromotion(await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck() }));
         const written = readStack(dir, "prod");
         assert.ok(written.startsWith(target));
-        assert.equal((parse(written) as { config: Record<string, { sidecarVersion: string }> }).config["xroad-sidecar:release"].sidecarVersion, "7.8.0");
+        assert.equal(
+            (parse(written) as { config: Record<string, { sidecarVersion: string }> }).config["xroad-sidecar:release"].sidecarVersion,
+            "7.8.0",
+        );
     });
 
     it("refuses to move the target to an older X-Road version", async () => {
@@ -109,21 +115,34 @@ describe("promote: stack to stack", function () {
     });
 
     it("allows the same X-Road version with newer charts", async () => {
-        dir = tempProject({ dev: existingStack(["sidecarVersion: 7.7.1", "metricsServerChartVersion: 3.14.0"]), prod: existingStack(["sidecarVersion: 7.7.1"]) });
+        dir = tempProject({
+            dev: existingStack(["sidecarVersion: 7.7.1", "metricsServerChartVersion: 3.14.0"]),
+            prod: existingStack(["sidecarVersion: 7.7.1"]),
+        });
         const promotion = await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck() });
         assert.deepEqual(promotion.refusals, []);
     });
 
     it("refuses when the source stack's offline plan has a mandatory policy violation", async () => {
         dir = tempProject({ dev: DEV, prod: PROD });
-        const violation: PolicyViolation = { policy: "k8s-ssh-key-secret-volume-mode", level: "mandatory", message: "defaultMode 0644 exposes the SSH key", urn: "urn:pulumi:dev::xroad-sidecar::kubernetes:apps/v1:StatefulSet::primary", type: "kubernetes:apps/v1:StatefulSet", name: "primary" };
+        const violation: PolicyViolation = {
+            policy: "k8s-ssh-key-secret-volume-mode",
+            level: "mandatory",
+            message: "defaultMode 0644 exposes the SSH key",
+            urn: "urn:pulumi:dev::xroad-sidecar::kubernetes:apps/v1:StatefulSet::primary",
+            type: "kubernetes:apps/v1:StatefulSet",
+            name: "primary",
+        };
         const promotion = await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck([violation]) });
         assert.deepEqual(
             promotion.refusals.map((r) => r.reason),
             ["policy"],
         );
         assert.match(promotion.refusals[0].message, /offline plan of stack dev has 1 mandatory policy violation/);
-        assert.match(promotion.refusals[0].message, /- k8s-ssh-key-secret-volume-mode kubernetes:apps\/v1:StatefulSet primary: defaultMode 0644 exposes the SSH key/);
+        assert.match(
+            promotion.refusals[0].message,
+            /- k8s-ssh-key-secret-volume-mode kubernetes:apps\/v1:StatefulSet primary: defaultMode 0644 exposes the SSH key/,
+        );
         assert.throws(() => writePromotion(promotion), /refused/);
         assert.equal(readStack(dir, "prod"), PROD);
     });
@@ -142,7 +161,10 @@ describe("promote: stack to stack", function () {
             [DEV, existingStack(["sidecarVersoin: 7.8.0"]), /xroad-sidecar:release\.sidecarVersoin/],
         ] as const) {
             dir = tempProject({ dev, prod });
-            await assert.rejects(preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck() }), (e: unknown) => e instanceof ConfigValidationError && key.test(e.message));
+            await assert.rejects(
+                preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck() }),
+                (e: unknown) => e instanceof ConfigValidationError && key.test(e.message),
+            );
             assert.equal(readStack(dir, "prod"), prod);
             removeProject(dir);
         }
@@ -150,6 +172,9 @@ describe("promote: stack to stack", function () {
 
     it("names the stacks that exist when one is missing", async () => {
         dir = tempProject({ dev: DEV });
-        await assert.rejects(preparePromotion({ projectDir: dir, from: "dev", to: "staging", policyCheck: recordingCheck() }), (e: unknown) => e instanceof StackNotFoundError && /Pulumi\.staging\.yaml; stacks here: dev$/.test(e.message));
+        await assert.rejects(
+            preparePromotion({ projectDir: dir, from: "dev", to: "staging", policyCheck: recordingCheck() }),
+            (e: unknown) => e instanceof StackNotFoundError && /Pulumi\.staging\.yaml; stacks here: dev$/.test(e.message),
+        );
     });
 });

@@ -123,7 +123,10 @@ describe("promote: editing the release in a stack file", () => {
         assert.ok(after.startsWith(before));
         assert.match(after.slice(before.length), /^ {2}xroad-sidecar:release:\n {4}sidecarVersion: /);
         const config = (parse(after) as { config: Record<string, unknown> }).config;
-        assert.deepEqual(config["xroad-sidecar:instances"], [{ name: "a", network: { consumerNamespaces: ["apps", "batch"] } }, { name: "b" }]);
+        assert.deepEqual(config["xroad-sidecar:instances"], [
+            { name: "a", network: { consumerNamespaces: ["apps", "batch"] } },
+            { name: "b" },
+        ]);
     });
 
     it("indents a new nested map by the step the file's release uses", () => {
@@ -131,7 +134,10 @@ describe("promote: editing the release in a stack file", () => {
         const after = setReleaseInStackFile(before, RELEASE).split("\n");
         const addons = after.indexOf("        eksAddonVersions:");
         assert.ok(addons > 0, after.join("\n"));
-        assert.deepEqual(after.slice(addons + 1, addons + 3), ["            vpc-cni: v1.20.4-eksbuild.1", "            coredns: v1.12.3-eksbuild.1"]);
+        assert.deepEqual(after.slice(addons + 1, addons + 3), [
+            "            vpc-cni: v1.20.4-eksbuild.1",
+            "            coredns: v1.12.3-eksbuild.1",
+        ]);
         assert.deepEqual(releaseOf(after.join("\n")), EXPECTED_OBJECT);
     });
 
