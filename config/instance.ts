@@ -9,8 +9,8 @@ import {
     Variant,
     isPublished,
     publishedVariants,
-} from "../xroad/images";
-import { LOG_LEVELS, LogLevel } from "../xroad/env";
+} from "../policy/xroad/images";
+import { LOG_LEVELS, LogLevel } from "../policy/xroad/env";
 
 export const TOPOLOGIES = ["single", "primary-secondaries"] as const;
 /** `single`: one pod (NIIS user guide §2.1/§2.2); `primary-secondaries`: one primary and load-balanced secondaries (§2.3). */

@@ -1,5 +1,5 @@
 import { Checker } from "./checker";
-import { MIN_SUPPORTED_VERSION, SIDECAR_REPOSITORY, SUPPORTED_MAJOR, compareVersions, parseVersion } from "../xroad/images";
+import { MIN_SUPPORTED_VERSION, SIDECAR_REPOSITORY, SUPPORTED_MAJOR, compareVersions, parseVersion } from "../policy/xroad/images";
 
 /**
  * The release-pinned settings of a stack: what a promotion copies from one stack to the next

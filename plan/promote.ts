@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { ReleaseConfig } from "../config/release";
 import { StackConfig, loadStackConfig } from "../config";
-import { compareVersions } from "../xroad/images";
+import { compareVersions } from "../policy/xroad/images";
 import type { PlanResult } from "./run";
 import type { PolicyViolation } from "./self-check";
 import { listStacks, parseStackFile, readProjectFile, readStackFile, stackFilePath } from "./stack-file";

@@ -4,8 +4,17 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { configOf, effectiveNamespace, guide, isNamespaced } from "./common";
-import { CLUSTER_ROLE, CLUSTER_ROLE_BINDING, CONFIG_MAP, HELM_CHARTS, HELM_RELEASE, NAMESPACE, ROLE, ROLE_BINDING } from "./k8s/types";
-import { Obj, allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "./k8s/workloads";
+import {
+    CLUSTER_ROLE,
+    CLUSTER_ROLE_BINDING,
+    CONFIG_MAP,
+    HELM_CHARTS,
+    HELM_RELEASE,
+    NAMESPACE,
+    ROLE,
+    ROLE_BINDING,
+} from "./kubernetes/types";
+import { Obj, allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "./kubernetes/workloads";
 
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_COMPONENT_CLUSTER = "eks:index:Cluster";

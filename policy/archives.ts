@@ -3,12 +3,12 @@
  * "with encryption both in transit and rest". Also: the KMS keys behind them rotate, and nothing is public.
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { ARCHIVE_MOUNT_PATH } from "../xroad/archiver";
-import { SIDECAR_REPOSITORY } from "../xroad/images";
-import { ROLE_LABEL, ROLE_SECONDARY } from "../xroad/labels";
+import { ARCHIVE_MOUNT_PATH } from "./xroad/archiver";
+import { SIDECAR_REPOSITORY } from "./xroad/images";
+import { ROLE_LABEL, ROLE_SECONDARY } from "./xroad/labels";
 import { configOf, guide } from "./common";
-import { PERSISTENT_VOLUME, STORAGE_CLASS, k8sKind } from "./k8s/types";
-import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./k8s/workloads";
+import { PERSISTENT_VOLUME, STORAGE_CLASS, k8sKind } from "./kubernetes/types";
+import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./kubernetes/workloads";
 import { linked, ofTypes, props } from "./stack-helpers";
 
 export const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];

@@ -5,8 +5,8 @@
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { configOf, guide } from "./common";
-import { VPA, isHpa, k8sKind } from "./k8s/types";
-import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./k8s/workloads";
+import { VPA, isHpa, k8sKind } from "./kubernetes/types";
+import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./kubernetes/workloads";
 import { namespaceOf, props, workloads } from "./stack-helpers";
 
 function hpaVersion(type: string): string {

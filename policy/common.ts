@@ -1,7 +1,7 @@
 /** Shared metadata and helpers of the X-Road Sidecar policies. */
 import type { PolicyComplianceFramework, PolicyConfigSchema, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import { CLUSTER_SCOPED_KINDS, k8sKind } from "./k8s/types";
-import { Obj, asObj, asString } from "./k8s/workloads";
+import { CLUSTER_SCOPED_KINDS, k8sKind } from "./kubernetes/types";
+import { Obj, asObj, asString } from "./kubernetes/workloads";
 
 export const GUIDE_NAME = "NIIS Kubernetes Security Server Sidecar Security User Guide (UG-K-SS-SEC-SIDECAR)";
 export const GUIDE_VERSION = "1.5";

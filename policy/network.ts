@@ -3,13 +3,13 @@
  * namespace starts from a default deny, and the primary accepts only the secondaries' SSH on port 22 (§5.1).
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY } from "../xroad/labels";
-import { XROAD_PORTS } from "../xroad/ports";
+import { ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY } from "./xroad/labels";
+import { XROAD_PORTS } from "./xroad/ports";
 import { AKS_CLASSIC_CLUSTER, AKS_CLUSTER, EKS_CLUSTER, EKS_COMPONENT_CLUSTER } from "./access";
 import { configOf, guide } from "./common";
-import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "./k8s/types";
-import { isEmptySelector, selectorMatches } from "./k8s/selectors";
-import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./k8s/workloads";
+import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "./kubernetes/types";
+import { isEmptySelector, selectorMatches } from "./kubernetes/selectors";
+import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./kubernetes/workloads";
 import { clusterGroups, linkedToGroup, namespaceOf, namespaceResource, ofTypes, props, workloads } from "./stack-helpers";
 
 export const EKS_ADDON = "aws:eks/addon:Addon";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { SIDECAR_NAMESPACE_PSA, psaLabels } from "../xroad/pod-security";
+import { SIDECAR_NAMESPACE_PSA, psaLabels } from "./xroad/pod-security";
 import { namespacePsaEnforce, podSecurityBaseline, podSecurityBaselineAtNamespaceVersion, workloadNamespacePsa } from "./pod-security";
 import { UNKNOWN, deployment, k8s, messages, run } from "./testing/harness";
 

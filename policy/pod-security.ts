@@ -3,10 +3,10 @@
  * meets the Pod Security Standards `baseline` level, judged exactly as the admission controller would.
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { PSA_LABEL_PREFIX, PSA_LEVELS, PsaLevel } from "../xroad/pod-security";
+import { PSA_LABEL_PREFIX, PSA_LEVELS, PsaLevel } from "./xroad/pod-security";
 import { configOf, guide } from "./common";
-import { NAMESPACE, NAMESPACE_PATCH, k8sKind } from "./k8s/types";
-import { asObj, asString, podTemplate } from "./k8s/workloads";
+import { NAMESPACE, NAMESPACE_PATCH, k8sKind } from "./kubernetes/types";
+import { asObj, asString, podTemplate } from "./kubernetes/workloads";
 import { evaluateBaseline, formatResults } from "./pss/baseline";
 import { formatPssVersion, parsePssVersion } from "./pss/version";
 import { namespaceOf, props, workloads } from "./stack-helpers";

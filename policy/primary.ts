@@ -6,10 +6,10 @@
  * (Multi-Attach error; xroad-facts §7 item 17, the official load_balancer_setup.yaml).
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { ROLE_LABEL, ROLE_PRIMARY, ROLE_STANDALONE } from "../xroad/labels";
+import { ROLE_LABEL, ROLE_PRIMARY, ROLE_STANDALONE } from "./xroad/labels";
 import { configOf, guide } from "./common";
-import { isHpa, k8sKind } from "./k8s/types";
-import { Obj, asObj, asString, podLabels } from "./k8s/workloads";
+import { isHpa, k8sKind } from "./kubernetes/types";
+import { Obj, asObj, asString, podLabels } from "./kubernetes/workloads";
 import { namespaceOf, props, workloads } from "./stack-helpers";
 
 export interface SingleInstanceConfig {

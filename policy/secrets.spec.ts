@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ENV } from "../xroad/env";
+import { ENV } from "./xroad/env";
 import {
     SSH_PRIVATE_KEY_FILE,
     SSH_PRIVATE_KEY_MODE,
@@ -7,7 +7,7 @@ import {
     SSH_PUBLIC_KEY_MODE,
     SSH_SECRET_PRIVATE_KEY,
     SSH_SECRET_PUBLIC_KEY,
-} from "../xroad/ssh";
+} from "./xroad/ssh";
 import { noPlaintextSecretEnv, noSecretsInConfigMap, secretEnvRefsWellFormed, sshKeySecretVolumeMode } from "./secrets";
 import { RESOURCES, UNKNOWN, deployment, k8s, messages, run } from "./testing/harness";
 

@@ -3,11 +3,11 @@
  * sensitive variables come from Secrets, never as literal values in the pod spec (§3.2).
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { SENSITIVE_ENV_NAMES, TOKEN_PIN_PATTERN } from "../xroad/env";
-import { WORLD_BITS } from "../xroad/ssh";
+import { SENSITIVE_ENV_NAMES, TOKEN_PIN_PATTERN } from "./xroad/env";
+import { WORLD_BITS } from "./xroad/ssh";
 import { configOf, guide } from "./common";
-import { CONFIG_MAP } from "./k8s/types";
-import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./k8s/workloads";
+import { CONFIG_MAP } from "./kubernetes/types";
+import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./kubernetes/workloads";
 
 const PRIVATE_KEY_PEM = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IrsaRole } from "./irsa-role";
 import { policyDocument } from "./policy-document";
-import { ARCHIVER_SERVICE_ACCOUNT } from "../../xroad/archiver";
+import { ARCHIVER_SERVICE_ACCOUNT } from "../../policy/xroad/archiver";
 
 export interface ArchiverRoleArgs {
     clusterName: string;

@@ -5,7 +5,7 @@ import { ReleaseConfig } from "../../config/release";
 import { Environment } from "../../config";
 import { SidecarInstanceConfig } from "../../config/instance";
 import { ArchiveBinding, ManagedDatabaseBinding, Platform, PlatformBindings } from "../platform";
-import { ARCHIVER_SERVICE_ACCOUNT } from "../../xroad/archiver";
+import { ARCHIVER_SERVICE_ACCOUNT } from "../../policy/xroad/archiver";
 import { Network } from "./network";
 import { EncryptionKeys } from "./encryption-keys";
 import { ControlPlaneLogs } from "./control-plane-logs";

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
 import { AwsSettings } from "../../config/aws";
-import { POSTGRES_PORT } from "../../xroad/ports";
+import { POSTGRES_PORT } from "../../policy/xroad/ports";
 
 /** The RDS master user; the Sidecar then needs no `/etc/xroad.properties` override (xroad-facts §6). */
 export const MASTER_USER = "postgres";

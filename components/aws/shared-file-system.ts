@@ -3,8 +3,8 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import { IrsaRole } from "./irsa-role";
 import { managedPolicyArn, policyDocument } from "./policy-document";
-import { NFS_PORT } from "../../xroad/ports";
-import { XROAD_GID, XROAD_UID } from "../../xroad/ssh";
+import { NFS_PORT } from "../../policy/xroad/ports";
+import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
 
 export const EFS_CSI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "efs-csi-controller-sa" } as const;
 export const SHARED_STORAGE_CLASS = "efs-ap";

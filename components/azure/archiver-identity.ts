@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
-import { ARCHIVER_SERVICE_ACCOUNT } from "../../xroad/archiver";
+import { ARCHIVER_SERVICE_ACCOUNT } from "../../policy/xroad/archiver";
 import { BlobArchiveBinding } from "../platform";
 import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
 

@@ -5,7 +5,7 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import { AzureSettings } from "../../config/azure";
 import { ManagedDatabaseBinding } from "../platform";
 import { DataProtection } from "./data-protection";
-import { POSTGRES_PORT } from "../../xroad/ports";
+import { POSTGRES_PORT } from "../../policy/xroad/ports";
 
 /** PostgreSQL major version of the Sidecar image; backup and restore need the same server version (xroad-facts §6). */
 export const SIDECAR_POSTGRES_VERSION = "16";

@@ -7,7 +7,7 @@ import { SidecarInstanceConfig } from "../../config/instance";
 import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
 import { PrivateStorageEndpoint } from "./private-endpoint";
 import { DataProtection } from "./data-protection";
-import { XROAD_GID, XROAD_UID } from "../../xroad/ssh";
+import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
 
 /**
  * Mount options for `/var/lib/xroad` (guide §10): files owned by the Sidecar's `xroad` user (999)

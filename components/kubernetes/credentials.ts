@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as k8s from "@pulumi/kubernetes";
 import { InstanceSecrets } from "../../config/instance";
-import { ENV } from "../../xroad/env";
+import { ENV } from "../../policy/xroad/env";
 
 /** Admin account created by the entrypoint when `secrets.<instance>.adminUser` is unset. */
 export const DEFAULT_ADMIN_USER = "xroad-admin";

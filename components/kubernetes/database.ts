@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { ContainerResources, SidecarInstanceConfig } from "../../config/instance";
 import { PlatformBindings } from "../platform";
-import { ENV } from "../../xroad/env";
+import { ENV } from "../../policy/xroad/env";
 import { resourceRequirements } from "./resources";
 
 /** The superuser the entrypoint assumes when `xroad.properties` names none (setup_serverconf_db.sh). */

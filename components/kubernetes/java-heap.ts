@@ -1,8 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import { ContainerResources } from "../../config/instance";
 import { memoryBytes } from "../../config/checker";
-import { ImageFlavour } from "../../xroad/images";
-import { ENV } from "../../xroad/env";
+import { ImageFlavour } from "../../policy/xroad/images";
+import { ENV } from "../../policy/xroad/env";
 import { resourceRequirements } from "./resources";
 
 const MIB = 1024 * 1024;

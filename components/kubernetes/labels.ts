@@ -12,7 +12,7 @@ import {
     ROLE_PRIMARY,
     ROLE_SECONDARY,
     ROLE_STANDALONE,
-} from "../../xroad/labels";
+} from "../../policy/xroad/labels";
 
 /** The pods a Sidecar instance runs: the Security Server roles and the archiver job. */
 export type PodRole = typeof ROLE_PRIMARY | typeof ROLE_SECONDARY | typeof ROLE_STANDALONE | typeof ROLE_ARCHIVER;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { SIDECAR_NAMESPACE_PSA, psaLabels } from "../../xroad/pod-security";
+import { SIDECAR_NAMESPACE_PSA, psaLabels } from "../../policy/xroad/pod-security";
 
 export interface SidecarNamespaceArgs {
     name: string;

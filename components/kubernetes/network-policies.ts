@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { SidecarInstanceConfig } from "../../config/instance";
-import { DNS_PORT, XROAD_EGRESS_PORTS, XROAD_PORTS } from "../../xroad/ports";
-import { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../../xroad/labels";
+import { DNS_PORT, XROAD_EGRESS_PORTS, XROAD_PORTS } from "../../policy/xroad/ports";
+import { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
 import { DatabaseConnection } from "./database";
 import { selectorLabels } from "./labels";
 import { consumerPorts } from "./probes";

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
-import { Variant } from "../../xroad/images";
-import { EE_CONSUMER_PORTS, XROAD_PORTS } from "../../xroad/ports";
+import { Variant } from "../../policy/xroad/images";
+import { EE_CONSUMER_PORTS, XROAD_PORTS } from "../../policy/xroad/ports";
 
 /** Consumer information-system ports: 8080/8443, or 80/443 for the `ee` variant (xroad-facts §2). */
 export function consumerPorts(variant: Variant): { http: number; https: number } {

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
-import { Variant } from "../../xroad/images";
-import { XROAD_GID } from "../../xroad/ssh";
+import { Variant } from "../../policy/xroad/images";
+import { XROAD_GID } from "../../policy/xroad/ssh";
 
 /**
  * Pod-level security of every Sidecar pod (guide §6, `baseline`):

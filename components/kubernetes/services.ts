@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { XROAD_PORTS } from "../../xroad/ports";
+import { XROAD_PORTS } from "../../policy/xroad/ports";
 import { PlatformBindings } from "../platform";
 import { LOAD_BALANCER_ADDRESS_AWAIT, SKIP_AWAIT } from "./await";
 

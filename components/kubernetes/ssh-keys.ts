@@ -9,7 +9,7 @@ import {
     SSH_PUBLIC_KEY_MODE,
     SSH_SECRET_PRIVATE_KEY,
     SSH_SECRET_PUBLIC_KEY,
-} from "../../xroad/ssh";
+} from "../../policy/xroad/ssh";
 
 export interface SshKeyPairArgs {
     namespace: pulumi.Input<string>;

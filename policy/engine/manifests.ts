@@ -5,8 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { LineCounter, parseAllDocuments } from "yaml";
-import { CLUSTER_SCOPED_KINDS, k8sTypeToken } from "../k8s/types";
-import { asObj, asString } from "../k8s/workloads";
+import { CLUSTER_SCOPED_KINDS, k8sTypeToken } from "../kubernetes/types";
+import { asObj, asString } from "../kubernetes/workloads";
 import { EngineResource } from "./types";
 
 export interface ManifestObject {

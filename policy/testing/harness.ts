@@ -5,7 +5,7 @@
 import type { EnforcementLevel } from "@pulumi/policy";
 import { evaluate } from "../engine/evaluate";
 import { AnyPolicy, EngineResource, EngineViolation, EvaluationResult, PolicyPackConfig } from "../engine/types";
-import { k8sTypeToken } from "../k8s/types";
+import { k8sTypeToken } from "../kubernetes/types";
 
 /** The SDK's unknown sentinels (what a preview sends for values not known yet). */
 const proxyModule: {

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { S3_ROLE_ANNOTATION, Scenario, WORKLOAD_IDENTITY_ANNOTATION, scenario } from "./scenarios";
 import { objectsOfKind, theObject } from "./render";
 import { selectorMatches } from "./label-selector";
-import { ARCHIVER_SERVICE_ACCOUNT, ARCHIVER_UID } from "../../xroad/archiver";
+import { ARCHIVER_SERVICE_ACCOUNT, ARCHIVER_UID } from "../../policy/xroad/archiver";
 
 /** The PSS `restricted` requirements (pod-security-admission check_*.go) the archiver must meet. */
 function assertRestricted(pod: Record<string, any>): void {

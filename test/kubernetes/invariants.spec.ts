@@ -3,8 +3,8 @@ import { SCENARIOS, Scenario, scenario } from "./scenarios";
 import { allContainers, podTemplates } from "./render";
 import { selectorMatches, serviceSelects } from "./label-selector";
 import { validateManifest } from "./schema";
-import { SENSITIVE_ENV_NAMES, TOKEN_PIN_PATTERN } from "../../xroad/env";
-import { PSA_PINNED_VERSION } from "../../xroad/pod-security";
+import { SENSITIVE_ENV_NAMES, TOKEN_PIN_PATTERN } from "../../policy/xroad/env";
+import { PSA_PINNED_VERSION } from "../../policy/xroad/pod-security";
 import { REDACTED } from "../../plan/redact";
 
 /** Properties every topology must have, checked on each rendered scenario. */

@@ -4,7 +4,7 @@ import { objectsOfKind, theObject } from "./render";
 import { selectorMatches } from "./label-selector";
 import { sharedProxyHeap } from "../../components/kubernetes/java-heap";
 import { isSecretValue } from "../../plan/mocks/secret";
-import { SSH_PRIVATE_KEY_MODE, WORLD_BITS, XROAD_GID } from "../../xroad/ssh";
+import { SSH_PRIVATE_KEY_MODE, WORLD_BITS, XROAD_GID } from "../../policy/xroad/ssh";
 
 const tcp = (port: number) => ({ protocol: "TCP", port });
 
