@@ -69,7 +69,10 @@ export function createSecondaryAutoscaling(
         {
             metadata: { name: args.disruptionBudgetName, namespace: args.namespace, labels: args.labels },
             // maxUnavailable, not minAvailable: with minReplicas 1 a minAvailable of 1 would block every drain.
-            spec: { maxUnavailable: 1, selector: { matchLabels: args.selector } },
+            // AlwaysAllow: NotReady secondaries may always be evicted. With the default (IfHealthyBudget) a node
+            // drain deadlocks whenever the secondaries are NotReady, which is their normal state until the primary
+            // is configured (review xroad-k8s A4; GA since Kubernetes 1.31).
+            spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: args.selector } },
         },
         opts,
     );

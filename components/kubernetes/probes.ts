@@ -19,20 +19,32 @@ export interface SidecarProbes {
     readinessProbe?: k8s.types.input.core.v1.Probe;
 }
 
+/** NIIS's liveness probe (user guide §4.5.5): the consumer port, every 10 s, restarted after 5 failures in a row. */
+function consumerPortLiveness(port: number): k8s.types.input.core.v1.Probe {
+    return { httpGet: { path: "/", port }, periodSeconds: 10, successThreshold: 1, failureThreshold: 5 };
+}
+
 /** Primary and single pod: startup for up to 10 minutes (10 s × 60), then liveness 10 s × 5. */
 export function primaryProbes(variant: Variant): SidecarProbes {
     const port = consumerPorts(variant).http;
     return {
         startupProbe: { httpGet: { path: "/", port }, periodSeconds: 10, failureThreshold: 60 },
-        livenessProbe: { httpGet: { path: "/", port }, periodSeconds: 10, successThreshold: 1, failureThreshold: 5 },
+        livenessProbe: consumerPortLiveness(port),
     };
 }
 
-/** Secondaries: startup 10 s × 30, and readiness on the health check, out of the LB at the first failure. */
+/**
+ * Secondaries: startup 10 s × 30, readiness on the health check (out of the LB at the first failure), and
+ * the primary's liveness probe. NIIS gives secondaries no liveness probe, so a hung secondary would never be
+ * restarted (review xroad-k8s C8). Liveness starts only after the startup probe has passed, so it does not
+ * eat into the 5-minute slow-start budget; it probes the proxy, not 5588, so an instance-wide health-check
+ * failure (global configuration expired, OCSP down) takes secondaries out of the LB without restarting them.
+ */
 export function secondaryProbes(variant: Variant): SidecarProbes {
     const port = consumerPorts(variant).http;
     return {
         startupProbe: { httpGet: { path: "/", port }, periodSeconds: 10, failureThreshold: 30 },
+        livenessProbe: consumerPortLiveness(port),
         readinessProbe: {
             httpGet: { path: "/", port: XROAD_PORTS.healthCheck },
             periodSeconds: 10,

@@ -109,6 +109,9 @@ export class SidecarSecondaries extends pulumi.ComponentResource {
                                     maxSkew: 1,
                                     topologyKey: "kubernetes.io/hostname",
                                     whenUnsatisfiable: "DoNotSchedule",
+                                    // Tainted nodes (the AKS system pool) cannot take a secondary, so they must not
+                                    // count towards the skew (review xroad-k8s C5).
+                                    nodeTaintsPolicy: "Honor",
                                     labelSelector: { matchLabels: selector },
                                 },
                             ],

@@ -119,7 +119,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.equal((s.rendered.outputs as any).instance.registeredAddress, "lb.xroad.example.org");
     });
 
-    it("probes the secondaries as NIIS recommends: startup 8080 ×30, readiness 5588 timeout 6 failure 1", () => {
+    it("probes the secondaries as NIIS recommends (startup 8080 ×30, readiness 5588 timeout 6 failure 1) and restarts a hung one", () => {
         const c = secondaries.spec.template.spec.containers[0];
         assert.deepEqual(c.startupProbe, { httpGet: { path: "/", port: 8080 }, periodSeconds: 10, failureThreshold: 30 });
         assert.deepEqual(c.readinessProbe, {
@@ -128,6 +128,12 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
             timeoutSeconds: 6,
             successThreshold: 1,
             failureThreshold: 1,
+        });
+        assert.deepEqual(c.livenessProbe, {
+            httpGet: { path: "/", port: 8080 },
+            periodSeconds: 10,
+            successThreshold: 1,
+            failureThreshold: 5,
         });
         const p = primary.spec.template.spec.containers[0];
         assert.equal(p.startupProbe.failureThreshold, 60);
@@ -153,6 +159,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     it("keeps drains to one secondary at a time and spreads the secondaries over zones and nodes", () => {
         const pdb = theObject(s.rendered.objects, "PodDisruptionBudget", "lb-secondary");
         assert.equal(pdb.spec.maxUnavailable, 1);
+        assert.equal(pdb.spec.unhealthyPodEvictionPolicy, "AlwaysAllow", "NotReady secondaries must not block a node drain");
         assert.ok(selectorMatches(pdb.spec.selector, secondaries.spec.template.metadata.labels));
         assert.ok(!selectorMatches(pdb.spec.selector, primary.spec.template.metadata.labels));
         const spread = secondaries.spec.template.spec.topologySpreadConstraints;
@@ -161,6 +168,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
             ["topology.kubernetes.io/zone", "kubernetes.io/hostname"],
         );
         for (const c of spread) assert.ok(selectorMatches(c.labelSelector, secondaries.spec.template.metadata.labels));
+        assert.equal(spread[1].nodeTaintsPolicy, "Honor", "tainted system nodes must not count towards the per-node skew");
     });
 
     it("creates the pods after the Secrets they read", () => {
