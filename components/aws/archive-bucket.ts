@@ -15,9 +15,20 @@ export interface ArchiveBucketArgs {
     protectData: boolean;
 }
 
+/** The S3 condition keys of the encryption headers a PutObject or CreateMultipartUpload may carry. */
+export const SSE_HEADER = "s3:x-amz-server-side-encryption";
+export const SSE_KMS_KEY_HEADER = "s3:x-amz-server-side-encryption-aws-kms-key-id";
+
 /**
- * The bucket policy: refuse any request without TLS or with TLS below 1.2, and any upload encrypted
- * with another KMS key than the archive key.
+ * The bucket policy: refuse any request without TLS or with TLS below 1.2, and any upload that asks for
+ * another encryption than SSE-KMS or another KMS key than the archive key.
+ *
+ * The encryption statements deny only an explicit, non-matching header (`Null … false` AND
+ * `StringNotEquals`). UploadPart and CompleteMultipartUpload are authorised as `s3:PutObject` but never
+ * carry the SSE headers (only CreateMultipartUpload does), so an `…IfExists` operator, which is true when the
+ * key is absent, denied every multipart upload: every file over the CLI's 8 MiB threshold, such as the
+ * 32 MiB message-log archives (review aws.md A2; IAM user guide, "…IfExists condition operators").
+ * A request without the headers is encrypted by the bucket default, SSE-KMS under the same key.
  */
 export function archiveBucketPolicy(bucketArn: pulumi.Input<string>, kmsKeyArn: pulumi.Input<string>): pulumi.Output<string> {
     const everything = [bucketArn, pulumi.interpolate`${bucketArn}/*`];
@@ -39,12 +50,20 @@ export function archiveBucketPolicy(bucketArn: pulumi.Input<string>, kmsKeyArn: 
             Condition: { NumericLessThan: { "s3:TlsVersion": String(MIN_TLS_VERSION) } },
         },
         {
+            Sid: "DenyOtherEncryption",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${bucketArn}/*`,
+            Condition: { Null: { [SSE_HEADER]: "false" }, StringNotEquals: { [SSE_HEADER]: "aws:kms" } },
+        },
+        {
             Sid: "DenyOtherKmsKeys",
             Effect: "Deny",
             Principal: "*",
             Action: "s3:PutObject",
             Resource: pulumi.interpolate`${bucketArn}/*`,
-            Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": kmsKeyArn } },
+            Condition: { Null: { [SSE_KMS_KEY_HEADER]: "false" }, StringNotEquals: { [SSE_KMS_KEY_HEADER]: kmsKeyArn } },
         },
     ]);
 }

@@ -7,6 +7,7 @@ import {
     ADMIN_ARN,
     OPERATOR_ARN,
     PlatformProbe,
+    Statement,
     asList,
     awsConfig,
     inputFrom,
@@ -16,6 +17,7 @@ import {
     urnOf,
 } from "./aws-fixtures";
 import { KEY_PURPOSES } from "../../components/aws/encryption-keys";
+import { denyingStatements } from "./s3-deny-evaluation";
 
 const CLUSTER = "xroad-test";
 const bucketName = `${CLUSTER}-archive`;
@@ -447,7 +449,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             const b = one(resources, T.bucket);
             const arn = `arn:aws:s3:::${b.props.bucketPrefix}`;
             const policy = one(resources, T.bucketPolicy, bucketName).props.policy;
-            assert.equal(statements(policy).length, 3);
+            assert.equal(statements(policy).length, 4);
             const noTls = statement(policy, "DenyWithoutTls");
             assert.equal(noTls.Effect, "Deny");
             assert.equal(noTls.Principal, "*");
@@ -462,10 +464,59 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.deepEqual(asList(oldTls.Resource), [bucketArn, objectsArn]);
             const otherKey = statement(policy, "DenyOtherKmsKeys");
             assert.equal(otherKey.Action, "s3:PutObject");
+            assert.deepEqual(asList(otherKey.Resource), [objectsArn]);
             assert.match(
-                otherKey.Condition!.StringNotEqualsIfExists["s3:x-amz-server-side-encryption-aws-kms-key-id"] as string,
+                otherKey.Condition!.StringNotEquals["s3:x-amz-server-side-encryption-aws-kms-key-id"] as string,
                 /^arn:aws:kms:eu-north-1:123456789012:key\//,
             );
+        });
+
+        describe("evaluated against the requests the archiver makes (aws.md A2)", () => {
+            let policy: Statement[];
+            let keyArn: string;
+            const secure = { "aws:SecureTransport": "true", "s3:TlsVersion": "1.3" };
+            before(() => {
+                const text = one(resources, T.bucketPolicy, bucketName).props.policy;
+                policy = statements(text);
+                keyArn = statement(text, "DenyOtherKmsKeys").Condition!.StringNotEquals[
+                    "s3:x-amz-server-side-encryption-aws-kms-key-id"
+                ] as string;
+            });
+            const put = (keys: Record<string, string>) => ({ action: "s3:PutObject", keys: { ...secure, ...keys } });
+            const sse = (key: string) => ({
+                "s3:x-amz-server-side-encryption": "aws:kms",
+                "s3:x-amz-server-side-encryption-aws-kms-key-id": key,
+            });
+
+            it("allows a single PUT and a CreateMultipartUpload under the archive key", () => {
+                assert.deepEqual(denyingStatements(policy, put(sse(keyArn))), []);
+            });
+
+            it("allows UploadPart and CompleteMultipartUpload, which carry no encryption headers", () => {
+                assert.deepEqual(denyingStatements(policy, put({})), []);
+            });
+
+            it("denies another KMS key, another algorithm, and plain HTTP", () => {
+                assert.deepEqual(denyingStatements(policy, put(sse(keyArn.replace(/key\/.*/, "key/other")))), ["DenyOtherKmsKeys"]);
+                assert.deepEqual(denyingStatements(policy, put({ "s3:x-amz-server-side-encryption": "AES256" })), ["DenyOtherEncryption"]);
+                assert.deepEqual(
+                    denyingStatements(policy, {
+                        action: "s3:PutObject",
+                        keys: { ...sse(keyArn), "aws:SecureTransport": "false", "s3:TlsVersion": "1.3" },
+                    }),
+                    ["DenyWithoutTls"],
+                );
+            });
+
+            it("would have denied UploadPart under the former StringNotEqualsIfExists statement", () => {
+                const former: Statement = {
+                    Sid: "Former",
+                    Effect: "Deny",
+                    Action: "s3:PutObject",
+                    Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": keyArn } },
+                };
+                assert.deepEqual(denyingStatements([former], put({})), ["Former"]);
+            });
         });
 
         it("applies the configured lifecycle and write-once retention", () => {
