@@ -76,6 +76,56 @@ describe("policy engine (Pulumi policy server semantics)", () => {
         );
     });
 
+    it("outside a preview, reads an unknown sentinel as the plain string it is: the level stays mandatory (fail closed)", async () => {
+        const readsName: ResourceValidationPolicy = {
+            name: "reads-name",
+            description: "test",
+            enforcementLevel: "mandatory",
+            validateResource: (args, report) => {
+                if (args.props.metadata.name !== "a") report("bad");
+            },
+        };
+        const readsAll: StackValidationPolicy = {
+            name: "reads-all",
+            description: "test",
+            enforcementLevel: "mandatory",
+            validateStack: (args, report) => {
+                for (const r of args.resources) if (r.props.metadata.labels !== undefined) report("labelled", r.urn);
+            },
+        };
+        const resources = [toEngine({ type: NS, name: "u", props: { metadata: { name: UNKNOWN.string, labels: UNKNOWN.object } } })];
+        for (const options of [{}, { preview: false }]) {
+            const r = await evaluate([readsName, readsAll], resources, options);
+            assert.deepEqual(
+                r.violations.map((v) => [v.policy, v.level, v.unknownAtPreview ?? false, v.message]),
+                [
+                    ["reads-name", "mandatory", false, "bad"],
+                    ["reads-all", "mandatory", false, "labelled"],
+                ],
+            );
+        }
+        // Under preview (the pack as the CLI runs it) the same reads are advisory can't-run diagnostics.
+        const preview = await evaluate([readsName, readsAll], resources, { preview: true });
+        assert.deepEqual(
+            preview.violations.map((v) => [v.policy, v.level, v.unknownAtPreview]),
+            [
+                ["reads-name", "advisory", true],
+                ["reads-all", "advisory", true],
+            ],
+        );
+    });
+
+    it("outside a preview, shares frozen props: a policy that writes to them fails loudly instead of changing the next one's view", async () => {
+        const writes: ResourceValidationPolicy = {
+            name: "writes",
+            description: "t",
+            validateResource: (args) => {
+                args.props.metadata.name = "changed";
+            },
+        };
+        await assert.rejects(evaluate([writes], [toEngine(ns)]), /Error validating resource .* with policy 'writes': TypeError/);
+    });
+
     it("lets proxied arrays use filter/map (SDK 1.21 proxy fix) and records notApplicable", async () => {
         const p: ResourceValidationPolicy = {
             name: "arrays",

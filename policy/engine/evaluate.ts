@@ -5,6 +5,12 @@
  * UnknownValueError turned into an advisory "can't run during preview", notApplicable, and stack policies
  * receiving PolicyResource objects with parent and dependencies resolved. The test harness, `npm run check`
  * and the plan's self-check all evaluate policies through this one function.
+ *
+ * Unknown values exist only inside a Pulumi preview. With `preview: true` (the test harness, which stands in
+ * for the pack under `pulumi preview`) props go through the SDK's unknown-checking proxy, as on the server.
+ * Otherwise (plain YAML, the offline plan) the SDK's sentinel strings are ordinary strings: no value of an
+ * input can turn a policy advisory (fail closed), and each resource's props are copied and frozen once and
+ * shared by every policy, which keeps the evaluation linear in the input.
  */
 import type {
     EnforcementLevel,
@@ -67,6 +73,34 @@ function proxied(props: Record<string, unknown>): ResourceValidationArgs["props"
     return proxy.unknownCheckingProxy(clone(props) as Record<string, unknown>);
 }
 
+/** A frozen deep copy: policies share it, and one that writes to its props fails loudly instead of changing what the next one sees. */
+function frozen(value: unknown): unknown {
+    if (Array.isArray(value)) return Object.freeze(value.map(frozen));
+    if (value !== null && typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) if (typeof v !== "function") out[k] = frozen(v);
+        return Object.freeze(out);
+    }
+    return value;
+}
+
+/** Props as a policy receives them: per validation through the unknown-checking proxy in a preview, else the shared frozen copy. */
+type PropsView = (r: EngineResource) => Record<string, unknown>;
+
+function propsView(preview: boolean): PropsView {
+    if (preview) return (r) => proxied(r.props);
+    const cache = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+    return (r) => {
+        let v = cache.get(r.props);
+        if (!v) cache.set(r.props, (v = frozen(r.props) as Record<string, unknown>));
+        return v;
+    };
+}
+
+function providerView(preview: boolean): (p: Record<string, unknown>) => Record<string, unknown> {
+    return preview ? proxied : (p) => frozen(p) as Record<string, unknown>;
+}
+
 const EMPTY_OPTS: PolicyResourceOptions = {
     protect: false,
     ignoreChanges: [],
@@ -95,6 +129,7 @@ async function runResourcePolicy(
     resources: EngineResource[],
     options: EvaluateOptions,
     result: EvaluationResult,
+    view: PropsView,
 ): Promise<void> {
     if (!policy.validateResource) {
         result.notApplicable.push({ policy: policy.name, reason: "Policy does not implement validateResource" });
@@ -112,7 +147,7 @@ async function runResourcePolicy(
             continue;
         }
         for (const validation of validations) {
-            const props = proxied(resource.props);
+            const props = view(resource);
             const args: ResourceValidationArgs = {
                 type: resource.type,
                 props,
@@ -125,11 +160,12 @@ async function runResourcePolicy(
                 getConfig: <T extends object>() => policyConfig(policy, options.config) as T,
                 notApplicable: throwNotApplicable,
             };
-            if (resource.provider) args.provider = { ...resource.provider, props: proxied(resource.provider.props) };
+            if (resource.provider)
+                args.provider = { ...resource.provider, props: providerView(options.preview === true)(resource.provider.props) };
             try {
                 await Promise.resolve(validation(args, reporter(policy, effectiveLevel(level), result.violations, resource.urn)));
             } catch (e) {
-                if (e instanceof proxy.UnknownValueError) {
+                if (options.preview && e instanceof proxy.UnknownValueError) {
                     result.violations.push({
                         policy: policy.name,
                         level: "advisory",
@@ -149,10 +185,10 @@ async function runResourcePolicy(
 }
 
 /** PolicyResource objects with parent, dependencies and propertyDependencies resolved to each other. */
-export function policyResources(resources: EngineResource[]): PolicyResource[] {
+export function policyResources(resources: EngineResource[], preview = true, view: PropsView = propsView(preview)): PolicyResource[] {
     const byUrn = new Map<string, PolicyResource>();
     const built = resources.map((r) => {
-        const props = proxied(r.props);
+        const props = view(r);
         const pr: PolicyResource = {
             type: r.type,
             props,
@@ -164,7 +200,7 @@ export function policyResources(resources: EngineResource[]): PolicyResource[] {
             isType: (cls) => isTypeOf(r.type, cls),
             asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
         };
-        if (r.provider) pr.provider = { ...r.provider, props: proxied(r.provider.props) };
+        if (r.provider) pr.provider = { ...r.provider, props: providerView(preview)(r.provider.props) };
         byUrn.set(r.urn, pr);
         return pr;
     });
@@ -188,6 +224,7 @@ async function runStackPolicy(
     resources: EngineResource[],
     options: EvaluateOptions,
     result: EvaluationResult,
+    shared: () => PolicyResource[],
 ): Promise<void> {
     const fastType = attachedPulumiType(policy.validateStack);
     if (fastType && !resources.some((r) => r.type === fastType)) {
@@ -195,7 +232,7 @@ async function runStackPolicy(
         return;
     }
     const args: StackValidationArgs = {
-        resources: policyResources(resources),
+        resources: shared(),
         stackTags: new Map(),
         getConfig: <T extends object>() => policyConfig(policy, options.config) as T,
         notApplicable: throwNotApplicable,
@@ -203,7 +240,7 @@ async function runStackPolicy(
     try {
         await Promise.resolve(policy.validateStack(args, reporter(policy, effectiveLevel(level), result.violations)));
     } catch (e) {
-        if (e instanceof proxy.UnknownValueError) {
+        if (options.preview && e instanceof proxy.UnknownValueError) {
             result.violations.push({
                 policy: policy.name,
                 level: "advisory",
@@ -230,14 +267,21 @@ export async function evaluate(
     options: EvaluateOptions = {},
 ): Promise<EvaluationResult> {
     const result: EvaluationResult = { violations: [], notApplicable: [] };
+    const preview = options.preview === true;
+    const view = propsView(preview);
+    // In a preview every stack policy gets its own deserialized copy, as from the server; otherwise one frozen set
+    // (in a fresh array per policy) serves all.
+    let built: PolicyResource[] | undefined;
+    const shared = () => (preview ? policyResources(resources, true) : [...(built ??= policyResources(resources, false, view))]);
     for (const policy of policies) {
         const level = resolveLevel(policy, options.config, options.packLevel);
         if (level === "disabled") continue;
         if (isStackPolicy(policy)) {
-            if (options.only !== "resource") await runStackPolicy(policy, level, resources, options, result);
+            if (options.only !== "resource") await runStackPolicy(policy, level, resources, options, result, shared);
         } else if (options.only !== "stack") {
-            await runResourcePolicy(policy, level, resources, options, result);
+            await runResourcePolicy(policy, level, resources, options, result, view);
         }
+        options.onPolicy?.(policy.name);
     }
     return result;
 }

@@ -119,7 +119,9 @@ describe("policy engine parity with the Pulumi policy server", function () {
             req.setOptions(options());
             fromServer.push(...diagnostics(await call(client, "analyze", req), r.urn));
         }
-        const fromEngine = (await evaluate(allPolicies, resources, { only: "resource", packLevel: "advisory" })).violations.map((v) => ({
+        const fromEngine = (
+            await evaluate(allPolicies, resources, { only: "resource", packLevel: "advisory", preview: true })
+        ).violations.map((v) => ({
             policy: v.policy,
             urn: v.urn ?? "",
             level: v.level,
@@ -156,12 +158,14 @@ describe("policy engine parity with the Pulumi policy server", function () {
             ...d,
             message: d.message.replace(/ from policy pack '[^']+'/, ""),
         }));
-        const fromEngine = (await evaluate(allPolicies, resources, { only: "stack", packLevel: "advisory" })).violations.map((v) => ({
-            policy: v.policy,
-            urn: v.urn ?? "",
-            level: v.level,
-            message: v.message,
-        }));
+        const fromEngine = (await evaluate(allPolicies, resources, { only: "stack", packLevel: "advisory", preview: true })).violations.map(
+            (v) => ({
+                policy: v.policy,
+                urn: v.urn ?? "",
+                level: v.level,
+                message: v.message,
+            }),
+        );
         const key = (d: Diagnostic) => `${d.urn} ${d.policy} ${d.level} ${d.message}`;
         assert.ok(fromServer.length > 5, `${fromServer.length} diagnostics`);
         assert.deepEqual(fromServer.map(key).sort(), fromEngine.map(key).sort());

@@ -50,6 +50,14 @@ export interface EvaluateOptions {
     packLevel?: EnforcementLevel;
     /** Skip stack policies (a resource-only pass) or resource policies. */
     only?: "resource" | "stack";
+    /**
+     * Evaluate as the policy server does under `pulumi preview`: props behind the SDK's unknown-checking proxy, and a
+     * read of an unknown sentinel reported as an advisory "can't run during preview". Off by default: outside a preview
+     * the sentinels are plain strings and no input value can lower a policy's level (fail closed).
+     */
+    preview?: boolean;
+    /** Called after each policy ran (progress reporting). */
+    onPolicy?: (name: string) => void;
 }
 
 export interface EvaluationResult {

@@ -71,14 +71,14 @@ function packConfig(policy: AnyPolicy, options: RunOptions): PolicyPackConfig | 
     return { [policy.name]: { ...(options.level ? { enforcementLevel: options.level } : {}), ...(options.config ?? {}) } };
 }
 
-/** Runs one policy over the resources; violations of that policy only. */
+/** Runs one policy over the resources as the pack runs under `pulumi preview` (unknown sentinels are advisory); violations of that policy only. */
 export async function run(
     policy: AnyPolicy,
     resources: FakeResource | FakeResource[],
     options: RunOptions = {},
 ): Promise<EvaluationResult> {
     const list = (Array.isArray(resources) ? resources : [resources]).map(toEngine);
-    return evaluate([policy], list, { config: packConfig(policy, options), packLevel: options.packLevel });
+    return evaluate([policy], list, { config: packConfig(policy, options), packLevel: options.packLevel, preview: true });
 }
 
 /** Just the messages of the violations. */
