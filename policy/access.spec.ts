@@ -100,6 +100,31 @@ describe("k8s-no-default-namespace (guide §4.3)", () => {
     });
 });
 
+describe("k8s-no-default-namespace exempts what Kubernetes keeps in default", () => {
+    const obj = (kind: string, name: string, namespace?: string) => k8s({ apiVersion: "v1", kind, metadata: { name, namespace } });
+    it("does not flag the built-in default ServiceAccount and kubernetes Service (explicit or implicit default)", async () => {
+        assert.deepEqual(
+            await messages(noDefaultNamespace, [
+                obj("ServiceAccount", "default", "default"),
+                obj("ServiceAccount", "default"),
+                obj("Service", "kubernetes", "default"),
+                obj("Service", "kubernetes"),
+            ]),
+            [],
+        );
+    });
+    it("still flags other objects of those kinds and names in default", async () => {
+        assert.deepEqual(
+            await messages(noDefaultNamespace, [
+                obj("ServiceAccount", "app", "default"),
+                obj("Service", "default", "default"),
+                obj("ConfigMap", "kubernetes", "default"),
+            ]),
+            ["is placed in the default namespace", "is placed in the default namespace", "is placed in the default namespace"],
+        );
+    });
+});
+
 describe("k8s-no-dashboard (guide §4.4)", () => {
     it("passes ordinary charts and workloads", async () => {
         assert.deepEqual(

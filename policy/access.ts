@@ -75,9 +75,24 @@ export const noWildcardRbac: ResourceValidationPolicy = {
     },
 };
 
+/**
+ * Objects Kubernetes itself keeps in `default`, which a manifest can only change in place: the namespace's
+ * `default` ServiceAccount (hardened with automountServiceAccountToken: false, guide §4.2) and the API server's
+ * `kubernetes` Service (kube-apiserver's controlplane controller reconciles it there).
+ */
+const BUILT_IN_DEFAULT_OBJECTS: Record<string, string> = {
+    "kubernetes:core/v1:ServiceAccount": "default",
+    "kubernetes:core/v1:Service": "kubernetes",
+};
+
+function isBuiltInOfDefault(type: string, name: string | undefined): boolean {
+    return name !== undefined && BUILT_IN_DEFAULT_OBJECTS[type] === name;
+}
+
 export const noDefaultNamespace: ResourceValidationPolicy = {
     name: "k8s-no-default-namespace",
-    description: "Namespaced objects live in a dedicated namespace, not `default`, so access can be restricted per namespace (guide §4.3).",
+    description:
+        "Namespaced objects live in a dedicated namespace, not `default`, so access can be restricted per namespace; the built-in `default` ServiceAccount and `kubernetes` Service, which can only live there, are exempt (guide §4.3).",
     severity: "medium",
     enforcementLevel: "mandatory",
     remediationSteps: "Set metadata.namespace to the Sidecar's namespace (or set the provider's namespace); never rely on `default`.",
@@ -97,6 +112,7 @@ export const noDefaultNamespace: ResourceValidationPolicy = {
             return;
         if (args.type.endsWith("Patch")) return;
         const ns = effectiveNamespace(args.props, args.provider);
+        if (ns === "default" && isBuiltInOfDefault(args.type, asString(asObj(args.props.metadata)?.name))) return;
         if (ns === "default") {
             report(
                 asString(asObj(args.props.metadata)?.namespace)

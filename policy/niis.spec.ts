@@ -86,7 +86,7 @@ describe("npm run check over the official NIIS manifests", () => {
         assert.deepEqual(r.pairs, expected("Pod"));
         assert.equal(r.code, 2);
         assert.ok(
-            r.err.some((l) => /archived-2023\/load_balancer_setup\.yaml:115: invalid YAML: Map keys must be unique/.test(l)),
+            r.err.some((l) => /archived-2023\/load_balancer_setup\.yaml:115: invalid YAML: duplicated mapping key/.test(l)),
             r.err.join("\n"),
         );
     });
@@ -146,7 +146,7 @@ describe("npm run check over the official NIIS manifests", () => {
         assert.deepEqual(bad.pairs, ["mandatory k8s-ssh-key-secret-volume-mode Pod/ok/k", "mandatory pod-security-baseline CronJob/ok/cj"]);
         assert.match(bad.all[0].message, /has mode 0644, readable by others/);
 
-        // `kind: List` items are objects of their own; documents that are no Kubernetes object are skipped with a note.
+        // `kind: List` items are objects of their own; a document that is no Kubernetes object is an error naming file and line.
         fs.writeFileSync(
             path.join(dir, "list.yaml"),
             JSON.stringify({
@@ -171,7 +171,7 @@ describe("npm run check over the official NIIS manifests", () => {
         const r = await check(broken);
         assert.equal(r.code, 2);
         assert.ok(
-            r.err.some((l) => l.startsWith(`${broken}:4: invalid YAML`)),
+            r.err.some((l) => l.startsWith(`${broken}:5: invalid YAML: bad indentation`)),
             r.err.join("\n"),
         );
         assert.equal((await check(path.join(dir, "missing.yaml"))).code, 2);

@@ -8,7 +8,15 @@ import {
     SSH_SECRET_PRIVATE_KEY,
     SSH_SECRET_PUBLIC_KEY,
 } from "./xroad/ssh";
-import { noPlaintextSecretEnv, noSecretsInConfigMap, secretEnvRefsWellFormed, sshKeySecretVolumeMode } from "./secrets";
+import {
+    DEFAULT_SENSITIVE_PATTERN,
+    isSensitiveEnvName,
+    noPlaintextSecretEnv,
+    noSecretsInConfigMap,
+    secretEnvRefsWellFormed,
+    secretInValue,
+    sshKeySecretVolumeMode,
+} from "./secrets";
 import { RESOURCES, UNKNOWN, deployment, k8s, messages, run } from "./testing/harness";
 
 function withEnv(env: unknown[], extra: Record<string, unknown> = {}) {
@@ -208,7 +216,125 @@ describe("k8s-no-secrets-in-configmap (guide §3)", () => {
     it("flags private keys and secret-named keys", async () => {
         assert.deepEqual(await messages(noSecretsInConfigMap, cm({ key: "-----BEGIN RSA PRIVATE KEY-----", XROAD_DB_PWD: "pw" })), [
             "key key holds a private key",
-            "key XROAD_DB_PWD looks like a secret (password, PIN or key)",
+            "key XROAD_DB_PWD looks like a secret (password, token, key or connection string)",
         ]);
+    });
+});
+
+describe("the secret-name pattern and its exceptions (policy/README.md)", () => {
+    const config = { extraSensitiveNames: [], sensitiveNamePattern: DEFAULT_SENSITIVE_PATTERN };
+    const SENSITIVE = [
+        "GITHUB_TOKEN",
+        "AWS_SESSION_TOKEN",
+        "SLACK_BOT_TOKEN",
+        "DB_PASS",
+        "MYSQL_PWD",
+        "PGPASSWORD",
+        "SMTP_PASSWORD",
+        "KEYSTORE_PASSPHRASE",
+        "AZURE_BATCH_KEY",
+        "OCI_CLI_KEY_CONTENT",
+        "AWS_SECRET_ACCESS_KEY",
+        "STRIPE_APIKEY",
+        "API_KEYS",
+        "ENCRYPTION_KEY",
+        "CLIENT_SECRET",
+        "SECRET_KEY_BASE",
+        "GOOGLE_APPLICATION_CREDENTIALS_JSON",
+        "DOCKER_CREDS",
+        "DATABASE_CONNECTION_STRING",
+        "SERVICEBUS_CONN_STR",
+        "SENTRY_DSN",
+        "db-password",
+        "api.key",
+        "XROAD_TOKEN_PIN",
+        "XROAD_TOKEN_2_PIN",
+    ];
+    const NOT_SENSITIVE = [
+        "AWS_WEB_IDENTITY_TOKEN_FILE",
+        "TOKEN_URL",
+        "OAUTH_TOKEN_ENDPOINT",
+        "SECRET_NAME",
+        "AWS_ACCESS_KEY_ID",
+        "KMS_KEY_ARN",
+        "DB_PASSWORD_FILE",
+        "PASSWORD_MIN_LENGTH",
+        "TOKEN_TTL",
+        "PUBLIC_KEY",
+        "SSH_PUBLIC_KEY",
+        "PARTITION_KEY",
+        "CACHE_KEY",
+        "PWD",
+        "OLDPWD",
+        "KEYCLOAK_REALM",
+        "MONKEY_MODE",
+        "BYPASS_PROXY",
+        "PASSPORT_ISSUER",
+        "XROAD_LOG_LEVEL",
+        "XROAD_DB_HOST",
+    ];
+    for (const name of SENSITIVE) it(`treats ${name} as sensitive`, () => assert.equal(isSensitiveEnvName(name, config), true));
+    for (const name of NOT_SENSITIVE)
+        it(`does not treat ${name} as sensitive`, () => assert.equal(isSensitiveEnvName(name, config), false));
+
+    it("flags the failing cases in env vars of a pod and in ConfigMap keys", async () => {
+        const env = ["GITHUB_TOKEN", "DB_PASS", "AZURE_BATCH_KEY", "OCI_CLI_KEY_CONTENT"].map((name) => ({ name, value: "x" }));
+        assert.deepEqual(
+            (await messages(noPlaintextSecretEnv, withEnv(env))).map((m) =>
+                m.replace(/^container "ss" sets (\S+) as a literal value.*$/, "$1"),
+            ),
+            ["GITHUB_TOKEN", "DB_PASS", "AZURE_BATCH_KEY", "OCI_CLI_KEY_CONTENT"],
+        );
+        const cm = k8s({
+            apiVersion: "v1",
+            kind: "ConfigMap",
+            metadata: { name: "cm", namespace: "x" },
+            data: {
+                GITHUB_TOKEN: "x",
+                DB_PASS: "x",
+                AZURE_BATCH_KEY: "x",
+                "oci-cli-key-content": "x",
+                "keys.json": "{}",
+                PUBLIC_KEY: "ssh-ed25519 AAAA",
+            },
+        });
+        assert.deepEqual(await messages(noSecretsInConfigMap, cm), [
+            "key GITHUB_TOKEN looks like a secret (password, token, key or connection string)",
+            "key DB_PASS looks like a secret (password, token, key or connection string)",
+            "key AZURE_BATCH_KEY looks like a secret (password, token, key or connection string)",
+            "key oci-cli-key-content looks like a secret (password, token, key or connection string)",
+        ]);
+    });
+
+    it("flags secrets by the shape of the value: URLs with a password, connection strings, private-key armour", async () => {
+        assert.equal(secretInValue("postgres://app:s3cret@db.internal:5432/app"), "a URL with a password");
+        assert.equal(secretInValue("redis://:s3cret@redis:6379"), "a URL with a password");
+        assert.equal(secretInValue("Server=db;Database=x;User Id=app;Password=s3cret;"), "a connection string with a password or key");
+        assert.equal(
+            secretInValue("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc==;EndpointSuffix=core.windows.net"),
+            "a connection string with a password or key",
+        );
+        assert.equal(secretInValue("-----BEGIN PGP PRIVATE KEY BLOCK-----\nx"), "a private key");
+        assert.equal(secretInValue("-----BEGIN ENCRYPTED PRIVATE KEY-----\nx"), "a private key");
+        for (const harmless of [
+            "postgres://db.internal:5432/app",
+            "postgres://app:$(DB_PASSWORD)@db/app",
+            "https://example.org:8443/path@v1",
+            "Server=db;Database=x;Integrated Security=true",
+            "-----BEGIN PUBLIC KEY-----",
+            "-----BEGIN CERTIFICATE-----",
+        ])
+            assert.equal(secretInValue(harmless), undefined, harmless);
+        const found = await messages(noPlaintextSecretEnv, withEnv([{ name: "DATABASE_URL", value: "postgres://app:s3cret@db/app" }]));
+        assert.deepEqual(found, [
+            'container "ss" puts a URL with a password in the literal value of DATABASE_URL; reference a Secret with valueFrom.secretKeyRef instead',
+        ]);
+        const cm = k8s({
+            apiVersion: "v1",
+            kind: "ConfigMap",
+            metadata: { name: "cm", namespace: "x" },
+            data: { "app.properties": "url=x", DB: "Server=db;Password=pw" },
+        });
+        assert.deepEqual(await messages(noSecretsInConfigMap, cm), ["key DB holds a connection string with a password or key"]);
     });
 });

@@ -9,12 +9,39 @@ import { configOf, guide } from "./common";
 import { CONFIG_MAP } from "./kubernetes/types";
 import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./kubernetes/workloads";
 
-const PRIVATE_KEY_PEM = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/** PEM private-key armour: PKCS#1/#8 (`RSA`, `EC`, `ENCRYPTED`), OpenSSH, and PGP's `PRIVATE KEY BLOCK`. */
+const PRIVATE_KEY_PEM = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
 
-/** Default pattern for names that carry secrets, on top of the X-Road names in xroad/env.ts. */
-const DEFAULT_SENSITIVE_PATTERN = "(^|_)(PASSWORD|PASSWD|PWD|PASSPHRASE|SECRET|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)(_|$)";
-/** Variables that hold the path of a secret file, not the secret. */
-const PATH_SUFFIX = /_(FILE|PATH|DIR)$/i;
+/**
+ * Default pattern for names that carry secrets, on top of the X-Road names in xroad/env.ts (matched without case;
+ * `_`, `-` and `.` separate words, so env names and ConfigMap keys like `db-password` match alike):
+ *  - passwords: PASSWORD, PASSWD, PASSPHRASE anywhere (PGPASSWORD), PASS and PWD as words (DB_PASS, MYSQL_PWD);
+ *  - SECRET, TOKEN, KEY, CREDENTIAL(S), CREDS as words (CLIENT_SECRET, GITHUB_TOKEN, AZURE_BATCH_KEY,
+ *    OCI_CLI_KEY_CONTENT, API_KEYS), glued key names (APIKEY, ACCESSKEY, SECRETKEY, PRIVATEKEY);
+ *  - connection strings: CONNECTION_STRING, CONN_STR, DSN.
+ * NOT_SENSITIVE_NAME lists the exceptions.
+ */
+export const DEFAULT_SENSITIVE_PATTERN =
+    "PASSWORD|PASSWD|PASSPHRASE|APIKEY|ACCESSKEY|SECRETKEY|PRIVATEKEY|CONNECTION[-_.]?STRING|CONN[-_.]?STR|(^|[-_.])(PASS|PWD|SECRETS?|TOKENS?|KEYS?|CREDENTIALS?|CREDS|DSN)([-_.]|$)";
+
+/**
+ * Names the pattern matches that hold no secret (documented in policy/README.md):
+ *  - where a secret is or how it is used, not the secret: `_FILE`, `_PATH`, `_DIR`, `_URL`, `_URI`, `_ENDPOINT`,
+ *    `_HOST`, `_PORT`, `_NAME`, `_ID`, `_ARN`, `_REF`, `_USER`, `_USERNAME` and settings such as `_TYPE`,
+ *    `_HEADER`, `_LENGTH`, `_TTL`, `_TIMEOUT`, `_EXPIRY`, `_ENABLED` at the end
+ *    (AWS_WEB_IDENTITY_TOKEN_FILE, TOKEN_URL, SECRET_NAME, AWS_ACCESS_KEY_ID, KMS_KEY_ARN);
+ *  - keys that are no credential: public, sort, partition, cache, primary, foreign, routing and lookup keys;
+ *  - the shell's PWD and OLDPWD (the working directory);
+ *  - ConfigMap keys that are file names (`app.yaml`, `keys.json`): their content is checked instead.
+ */
+const NOT_SENSITIVE_NAME =
+    /[-_.](FILE|PATH|DIR|URL|URI|ENDPOINT|HOST|PORT|NAME|ID|ARN|REF|USER|USERNAME|TYPE|HEADER|LENGTH|TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRATION|ENABLED)$|(^|[-_.])(PUBLIC|SORT|PARTITION|CACHE|PRIMARY|FOREIGN|ROUTING|LOOKUP)[-_.]?KEYS?([-_.]|$)|^(OLD)?PWD$/i;
+const FILE_NAME = /\.(json|ya?ml|conf|cfg|ini|toml|properties|xml|txt|pub|crt|cert|sh|py|js|html|md|tpl|j2)$/i;
+
+/** A URL with a password in its user info (`postgres://app:s3cret@db/x`); `$(VAR)` references are no literal. */
+const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:(?!\$\(|\$\{)[^\s/@]+@/i;
+/** A key=value connection string with a secret part (ADO.NET, JDBC properties, Azure storage and Service Bus). */
+const CONNECTION_STRING_SECRET = /(^|;)\s*(password|pwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*(?!\$\(|\$\{)[^;\s]/i;
 
 export interface PlaintextEnvConfig {
     extraSensitiveNames: string[];
@@ -23,8 +50,16 @@ export interface PlaintextEnvConfig {
 
 export function isSensitiveEnvName(name: string, config: PlaintextEnvConfig): boolean {
     if (SENSITIVE_ENV_NAMES.includes(name) || TOKEN_PIN_PATTERN.test(name) || config.extraSensitiveNames.includes(name)) return true;
-    if (PATH_SUFFIX.test(name)) return false;
+    if (NOT_SENSITIVE_NAME.test(name)) return false;
     return new RegExp(config.sensitiveNamePattern, "i").test(name);
+}
+
+/** What kind of secret a literal value carries by its shape alone, whatever its name. */
+export function secretInValue(value: string): string | undefined {
+    if (PRIVATE_KEY_PEM.test(value)) return "a private key";
+    if (URL_WITH_PASSWORD.test(value)) return "a URL with a password";
+    if (CONNECTION_STRING_SECRET.test(value)) return "a connection string with a password or key";
+    return undefined;
 }
 
 export const noPlaintextSecretEnv: ResourceValidationPolicy = {
@@ -55,10 +90,16 @@ export const noPlaintextSecretEnv: ResourceValidationPolicy = {
                     report(
                         `${c.kind} "${c.name}" sets ${name} as a literal value; reference a Secret with valueFrom.secretKeyRef or envFrom.secretRef instead`,
                     );
-                } else if (PRIVATE_KEY_PEM.test(value)) {
-                    report(
-                        `${c.kind} "${c.name}" puts a private key in the literal value of ${name}; mount it from a Secret volume instead`,
-                    );
+                } else {
+                    const what = secretInValue(value);
+                    if (what === "a private key")
+                        report(
+                            `${c.kind} "${c.name}" puts a private key in the literal value of ${name}; mount it from a Secret volume instead`,
+                        );
+                    else if (what)
+                        report(
+                            `${c.kind} "${c.name}" puts ${what} in the literal value of ${name}; reference a Secret with valueFrom.secretKeyRef instead`,
+                        );
                 }
             }
         }
@@ -205,8 +246,10 @@ export const noSecretsInConfigMap: ResourceValidationPolicy = {
         const data = asObj(args.props.data) ?? {};
         for (const [key, value] of Object.entries(data)) {
             if (typeof value !== "string" || value === "") continue;
-            if (PRIVATE_KEY_PEM.test(value)) report(`key ${key} holds a private key`);
-            else if (isSensitiveEnvName(key, config)) report(`key ${key} looks like a secret (password, PIN or key)`);
+            const what = secretInValue(value);
+            if (what) report(`key ${key} holds ${what}`);
+            else if (!FILE_NAME.test(key) && isSensitiveEnvName(key, config))
+                report(`key ${key} looks like a secret (password, token, key or connection string)`);
         }
     },
 };

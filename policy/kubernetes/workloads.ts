@@ -16,6 +16,9 @@ export const WORKLOAD_KINDS = [
     "CronJob",
 ] as const;
 
+/** A PodTemplate object: a pod template of its own, not a workload (it starts no pod). */
+export const POD_TEMPLATE = "kubernetes:core/v1:PodTemplate";
+
 export function isWorkload(type: string): boolean {
     const kind = k8sKind(type);
     return kind !== undefined && (WORKLOAD_KINDS as readonly string[]).includes(kind) && !type.endsWith("Patch");
@@ -42,9 +45,18 @@ export interface PodTemplate {
     spec: Obj;
 }
 
-/** The pod template of a workload, or undefined when the resource is no workload or has no spec yet. */
+/**
+ * The pod template of a workload, or of a core/v1 PodTemplate object (`template`), or undefined when the resource
+ * has none (yet). A PodTemplate runs no pod, but Pod Security Admission judges it (warn and audit) like a workload's
+ * template (k8s.io/pod-security-admission DefaultPodSpecExtractor: podtemplates), so the pod-level rules read it too.
+ */
 export function podTemplate(type: string, props: Obj): PodTemplate | undefined {
     const kind = k8sKind(type);
+    if (type === POD_TEMPLATE) {
+        const template = asObj(props.template);
+        const spec = asObj(template?.spec);
+        return spec ? { metadata: asObj(template?.metadata) ?? {}, spec } : undefined;
+    }
     if (!isWorkload(type)) return undefined;
     if (kind === "Pod") {
         const spec = asObj(props.spec);
