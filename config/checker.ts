@@ -11,22 +11,94 @@ export const CONFIG_NAMESPACE = "xroad-sidecar";
 export interface ConfigIssue {
     /** Full key, for example `xroad-sidecar:instances[0].name`. */
     key: string;
-    /** The offending value as the user wrote it (undefined when a required key is missing). */
+    /**
+     * The offending value as it may be shown: secret values, values at secret-looking paths and values of
+     * unknown keys are replaced by {@link HIDDEN}; undefined when a required key is missing.
+     */
     value: unknown;
     /** What would have been accepted. */
     allowed: string;
 }
 
+/** Stands in for a value that must not be printed (issue 14: secrets are never echoed). */
+export const HIDDEN = "[secret]";
+
+/**
+ * Paths whose values are never printed: everything under `secrets`, and any key with a word that suggests a
+ * credential, wherever it is (a password pasted into the wrong section is still a password).
+ */
+const SECRET_WORDS = new Set([
+    "secret",
+    "secrets",
+    "pin",
+    "password",
+    "passwd",
+    "pwd",
+    "pass",
+    "passphrase",
+    "token",
+    "key",
+    "keys",
+    "credential",
+    "credentials",
+]);
+/** Settings whose names contain such a word but which hold no secret. */
+const NOT_SECRET_KEYS = new Set(["secretsEncryption"]);
+
+/** The words of a key: `adminPassword` → admin, password; `DB_PWD` → db, pwd. */
+function wordsOf(segment: string): string[] {
+    return segment
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .split(/[^A-Za-z0-9]+/)
+        .filter((w) => w !== "")
+        .map((w) => w.toLowerCase());
+}
+
+/** True when a config path (without the namespace) may hold a secret value. */
+export function isSecretPath(path: string): boolean {
+    return path
+        .split(/[.[\]]/)
+        .filter((segment) => segment !== "" && !NOT_SECRET_KEYS.has(segment))
+        .some(
+            (segment) => wordsOf(segment).some((w) => SECRET_WORDS.has(w)) || /connectionstring/i.test(segment.replace(/[^A-Za-z]/g, "")),
+        );
+}
+
+/** Marks an unknown key, whose value is never shown: it may be a secret under a misspelled key. */
+const UNKNOWN_KEY = Symbol("unknown key");
+
+/** How a value reads in a message: short, never a dump of a whole section. */
+export function showValue(value: unknown): string {
+    if (value === undefined) return "(not set)";
+    if (value === null || value === "") return "(empty)";
+    if (value === HIDDEN) return JSON.stringify(HIDDEN);
+    if (Array.isArray(value)) {
+        const scalars = value.every((v) => v === null || typeof v !== "object");
+        const text = JSON.stringify(value);
+        return scalars && text.length <= 120 ? text : `(a list of ${value.length})`;
+    }
+    if (typeof value === "object") {
+        const keys = Object.keys(value);
+        return keys.length === 0 ? "{}" : `(a section with ${keys.join(", ")})`;
+    }
+    const text = JSON.stringify(value);
+    return text.length > 120 ? `${text.slice(0, 117)}..."` : text;
+}
+
 export function formatIssue(issue: ConfigIssue): string {
-    const shown = issue.value === undefined ? "(not set)" : JSON.stringify(issue.value);
-    return `${issue.key}: ${shown} is not valid; allowed: ${issue.allowed}`;
+    if (issue.value === UNKNOWN_KEY) return `${issue.key} is not a known key; allowed here: ${issue.allowed}`;
+    return `${issue.key}: ${showValue(issue.value)} is not valid; allowed: ${issue.allowed}`;
 }
 
 /** Thrown once, after every section was read, when any value was invalid. */
 export class ConfigValidationError extends Error {
-    constructor(readonly issues: ConfigIssue[]) {
+    constructor(
+        readonly issues: ConfigIssue[],
+        /** The stack whose configuration is invalid, named in the message (promote reads two). */
+        readonly stack?: string,
+    ) {
         super(
-            `Invalid stack configuration (${issues.length} error${issues.length === 1 ? "" : "s"}):\n` +
+            `Invalid configuration${stack === undefined ? "" : ` of stack ${stack}`} (${issues.length} error${issues.length === 1 ? "" : "s"}):\n` +
                 issues.map((i) => `  - ${formatIssue(i)}`).join("\n"),
         );
         this.name = "ConfigValidationError";
@@ -34,6 +106,8 @@ export class ConfigValidationError extends Error {
 }
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** More than any node type this project accepts offers one pod; a larger value is a unit mistake (2000 for 2000m). */
+export const MAX_CPU_CORES = 64;
 // What the config accepts; the value itself is read by the one quantity parser the policies use too.
 const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
 // Kubernetes' decimal kilo is a lowercase k.
@@ -51,12 +125,49 @@ export function memoryBytes(quantity: string): number | undefined {
     return bytes === undefined ? undefined : Math.round(bytes);
 }
 
-/** True for an IPv4 CIDR such as 10.0.0.0/16 whose octets and prefix are in range. */
+/**
+ * True for a canonical IPv4 CIDR such as 10.0.0.0/16: octets and prefix in range, no leading zeros
+ * (which some parsers read as octal) and no host bits, so the value means exactly what it says.
+ */
 export function isIpv4Cidr(value: string): boolean {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+    const m = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(0|[1-9]\d?)$/.exec(value);
     if (!m) return false;
     const octets = m.slice(1, 5).map(Number);
-    return octets.every((o) => o <= 255) && Number(m[5]) <= 32;
+    const prefix = Number(m[5]);
+    if (!octets.every((o) => o <= 255) || prefix > 32) return false;
+    const address = octets.reduce((a, o) => a * 256 + o, 0);
+    const hostSize = 2 ** (32 - prefix);
+    return address % hostSize === 0;
+}
+
+/** The same CIDR with its host bits cleared, for the error message: 10.20.0.5/16 → 10.20.0.0/16. */
+export function canonicalCidr(value: string): string | undefined {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+    if (!m) return undefined;
+    const octets = m.slice(1, 5).map(Number);
+    const prefix = Number(m[5]);
+    if (!octets.every((o) => o <= 255) || prefix > 32) return undefined;
+    const hostSize = 2 ** (32 - prefix);
+    const network = Math.floor(octets.reduce((a, o) => a * 256 + o, 0) / hostSize) * hostSize;
+    return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".")}/${prefix}`;
+}
+
+// Kubernetes label syntax (k8s.io/apimachinery/pkg/util/validation: IsQualifiedName, IsValidLabelValue).
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A label key: an optional DNS subdomain prefix (≤ 253) and `/`, then a name of at most 63 characters. */
+export function isLabelKey(key: string): boolean {
+    const slash = key.lastIndexOf("/");
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS_1123_SUBDOMAIN.test(prefix))) return false;
+    return name.length <= 63 && LABEL_NAME.test(name);
+}
+
+/** A label value: empty, or at most 63 characters of alphanumerics, `-`, `_` and `.`, alphanumeric at both ends. */
+export function isLabelValue(value: string): boolean {
+    return value === "" || (value.length <= 63 && LABEL_NAME.test(value));
 }
 
 export function isDnsLabel(value: string): boolean {
@@ -75,13 +186,29 @@ export interface Rule {
  */
 export class Checker {
     readonly issues: ConfigIssue[] = [];
+    /** Things that plan but deserve attention, such as a secret stored in plain text. */
+    readonly warnings: string[] = [];
 
     key(path: string): string {
         return `${CONFIG_NAMESPACE}:${path}`;
     }
 
+    /** Records an issue; the value is hidden when the path may hold a secret. */
     fail(path: string, value: unknown, allowed: string): void {
-        this.issues.push({ key: this.key(path), value, allowed });
+        this.issues.push({ key: this.key(path), value: isSecretPath(path) ? HIDDEN : value, allowed });
+    }
+
+    /** A config key outside the project's namespace and the providers'. */
+    unknownNamespace(fullKey: string, providers: readonly string[]): void {
+        this.issues.push({
+            key: fullKey,
+            value: UNKNOWN_KEY,
+            allowed: `a key in the project's namespace (${CONFIG_NAMESPACE}:) or a provider's (${providers.map((p) => `${p}:`).join(", ")})`,
+        });
+    }
+
+    warn(message: string): void {
+        this.warnings.push(message);
     }
 
     /** An object section, or undefined (with an issue) when the value is not an object. */
@@ -92,10 +219,14 @@ export class Checker {
         return {};
     }
 
-    /** Reports keys of a section this program does not know, which are almost always typos. */
+    /**
+     * Reports keys of a section this program does not know, which are almost always typos. The value of
+     * an unknown key is never shown: it may be a secret under a misspelled key (`secret:` for `secrets:`).
+     */
     knownKeys(path: string, section: Record<string, unknown>, known: readonly string[]): void {
         for (const k of Object.keys(section)) {
-            if (!known.includes(k)) this.fail(path ? `${path}.${k}` : k, section[k], `a known setting (${known.join(", ")})`);
+            if (!known.includes(k))
+                this.issues.push({ key: this.key(path ? `${path}.${k}` : k), value: UNKNOWN_KEY, allowed: known.join(", ") });
         }
     }
 
@@ -161,9 +292,13 @@ export class Checker {
     }
 
     cidr(path: string, value: unknown, fallback?: string): string {
+        const canonical = typeof value === "string" ? canonicalCidr(value) : undefined;
         return this.string(path, value, fallback, {
             pattern: { test: isIpv4Cidr },
-            allowed: "an IPv4 CIDR such as 10.0.0.0/16",
+            allowed:
+                canonical !== undefined && canonical !== value
+                    ? `a canonical IPv4 CIDR without host bits or leading zeros: ${canonical}`
+                    : "an IPv4 CIDR such as 10.0.0.0/16",
         });
     }
 
@@ -191,13 +326,43 @@ export class Checker {
         return out;
     }
 
-    cpu(path: string, value: unknown, fallback: string): string {
-        const s = typeof value === "number" ? String(value) : value;
-        return this.string(path, s, fallback, { pattern: CPU_QUANTITY, allowed: "a CPU quantity such as 2, 1.5 or 500m" });
+    /** Label keys and values in Kubernetes syntax, such as a pod selector. */
+    labels(path: string, value: unknown, fallback: Record<string, string> = {}): Record<string, string> {
+        const labels = this.stringMap(path, value, fallback);
+        for (const [k, v] of Object.entries(labels)) {
+            if (!isLabelKey(k))
+                this.fail(
+                    `${path}.${k}`,
+                    k,
+                    "a label key: an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' or '.'",
+                );
+            else if (!isLabelValue(v))
+                this.fail(
+                    `${path}.${k}`,
+                    v,
+                    "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+                );
+        }
+        return labels;
     }
 
+    /** A positive CPU quantity of at most {@link MAX_CPU_CORES} cores: no node offers more to one pod. */
+    cpu(path: string, value: unknown, fallback: string): string {
+        const s = typeof value === "number" ? String(value) : value;
+        const cpu = this.string(path, s, fallback, { pattern: CPU_QUANTITY, allowed: "a CPU quantity such as 2, 1.5 or 500m" });
+        const millis = cpuMillis(cpu);
+        if (millis !== undefined && (millis <= 0 || millis > MAX_CPU_CORES * 1000))
+            this.fail(path, s, `a CPU quantity above 0 and at most ${MAX_CPU_CORES} (cores; write millicores with m, such as 2000m)`);
+        return cpu;
+    }
+
+    /** A positive memory or storage quantity. */
     memory(path: string, value: unknown, fallback: string): string {
-        return this.string(path, value, fallback, { pattern: MEMORY_QUANTITY, allowed: "a memory quantity such as 4Gi or 3072Mi" });
+        const s = typeof value === "number" ? String(value) : value;
+        const memory = this.string(path, s, fallback, { pattern: MEMORY_QUANTITY, allowed: "a memory quantity such as 4Gi or 3072Mi" });
+        const bytes = memoryBytes(memory);
+        if (bytes !== undefined && bytes <= 0) this.fail(path, s, "a quantity above 0, such as 4Gi or 3072Mi");
+        return memory;
     }
 
     /** Reports `min` above `max` once, naming both keys. */

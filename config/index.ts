@@ -31,6 +31,8 @@ export const TOP_LEVEL_KEYS = [
 interface StackConfigBase {
     project: string;
     stack: string;
+    /** What plans but deserves the operator's attention; the program logs each as a Pulumi warning. */
+    warnings: string[];
     environment: Environment;
     /**
      * Stateful data (archives, file systems, databases, keys) survives `pulumi destroy` unless this is false.
@@ -57,6 +59,34 @@ export interface ExistingStackConfig extends StackConfigBase {
 /** The whole validated configuration of one stack. */
 export type StackConfig = AwsStackConfig | AzureStackConfig | ExistingStackConfig;
 
+/**
+ * Config namespaces a stack may use besides the project's own: the providers' (Pulumi's own `pulumi:`
+ * settings too). Anything else is a typo, such as `xroad-sidecr:instances`, which would otherwise be
+ * dropped silently and leave the defaults in place.
+ */
+export const PROVIDER_CONFIG_NAMESPACES = ["pulumi", "aws", "azure-native", "eks", "kubernetes", "random", "tls", "time"] as const;
+
+/** Options of {@link loadStackConfig}. */
+export interface LoadOptions {
+    /**
+     * Whether a config key (such as `xroad-sidecar:secrets.ss1.tokenPin`, or the whole `xroad-sidecar:secrets`)
+     * was stored encrypted. Secrets stored in plain text get a warning. Default: Pulumi's own record of secret keys.
+     */
+    isSecure?: (key: string) => boolean;
+}
+
+/** The engine lists the stack's encrypted keys in PULUMI_CONFIG_SECRET_KEYS (a JSON array) for the program. */
+function secretKeysFromEngine(): (key: string) => boolean {
+    let keys: unknown;
+    try {
+        keys = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? "[]");
+    } catch {
+        keys = [];
+    }
+    const list = Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string") : [];
+    return (key) => list.includes(key);
+}
+
 /** Pulumi passes structured values as JSON text; scalars stay strings. */
 function parseValue(text: string): unknown {
     const trimmed = text.trim();
@@ -75,12 +105,21 @@ function parseValue(text: string): unknown {
  * (`xroad-sidecar:<key>` to string). Throws one ConfigValidationError listing every problem,
  * before any resource is registered.
  */
-export function loadStackConfig(rawConfig: Record<string, string>, names: { project: string; stack: string }): StackConfig {
+export function loadStackConfig(
+    rawConfig: Record<string, string>,
+    names: { project: string; stack: string },
+    options: LoadOptions = {},
+): StackConfig {
     const check = new Checker();
     const raw: Record<string, unknown> = {};
     const prefix = `${CONFIG_NAMESPACE}:`;
     for (const [key, value] of Object.entries(rawConfig)) {
-        if (!key.startsWith(prefix)) continue;
+        if (!key.startsWith(prefix)) {
+            const namespace = key.split(":")[0];
+            if (!(PROVIDER_CONFIG_NAMESPACES as readonly string[]).includes(namespace))
+                check.unknownNamespace(key, PROVIDER_CONFIG_NAMESPACES);
+            continue;
+        }
         raw[key.slice(prefix.length)] = parseValue(value);
     }
     check.knownKeys("", raw, TOP_LEVEL_KEYS);
@@ -95,6 +134,7 @@ export function loadStackConfig(rawConfig: Record<string, string>, names: { proj
     const base = {
         project: names.project,
         stack: names.stack,
+        warnings: check.warnings,
         environment,
         protectData: check.boolean("protectData", raw.protectData, true),
         release: readRelease(check, raw.release),
@@ -109,6 +149,8 @@ export function loadStackConfig(rawConfig: Record<string, string>, names: { proj
             check.fail(other, raw[other], `nothing: the ${other} section applies only to target ${other}`);
     }
 
+    warnPlainTextSecrets(check, raw.secrets, options.isSecure ?? secretKeysFromEngine());
+
     let config: StackConfig;
     switch (target) {
         case "aws":
@@ -121,6 +163,25 @@ export function loadStackConfig(rawConfig: Record<string, string>, names: { proj
             config = { ...base, target, existing: readExistingSettings(check, raw.existing) };
             break;
     }
-    if (check.issues.length > 0) throw new ConfigValidationError(check.issues);
+    if (check.issues.length > 0) throw new ConfigValidationError(check.issues, names.stack);
     return config;
+}
+
+/**
+ * A secret given in plain text in the stack file is still read as a Pulumi secret, but it sits in clear in
+ * the file and in version control: say so, with the command that encrypts it.
+ */
+function warnPlainTextSecrets(check: Checker, rawSecrets: unknown, isSecure: (key: string) => boolean): void {
+    if (typeof rawSecrets !== "object" || rawSecrets === null || Array.isArray(rawSecrets)) return;
+    if (isSecure(`${CONFIG_NAMESPACE}:secrets`)) return;
+    for (const [instance, secrets] of Object.entries(rawSecrets)) {
+        if (typeof secrets !== "object" || secrets === null || Array.isArray(secrets)) continue;
+        for (const [key, value] of Object.entries(secrets)) {
+            const path = `secrets.${instance}.${key}`;
+            if (value === undefined || value === null || value === "" || isSecure(`${CONFIG_NAMESPACE}:${path}`)) continue;
+            check.warn(
+                `${CONFIG_NAMESPACE}:${path} is stored in plain text in the stack file; encrypt it with: pulumi config set --secret --path '${path}' '<value>'`,
+            );
+        }
+    }
 }

@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Checker, cpuMillis, isIpv4Cidr, memoryBytes } from "./checker";
+import { Checker, HIDDEN, cpuMillis, isDnsLabel, isIpv4Cidr, memoryBytes } from "./checker";
+import { CRON_ALLOWED, cronProblem } from "./cron";
+import { OBJECT_NAME_KINDS, SidecarObjectNames, objectNames } from "../components/kubernetes/names";
+import { nameProblem } from "../policy/kubernetes/name-rules";
 import {
     IMAGE_FLAVOURS,
     ImageFlavour,
@@ -148,7 +151,28 @@ export function defaultResources(flavour: ImageFlavour): ContainerResources {
 }
 
 export const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
-const CRON = /^(\S+\s+){4}\S+$/;
+
+/** Namespaces that belong to the cluster, not to one workload. */
+export function isReservedNamespace(namespace: string): boolean {
+    return namespace === "default" || namespace.startsWith("kube-");
+}
+
+/**
+ * Every object of an instance is named after it (components/kubernetes/names.ts), so the instance name must
+ * leave room for the longest suffix within each kind's limit, and start with a letter for the Services.
+ */
+function checkDerivedNames(check: Checker, path: string, name: string): void {
+    if (!isDnsLabel(name)) return; // already reported
+    const derived = objectNames({ name });
+    for (const [field, objectName] of Object.entries(derived) as [keyof SidecarObjectNames, string][]) {
+        const kind = OBJECT_NAME_KINDS[field];
+        const problem = nameProblem(kind, objectName);
+        if (problem) {
+            check.fail(path, name, `a name from which every object name is valid; the derived ${problem}`);
+            return;
+        }
+    }
+}
 
 /** Requests and limits with defaults; requests never above limits. */
 function readRequestsAndLimits(check: Checker, path: string, raw: unknown, defaults: ContainerResources): ContainerResources {
@@ -196,22 +220,22 @@ function readResources(check: Checker, path: string, raw: unknown, flavour: Imag
 
 function readSecrets(check: Checker, name: string, raw: unknown): InstanceSecrets {
     const path = `secrets.${name}`;
-    // Values here are secret: issues show "[secret]", never the value.
+    // Values here are secret: issues show HIDDEN, never the value.
     if (raw !== undefined && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
-        check.fail(path, "[secret]", `an object with ${SECRET_KEYS.join(", ")}`);
+        check.fail(path, HIDDEN, `an object with ${SECRET_KEYS.join(", ")}`);
         return {};
     }
     const s = (raw ?? {}) as Record<string, unknown>;
     const out: InstanceSecrets = {};
     for (const key of Object.keys(s)) {
         if (!(SECRET_KEYS as readonly string[]).includes(key))
-            check.fail(`${path}.${key}`, "[secret]", `a known secret (${SECRET_KEYS.join(", ")})`);
+            check.fail(`${path}.${key}`, HIDDEN, `a known secret (${SECRET_KEYS.join(", ")})`);
     }
     for (const key of SECRET_KEYS) {
         const v = s[key];
         if (v === undefined || v === null || v === "") continue;
         if (typeof v !== "string" && typeof v !== "number") {
-            check.fail(`${path}.${key}`, "[secret]", "a string");
+            check.fail(`${path}.${key}`, HIDDEN, "a string");
             continue;
         }
         // Read as a Pulumi secret whether or not the stack file marked it secure.
@@ -239,7 +263,14 @@ export function readInstance(
     const s = check.section(path, raw);
     check.knownKeys(path, s, INSTANCE_KEYS);
     const name = check.dnsLabel(`${path}.name`, s.name, index === 0 ? "sidecar" : undefined);
+    checkDerivedNames(check, `${path}.name`, name);
     const namespace = check.dnsLabel(`${path}.namespace`, s.namespace, name);
+    if (isReservedNamespace(namespace))
+        check.fail(
+            `${path}.namespace`,
+            namespace,
+            "a namespace of its own: default and kube-* belong to the cluster, and this program writes a default-deny policy and Pod Security labels into it",
+        );
     const flavour = check.oneOf(`${path}.flavour`, s.flavour, IMAGE_FLAVOURS, "slim");
     const variant = check.oneOf(`${path}.variant`, s.variant, VARIANTS, "none");
     const topology = check.oneOf(`${path}.topology`, s.topology, TOPOLOGIES, "single");
@@ -339,7 +370,7 @@ export function readInstance(
         consumerNamespaces: check.stringList(`${path}.network.consumerNamespaces`, net.consumerNamespaces, [], (p, v) =>
             check.dnsLabel(p, v),
         ),
-        consumerPodLabels: check.stringMap(`${path}.network.consumerPodLabels`, net.consumerPodLabels, {
+        consumerPodLabels: check.labels(`${path}.network.consumerPodLabels`, net.consumerPodLabels, {
             "xroad-sidecar/consumer": "true",
         }),
         loadBalancerSourceRanges: check.cidrList(`${path}.network.loadBalancerSourceRanges`, net.loadBalancerSourceRanges, ["0.0.0.0/0"]),
@@ -351,11 +382,30 @@ export function readInstance(
     const archiving: ArchivingSettings = {
         enabled: check.boolean(`${path}.archiving.enabled`, ar.enabled, ctx.archiveStoreAvailable),
         schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", {
-            pattern: CRON,
-            allowed: "a five-field cron schedule such as 30 */6 * * *",
+            pattern: { test: (v) => cronProblem(v) === undefined },
+            allowed: CRON_ALLOWED,
         }),
         resources: readRequestsAndLimits(check, `${path}.archiving.resources`, ar.resources, DEFAULT_ARCHIVER_RESOURCES),
     };
+    if (archiving.enabled && !ctx.archiveStoreAvailable)
+        check.fail(
+            `${path}.archiving.enabled`,
+            ar.enabled,
+            "false on target existing: this target creates no archive store, so archives stay on the shared volume",
+        );
+
+    // Settings that only the primary-secondaries topology uses are refused on a single pod, not ignored.
+    if (topology === "single") {
+        for (const key of ["autoscaling", "secondaryResources"] as const)
+            if (s[key] !== undefined)
+                check.fail(`${path}.${key}`, s[key], `nothing: ${key} applies only to the primary-secondaries topology`);
+    }
+    const primaryResources = readResources(check, `${path}.resources`, s.resources, flavour);
+    // Without their own setting the secondaries take the primary's resources, already checked (and reported) above.
+    const secondaryResources = (): ContainerResources =>
+        s.secondaryResources === undefined
+            ? primaryResources
+            : readResources(check, `${path}.secondaryResources`, s.secondaryResources, flavour);
 
     return {
         name,
@@ -364,8 +414,8 @@ export function readInstance(
         variant,
         topology,
         database,
-        primaryResources: readResources(check, `${path}.resources`, s.resources, flavour),
-        secondaryResources: readResources(check, `${path}.secondaryResources`, s.secondaryResources ?? s.resources, flavour),
+        primaryResources,
+        secondaryResources: secondaryResources(),
         autoscaling,
         storage,
         network,
@@ -394,7 +444,7 @@ export function readInstances(check: Checker, raw: unknown, rawSecrets: unknown,
     });
     for (const name of Object.keys(secrets)) {
         if (!instances.some((i) => i.name === name))
-            check.fail(`secrets.${name}`, "[secret]", `secrets for a configured instance (${instances.map((i) => i.name).join(", ")})`);
+            check.fail(`secrets.${name}`, HIDDEN, `secrets for a configured instance (${instances.map((i) => i.name).join(", ")})`);
     }
     return instances;
 }

@@ -59,6 +59,9 @@ export const RELEASE_DEFAULTS: ReleaseConfig = {
 
 const KUBERNETES_MINOR = /^1\.(2[89]|3\d)$/;
 const CHART_VERSION = /^v?\d+\.\d+\.\d+$/;
+// A repository alone: an optional registry host[:port]/, then path components; no tag and no digest, which the
+// program appends from sidecarVersion (distribution/reference grammar).
+const IMAGE_REPOSITORY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?\/)?[a-z0-9]+([._-]+[a-z0-9]+)*(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
 const IMAGE_REFERENCE = /^[a-z0-9]+([._\/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 
 export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
@@ -90,7 +93,11 @@ export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
     const image = { pattern: IMAGE_REFERENCE, allowed: "an image reference such as registry/name:tag" };
     return {
         sidecarVersion: version,
-        imageRepository: check.string("release.imageRepository", s.imageRepository, RELEASE_DEFAULTS.imageRepository, image),
+        imageRepository: check.string("release.imageRepository", s.imageRepository, RELEASE_DEFAULTS.imageRepository, {
+            pattern: IMAGE_REPOSITORY,
+            allowed:
+                "an image repository without tag or digest, such as niis/xroad-security-server-sidecar (the tag comes from sidecarVersion)",
+        }),
         kubernetesVersion: check.string("release.kubernetesVersion", asText(s.kubernetesVersion), RELEASE_DEFAULTS.kubernetesVersion, {
             pattern: KUBERNETES_MINOR,
             allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"',

@@ -4,7 +4,7 @@ import { StackConfig, loadStackConfig } from "../config";
 import { compareVersions } from "../policy/xroad/images";
 import type { PlanResult } from "./run";
 import type { PolicyViolation } from "./self-check";
-import { listStacks, parseStackFile, readProjectFile, readStackFile, stackFilePath } from "./stack-file";
+import { isSecureIn, listStacks, parseStackFile, readProjectFile, readStackFile, stackFilePath } from "./stack-file";
 import { RELEASE_CONFIG_KEY, setReleaseInStackFile } from "./promote-yaml";
 import { ReleaseChange, isChange, releaseChanges, unifiedDiff } from "./promote-diff";
 
@@ -60,7 +60,7 @@ function loadConfig(projectDir: string, stack: string): { config: StackConfig; t
     if (!fs.existsSync(stackFilePath(projectDir, stack))) throw new StackNotFoundError(stack, projectDir);
     const file = readStackFile(projectDir, stack);
     return {
-        config: loadStackConfig(file.config, { project: file.project, stack }),
+        config: loadStackConfig(file.config, { project: file.project, stack }, { isSecure: isSecureIn(file) }),
         text: fs.readFileSync(stackFilePath(projectDir, stack), "utf8"),
     };
 }
@@ -137,7 +137,7 @@ function verifyEdit(
     const project = projectFile.name;
     const oldConfig = parseStackFile(oldText, project, stack, projectFile.config).config;
     const newFile = parseStackFile(newText, project, stack, projectFile.config);
-    const written = loadStackConfig(newFile.config, { project, stack }).release;
+    const written = loadStackConfig(newFile.config, { project, stack }, { isSecure: isSecureIn(newFile) }).release;
     const others = (c: Record<string, string>) =>
         JSON.stringify(
             Object.entries(c)

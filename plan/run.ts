@@ -5,7 +5,7 @@ import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
 import { PlanMocks } from "./mocks";
 import { StackConfig, loadStackConfig } from "../config";
 import { deployStack } from "../program";
-import { StackFile } from "./stack-file";
+import { StackFile, isSecureIn } from "./stack-file";
 
 /** One resource the program registered, as the engine would have received it. */
 export interface PlannedResource {
@@ -123,7 +123,11 @@ export async function recordResources<T>(
  * no cloud, no credentials. Throws ConfigValidationError before any resource is registered.
  */
 export async function planStack(stackFile: StackFile): Promise<PlanResult> {
-    const config = loadStackConfig(stackFile.config, { project: stackFile.project, stack: stackFile.stack });
+    const config = loadStackConfig(
+        stackFile.config,
+        { project: stackFile.project, stack: stackFile.stack },
+        { isSecure: isSecureIn(stackFile) },
+    );
     const { resources, outputs } = await recordResources(() => deployStack(config), stackFile);
     return { config, resources, outputs };
 }

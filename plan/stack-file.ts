@@ -5,6 +5,17 @@ import { parse } from "yaml";
 /** Placeholder for a `secure:` value, which cannot be decrypted without the Pulumi CLI and the stack's secrets provider. */
 export const SECURE_PLACEHOLDER = "offline-plan-placeholder";
 
+/** A stack file that cannot be read as one; the message names the file and the stack. */
+export class StackFileError extends Error {
+    constructor(
+        readonly stack: string,
+        problem: string,
+    ) {
+        super(`Pulumi.${stack}.yaml (stack ${stack}) ${problem}`);
+        this.name = "StackFileError";
+    }
+}
+
 export interface StackFile {
     project: string;
     stack: string;
@@ -33,6 +44,8 @@ function substituteSecure(value: unknown, where: string, found: string[]): unkno
 
 /** Pulumi's own encoding: strings as they are, everything else as JSON. */
 function encodeConfigValue(value: unknown): string {
+    // An empty `key:` is null in YAML; the CLI hands it to the program as an empty string.
+    if (value === null) return "";
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
@@ -71,10 +84,21 @@ export function parseStackFile(
     stack: string,
     projectDefaults: Record<string, { default?: unknown }> = {},
 ): StackFile {
-    const doc = (parse(text) ?? {}) as { config?: Record<string, unknown> };
+    let doc: { config?: unknown };
+    try {
+        doc = (parse(text) ?? {}) as { config?: unknown };
+    } catch (e) {
+        throw new StackFileError(stack, `is not valid YAML: ${(e as Error).message}`);
+    }
+    if (typeof doc !== "object" || Array.isArray(doc)) throw new StackFileError(stack, "must be a YAML mapping with a config: section");
+    if (doc.config !== undefined && doc.config !== null && (typeof doc.config !== "object" || Array.isArray(doc.config)))
+        throw new StackFileError(
+            stack,
+            "has a config: section that is not a mapping of keys to values (write key: value lines, not a list)",
+        );
     const secureKeys: string[] = [];
     const config: Record<string, string> = {};
-    for (const [rawKey, value] of Object.entries(doc.config ?? {})) {
+    for (const [rawKey, value] of Object.entries((doc.config ?? {}) as Record<string, unknown>)) {
         // `target:` without a namespace belongs to the project, as in the Pulumi CLI.
         const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
         config[key] = encodeConfigValue(substituteSecure(value, key, secureKeys));
@@ -84,6 +108,11 @@ export function parseStackFile(
         if (config[key] === undefined && declaration?.default !== undefined) config[key] = encodeConfigValue(declaration.default);
     }
     return { project, stack, config, secureKeys };
+}
+
+/** Whether a key (with its path) was given as `secure:` in the stack file. */
+export function isSecureIn(file: StackFile): (key: string) => boolean {
+    return (key) => file.secureKeys.includes(key);
 }
 
 export function readStackFile(projectDir: string, stack: string): StackFile {

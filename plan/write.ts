@@ -11,10 +11,39 @@ export interface WrittenPlan {
     manifestCount: number;
 }
 
+/** Marks a folder the plan wrote, so that a later plan may replace it and nothing else. */
+export const PLAN_MARKER = ".xroad-sidecar-plan";
+
+/** The output folder holds something the plan did not write; nothing was deleted. */
+export class OutDirError extends Error {
+    constructor(readonly outDir: string) {
+        super(
+            `${outDir} is not empty and was not written by npm run plan (it has no ${PLAN_MARKER} file); nothing was deleted. Choose a new or empty folder for --out.`,
+        );
+        this.name = "OutDirError";
+    }
+}
+
+/**
+ * Empties `outDir` for a new plan: a missing or empty folder, or one a previous plan wrote (it carries the
+ * marker). Any other folder is refused, so `--out ~/src` cannot delete someone's work.
+ */
+export function prepareOutDir(outDir: string): void {
+    if (fs.existsSync(outDir)) {
+        const entries = fs.readdirSync(outDir);
+        // Plans written before the marker existed hold exactly plan.json and manifests/.
+        const legacyPlan = entries.length === 2 && entries.includes("plan.json") && entries.includes("manifests");
+        if (entries.length > 0 && !entries.includes(PLAN_MARKER) && !legacyPlan) throw new OutDirError(outDir);
+        if (entries.length > 0) fs.rmSync(outDir, { recursive: true });
+    }
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, PLAN_MARKER), "Written by npm run plan; the next plan of this stack replaces this folder.\n");
+}
+
 /** Writes `plan.json` and one YAML file per Kubernetes object under `outDir`, secrets redacted. */
 export function writePlan(plan: PlanResult, outDir: string): WrittenPlan {
     const manifestDir = path.join(outDir, "manifests");
-    fs.rmSync(outDir, { recursive: true, force: true });
+    prepareOutDir(outDir);
     fs.mkdirSync(manifestDir, { recursive: true });
     const planFile = path.join(outDir, "plan.json");
     const doc = {

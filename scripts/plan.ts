@@ -10,7 +10,7 @@ import * as path from "path";
 import { ConfigValidationError } from "../config";
 import { readStackFile } from "../plan/stack-file";
 import { planStack } from "../plan/run";
-import { writePlan } from "../plan/write";
+import { OutDirError, writePlan } from "../plan/write";
 import { componentTree, countsByType } from "../plan/summary";
 import { useNativeStackTraces } from "../plan/native-stack-traces";
 import { formatSelfCheck, selfCheck } from "../plan/self-check";
@@ -53,16 +53,26 @@ async function main(): Promise<number> {
         plan = await planStack(stackFile);
     } catch (e) {
         if (e instanceof ConfigValidationError) {
-            console.error(`Stack ${args.stack}: ${e.message}`);
+            console.error(e.message);
             return 2;
         }
         throw e;
     }
     const outDir = path.resolve(args.out ?? path.join(projectDir, "out", args.stack));
-    const written = writePlan(plan, outDir);
+    let written;
+    try {
+        written = writePlan(plan, outDir);
+    } catch (e) {
+        if (e instanceof OutDirError) {
+            console.error(e.message);
+            return 2;
+        }
+        throw e;
+    }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
 
     console.log(`Offline plan of stack ${args.stack} (target ${plan.config.target}), under Pulumi mocks: nothing was created.`);
+    for (const warning of plan.config.warnings) console.log(`Warning: ${warning}`);
     if (stackFile.secureKeys.length > 0) {
         console.log(
             `Note: ${stackFile.secureKeys.length} secure value(s) cannot be decrypted offline (${stackFile.secureKeys.join(", ")}); a placeholder stands in, still secret.`,

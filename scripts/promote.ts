@@ -9,6 +9,7 @@
  */
 import * as path from "path";
 import { ConfigValidationError } from "../config";
+import { StackFileError } from "../plan/stack-file";
 import { formatChangeTable, isChange } from "../plan/promote-diff";
 import { PolicyCheck, StackNotFoundError, preparePromotion, writePromotion } from "../plan/promote";
 import { useNativeStackTraces } from "../plan/native-stack-traces";
@@ -62,10 +63,10 @@ async function main(): Promise<number> {
         promotion = await preparePromotion({ projectDir, from: args.from, to: args.to, policyCheck: selfCheck });
     } catch (e) {
         if (e instanceof ConfigValidationError) {
-            console.error(`Cannot promote from ${args.from} to ${args.to}: ${e.message}`);
+            console.error(`Cannot promote from ${args.from} to ${args.to}: ${e.message}`); // the message names the invalid stack
             return 2;
         }
-        if (e instanceof StackNotFoundError) {
+        if (e instanceof StackNotFoundError || e instanceof StackFileError) {
             console.error(e.message);
             return 2;
         }

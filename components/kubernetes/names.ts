@@ -31,7 +31,25 @@ export interface SidecarObjectNames {
     archiver: string;
 }
 
-export function objectNames(instance: SidecarInstanceConfig): SidecarObjectNames {
+/** The kind of object each name is given to, whose name rule it must follow (policy/kubernetes/name-rules.ts). */
+export const OBJECT_NAME_KINDS: Readonly<Record<keyof SidecarObjectNames, string>> = {
+    variablesSecret: "Secret",
+    sshSecret: "Secret",
+    primary: "StatefulSet",
+    primaryService: "Service",
+    secondaries: "Deployment",
+    standalone: "StatefulSet",
+    publicService: "Service",
+    consumerService: "Service",
+    configClaim: "PersistentVolumeClaim",
+    archiveClaim: "PersistentVolumeClaim",
+    databaseClaim: "PersistentVolumeClaim",
+    autoscaler: "HorizontalPodAutoscaler",
+    disruptionBudget: "PodDisruptionBudget",
+    archiver: "CronJob",
+};
+
+export function objectNames(instance: Pick<SidecarInstanceConfig, "name">): SidecarObjectNames {
     const n = instance.name;
     return {
         variablesSecret: `${n}-variables`,

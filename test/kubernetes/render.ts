@@ -8,10 +8,14 @@ import { PlannedResource, recordResources } from "../../plan/run";
 import { Manifest, kubernetesManifests } from "../../plan/manifests";
 import { unwrapSecrets } from "../../plan/redact";
 
-/** One instance read through the real config loader (target existing), so defaults are the product's. */
+/**
+ * One instance read through the real config loader, so defaults are the product's: target existing, or aws
+ * when the instance archives (target existing creates no archive store and refuses archiving).
+ */
 export function instanceFromConfig(instance: Record<string, unknown>, secrets?: Record<string, unknown>): SidecarInstanceConfig {
+    const archives = (instance.archiving as { enabled?: boolean } | undefined)?.enabled === true;
     const raw: Record<string, string> = {
-        "xroad-sidecar:target": "existing",
+        "xroad-sidecar:target": archives ? "aws" : "existing",
         "xroad-sidecar:instances": JSON.stringify([instance]),
     };
     if (secrets) raw["xroad-sidecar:secrets"] = JSON.stringify({ [String(instance.name)]: secrets });
