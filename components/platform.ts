@@ -33,6 +33,11 @@ export interface PlatformBindings {
          * configured: then the load balancer's own address is the one to register.
          */
         publishAddress?: (instanceName: string, loadBalancerHostname: pulumi.Input<string>) => pulumi.Output<string>;
+        /**
+         * Annotations that make a Service's load balancer internal (the consumer load balancer): the AWS
+         * internal NLB, the Azure internal load balancer. Absent: the platform does not know them.
+         */
+        internalAnnotations?: Record<string, string>;
     };
     /**
      * Per Sidecar instance (keyed by instance name): where its archiver CronJob copies message-log
@@ -45,6 +50,11 @@ export interface PlatformBindings {
     dependsOn: pulumi.Input<pulumi.Resource>[];
     /** CIDRs the pods may reach for the database and the cloud's storage and identity endpoints. */
     privateNetworkCidrs: string[];
+    /**
+     * The cluster's own pod, Service and node (VPC/VNet) ranges: "Internet" egress rules exclude them, so
+     * an Internet-facing pod cannot reach the API server, the nodes or other pods (review B1).
+     */
+    clusterCidrs: string[];
 }
 
 /** The archive store and the workload identity the archiver's ServiceAccount uses to reach it. */

@@ -1,4 +1,5 @@
 import { Checker } from "./checker";
+import { PRIVATE_CIDRS } from "./cluster-network";
 
 /** Settings of `target: existing`, read from `xroad-sidecar:existing`. */
 export interface ExistingClusterSettings {
@@ -12,6 +13,11 @@ export interface ExistingClusterSettings {
         /** ReadWriteMany class for the shared `/var/lib/xroad`. Unset: archives stay on a ReadWriteOnce volume. */
         shared?: string;
     };
+    /**
+     * The cluster's pod, Service and node ranges, which the Sidecar's Internet egress excludes (review B1).
+     * Unset: every private range (RFC 1918 and RFC 6598), which holds them on almost every cluster.
+     */
+    clusterCidrs: string[];
 }
 
 const CLASS_NAME = { pattern: /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, allowed: "a StorageClass name (DNS-1123 subdomain)" };
@@ -19,7 +25,7 @@ const CLASS_NAME = { pattern: /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, allowed: "a St
 export function readExistingSettings(check: Checker, raw: unknown): ExistingClusterSettings {
     const p = "existing";
     const s = check.section(p, raw);
-    check.knownKeys(p, s, ["kubeconfigPath", "context", "storageClasses"]);
+    check.knownKeys(p, s, ["kubeconfigPath", "context", "storageClasses", "clusterCidrs"]);
     const sc = check.section(`${p}.storageClasses`, s.storageClasses);
     check.knownKeys(`${p}.storageClasses`, sc, ["config", "shared"]);
     return {
@@ -29,5 +35,6 @@ export function readExistingSettings(check: Checker, raw: unknown): ExistingClus
             config: check.optionalString(`${p}.storageClasses.config`, sc.config, CLASS_NAME),
             shared: check.optionalString(`${p}.storageClasses.shared`, sc.shared, CLASS_NAME),
         },
+        clusterCidrs: check.cidrList(`${p}.clusterCidrs`, s.clusterCidrs, [...PRIVATE_CIDRS]),
     };
 }

@@ -141,6 +141,8 @@ export function loadStackConfig(
         instances: readInstances(check, raw.instances, raw.secrets, {
             managedDatabaseAvailable: target !== "existing",
             archiveStoreAvailable: target !== "existing",
+            production,
+            internalLoadBalancerAnnotationsKnown: target !== "existing",
         }),
     };
     if (production && !base.protectData) check.fail("protectData", raw.protectData, "true in a production environment");

@@ -14,6 +14,9 @@ import {
     publishedVariants,
 } from "../policy/xroad/images";
 import { LOG_LEVELS, LogLevel } from "../policy/xroad/env";
+import { NetworkAccess, readNetwork } from "./network";
+
+export type { NetworkAccess, ProducerAccess } from "./network";
 
 export const TOPOLOGIES = ["single", "primary-secondaries"] as const;
 /** `single`: one pod (NIIS user guide §2.1/§2.2); `primary-secondaries`: one primary and load-balanced secondaries (§2.3). */
@@ -72,17 +75,6 @@ export interface StorageSizes {
     archive: string;
     /** PVC for the local PostgreSQL data. */
     database: string;
-}
-
-export interface NetworkAccess {
-    /** Namespaces whose pods may call the consumer ports (8080/8443). */
-    consumerNamespaces: string[];
-    /** Pod labels (in this namespace, or in consumerNamespaces) that may call the consumer ports. */
-    consumerPodLabels: Record<string, string>;
-    /** Sources allowed to reach 5500/5577 through the load balancer. */
-    loadBalancerSourceRanges: string[];
-    /** Where X-Road egress (central server, OCSP, TSA, other Security Servers) may go. */
-    xroadEgressCidrs: string[];
 }
 
 export interface ArchivingSettings {
@@ -250,6 +242,10 @@ export interface InstanceContext {
     managedDatabaseAvailable: boolean;
     /** Whether this platform provides an archive store by default. */
     archiveStoreAvailable: boolean;
+    /** Production environments must say who calls this Security Server and what it calls. */
+    production: boolean;
+    /** The platform knows which annotations make a load balancer internal (aws, azure). */
+    internalLoadBalancerAnnotationsKnown: boolean;
 }
 
 export function readInstance(
@@ -364,18 +360,13 @@ export function readInstance(
         database: check.memory(`${path}.storage.database`, st.database, "20Gi"),
     };
 
-    const net = check.section(`${path}.network`, s.network);
-    check.knownKeys(`${path}.network`, net, ["consumerNamespaces", "consumerPodLabels", "loadBalancerSourceRanges", "xroadEgressCidrs"]);
-    const network: NetworkAccess = {
-        consumerNamespaces: check.stringList(`${path}.network.consumerNamespaces`, net.consumerNamespaces, [], (p, v) =>
-            check.dnsLabel(p, v),
-        ),
-        consumerPodLabels: check.labels(`${path}.network.consumerPodLabels`, net.consumerPodLabels, {
-            "xroad-sidecar/consumer": "true",
-        }),
-        loadBalancerSourceRanges: check.cidrList(`${path}.network.loadBalancerSourceRanges`, net.loadBalancerSourceRanges, ["0.0.0.0/0"]),
-        xroadEgressCidrs: check.cidrList(`${path}.network.xroadEgressCidrs`, net.xroadEgressCidrs, ["0.0.0.0/0"]),
-    };
+    const network: NetworkAccess = readNetwork(check, `${path}.network`, s.network, {
+        namespace,
+        variant,
+        topology,
+        production: ctx.production,
+        internalLoadBalancerAnnotationsKnown: ctx.internalLoadBalancerAnnotationsKnown,
+    });
 
     const ar = check.section(`${path}.archiving`, s.archiving);
     check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule", "resources"]);

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { AwsSettings } from "../../config/aws";
+import { eksClusterCidrs } from "../../config/cluster-network";
 import { ReleaseConfig } from "../../config/release";
 import { Environment } from "../../config";
 import { SidecarInstanceConfig } from "../../config/instance";
@@ -44,6 +45,14 @@ export function loadBalancerAnnotations(clusterName: string): Record<string, str
         "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
         "service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags": `xroad-sidecar/cluster=${clusterName}`,
     };
+}
+
+/**
+ * The consumer load balancer: the same in-tree NLB, internal, in the private subnets tagged
+ * `kubernetes.io/role/internal-elb` (AWS cloud provider `aws-load-balancer-internal`).
+ */
+export function internalLoadBalancerAnnotations(clusterName: string): Record<string, string> {
+    return { ...loadBalancerAnnotations(clusterName), "service.beta.kubernetes.io/aws-load-balancer-internal": "true" };
 }
 
 /**
@@ -271,11 +280,16 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
             provider: cluster.provider,
             cloud: "aws",
             storage: { configClass: blockStorage.storageClassName, sharedClass: sharedFileSystem.storageClassName },
-            loadBalancer: { annotations: loadBalancerAnnotations(clusterName), publishAddress },
+            loadBalancer: {
+                annotations: loadBalancerAnnotations(clusterName),
+                publishAddress,
+                internalAnnotations: internalLoadBalancerAnnotations(clusterName),
+            },
             archives,
             databases,
             dependsOn: [calico, blockStorage, sharedFileSystem, metricsServer, monitoring],
             privateNetworkCidrs: [settings.vpcCidr],
+            clusterCidrs: eksClusterCidrs(settings.vpcCidr),
         };
         this.outputs = {
             cloud: "aws",

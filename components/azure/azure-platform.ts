@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { AzureSettings } from "../../config/azure";
+import { aksClusterCidrs } from "../../config/cluster-network";
 import { ReleaseConfig } from "../../config/release";
 import { Environment } from "../../config";
 import { SidecarInstanceConfig } from "../../config/instance";
@@ -17,7 +18,7 @@ import { ConfigDiskClass } from "./config-disk-class";
 import { BlobArchive } from "./blob-archive";
 import { ArchiverIdentity } from "./archiver-identity";
 import { FlexibleServer } from "./flexible-server";
-import { StableAddress } from "./stable-address";
+import { AZURE_LB_ANNOTATIONS, StableAddress } from "./stable-address";
 import { flexibleServerName, keyVaultName, storageAccountName } from "./naming";
 import { ControlPlaneIdentity } from "./control-plane-identity";
 import { SecretsEncryption } from "./secrets-encryption";
@@ -253,11 +254,17 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 sharedClass: args.instances.length === 1 ? sharedClasses[args.instances[0].name] : undefined,
                 sharedClassByInstance: sharedClasses,
             },
-            loadBalancer: { annotations: address.annotations, loadBalancerIP: address.address },
+            loadBalancer: {
+                annotations: address.annotations,
+                loadBalancerIP: address.address,
+                // The consumer load balancer: internal, in the node subnet, on a dynamic private address.
+                internalAnnotations: { [AZURE_LB_ANNOTATIONS.internal]: "true", [AZURE_LB_ANNOTATIONS.internalSubnet]: SUBNET_NAMES.nodes },
+            },
             archives,
             databases,
             dependsOn: [files, configDisk],
             privateNetworkCidrs: [s.vnetCidr],
+            clusterCidrs: aksClusterCidrs(s.vnetCidr),
         };
         this.outputs = {
             resourceGroupName: rg,

@@ -18,7 +18,7 @@ export class ExistingCluster extends pulumi.ComponentResource implements Platfor
 
     constructor(name: string, args: ExistingClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:kubernetes:ExistingCluster", name, {}, opts);
-        const { kubeconfigPath, context, storageClasses } = args.settings;
+        const { kubeconfigPath, context, storageClasses, clusterCidrs } = args.settings;
         const provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: kubeconfigPath, context }, { parent: this });
         this.bindings = {
             provider,
@@ -29,6 +29,7 @@ export class ExistingCluster extends pulumi.ComponentResource implements Platfor
             databases: {},
             dependsOn: [],
             privateNetworkCidrs: [],
+            clusterCidrs,
         };
         this.outputs = { kubeconfig: kubeconfigPath ?? "(ambient)", context: context ?? "(current)" };
         this.registerOutputs(this.outputs);

@@ -20,6 +20,8 @@ export interface SidecarObjectNames {
     publicService: string;
     /** ClusterIP Service for the consumer information systems. */
     consumerService: string;
+    /** Internal LoadBalancer Service for consumers outside the cluster (network.consumerCidrs). */
+    consumerLoadBalancer: string;
     /** PVC of `/etc/xroad`. */
     configClaim: string;
     /** PVC of `/var/lib/xroad` (backups, message-log archives). */
@@ -41,6 +43,7 @@ export const OBJECT_NAME_KINDS: Readonly<Record<keyof SidecarObjectNames, string
     standalone: "StatefulSet",
     publicService: "Service",
     consumerService: "Service",
+    consumerLoadBalancer: "Service",
     configClaim: "PersistentVolumeClaim",
     archiveClaim: "PersistentVolumeClaim",
     databaseClaim: "PersistentVolumeClaim",
@@ -60,6 +63,7 @@ export function objectNames(instance: Pick<SidecarInstanceConfig, "name">): Side
         standalone: n,
         publicService: `${n}-public`,
         consumerService: `${n}-consumer`,
+        consumerLoadBalancer: `${n}-consumer-internal`,
         configClaim: `${n}-config`,
         archiveClaim: `${n}-archive`,
         databaseClaim: `${n}-database`,

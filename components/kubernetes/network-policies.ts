@@ -1,7 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { SidecarInstanceConfig } from "../../config/instance";
-import { DNS_PORT, XROAD_EGRESS_PORTS, XROAD_PORTS } from "../../policy/xroad/ports";
+import { MAIL_SUBMISSION_PORT } from "../../config/network";
+import { NEVER_REACHABLE_CIDRS } from "../../config/cluster-network";
+import { cidrContains } from "../../policy/kubernetes/cidr";
+import { ACME_CHALLENGE_PORT, DNS_PORT, XROAD_EGRESS_PORTS, XROAD_PORTS } from "../../policy/xroad/ports";
 import { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
 import { DatabaseConnection } from "./database";
 import { selectorLabels } from "./labels";
@@ -43,9 +46,45 @@ function databaseEgress(db: DatabaseConnection): EgressRule[] {
     return [{ to, ports: [tcp(db.port)] }];
 }
 
-/** Central server, OCSP, timestamping and other Security Servers (NIIS network table). */
-function xroadEgress(instance: SidecarInstanceConfig): EgressRule {
-    return { to: instance.network.xroadEgressCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: XROAD_EGRESS_PORTS.map(tcp) };
+/**
+ * Peers for addresses beyond the cluster. Each block excludes the metadata endpoint and the Azure
+ * wireserver (review B1) and the cluster's own pod, Service and node ranges, so "the Internet" never
+ * means the API server, a node or another pod. `except` must lie inside its block (API validation):
+ * only the ranges a block strictly contains are excluded. A block inside a cluster range was listed on
+ * purpose (a producer in the VPC, say) and is kept whole; config rejects blocks inside the never-reachable ones.
+ */
+export function externalPeers(cidrs: string[], clusterCidrs: string[]): NetworkPolicyPeer[] {
+    return cidrs.map((cidr): NetworkPolicyPeer => {
+        const except = [...NEVER_REACHABLE_CIDRS, ...clusterCidrs].filter((x) => cidrContains(cidr, x) && !cidrContains(x, cidr));
+        // A range inside another excluded one is covered already.
+        const minimal = [...new Set(except)].filter((x, _, all) => !all.some((y) => y !== x && cidrContains(y, x)));
+        return { ipBlock: minimal.length > 0 ? { cidr, except: minimal } : { cidr } };
+    });
+}
+
+/** Central server 80/443/4001, OCSP and time-stamping 80/443 and their other ports, other Security Servers 5500/5577 (NIIS network table). */
+function xroadEgress(instance: SidecarInstanceConfig, clusterCidrs: string[]): EgressRule {
+    const ports = [...new Set([...XROAD_EGRESS_PORTS, ...instance.network.ocspTsaPorts])];
+    return { to: externalPeers(instance.network.xroadEgressCidrs, clusterCidrs), ports: ports.map(tcp) };
+}
+
+/** Mail for ACME notifications (NIIS table: 587), only to the configured mail servers. */
+function mailEgress(instance: SidecarInstanceConfig, clusterCidrs: string[]): EgressRule[] {
+    if (instance.network.mailCidrs.length === 0) return [];
+    return [{ to: externalPeers(instance.network.mailCidrs, clusterCidrs), ports: [tcp(MAIL_SUBMISSION_PORT)] }];
+}
+
+/** Producer information systems, each only on its own ports (NIIS table: "80, 443, other", to the internal network). */
+function producerEgress(instance: SidecarInstanceConfig, clusterCidrs: string[]): EgressRule[] {
+    return instance.network.producers.map((p): EgressRule => {
+        const to: NetworkPolicyPeer[] = externalPeers(p.cidrs, clusterCidrs);
+        if (p.namespaces.length > 0)
+            to.push({
+                namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: p.namespaces }] },
+                podSelector: { matchLabels: p.podLabels },
+            });
+        return { to, ports: p.ports.map(tcp) };
+    });
 }
 
 /** 5500/5577 from the load balancer's allowed sources; `externalTrafficPolicy: Local` keeps those addresses. */
@@ -56,23 +95,31 @@ function publicIngress(instance: SidecarInstanceConfig): IngressRule {
     };
 }
 
+/** ACME HTTP-01 challenges on port 80 (NIIS table: "Inbound | ACME Server | 80"), when enabled. */
+function acmeIngress(instance: SidecarInstanceConfig): IngressRule[] {
+    if (!instance.network.acmeChallenge) return [];
+    return [{ from: instance.network.acmeSourceRanges.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(ACME_CHALLENGE_PORT)] }];
+}
+
 /**
- * The consumer ports, only from pods with the configured labels: in this namespace, or in the
- * configured consumer namespaces (both selectors in one peer: a labelled pod in one of them).
+ * The consumer ports, only from pods with the configured labels in the configured consumer namespaces
+ * (both selectors in one peer: a labelled pod in one of them), and from the configured out-of-cluster
+ * consumer networks (through the internal load balancer, which keeps their addresses). A pod of the
+ * Sidecar's own namespace is never a consumer: the namespace's default deny blocks its egress.
  */
-function consumerIngress(instance: SidecarInstanceConfig): IngressRule {
-    const podSelector = { matchLabels: instance.network.consumerPodLabels };
-    const from: NetworkPolicyPeer[] = [{ podSelector }];
-    if (instance.network.consumerNamespaces.length > 0) {
+function consumerIngress(instance: SidecarInstanceConfig): IngressRule[] {
+    const { consumerNamespaces, consumerPodLabels, consumerCidrs } = instance.network;
+    const from: NetworkPolicyPeer[] = consumerCidrs.map((cidr) => ({ ipBlock: { cidr } }));
+    if (consumerNamespaces.length > 0) {
         from.push({
-            namespaceSelector: {
-                matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: instance.network.consumerNamespaces }],
-            },
-            podSelector,
+            namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: consumerNamespaces }] },
+            podSelector: { matchLabels: consumerPodLabels },
         });
     }
+    // No consumers: no rule at all (an empty `from` would admit everyone).
+    if (from.length === 0) return [];
     const ports = consumerPorts(instance.variant);
-    return { from, ports: [tcp(ports.http), tcp(ports.https)] };
+    return [{ from, ports: [tcp(ports.http), tcp(ports.https)] }];
 }
 
 export interface SidecarNetworkPoliciesArgs {
@@ -80,6 +127,8 @@ export interface SidecarNetworkPoliciesArgs {
     namespace: pulumi.Input<string>;
     labels: Record<string, string>;
     database: DatabaseConnection;
+    /** The cluster's pod, Service and node ranges (PlatformBindings.clusterCidrs), excluded from Internet egress. */
+    clusterCidrs: string[];
 }
 
 /**
@@ -89,8 +138,9 @@ export interface SidecarNetworkPoliciesArgs {
  * - primary: in, only SSH (22) from the secondaries (guide §5.1); the admin UI is reached through
  *   `kubectl port-forward`, which enters the pod through the kubelet, not the pod network;
  * - secondaries and the single pod: in, 5500/5577 from the load balancer's sources and the consumer
- *   ports from the configured consumers; no admin UI;
- * - out: DNS, the database, the primary's SSH (secondaries) and the external X-Road ports.
+ *   ports from the configured consumers (and ACME's port 80 on a single pod that enables it); no admin UI;
+ * - out: DNS, the database, the primary's SSH (secondaries), the X-Road ports beyond the cluster, the
+ *   configured producers (secondaries, single pod) and mail servers (primary, single pod).
  * Kubelet probes come from the node itself, which Calico, the VPC CNI policy agent and Cilium admit
  * without a rule.
  */
@@ -99,7 +149,7 @@ export class SidecarNetworkPolicies extends pulumi.ComponentResource {
 
     constructor(name: string, args: SidecarNetworkPoliciesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:kubernetes:SidecarNetworkPolicies", name, {}, opts);
-        const { instance } = args;
+        const { instance, clusterCidrs } = args;
         const policy = (policyName: string, spec: k8s.types.input.networking.v1.NetworkPolicySpec): void => {
             this.policyNames.push(policyName);
             new k8s.networking.v1.NetworkPolicy(
@@ -116,8 +166,13 @@ export class SidecarNetworkPolicies extends pulumi.ComponentResource {
             policy(`${ROLE_STANDALONE}-traffic`, {
                 podSelector: { matchLabels: selectorLabels(instance, ROLE_STANDALONE) },
                 policyTypes: ["Ingress", "Egress"],
-                ingress: [publicIngress(instance), consumerIngress(instance)],
-                egress: [...databaseEgress(args.database), xroadEgress(instance)],
+                ingress: [publicIngress(instance), ...consumerIngress(instance), ...acmeIngress(instance)],
+                egress: [
+                    ...databaseEgress(args.database),
+                    xroadEgress(instance, clusterCidrs),
+                    ...producerEgress(instance, clusterCidrs),
+                    ...mailEgress(instance, clusterCidrs),
+                ],
             });
         } else {
             const secondaryPods = { matchLabels: selectorLabels(instance, ROLE_SECONDARY) };
@@ -126,16 +181,18 @@ export class SidecarNetworkPolicies extends pulumi.ComponentResource {
                 podSelector: primaryPods,
                 policyTypes: ["Ingress", "Egress"],
                 ingress: [{ from: [{ podSelector: secondaryPods }], ports: [tcp(XROAD_PORTS.ssh)] }],
-                egress: [...databaseEgress(args.database), xroadEgress(instance)],
+                // The primary runs management requests and global configuration downloads, and sends ACME mail; it serves no clients.
+                egress: [...databaseEgress(args.database), xroadEgress(instance, clusterCidrs), ...mailEgress(instance, clusterCidrs)],
             });
             policy(`${ROLE_SECONDARY}-traffic`, {
                 podSelector: secondaryPods,
                 policyTypes: ["Ingress", "Egress"],
-                ingress: [publicIngress(instance), consumerIngress(instance)],
+                ingress: [publicIngress(instance), ...consumerIngress(instance)],
                 egress: [
                     { to: [{ podSelector: primaryPods }], ports: [tcp(XROAD_PORTS.ssh)] },
                     ...databaseEgress(args.database),
-                    xroadEgress(instance),
+                    xroadEgress(instance, clusterCidrs),
+                    ...producerEgress(instance, clusterCidrs),
                 ],
             });
         }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { XROAD_PORTS } from "../../policy/xroad/ports";
+import { ACME_CHALLENGE_PORT, XROAD_PORTS } from "../../policy/xroad/ports";
 import { PlatformBindings } from "../platform";
 import { LOAD_BALANCER_ADDRESS_AWAIT, SKIP_AWAIT } from "./await";
 
@@ -39,6 +39,11 @@ export interface PublicServiceArgs extends ServiceBase {
     loadBalancer: PlatformBindings["loadBalancer"];
     /** Who may reach 5500/5577; the cloud LB enforces it, and the NetworkPolicy repeats it. */
     sourceRanges: string[];
+    /**
+     * ACME HTTP-01 on port 80 (a single pod with network.acmeChallenge): the challenge comes to the
+     * registered address, which is this load balancer. Its sources are added to the LB's.
+     */
+    acme?: { sourceRanges: string[] };
 }
 
 /**
@@ -66,11 +71,14 @@ export function createPublicService(
                 type: "LoadBalancer",
                 externalTrafficPolicy: "Local",
                 loadBalancerIP: args.loadBalancer.loadBalancerIP,
-                loadBalancerSourceRanges: args.sourceRanges,
+                loadBalancerSourceRanges: [...new Set([...args.sourceRanges, ...(args.acme?.sourceRanges ?? [])])],
                 selector: args.selector,
                 ports: [
                     { name: "xroad-messaging", port: XROAD_PORTS.messaging, targetPort: XROAD_PORTS.messaging, protocol: "TCP" },
                     { name: "xroad-ocsp", port: XROAD_PORTS.ocsp, targetPort: XROAD_PORTS.ocsp, protocol: "TCP" },
+                    ...(args.acme
+                        ? [{ name: "acme-http", port: ACME_CHALLENGE_PORT, targetPort: ACME_CHALLENGE_PORT, protocol: "TCP" }]
+                        : []),
                 ],
             },
         },
@@ -94,6 +102,48 @@ export function createConsumerService(
             metadata: { name: args.name, namespace: args.namespace, labels: args.labels, annotations: SKIP_AWAIT },
             spec: {
                 type: "ClusterIP",
+                selector: args.selector,
+                ports: [
+                    { name: "consumer-http", port: args.ports.http, targetPort: args.ports.http, protocol: "TCP" },
+                    { name: "consumer-https", port: args.ports.https, targetPort: args.ports.https, protocol: "TCP" },
+                ],
+            },
+        },
+        opts,
+    );
+}
+
+export interface ConsumerLoadBalancerArgs extends ConsumerServiceArgs {
+    /** Annotations that make the load balancer internal (platform's, then the instance's own). */
+    annotations: Record<string, string>;
+    /** The out-of-cluster consumer networks (network.consumerCidrs); the NetworkPolicy repeats them. */
+    sourceRanges: string[];
+}
+
+/**
+ * The consumer ports for information systems outside the cluster (NIIS table: "Inbound | Consumer
+ * Information System | 8080, 8443 | From internal network"): an internal load balancer (AWS internal NLB,
+ * Azure internal load balancer) limited to the consumer networks. `externalTrafficPolicy: Local` keeps
+ * the caller's address, so the NetworkPolicy's ipBlock sees it.
+ */
+export function createConsumerLoadBalancer(
+    resourceName: string,
+    args: ConsumerLoadBalancerArgs,
+    opts: pulumi.CustomResourceOptions,
+): k8s.core.v1.Service {
+    return new k8s.core.v1.Service(
+        resourceName,
+        {
+            metadata: {
+                name: args.name,
+                namespace: args.namespace,
+                labels: args.labels,
+                annotations: { ...args.annotations, ...LOAD_BALANCER_ADDRESS_AWAIT },
+            },
+            spec: {
+                type: "LoadBalancer",
+                externalTrafficPolicy: "Local",
+                loadBalancerSourceRanges: args.sourceRanges,
                 selector: args.selector,
                 ports: [
                     { name: "consumer-http", port: args.ports.http, targetPort: args.ports.http, protocol: "TCP" },

@@ -5,7 +5,7 @@ import { SidecarInstanceConfig } from "../../config/instance";
 import { PlatformBindings } from "../platform";
 import { ENV } from "../../policy/xroad/env";
 import { XROAD_PORTS } from "../../policy/xroad/ports";
-import { ROLE_PRIMARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
+import { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
 import { objectNames } from "./names";
 import { instanceLabels, roleLabels, selectorLabels } from "./labels";
 import { createSidecarNamespace } from "./namespace";
@@ -15,7 +15,7 @@ import { databaseConnection } from "./database";
 import { proxyHeap, sharedProxyHeap } from "./java-heap";
 import { SidecarPrimary } from "./primary";
 import { SidecarSecondaries } from "./secondaries";
-import { createConsumerService, createPublicService } from "./services";
+import { createConsumerLoadBalancer, createConsumerService, createPublicService } from "./services";
 import { consumerPorts } from "./probes";
 import { SidecarNetworkPolicies } from "./network-policies";
 import { MessageLogArchiver } from "./archiver";
@@ -66,7 +66,7 @@ export class SidecarInstance extends pulumi.ComponentResource {
             child,
         );
 
-        new SidecarNetworkPolicies(`${name}-netpol`, { instance, namespace, labels, database }, child);
+        new SidecarNetworkPolicies(`${name}-netpol`, { instance, namespace, labels, database, clusterCidrs: platform.clusterCidrs }, child);
 
         const serverRole = instance.topology === "single" ? ROLE_STANDALONE : ROLE_PRIMARY;
         const heap =
@@ -132,12 +132,32 @@ export class SidecarInstance extends pulumi.ComponentResource {
                     selector,
                     loadBalancer: platform.loadBalancer,
                     sourceRanges: instance.network.loadBalancerSourceRanges,
+                    acme: instance.network.acmeChallenge ? { sourceRanges: instance.network.acmeSourceRanges } : undefined,
                 },
                 child,
             );
             createConsumerService(
                 `${name}-consumer`,
                 { name: names.consumerService, namespace, labels: serverLabels, selector, ports: consumerPorts(instance.variant) },
+                child,
+            );
+        }
+
+        // Consumers outside the cluster come through an internal load balancer to the pods that serve them.
+        let consumerLoadBalancer: k8s.core.v1.Service | undefined;
+        if (instance.network.consumerLoadBalancer.enabled) {
+            const role = instance.topology === "single" ? ROLE_STANDALONE : ROLE_SECONDARY;
+            consumerLoadBalancer = createConsumerLoadBalancer(
+                `${name}-consumer-internal`,
+                {
+                    name: names.consumerLoadBalancer,
+                    namespace,
+                    labels: roleLabels(instance, role, version),
+                    selector: selectorLabels(instance, role),
+                    ports: consumerPorts(instance.variant),
+                    annotations: { ...platform.loadBalancer.internalAnnotations, ...instance.network.consumerLoadBalancer.annotations },
+                    sourceRanges: instance.network.consumerCidrs,
+                },
                 child,
             );
         }
@@ -183,7 +203,15 @@ export class SidecarInstance extends pulumi.ComponentResource {
                 ...(instance.topology === "primary-secondaries" ? { primarySsh: names.primaryService } : {}),
                 public: names.publicService,
                 consumer: names.consumerService,
+                ...(consumerLoadBalancer ? { consumerInternal: names.consumerLoadBalancer } : {}),
             },
+            ...(consumerLoadBalancer
+                ? {
+                      consumerLoadBalancerAddress: consumerLoadBalancer.status.loadBalancer.ingress.apply(
+                          (list) => list?.[0]?.hostname ?? list?.[0]?.ip ?? "pending",
+                      ),
+                  }
+                : {}),
             loadBalancerAddress,
             // What to register as the Security Server's address (NIIS user guide §4.5.7): the platform's stable
             // DNS name for the load balancer when it publishes one, else the load balancer's own address.

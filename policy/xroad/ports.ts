@@ -19,6 +19,9 @@ export const XROAD_PORTS = {
     ssh: 22,
 } as const;
 
+/** ACME HTTP-01 challenges always arrive on port 80 (Docker guide §3.2; the `fi` variant listens there). */
+export const ACME_CHALLENGE_PORT = 80;
+
 /** The `ee` variant moves the consumer ports to 80/443 (xroad-facts §2). */
 export const EE_CONSUMER_PORTS = { http: 80, https: 443 } as const;
 

@@ -19,7 +19,11 @@ describe("AWS settings validation", () => {
     it("accepts the defaults and applies the production ones", () => {
         assert.deepEqual(errorsOf({}), []);
         const prod = loadStackConfig(
-            { "xroad-sidecar:target": "aws", "xroad-sidecar:environment": "production" },
+            {
+                "xroad-sidecar:target": "aws",
+                "xroad-sidecar:environment": "production",
+                "xroad-sidecar:instances": JSON.stringify([{ network: { consumerNamespaces: ["apps"] } }]),
+            },
             { project: "xroad-sidecar", stack: "prod" },
         );
         assert.equal(prod.target, "aws");
@@ -71,9 +75,13 @@ describe("AWS settings validation", () => {
     });
 
     it("requires three zones in production", () => {
-        assert.deepEqual(errorsOf({ availabilityZoneCount: 2 }, { environment: "production" }), [
-            "xroad-sidecar:aws.availabilityZoneCount: 2 is not valid; allowed: an integer from 3 to 3",
-        ]);
+        assert.deepEqual(
+            errorsOf(
+                { availabilityZoneCount: 2 },
+                { environment: "production", instances: [{ network: { consumerNamespaces: ["apps"] } }] },
+            ),
+            ["xroad-sidecar:aws.availabilityZoneCount: 2 is not valid; allowed: an integer from 3 to 3"],
+        );
         assert.deepEqual(errorsOf({ availabilityZoneCount: 1 }), [
             "xroad-sidecar:aws.availabilityZoneCount: 1 is not valid; allowed: an integer from 2 to 3",
         ]);

@@ -96,8 +96,21 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         {
             environment: "production",
             instances: [
-                { name: "ss1", namespace: "xroad-ss1", topology: "primary-secondaries", database: { mode: "managed" } },
-                { name: "ss2", namespace: "xroad-ss2", topology: "single", database: { mode: "local" }, archiving: { enabled: false } },
+                {
+                    name: "ss1",
+                    namespace: "xroad-ss1",
+                    topology: "primary-secondaries",
+                    database: { mode: "managed" },
+                    network: { consumerNamespaces: ["apps"] },
+                },
+                {
+                    name: "ss2",
+                    namespace: "xroad-ss2",
+                    topology: "single",
+                    database: { mode: "local" },
+                    archiving: { enabled: false },
+                    network: { producers: [{ cidrs: ["10.50.0.0/24"], ports: [8443] }] },
+                },
             ],
         },
     );

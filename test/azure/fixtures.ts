@@ -26,6 +26,7 @@ export function prodInstances(): unknown[] {
             flavour: "full",
             topology: "primary-secondaries",
             database: { mode: "managed", namePrefix: "ss1" },
+            network: { consumerNamespaces: ["information-systems"] },
         },
     ];
 }

@@ -66,7 +66,9 @@ describe("azure example stacks plan offline", function () {
         const pvcs = ofType(prod.resources, "kubernetes:core/v1:PersistentVolumeClaim").map((p) => p.props.spec.storageClassName);
         assert.ok(pvcs.includes("xroad-config-disk"), `PVC classes: ${pvcs.join(", ")}`);
         assert.ok(pvcs.includes("xroad-files-sidecar"), `PVC classes: ${pvcs.join(", ")}`);
-        const lb = ofType(prod.resources, "kubernetes:core/v1:Service").find((s) => s.props.spec.type === "LoadBalancer");
+        const lb = ofType(prod.resources, "kubernetes:core/v1:Service").find(
+            (s) => s.props.spec.type === "LoadBalancer" && s.props.metadata.name.endsWith("-public"),
+        );
         assert.ok(lb, "a LoadBalancer Service exists");
         assert.equal(lb.props.spec.loadBalancerIP, "198.51.100.25");
         assert.equal(lb.props.metadata.annotations["service.beta.kubernetes.io/azure-pip-name"], "xroad-sidecar-azure-prod-address");

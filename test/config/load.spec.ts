@@ -236,6 +236,7 @@ describe("stack configuration", () => {
                 `${existing}  xroad-sidecar:environment: production\n  xroad-sidecar:protectData: false\n  xroad-sidecar:aws: {region: eu-north-1}\n`,
             ),
             [
+                "xroad-sidecar:instances[0].network: (not set) is not valid; allowed: at least one consumer (consumerNamespaces or consumerCidrs) or producer (producers) in a production environment: every other port is closed by default deny, so without them no information system can call this Security Server and it can call no backend, and it carries no X-Road traffic",
                 'xroad-sidecar:protectData: "false" is not valid; allowed: true in a production environment',
                 "xroad-sidecar:aws: (a section with region) is not valid; allowed: nothing: the aws section applies only to target aws",
             ],

@@ -304,7 +304,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
             });
             assert.deepEqual(p.spec.ingress[1], {
                 from: [
-                    { podSelector: { matchLabels: { "xroad/consumer": "yes" } } },
+                    { ipBlock: { cidr: "10.70.0.0/24" } },
                     {
                         namespaceSelector: {
                             matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["apps", "billing"] }],
@@ -335,9 +335,22 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
                     ports: [tcp(22)],
                 },
                 { to: [{ ipBlock: { cidr: "10.20.30.40/32" } }], ports: [tcp(5432)] },
-                { to: [{ ipBlock: { cidr: "203.0.113.0/24" } }], ports: [80, 443, 4001, 5500, 5577].map(tcp) },
+                { to: [{ ipBlock: { cidr: "203.0.113.0/24" } }], ports: [80, 443, 4001, 5500, 5577, 8888, 8899].map(tcp) },
+                { to: [{ ipBlock: { cidr: "10.30.0.0/24" } }], ports: [tcp(8443)] },
+                {
+                    to: [
+                        {
+                            namespaceSelector: {
+                                matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["apps"] }],
+                            },
+                            podSelector: { matchLabels: { app: "orders" } },
+                        },
+                    ],
+                    ports: [tcp(8080), tcp(9090)],
+                },
             ]);
-            assert.deepEqual(policies["primary-traffic"].spec.egress, p.spec.egress.slice(1));
+            // The primary serves no clients: no producers.
+            assert.deepEqual(policies["primary-traffic"].spec.egress, p.spec.egress.slice(1, 3));
         });
     });
 });

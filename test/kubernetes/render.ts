@@ -34,6 +34,7 @@ export function existingPlatform(overrides: Partial<FakePlatform> = {}): FakePla
         databases: {},
         dependsOn: [],
         privateNetworkCidrs: [],
+        clusterCidrs: ["10.0.0.0/8"],
         ...overrides,
     };
 }

@@ -16,6 +16,7 @@ export const LB_ANNOTATIONS = {
     "service.beta.kubernetes.io/aws-load-balancer-type": "external",
     "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
 };
+export const INTERNAL_LB_ANNOTATIONS = { "service.beta.kubernetes.io/aws-load-balancer-internal": "true" };
 export const S3_ROLE_ANNOTATION = { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/xroad-archiver" };
 /** What the fake platform's DNS was asked to publish: instance name and load-balancer hostname. */
 export const publishedAddresses: { instance: string; hostname: string }[] = [];
@@ -31,6 +32,22 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
             flavour: "full",
             topology: "single",
             database: { mode: "local" },
+        }),
+        platform: existingPlatform(),
+    }),
+    /** §2.1 with the `fi` variant: ACME HTTP-01 challenges in on port 80 and mail out on 587. */
+    "single-acme": () => ({
+        instance: instanceFromConfig({
+            name: "acme",
+            namespace: "xroad-acme",
+            flavour: "full",
+            variant: "fi",
+            topology: "single",
+            database: { mode: "local" },
+            network: {
+                mailCidrs: ["192.0.2.25/32"],
+                producers: [{ name: "registry", namespaces: ["registry"], podLabels: { app: "registry" }, ports: [8443] }],
+            },
         }),
         platform: existingPlatform(),
     }),
@@ -72,8 +89,16 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
             network: {
                 consumerNamespaces: ["apps", "billing"],
                 consumerPodLabels: { "xroad/consumer": "yes" },
+                consumerCidrs: ["10.70.0.0/24"],
                 loadBalancerSourceRanges: ["192.0.2.0/24", "198.51.100.0/24"],
                 xroadEgressCidrs: ["203.0.113.0/24"],
+                ocspTsaPorts: [8888, 8899],
+                producers: [
+                    { name: "backend", cidrs: ["10.30.0.0/24"], ports: [8443] },
+                    { name: "orders", namespaces: ["apps"], podLabels: { app: "orders" }, ports: [8080, 9090] },
+                ],
+                // Target existing knows no internal load balancer annotations; these stand in for a cloud's.
+                consumerLoadBalancer: { annotations: { "example.org/internal": "true" } },
             },
             archiving: {
                 enabled: true,
@@ -84,8 +109,10 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
         platform: existingPlatform({
             cloud: "aws",
             storage: { configClass: "gp3-encrypted", sharedClass: "efs-ap" },
+            clusterCidrs: ["10.0.0.0/16", "172.20.0.0/16"],
             loadBalancer: {
                 annotations: LB_ANNOTATIONS,
+                internalAnnotations: INTERNAL_LB_ANNOTATIONS,
                 loadBalancerIP: "198.51.100.77",
                 publishAddress: (instance, hostname) =>
                     pulumi.output(hostname).apply((h) => {
@@ -118,6 +145,7 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
             topology: "primary-secondaries",
             database: { mode: "external", host: "10.1.2.3" },
             archiving: { enabled: true },
+            network: { consumerNamespaces: ["apps"] },
         });
         // target existing cannot create a managed database; switch the loaded instance to it as aws/azure would.
         const instance: SidecarInstanceConfig = { ...loaded, database: { mode: "managed", namePrefix: "ee" } };
@@ -148,6 +176,7 @@ const builders: Record<string, () => { instance: SidecarInstanceConfig; platform
                     },
                 },
                 privateNetworkCidrs: ["10.224.0.0/12"],
+                clusterCidrs: ["10.224.0.0/12", "10.244.0.0/16", "10.245.0.0/16"],
             }),
         };
     },

@@ -102,7 +102,11 @@ describe("single pod with the local database (NIIS §2.1)", () => {
         const policy = theObject(s.rendered.objects, "NetworkPolicy", "standalone-traffic");
         assert.deepEqual(policy.spec.podSelector.matchLabels.role, "standalone");
         assert.deepEqual(policy.spec.egress, [
-            { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [80, 443, 4001, 5500, 5577].map((port) => ({ protocol: "TCP", port })) },
+            {
+                // Not the metadata endpoint, the Azure wireserver or the cluster itself (review B1).
+                to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.0.0/16", "168.63.129.16/32", "10.0.0.0/8"] } }],
+                ports: [80, 443, 4001, 5500, 5577].map((port) => ({ protocol: "TCP", port })),
+            },
         ]);
         assert.deepEqual(
             policy.spec.ingress[0].ports.map((p: any) => p.port),

@@ -22,6 +22,7 @@ const PROD = [
     "  xroad-sidecar:release:",
     "    sidecarVersion: 7.7.0  # running",
     "  xroad-sidecar:environment: production",
+    "  xroad-sidecar:instances: [{network: {consumerNamespaces: [apps]}}]",
     "",
 ].join("\n");
 

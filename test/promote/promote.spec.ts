@@ -29,6 +29,7 @@ const PROD = [
     "  # the kubeconfig of the prod cluster",
     "  xroad-sidecar:existing:",
     "    context: prod-admin",
+    "  xroad-sidecar:instances: [{network: {consumerNamespaces: [apps]}}]",
     "",
 ].join("\n");
 
@@ -89,7 +90,10 @@ describe("promote: stack to stack", function () {
     });
 
     it("adds the release to a target that has none", async () => {
-        const target = existingStack([], ["  xroad-sidecar:environment: production # prod"]);
+        const target = existingStack(
+            [],
+            ["  xroad-sidecar:environment: production # prod", "  xroad-sidecar:instances: [{network: {consumerNamespaces: [apps]}}]"],
+        );
         dir = tempProject({ dev: DEV, prod: target });
         writePromotion(await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck() }));
         const written = readStack(dir, "prod");
