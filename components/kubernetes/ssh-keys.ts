@@ -7,9 +7,44 @@ import {
     SSH_PRIVATE_KEY_MODE,
     SSH_PUBLIC_KEY_FILE,
     SSH_PUBLIC_KEY_MODE,
+    SSH_SECRET_AUTHORIZED_KEY,
     SSH_SECRET_PRIVATE_KEY,
     SSH_SECRET_PUBLIC_KEY,
+    SYNC_SOURCE_PATH,
 } from "../../policy/xroad/ssh";
+
+/**
+ * The forced command of the secondaries' key (review B3): it runs only an rsync *sender* of the synced
+ * tree, which is what `rsync -avz … xroad-slave@<primary>:/etc/xroad/ /etc/xroad/` asks the primary to run
+ * (`rsync --server --sender -vlogDtprze.iLsfxCIvu [--timeout=N] . /etc/xroad/`). Options are allowed,
+ * except those that make the sender delete or write files (`--remove-source-files`, `--log-file`,
+ * batch files) or read other files' lists (`--files-from`, `--*-from`); every non-option word but the
+ * trailing `. <path>` is refused. Globbing is off and nothing is evaluated: the words are exec'd as split.
+ * sshd runs it with the user's shell (`xroad-slave` has /bin/bash: primary Dockerfile).
+ */
+export function rsyncOnlyCommand(path: string = SYNC_SOURCE_PATH): string {
+    return [
+        "set -f; set -- $SSH_ORIGINAL_COMMAND; ok=",
+        'if [ "$#" -ge 5 ] && [ "$1" = rsync ] && [ "$2" = --server ] && [ "$3" = --sender ]; then ok=1; n=0; for w in "$@"; do n=$((n+1))',
+        "if [ $n -le 3 ]; then continue; fi",
+        'if [ $n -eq $(($#-1)) ]; then [ "$w" = . ] || ok=; continue; fi',
+        `if [ $n -eq $# ]; then case "$w" in ${path}|${path}/) ;; *) ok= ;; esac; continue; fi`,
+        'case "$w" in --remove*|--log-file*|--*from*|--*batch*|--rsync-path*|--config*|--daemon*) ok= ;; -*) ;; *) ok= ;; esac',
+        "done; fi",
+        'if [ -n "$ok" ]; then exec "$@"; fi',
+        `echo "this key runs only rsync --server --sender ... . ${path}/" >&2; exit 1`,
+    ].join("; ");
+}
+
+/**
+ * The authorized_keys line the primary installs: `restrict` (no pty, no port, agent or X11 forwarding, no
+ * ~/.ssh/rc) and the rsync-only forced command, so the Internet-facing secondaries' key cannot open a shell
+ * on the primary (review B3). In `command="…"`, sshd reads `\"` as a quote.
+ */
+export function authorizedKeyLine(publicKey: string, path: string = SYNC_SOURCE_PATH): string {
+    const command = rsyncOnlyCommand(path).replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+    return `restrict,command="${command}" ${publicKey.trim()}\n`;
+}
 
 export interface SshKeyPairArgs {
     namespace: pulumi.Input<string>;
@@ -36,6 +71,7 @@ export class SshKeyPair extends pulumi.ComponentResource {
                 stringData: {
                     [SSH_SECRET_PRIVATE_KEY]: pulumi.secret(key.privateKeyOpenssh),
                     [SSH_SECRET_PUBLIC_KEY]: key.publicKeyOpenssh,
+                    [SSH_SECRET_AUTHORIZED_KEY]: key.publicKeyOpenssh.apply((k) => authorizedKeyLine(k)),
                 },
             },
             { parent: this },
@@ -47,8 +83,8 @@ export class SshKeyPair extends pulumi.ComponentResource {
 export const SSH_VOLUME = "ssh-keys";
 
 /**
- * The primary mounts only the public key: its entrypoint links `/etc/.ssh/id_rsa.pub` into
- * `xroad-slave`'s authorized_keys. The private key never reaches the primary.
+ * The primary mounts only the restricted public key, as the file its entrypoint links into `xroad-slave`'s
+ * authorized_keys (`/etc/.ssh/id_rsa.pub`). The private key never reaches the primary.
  */
 export function primarySshVolume(secretName: pulumi.Input<string>): k8s.types.input.core.v1.Volume {
     return {
@@ -56,7 +92,7 @@ export function primarySshVolume(secretName: pulumi.Input<string>): k8s.types.in
         secret: {
             secretName,
             defaultMode: SSH_PUBLIC_KEY_MODE,
-            items: [{ key: SSH_SECRET_PUBLIC_KEY, path: SSH_PUBLIC_KEY_FILE, mode: SSH_PUBLIC_KEY_MODE }],
+            items: [{ key: SSH_SECRET_AUTHORIZED_KEY, path: SSH_PUBLIC_KEY_FILE, mode: SSH_PUBLIC_KEY_MODE }],
         },
     };
 }

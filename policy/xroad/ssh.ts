@@ -11,6 +11,10 @@ export const SSH_PRIVATE_KEY_FILE = "id_rsa";
 export const SSH_PUBLIC_KEY_FILE = "id_rsa.pub";
 export const SSH_SECRET_PRIVATE_KEY = "private-key";
 export const SSH_SECRET_PUBLIC_KEY = "public-key";
+/** The public key with `restrict` and the rsync-only forced command: what the primary installs as authorized_keys. */
+export const SSH_SECRET_AUTHORIZED_KEY = "authorized-key";
+/** The tree the secondaries pull from the primary (`xroad-slave@<primary>:/etc/xroad/`, xroad-facts §3.3). */
+export const SYNC_SOURCE_PATH = "/etc/xroad";
 /** Owner and group may read; nothing for others. */
 export const SSH_PRIVATE_KEY_MODE = 0o440;
 export const SSH_PUBLIC_KEY_MODE = 0o444;

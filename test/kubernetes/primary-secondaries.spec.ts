@@ -44,7 +44,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         const primaryKeys = primary.spec.template.spec.volumes.find((v: any) => v.name === "ssh-keys").secret;
         assert.deepEqual(
             primaryKeys.items.map((i: any) => i.key),
-            ["public-key"],
+            ["authorized-key"],
         );
         assert.equal(primaryKeys.secretName, "lb-ssh-keys");
         const secondaryKeys = secondaries.spec.template.spec.volumes.find((v: any) => v.name === "ssh-keys").secret;
