@@ -15,6 +15,15 @@ export const TOO_SMALL_INSTANCE_SIZES = ["nano", "micro", "small", "medium", "la
 export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 
 /** Settings of `target: aws`, read from `xroad-sidecar:aws`. */
+/**
+ * EKS accepts 100 characters, but the names derived from the cluster name must fit their own limits
+ * (plan/mocks/rules/aws.ts): the archive bucket prefix `<cluster>-archive-` (37), and IAM role names such as
+ * `<cluster>-monitoring-cloudwatch-agent` plus Pulumi's 8 autoname characters (64).
+ */
+export const MAX_CLUSTER_NAME_LENGTH = 28;
+/** `<cluster>-archiver-<instance>` plus 8 autoname characters is an IAM role name (64). */
+export const MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH = 64 - "-archiver-".length - 8;
+
 export interface AwsSettings {
     region: string;
     /** Private subnets span this many availability zones (2 minimum, 3 in production). */
@@ -251,9 +260,9 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
             production ? 3 : 2,
         ),
         vpcCidr,
-        clusterName: check.string(`${p}.clusterName`, s.clusterName, defaultClusterName, {
-            pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/,
-            allowed: "an EKS cluster name: letters, digits, '-' and '_', at most 100",
+        clusterName: check.string(`${p}.clusterName`, s.clusterName, defaultClusterName.slice(0, MAX_CLUSTER_NAME_LENGTH), {
+            pattern: new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,${MAX_CLUSTER_NAME_LENGTH - 1}}$`),
+            allowed: `an EKS cluster name: letters, digits, '-' and '_', at most ${MAX_CLUSTER_NAME_LENGTH} (names derived from it must fit IAM's 64 and the S3 bucket prefix's 37 characters)`,
         }),
         publicAccessCidrs,
         clusterAdminArns,

@@ -1,7 +1,7 @@
 import { CONFIG_NAMESPACE, Checker, ConfigValidationError } from "./checker";
 import { ReleaseConfig, readRelease } from "./release";
 import { SidecarInstanceConfig, readInstances } from "./instance";
-import { AwsSettings, readAwsSettings } from "./aws";
+import { AwsSettings, MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, readAwsSettings } from "./aws";
 import { AzureSettings, readAzureSettings } from "./azure";
 import { ExistingClusterSettings, readExistingSettings } from "./existing";
 
@@ -157,6 +157,14 @@ export function loadStackConfig(
     switch (target) {
         case "aws":
             config = { ...base, target, aws: readAwsSettings(check, raw.aws, defaultName, production) };
+            for (const [i, instance] of base.instances.entries()) {
+                if (config.aws.clusterName.length + instance.name.length > MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH)
+                    check.fail(
+                        `instances[${i}].name`,
+                        instance.name,
+                        `a name of at most ${MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH - config.aws.clusterName.length} characters with xroad-sidecar:aws.clusterName "${config.aws.clusterName}": the archiver's IAM role name <cluster>-archiver-<instance> must fit IAM's 64 characters`,
+                    );
+            }
             break;
         case "azure":
             config = { ...base, target, azure: readAzureSettings(check, raw.azure, defaultName, production) };

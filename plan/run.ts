@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
-import { PlanMocks } from "./mocks";
+import { PlanMocks, ProviderRuleError } from "./mocks";
 import { StackConfig, loadStackConfig } from "../config";
 import { deployStack } from "../program";
 import { StackFile, isSecureIn } from "./stack-file";
@@ -110,8 +110,15 @@ export async function recordResources<T>(
     await pulumi.runtime.setMocks(mocks, names.project, names.stack, false);
     const monitor = new RecordingMonitor(mocks);
     setMockOptions(monitor, names.project, names.stack, false);
-    await pulumi.runtime.runInPulumiStack(async () => program());
-    await runtimeSettings.waitForRPCs();
+    try {
+        await pulumi.runtime.runInPulumiStack(async () => program());
+        await runtimeSettings.waitForRPCs();
+    } catch (e) {
+        // A refused resource surfaces wrapped in the serialisation of whatever depended on it; report the refusals.
+        if (mocks.refusals.length > 0) throw new ProviderRuleError(mocks.refusals);
+        throw e;
+    }
+    if (mocks.refusals.length > 0) throw new ProviderRuleError(mocks.refusals);
     // The stack outputs as the engine receives them, so secret outputs stay marked secret.
     const root = monitor.registrations.find((r) => r.type === "pulumi:pulumi:Stack");
     const outputs = (root && monitor.registeredOutputs.get(root.urn)) ?? {};

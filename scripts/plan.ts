@@ -8,6 +8,7 @@
  */
 import * as path from "path";
 import { ConfigValidationError } from "../config";
+import { ProviderRuleError } from "../plan/mocks";
 import { readStackFile } from "../plan/stack-file";
 import { planStack } from "../plan/run";
 import { OutDirError, writePlan } from "../plan/write";
@@ -54,6 +55,10 @@ async function main(): Promise<number> {
     } catch (e) {
         if (e instanceof ConfigValidationError) {
             console.error(e.message);
+            return 2;
+        }
+        if (e instanceof ProviderRuleError) {
+            console.error(`Stack ${args.stack}: ${e.message}`);
             return 2;
         }
         throw e;

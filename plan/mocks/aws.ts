@@ -114,7 +114,8 @@ export const awsMocks: MockTable = {
             return { id: keyId, keyId, arn: `arn:aws:kms:${REGION}:${MOCK_ACCOUNT_ID}:key/${keyId}` };
         },
         "aws:iam/role:Role": (args) => {
-            const name = str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`.slice(0, 64));
+            // No truncation: a name over the limit has already failed the plan (rules/aws.ts), as it would fail the provider.
+            const name = str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`);
             return {
                 id: name,
                 name,

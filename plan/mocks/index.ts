@@ -5,6 +5,23 @@ import { awsMocks } from "./aws";
 import { azureMocks } from "./azure";
 import { kubernetesMocks, kubernetesObjectOutputs } from "./kubernetes";
 import { randomTlsMocks } from "./random-tls";
+import { AWS_NAME_RULES } from "./rules/aws";
+import { kubernetesObjectProblem } from "./rules/kubernetes";
+import { physicalNameProblem } from "./rules/physical-names";
+
+/** The physical-name rules of every provider, by resource type. */
+const NAME_RULES = { ...AWS_NAME_RULES };
+
+/** Resources the real providers or the API server would refuse; the offline plan fails as `pulumi up` would. */
+export class ProviderRuleError extends Error {
+    constructor(readonly refusals: string[]) {
+        super(
+            `The cloud or the API server would refuse ${refusals.length} resource${refusals.length === 1 ? "" : "s"}:\n` +
+                refusals.map((r) => `  - ${r}`).join("\n"),
+        );
+        this.name = "ProviderRuleError";
+    }
+}
 
 const TABLES: MockTable[] = [awsMocks, azureMocks, kubernetesMocks, randomTlsMocks];
 const RESOURCES = Object.assign({}, ...TABLES.map((t) => t.resources)) as MockTable["resources"];
@@ -41,7 +58,17 @@ function defaultOutputs(args: MockResourceArgs, id: string): Record<string, unkn
  * come back marked secret, so `apply` chains run as in a preview and secrets stay secret.
  */
 export class PlanMocks implements pulumi.runtime.Mocks {
+    /** Every refusal of this run, reported together once the program stops. */
+    readonly refusals: string[] = [];
+
     newResource(args: MockResourceArgs): MockResourceResult {
+        const problem =
+            physicalNameProblem(NAME_RULES, { type: args.type, name: args.name, inputs: args.inputs }) ??
+            kubernetesObjectProblem(args.type, args.name, args.inputs);
+        if (problem) {
+            this.refusals.push(problem);
+            throw new ProviderRuleError([problem]);
+        }
         const id = `${args.name}-id`;
         const builder = RESOURCES[args.type];
         const state = { ...args.inputs, ...defaultOutputs(args, id), ...(builder ? builder(args, id) : {}) };
