@@ -10,7 +10,7 @@ import { configOf, guide } from "./common";
 import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "./kubernetes/types";
 import { isEmptySelector, selectorMatches } from "./kubernetes/selectors";
 import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./kubernetes/workloads";
-import { clusterGroups, linkedToGroup, namespaceOf, namespaceResource, ofTypes, props, workloads } from "./stack-helpers";
+import { byNamespace, clusterGroups, linkedToGroup, namespaceOf, namespaceResource, ofTypes, props, workloads } from "./stack-helpers";
 
 export const EKS_ADDON = "aws:eks/addon:Addon";
 
@@ -211,14 +211,14 @@ export const networkPolicyHygiene: StackValidationPolicy = {
         "Put each NetworkPolicy in the namespace of the pods it protects with a selector that matches their labels; replace `ingress: [{}]` by rules naming sources and ports.",
     ...guide("5", "network"),
     validateStack: (args, report) => {
-        const all = workloads(args.resources);
+        const workloadsOf = byNamespace(workloads(args.resources));
         // Helm releases create workloads the stack does not list; their namespaces are not judged.
         const helmNamespaces = new Set(ofTypes(args.resources, HELM_RELEASE).map((r) => asString(props(r).namespace) ?? "default"));
         for (const np of ofTypes(args.resources, NETWORK_POLICY)) {
             const spec = asObj(props(np).spec) ?? {};
             const ns = namespaceOf(np);
             const name = asString(asObj(props(np).metadata)?.name) ?? np.name;
-            const inNamespace = all.filter((w) => namespaceOf(w) === ns);
+            const inNamespace = workloadsOf.get(ns) ?? [];
             if (helmNamespaces.has(ns)) {
                 // judged by the chart, not by this stack
             } else if (inNamespace.length === 0)

@@ -16,6 +16,18 @@ export function workloads(resources: PolicyResource[]): PolicyResource[] {
     return resources.filter((r) => isWorkload(r.type));
 }
 
+/** Resources by the namespace they land in, for stack policies that compare per namespace (one pass, not one per lookup). */
+export function byNamespace(resources: PolicyResource[]): Map<string, PolicyResource[]> {
+    const out = new Map<string, PolicyResource[]>();
+    for (const r of resources) {
+        const ns = namespaceOf(r);
+        const list = out.get(ns);
+        if (list) list.push(r);
+        else out.set(ns, [r]);
+    }
+    return out;
+}
+
 export function ofTypes(resources: PolicyResource[], ...types: string[]): PolicyResource[] {
     return resources.filter((r) => types.includes(r.type));
 }

@@ -16,6 +16,7 @@ import * as path from "path";
 import * as jsyaml from "js-yaml";
 import { CLUSTER_SCOPED_KINDS, k8sTypeToken } from "../kubernetes/types";
 import { Obj, asObj, asString } from "../kubernetes/workloads";
+import { deepFreeze } from "./evaluate";
 import { EngineResource } from "./types";
 import { KUBECTL_YAML_SCHEMA } from "./yaml11";
 
@@ -246,7 +247,8 @@ export function loadManifests(inputs: string[], options: LoadOptions = {}): Load
         const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? undefined : (asString(metadata.namespace) ?? "default");
         const type = k8sTypeToken(apiVersion, kind);
         const urn = `urn:pulumi:check::manifests::${type}::${file}:${line}:${resources.length}`;
-        resources.push({ type, name: name || `${kind.toLowerCase()}-${resources.length}`, urn, props: obj });
+        // Frozen in place: the engine shares it with every policy instead of copying it.
+        resources.push({ type, name: name || `${kind.toLowerCase()}-${resources.length}`, urn, props: deepFreeze(obj) });
         objects.set(urn, { kind, namespace, name, file, line });
     };
 
