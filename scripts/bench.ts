@@ -1,14 +1,18 @@
 /**
- * `npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--out file]`: how fast and how
- * big the offline plan is.
+ * `npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N] [--only plan|check] [--out file]`:
+ * how fast and how big the offline plan is, and how fast `npm run check` reads plain manifests.
  *  - For each example stack: the plan's wall time and peak memory (median of N runs, default 5), each
  *    in a fresh process started like `npm run plan`, next to the FLOOR: a fresh process that loads the
  *    same node_modules files the plan loaded (SDKs, ts-node) and registers nothing. Ratio plan/floor.
  *  - Growth: the same plan for one existing-target stack with 1, 10 and 50 single-pod Sidecar
  *    instances (generated in a temporary project), as milliseconds and megabytes per added instance
  *    (least-squares slope over the medians).
+ *  - Checker throughput: `npm run check` (in a fresh process, bench/check-child.ts) over generated manifests
+ *    (bench/check-input.ts, ~450 bytes per object) of 1, 5 and 50 MB: MB per second of CPU time, per size, and
+ *    `check.throughput` at the largest size. Linear means the same throughput at every size.
  * Writes out/bench.json and prints a table. Targets: plan ≤ 1.5× floor; ≤ 20 ms and ≤ 5 MB per added
- * instance. Exit codes: 0 measured (targets met or not, see `targetsMet`), 2 usage.
+ * instance; 50 MB checked in under 60 s of CPU time and 1 GB of peak memory.
+ * Exit codes: 0 measured (targets met or not, see `targetsMet`), 2 usage.
  * Not part of `npm test`: about 5 minutes on two cores.
  */
 import * as fs from "fs";
@@ -17,21 +21,27 @@ import * as path from "path";
 import { listStacks } from "../plan/stack-file";
 import { Run, measureChild, rssSource } from "../bench/measure";
 import { Sample, sample, slope } from "../bench/stats";
+import { writeCheckInput } from "../bench/check-input";
 
-const TARGETS = { floorRatio: 1.5, msPerInstance: 20, mbPerInstance: 5 };
+const TARGETS = { floorRatio: 1.5, msPerInstance: 20, mbPerInstance: 5, check50MbSeconds: 60, check50MbPeakMb: 1024 };
 const PLAN_CHILD = path.join("bench", "plan-child.ts");
+const CHECK_CHILD = path.join("bench", "check-child.ts");
 const FLOOR_CHILD = path.join("bench", "floor-child.ts");
-const USAGE = "usage: npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--out file]";
+const USAGE =
+    "usage: npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N] [--only plan|check] [--out file]";
 
 interface Args {
     runs: number;
     stacks?: string[];
     instances: number[];
+    checkMb: number[];
+    checkRuns: number;
+    only?: "plan" | "check";
     out?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
-    const args: Args = { runs: 5, instances: [1, 10, 50] };
+    const args: Args = { runs: 5, instances: [1, 10, 50], checkMb: [1, 5, 50], checkRuns: 3 };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = () => argv[++i] ?? "";
@@ -42,8 +52,16 @@ function parseArgs(argv: string[]): Args | string {
                 .filter((s) => s !== "");
         else if (arg === "--instances") args.instances = value().split(",").map(Number);
         else if (arg === "--out") args.out = value();
-        else return `unknown argument ${arg}`;
+        else if (arg === "--check-mb") args.checkMb = value().split(",").map(Number);
+        else if (arg === "--check-runs") args.checkRuns = Number(value());
+        else if (arg === "--only") {
+            const only = value();
+            if (only !== "plan" && only !== "check") return "--only takes plan or check";
+            args.only = only;
+        } else return `unknown argument ${arg}`;
     }
+    if (args.checkMb.length === 0 || args.checkMb.some((n) => !(n > 0))) return "--check-mb takes positive sizes in MB, such as 1,5,50";
+    if (!Number.isInteger(args.checkRuns) || args.checkRuns < 1) return "--check-runs takes a positive integer";
     if (!Number.isInteger(args.runs) || args.runs < 1) return "--runs takes a positive integer";
     if (
         args.instances.length < 2 ||
@@ -169,6 +187,68 @@ function benchScaling(repoDir: string, counts: number[], runs: number, tmp: stri
     };
 }
 
+interface CheckPoint {
+    megabytes: number;
+    bytes: number;
+    objects: number;
+    files: number;
+    wallMs: Sample;
+    cpuMs: Sample;
+    inProcessMs: Sample;
+    peakMb: Sample;
+    /** MB (10^6 bytes) per second of the process's CPU time, start-up included: steady under competing load. */
+    mbPerCpuSecond: number;
+    /** MB per second of in-process time (reading and checking, start-up excluded). */
+    mbPerSecond: number;
+}
+
+interface CheckResult {
+    sizes: CheckPoint[];
+    /** mbPerSecond at the largest size: the headline figure. */
+    throughput: number;
+    /** Throughput at the largest size over throughput at the smallest: 1 or more when time grows no faster than the input (small inputs also pay start-up and JIT warm-up). */
+    linearity: number;
+    withinTarget: boolean;
+}
+
+function benchCheck(repoDir: string, sizes: number[], runs: number, tmp: string): CheckResult {
+    const points: CheckPoint[] = [];
+    for (const megabytes of [...sizes].sort((a, b) => a - b)) {
+        const input = writeCheckInput(path.join(tmp, `check-${megabytes}mb`), megabytes);
+        const measured: Run[] = [];
+        for (let i = 0; i < runs; i++) {
+            measured.push(measureChild(repoDir, CHECK_CHILD, [input.dir]));
+            process.stderr.write(".");
+        }
+        fs.rmSync(input.dir, { recursive: true, force: true });
+        const cpuMs = sample(measured.map((r) => r.cpuMs));
+        const inProcessMs = sample(measured.map((r) => r.report.planMs));
+        points.push({
+            megabytes,
+            bytes: input.bytes,
+            objects: input.objects,
+            files: input.files,
+            wallMs: sample(measured.map((r) => r.wallMs)),
+            cpuMs,
+            inProcessMs,
+            peakMb: sample(measured.map((r) => r.peakMb)),
+            mbPerCpuSecond: input.bytes / 1e6 / (cpuMs.median / 1000),
+            mbPerSecond: input.bytes / 1e6 / (inProcessMs.median / 1000),
+        });
+    }
+    const largest = points[points.length - 1];
+    // The 50 MB target, scaled to the largest size measured.
+    const scale = 50 / largest.megabytes;
+    return {
+        sizes: points,
+        throughput: largest.mbPerSecond,
+        linearity: largest.mbPerSecond / points[0].mbPerSecond,
+        withinTarget:
+            largest.cpuMs.median * scale <= TARGETS.check50MbSeconds * 1000 &&
+            (largest.megabytes < 50 || largest.peakMb.median <= TARGETS.check50MbPeakMb),
+    };
+}
+
 function table(rows: string[][]): string[] {
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
@@ -194,11 +274,14 @@ function main(): number {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-bench-"));
     const loadAtStart = os.loadavg()[0];
     try {
+        const planParts = args.only !== "check";
+        const checkParts = args.only !== "plan";
         process.stderr.write(
-            `Benchmarking ${stacks.length} stack(s) and ${args.instances.join("/")} instances, ${args.runs} runs each, each in a fresh process `,
+            `Benchmarking ${planParts ? `${stacks.length} stack(s) and ${args.instances.join("/")} instances, ${args.runs} runs each` : ""}${planParts && checkParts ? "; " : ""}${checkParts ? `npm run check over ${args.checkMb.join("/")} MB, ${args.checkRuns} runs each` : ""}; each in a fresh process `,
         );
-        const stackResults = stacks.map((s) => benchStack(repoDir, s, args.runs, tmp));
-        const scaling = benchScaling(repoDir, args.instances, args.runs, tmp);
+        const stackResults = planParts ? stacks.map((s) => benchStack(repoDir, s, args.runs, tmp)) : [];
+        const scaling = planParts ? benchScaling(repoDir, args.instances, args.runs, tmp) : undefined;
+        const check = checkParts ? benchCheck(repoDir, args.checkMb, args.checkRuns, tmp) : undefined;
         process.stderr.write("\n\n");
 
         const result = {
@@ -219,76 +302,29 @@ function main(): number {
                 floor: "bench/floor-child.ts: require every node_modules file the plan of that stack loaded, in the same order; register nothing",
                 peakMemory: `${rssSource()} (maximum resident set size)`,
                 perInstance: "least-squares slope of the medians over the instance counts",
+                check: "bench/check-child.ts: runCheck over generated manifests (bench/check-input.ts); throughput in MB (10^6 bytes) per second",
             },
             targets: TARGETS,
             stacks: stackResults,
             scaling,
-            targetsMet: stackResults.every((s) => s.withinTarget) && scaling.withinTarget.ms && scaling.withinTarget.mb,
+            check,
+            targetsMet:
+                stackResults.every((s) => s.withinTarget) &&
+                (!scaling || (scaling.withinTarget.ms && scaling.withinTarget.mb)) &&
+                (!check || check.withinTarget),
         };
         const outFile = path.resolve(args.out ?? path.join(repoDir, "out", "bench.json"));
         fs.mkdirSync(path.dirname(outFile), { recursive: true });
         fs.writeFileSync(outFile, JSON.stringify(result, null, 2) + "\n");
 
         const load = Math.max(loadAtStart, os.loadavg()[0]);
-        console.log(`Offline plan, median of ${args.runs} fresh processes (node ${process.version}, ${os.cpus().length} CPUs):\n`);
         if (load > os.cpus().length) {
             console.log(
-                `  Note: other processes competed for the CPUs (load average up to ${load.toFixed(1)} on ${os.cpus().length}): wall times are inflated; the CPU columns are the steadier figure.\n`,
+                `Note: other processes competed for the CPUs (load average up to ${load.toFixed(1)} on ${os.cpus().length}): wall times are inflated; the CPU columns are the steadier figure.\n`,
             );
         }
-        const rows = [
-            [
-                "stack",
-                "target",
-                "resources",
-                "plan wall",
-                "floor wall",
-                "ratio",
-                `≤ ${TARGETS.floorRatio}×`,
-                "plan CPU",
-                "floor CPU",
-                "ratio",
-                "plan peak",
-                "floor peak",
-                "ratio",
-            ],
-        ];
-        for (const s of stackResults) {
-            rows.push([
-                s.stack,
-                s.target,
-                String(s.resources),
-                ms(s.plan.wallMs.median),
-                ms(s.floor.wallMs.median),
-                `${s.ratio.wall.toFixed(2)}×`,
-                s.withinTarget ? "yes" : "NO",
-                ms(s.plan.cpuMs.median),
-                ms(s.floor.cpuMs.median),
-                `${s.ratio.cpu.toFixed(2)}×`,
-                mb(s.plan.peakMb.median),
-                mb(s.floor.peakMb.median),
-                `${s.ratio.memory.toFixed(2)}×`,
-            ]);
-        }
-        for (const line of table(rows)) console.log(`  ${line}`);
-
-        console.log(`\nGrowth with the number of Sidecar instances (target existing, single topology):\n`);
-        const scaleRows = [["instances", "resources", "plan wall", "CPU", "in-process", "peak"]];
-        for (const p of scaling.points)
-            scaleRows.push([
-                String(p.instances),
-                String(p.resources),
-                ms(p.plan.wallMs.median),
-                ms(p.plan.cpuMs.median),
-                ms(p.plan.inProcessMs.median),
-                mb(p.plan.peakMb.median),
-            ]);
-        for (const line of table(scaleRows)) console.log(`  ${line}`);
-        const per = scaling.perInstance;
-        console.log(
-            `\n  per added instance: ${per.wallMs.toFixed(1)} ms wall (${per.cpuMs.toFixed(1)} ms CPU, ${per.inProcessMs.toFixed(1)} ms in-process), ${per.peakMb.toFixed(2)} MB peak, ${per.resources.toFixed(1)} resources` +
-                ` — targets ≤ ${TARGETS.msPerInstance} ms: ${scaling.withinTarget.ms ? "yes" : "NO"}, ≤ ${TARGETS.mbPerInstance} MB: ${scaling.withinTarget.mb ? "yes" : "NO"}`,
-        );
+        if (scaling) printPlan(stackResults, scaling, args.runs);
+        if (check) printCheck(check, args.checkRuns);
         console.log(
             `\nWrote ${path.relative(process.cwd(), outFile)}.${result.targetsMet ? "" : " Some targets are not met (see above)."}`,
         );
@@ -296,6 +332,84 @@ function main(): number {
     } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
     }
+}
+
+function printCheck(check: CheckResult, runs: number): void {
+    console.log(`\nnpm run check over generated manifests, median of ${runs} fresh processes:\n`);
+    const rows = [["size", "objects", "wall", "CPU", "in-process", "MB/s", "MB/CPU-s", "peak"]];
+    for (const p of check.sizes)
+        rows.push([
+            `${p.megabytes} MB`,
+            String(p.objects),
+            ms(p.wallMs.median),
+            ms(p.cpuMs.median),
+            ms(p.inProcessMs.median),
+            p.mbPerSecond.toFixed(2),
+            p.mbPerCpuSecond.toFixed(2),
+            mb(p.peakMb.median),
+        ]);
+    for (const line of table(rows)) console.log(`  ${line}`);
+    console.log(
+        `\n  throughput ${check.throughput.toFixed(2)} MB/s at ${check.sizes[check.sizes.length - 1].megabytes} MB, ${check.linearity.toFixed(2)}× the ${check.sizes[0].megabytes} MB figure (≥ 1: no super-linear growth)` +
+            ` — target 50 MB in < ${TARGETS.check50MbSeconds} s CPU and < ${TARGETS.check50MbPeakMb} MB: ${check.withinTarget ? "yes" : "NO"}`,
+    );
+}
+
+function printPlan(stackResults: StackResult[], scaling: ScaleResult, runs: number): void {
+    console.log(`Offline plan, median of ${runs} fresh processes (node ${process.version}, ${os.cpus().length} CPUs):\n`);
+    const rows = [
+        [
+            "stack",
+            "target",
+            "resources",
+            "plan wall",
+            "floor wall",
+            "ratio",
+            `≤ ${TARGETS.floorRatio}×`,
+            "plan CPU",
+            "floor CPU",
+            "ratio",
+            "plan peak",
+            "floor peak",
+            "ratio",
+        ],
+    ];
+    for (const s of stackResults) {
+        rows.push([
+            s.stack,
+            s.target,
+            String(s.resources),
+            ms(s.plan.wallMs.median),
+            ms(s.floor.wallMs.median),
+            `${s.ratio.wall.toFixed(2)}×`,
+            s.withinTarget ? "yes" : "NO",
+            ms(s.plan.cpuMs.median),
+            ms(s.floor.cpuMs.median),
+            `${s.ratio.cpu.toFixed(2)}×`,
+            mb(s.plan.peakMb.median),
+            mb(s.floor.peakMb.median),
+            `${s.ratio.memory.toFixed(2)}×`,
+        ]);
+    }
+    for (const line of table(rows)) console.log(`  ${line}`);
+
+    console.log(`\nGrowth with the number of Sidecar instances (target existing, single topology):\n`);
+    const scaleRows = [["instances", "resources", "plan wall", "CPU", "in-process", "peak"]];
+    for (const p of scaling.points)
+        scaleRows.push([
+            String(p.instances),
+            String(p.resources),
+            ms(p.plan.wallMs.median),
+            ms(p.plan.cpuMs.median),
+            ms(p.plan.inProcessMs.median),
+            mb(p.plan.peakMb.median),
+        ]);
+    for (const line of table(scaleRows)) console.log(`  ${line}`);
+    const per = scaling.perInstance;
+    console.log(
+        `\n  per added instance: ${per.wallMs.toFixed(1)} ms wall (${per.cpuMs.toFixed(1)} ms CPU, ${per.inProcessMs.toFixed(1)} ms in-process), ${per.peakMb.toFixed(2)} MB peak, ${per.resources.toFixed(1)} resources` +
+            ` — targets ≤ ${TARGETS.msPerInstance} ms: ${scaling.withinTarget.ms ? "yes" : "NO"}, ≤ ${TARGETS.mbPerInstance} MB: ${scaling.withinTarget.mb ? "yes" : "NO"}`,
+    );
 }
 
 process.exit(main());

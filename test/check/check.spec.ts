@@ -7,6 +7,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { writeCheckInput } from "../../bench/check-input";
 import { EXIT, runCheck } from "../../scripts/check";
 
 const SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -358,5 +359,16 @@ describe("npm run check shows progress on stderr for large inputs", () => {
         let text = "";
         await runCheck([dir], { out: () => undefined, err: () => undefined, progress: { isTTY: false, write: (t) => (text += t) } });
         assert.equal(text, "");
+    });
+});
+
+describe("npm run bench's checker input", () => {
+    it("is valid, policy-clean Kubernetes YAML of the requested size, about 450 bytes per object", async () => {
+        const input = writeCheckInput(path.join(dir, "bench"), 0.3);
+        assert.ok(input.bytes >= 0.3e6 && input.bytes < 0.32e6, String(input.bytes));
+        assert.ok(input.bytes / input.objects > 350 && input.bytes / input.objects < 600);
+        const r = await check(input.dir);
+        assert.equal(r.code, EXIT.clean, r.err.join("\n"));
+        assert.deepEqual(r.findings, []);
     });
 });
