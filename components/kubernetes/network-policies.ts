@@ -5,7 +5,7 @@ import { MAIL_SUBMISSION_PORT } from "../../config/network";
 import { NEVER_REACHABLE_CIDRS } from "../../config/cluster-network";
 import { cidrContains } from "../../policy/kubernetes/cidr";
 import { ACME_CHALLENGE_PORT, DNS_PORT, XROAD_EGRESS_PORTS, XROAD_PORTS } from "../../policy/xroad/ports";
-import { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
+import { APP_NAME, APP_NAME_LABEL, ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
 import { DatabaseConnection } from "./database";
 import { selectorLabels } from "./labels";
 import { consumerPorts } from "./probes";
@@ -87,18 +87,44 @@ function producerEgress(instance: SidecarInstanceConfig, clusterCidrs: string[])
     });
 }
 
-/** 5500/5577 from the load balancer's allowed sources; `externalTrafficPolicy: Local` keeps those addresses. */
-function publicIngress(instance: SidecarInstanceConfig): IngressRule {
+/**
+ * Sidecar pods of any instance in the cluster: another instance's load balancer address is short-circuited
+ * by kube-proxy to its pods, so their messages arrive from, and go to, pod addresses that the Internet
+ * rules exclude. Matched by the labels every Sidecar pod of this project carries (labels.ts).
+ */
+function sidecarPods(roles: string[]): NetworkPolicyPeer {
     return {
-        from: instance.network.loadBalancerSourceRanges.map((cidr) => ({ ipBlock: { cidr } })),
+        namespaceSelector: {},
+        podSelector: {
+            matchLabels: { [APP_NAME_LABEL]: APP_NAME },
+            matchExpressions: [{ key: ROLE_LABEL, operator: "In", values: roles }],
+        },
+    };
+}
+
+/** Other Security Servers on 5500/5577 beyond the cluster, and the Sidecars of other instances inside it (NIIS table). */
+function otherSecurityServersEgress(): EgressRule {
+    return { to: [sidecarPods([ROLE_SECONDARY, ROLE_STANDALONE])], ports: [tcp(XROAD_PORTS.messaging), tcp(XROAD_PORTS.ocsp)] };
+}
+
+/**
+ * 5500/5577 from the load balancer's allowed sources (`externalTrafficPolicy: Local` keeps their addresses),
+ * minus the cluster's own ranges unless listed, and from other instances' Sidecars.
+ */
+function publicIngress(instance: SidecarInstanceConfig, clusterCidrs: string[]): IngressRule {
+    return {
+        from: [
+            ...externalPeers(instance.network.loadBalancerSourceRanges, clusterCidrs),
+            sidecarPods([ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE]),
+        ],
         ports: [tcp(XROAD_PORTS.messaging), tcp(XROAD_PORTS.ocsp)],
     };
 }
 
 /** ACME HTTP-01 challenges on port 80 (NIIS table: "Inbound | ACME Server | 80"), when enabled. */
-function acmeIngress(instance: SidecarInstanceConfig): IngressRule[] {
+function acmeIngress(instance: SidecarInstanceConfig, clusterCidrs: string[]): IngressRule[] {
     if (!instance.network.acmeChallenge) return [];
-    return [{ from: instance.network.acmeSourceRanges.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(ACME_CHALLENGE_PORT)] }];
+    return [{ from: externalPeers(instance.network.acmeSourceRanges, clusterCidrs), ports: [tcp(ACME_CHALLENGE_PORT)] }];
 }
 
 /**
@@ -166,10 +192,11 @@ export class SidecarNetworkPolicies extends pulumi.ComponentResource {
             policy(`${ROLE_STANDALONE}-traffic`, {
                 podSelector: { matchLabels: selectorLabels(instance, ROLE_STANDALONE) },
                 policyTypes: ["Ingress", "Egress"],
-                ingress: [publicIngress(instance), ...consumerIngress(instance), ...acmeIngress(instance)],
+                ingress: [publicIngress(instance, clusterCidrs), ...consumerIngress(instance), ...acmeIngress(instance, clusterCidrs)],
                 egress: [
                     ...databaseEgress(args.database),
                     xroadEgress(instance, clusterCidrs),
+                    otherSecurityServersEgress(),
                     ...producerEgress(instance, clusterCidrs),
                     ...mailEgress(instance, clusterCidrs),
                 ],
@@ -182,16 +209,22 @@ export class SidecarNetworkPolicies extends pulumi.ComponentResource {
                 policyTypes: ["Ingress", "Egress"],
                 ingress: [{ from: [{ podSelector: secondaryPods }], ports: [tcp(XROAD_PORTS.ssh)] }],
                 // The primary runs management requests and global configuration downloads, and sends ACME mail; it serves no clients.
-                egress: [...databaseEgress(args.database), xroadEgress(instance, clusterCidrs), ...mailEgress(instance, clusterCidrs)],
+                egress: [
+                    ...databaseEgress(args.database),
+                    xroadEgress(instance, clusterCidrs),
+                    otherSecurityServersEgress(),
+                    ...mailEgress(instance, clusterCidrs),
+                ],
             });
             policy(`${ROLE_SECONDARY}-traffic`, {
                 podSelector: secondaryPods,
                 policyTypes: ["Ingress", "Egress"],
-                ingress: [publicIngress(instance), ...consumerIngress(instance)],
+                ingress: [publicIngress(instance, clusterCidrs), ...consumerIngress(instance)],
                 egress: [
                     { to: [{ podSelector: primaryPods }], ports: [tcp(XROAD_PORTS.ssh)] },
                     ...databaseEgress(args.database),
                     xroadEgress(instance, clusterCidrs),
+                    otherSecurityServersEgress(),
                     ...producerEgress(instance, clusterCidrs),
                 ],
             });

@@ -7,6 +7,13 @@ import { isSecretValue } from "../../plan/mocks/secret";
 import { SSH_PRIVATE_KEY_MODE, WORLD_BITS, XROAD_GID } from "../../policy/xroad/ssh";
 
 const tcp = (port: number) => ({ protocol: "TCP", port });
+const SIDECAR_PEER = (roles: string[]) => ({
+    namespaceSelector: {},
+    podSelector: {
+        matchLabels: { "app.kubernetes.io/name": "xroad-security-server-sidecar" },
+        matchExpressions: [{ key: "role", operator: "In", values: roles }],
+    },
+});
 
 describe("primary and secondaries with an external database (NIIS §2.3)", () => {
     let s: Scenario;
@@ -299,7 +306,12 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         it("admits 5500/5577 into the secondaries from the load balancer's sources and the consumer ports from the configured consumers", () => {
             const p = policies["secondary-traffic"];
             assert.deepEqual(p.spec.ingress[0], {
-                from: [{ ipBlock: { cidr: "192.0.2.0/24" } }, { ipBlock: { cidr: "198.51.100.0/24" } }],
+                from: [
+                    { ipBlock: { cidr: "192.0.2.0/24" } },
+                    { ipBlock: { cidr: "198.51.100.0/24" } },
+                    // Other instances' Sidecars in the cluster, whose load-balancer traffic kube-proxy keeps pod to pod.
+                    SIDECAR_PEER(["primary", "secondary", "standalone"]),
+                ],
                 ports: [tcp(5500), tcp(5577)],
             });
             assert.deepEqual(p.spec.ingress[1], {
@@ -336,6 +348,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
                 },
                 { to: [{ ipBlock: { cidr: "10.20.30.40/32" } }], ports: [tcp(5432)] },
                 { to: [{ ipBlock: { cidr: "203.0.113.0/24" } }], ports: [80, 443, 4001, 5500, 5577, 8888, 8899].map(tcp) },
+                { to: [SIDECAR_PEER(["secondary", "standalone"])], ports: [tcp(5500), tcp(5577)] },
                 { to: [{ ipBlock: { cidr: "10.30.0.0/24" } }], ports: [tcp(8443)] },
                 {
                     to: [
@@ -350,7 +363,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
                 },
             ]);
             // The primary serves no clients: no producers.
-            assert.deepEqual(policies["primary-traffic"].spec.egress, p.spec.egress.slice(1, 3));
+            assert.deepEqual(policies["primary-traffic"].spec.egress, p.spec.egress.slice(1, 4));
         });
     });
 });

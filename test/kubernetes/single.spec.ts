@@ -107,6 +107,18 @@ describe("single pod with the local database (NIIS §2.1)", () => {
                 to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.0.0/16", "168.63.129.16/32", "10.0.0.0/8"] } }],
                 ports: [80, 443, 4001, 5500, 5577].map((port) => ({ protocol: "TCP", port })),
             },
+            {
+                to: [
+                    {
+                        namespaceSelector: {},
+                        podSelector: {
+                            matchLabels: { "app.kubernetes.io/name": "xroad-security-server-sidecar" },
+                            matchExpressions: [{ key: "role", operator: "In", values: ["secondary", "standalone"] }],
+                        },
+                    },
+                ],
+                ports: [5500, 5577].map((port) => ({ protocol: "TCP", port })),
+            },
         ]);
         assert.deepEqual(
             policy.spec.ingress[0].ports.map((p: any) => p.port),
