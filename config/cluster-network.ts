@@ -1,4 +1,6 @@
+import type { StackConfig } from "./index";
 import { AKS_POD_CIDR, AKS_SERVICE_CIDR } from "./azure";
+import { cidrContains } from "../policy/kubernetes/cidr";
 
 /**
  * Addresses no Sidecar or archiver pod ever needs, excluded from every "Internet" egress rule and never
@@ -33,3 +35,45 @@ export function aksClusterCidrs(vnetCidr: string): string[] {
  * on such an address must be listed explicitly.
  */
 export const PRIVATE_CIDRS = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"] as const;
+
+/** Sample ranges of a cluster, for flow tables: where pods, Services and nodes take their addresses. */
+export interface ClusterNetwork {
+    podCidr: string;
+    serviceCidr: string;
+    nodeCidr: string;
+    /** Everything Internet egress excludes (PlatformBindings.clusterCidrs). */
+    clusterCidrs: string[];
+    /** Where a managed database lives (PlatformBindings.privateNetworkCidrs). */
+    privateNetworkCidrs: string[];
+}
+
+/** The ranges each target uses, as its platform component hands them to the Sidecar stack. */
+export function clusterNetwork(config: StackConfig): ClusterNetwork {
+    switch (config.target) {
+        case "aws": {
+            const vpc = config.aws.vpcCidr;
+            const service = cidrContains("10.0.0.0/8", vpc) ? "172.20.0.0/16" : "10.100.0.0/16";
+            return { podCidr: vpc, serviceCidr: service, nodeCidr: vpc, clusterCidrs: eksClusterCidrs(vpc), privateNetworkCidrs: [vpc] };
+        }
+        case "azure": {
+            const a = config.azure;
+            return {
+                podCidr: AKS_POD_CIDR,
+                serviceCidr: AKS_SERVICE_CIDR,
+                nodeCidr: a.nodeSubnetCidr,
+                clusterCidrs: aksClusterCidrs(a.vnetCidr),
+                privateNetworkCidrs: [a.vnetCidr],
+            };
+        }
+        case "existing": {
+            const c = config.existing.clusterCidrs;
+            return {
+                podCidr: c[0] ?? PRIVATE_CIDRS[0],
+                serviceCidr: c[1] ?? c[0] ?? PRIVATE_CIDRS[1],
+                nodeCidr: c[2] ?? c[0] ?? PRIVATE_CIDRS[2],
+                clusterCidrs: c,
+                privateNetworkCidrs: [],
+            };
+        }
+    }
+}

@@ -4,11 +4,16 @@ import { stringify } from "yaml";
 import { PlanResult } from "./run";
 import { redactSecrets } from "./redact";
 import { kubernetesManifests } from "./manifests";
+import { flowsMarkdown, mismatches, stackFlows } from "./flows";
 
 export interface WrittenPlan {
     planFile: string;
     manifestDir: string;
     manifestCount: number;
+    /** `flows.md`: what can talk to what, per instance, from the NetworkPolicies (plan/flows.ts). */
+    flowsFile: string;
+    /** Flows whose verdict differs from what the configuration asks (0 when the policies are right). */
+    flowMismatches: number;
 }
 
 /** Marks a folder the plan wrote, so that a later plan may replace it and nothing else. */
@@ -69,5 +74,11 @@ export function writePlan(plan: PlanResult, outDir: string): WrittenPlan {
         // YAML 1.1 output so file modes like 0440 read back the way Kubernetes (go-yaml) reads them.
         fs.writeFileSync(path.join(manifestDir, m.fileName), stringify(m.object, { version: "1.1" }));
     }
-    return { planFile, manifestDir, manifestCount: manifests.length };
+    const flows = stackFlows(
+        plan.config,
+        manifests.map((m) => m.object),
+    );
+    const flowsFile = path.join(outDir, "flows.md");
+    fs.writeFileSync(flowsFile, flowsMarkdown(plan.config.stack, flows));
+    return { planFile, manifestDir, manifestCount: manifests.length, flowsFile, flowMismatches: mismatches(flows).length };
 }
