@@ -1,7 +1,8 @@
 /**
  * `npm run plan -- --stack <name> [--out <dir>]`: the offline plan. Runs the real program for
  * Pulumi.<name>.yaml under Pulumi's mock runtime (no CLI, no cloud, no credentials), prints the
- * component tree and resource counts, and writes out/<name>/plan.json and out/<name>/manifests/.
+ * component tree and resource counts, and writes out/<name>/plan.json, out/<name>/manifests/ and
+ * out/<name>/flows.md (what can talk to what, from the NetworkPolicies: plan/flows.ts).
  * `--project-dir` plans the stack files of another directory (tests, benchmarks).
  * Then runs the CrossGuard pack over the planned resources (plan/self-check.ts) and prints its report.
  * Exit codes: 0 planned and compliant, 1 a mandatory policy is violated, 2 invalid configuration or usage.
@@ -89,6 +90,9 @@ async function main(): Promise<number> {
     for (const [type, n] of countsByType(plan.resources)) console.log(`  ${String(n).padStart(4)}  ${type}`);
     console.log(
         `\nWrote ${path.relative(process.cwd(), written.planFile)} and ${written.manifestCount} manifests in ${path.relative(process.cwd(), written.manifestDir)}/ (${ms.toFixed(0)} ms).`,
+    );
+    console.log(
+        `Network flows per instance: ${path.relative(process.cwd(), written.flowsFile)} (${written.flowMismatches === 0 ? "every flow as configured" : `${written.flowMismatches} flow(s) NOT as configured`}).`,
     );
 
     const report = await selfCheck(plan);
