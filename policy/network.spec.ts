@@ -1,5 +1,11 @@
 import * as assert from "node:assert/strict";
-import { namespaceDefaultDenyIngress, networkPolicyEngine, networkPolicyHygiene, primaryIngressSecondarySshOnly } from "./network";
+import {
+    egressNoMetadataEndpoint,
+    namespaceDefaultDenyIngress,
+    networkPolicyEngine,
+    networkPolicyHygiene,
+    primaryIngressSecondarySshOnly,
+} from "./network";
 import { FakeResource, UNKNOWN, deployment, k8s, messages, run, toEngine } from "./testing/harness";
 
 const NS = "xroad";
@@ -138,6 +144,36 @@ describe("k8s-networkpolicy-hygiene (guide §5)", () => {
             "NetworkPolicy stray: namespace sidecar-psp-restrictive has no workloads among the checked resources, so it protects nothing",
             'NetworkPolicy dangling selects no workload of namespace xroad (podSelector {"matchLabels":{"app":"security-server-sidecar"}})',
             "NetworkPolicy all ingress[0] is {}: it admits every source on every port",
+        ]);
+    });
+});
+
+describe("k8s-egress-no-metadata-endpoint (guide §5, review B1)", () => {
+    const internet = (except?: string[]) =>
+        np("internet", {
+            podSelector: { matchLabels: { role: "secondary" } },
+            policyTypes: ["Egress"],
+            egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", ...(except ? { except } : {}) } }], ports: [{ protocol: "TCP", port: 80 }] }],
+        });
+    it("passes egress that excepts the metadata endpoint and the wireserver, and pods no egress policy restricts", async () => {
+        assert.deepEqual(
+            await messages(egressNoMetadataEndpoint, [primary, secondary, denyAll, internet(["169.254.0.0/16", "168.63.129.16/32"])]),
+            [],
+        );
+        assert.deepEqual(await messages(egressNoMetadataEndpoint, [primary, secondary, guideSsh]), []);
+    });
+    it("flags 0.0.0.0/0 on port 80 without the exceptions, and a rule with no destinations", async () => {
+        assert.deepEqual(await messages(egressNoMetadataEndpoint, [secondary, denyAll, internet()]), [
+            "Deployment xroad/secondary may reach the cloud instance-metadata endpoint 169.254.169.254:80 through NetworkPolicy xroad/internet; except 169.254.169.254 from its ipBlocks",
+            "Deployment xroad/secondary may reach the Azure wireserver 168.63.129.16:80 through NetworkPolicy xroad/internet; except 168.63.129.16 from its ipBlocks",
+        ]);
+        const anywhere = np("anywhere", {
+            podSelector: {},
+            policyTypes: ["Egress"],
+            egress: [{ ports: [{ protocol: "TCP", port: 32526 }] }],
+        });
+        assert.deepEqual(await messages(egressNoMetadataEndpoint, [primary, anywhere]), [
+            "Deployment xroad/primary may reach the Azure wireserver 168.63.129.16:32526 through NetworkPolicy xroad/anywhere; except 168.63.129.16 from its ipBlocks",
         ]);
     });
 });

@@ -9,6 +9,7 @@ import { AKS_CLASSIC_CLUSTER, AKS_CLUSTER, EKS_CLUSTER, EKS_COMPONENT_CLUSTER } 
 import { configOf, guide } from "./common";
 import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "./kubernetes/types";
 import { isEmptySelector, selectorMatches } from "./kubernetes/selectors";
+import { addressEndpoint, evaluateFlow, podEndpoint } from "./kubernetes/network-flows";
 import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./kubernetes/workloads";
 import { byNamespace, clusterGroups, linkedToGroup, namespaceOf, namespaceResource, ofTypes, props, workloads } from "./stack-helpers";
 
@@ -308,4 +309,47 @@ export const networkPolicyEngine: StackValidationPolicy = {
     },
 };
 
-export const networkPolicies = [networkPolicyEngine, namespaceDefaultDenyIngress, primaryIngressSecondarySshOnly, networkPolicyHygiene];
+/** Addresses no workload needs: the instance-metadata endpoint (node credentials) and the Azure wireserver. */
+export const METADATA_ENDPOINTS = [
+    { name: "the cloud instance-metadata endpoint", ip: "169.254.169.254", ports: [80] },
+    { name: "the Azure wireserver", ip: "168.63.129.16", ports: [80, 32526] },
+];
+
+export const egressNoMetadataEndpoint: StackValidationPolicy = {
+    name: "k8s-egress-no-metadata-endpoint",
+    description:
+        "A pod whose egress NetworkPolicies restrict it cannot reach the cloud instance-metadata endpoint (169.254.169.254) or the Azure wireserver (168.63.129.16): an `ipBlock` such as 0.0.0.0/0 must `except` them (guide §5; NIIS review B1: node credentials for an Internet-facing root container).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Add `except: [169.254.0.0/16, 168.63.129.16/32]` to every egress `ipBlock` that contains them, and name destinations (`to`) in rules that open port 80.",
+    ...guide("5", "network"),
+    validateStack: (args, report) => {
+        const policies = ofTypes(args.resources, NETWORK_POLICY).map((np) => ({
+            metadata: { name: asString(asObj(props(np).metadata)?.name) ?? np.name, namespace: namespaceOf(np) },
+            spec: asObj(props(np).spec) ?? {},
+        }));
+        for (const w of workloads(args.resources)) {
+            const pod = podEndpoint(namespaceOf(w), podLabels(w.type, props(w)), { name: label(w) });
+            for (const target of METADATA_ENDPOINTS) {
+                for (const port of target.ports) {
+                    const v = evaluateFlow(policies, { from: pod, to: addressEndpoint(target.name, target.ip), port });
+                    // Pods no egress policy restricts are the namespace owner's choice; judged are those the stack restricts.
+                    if (!v.egress.isolated || !v.egress.allowed) continue;
+                    report(
+                        `${label(w)} may reach ${target.name} ${target.ip}:${port} through NetworkPolicy ${v.egress.allowedBy.join(", ")}; except ${target.ip} from its ipBlocks`,
+                        w.urn,
+                    );
+                }
+            }
+        }
+    },
+};
+
+export const networkPolicies = [
+    networkPolicyEngine,
+    namespaceDefaultDenyIngress,
+    primaryIngressSecondarySshOnly,
+    networkPolicyHygiene,
+    egressNoMetadataEndpoint,
+];
