@@ -41,6 +41,11 @@ export interface AwsSettings {
     /** IAM principal ARNs granted edit rights in the Sidecar namespaces only (guide §4.3). */
     namespaceOperatorArns: string[];
     nodeGroup: { instanceType: string; minSize: number; desiredSize: number; maxSize: number; diskSizeGb: number };
+    /**
+     * EKS support type: STANDARD (the default here) upgrades the control plane automatically at the end of
+     * standard support; EXTENDED keeps the version for up to 12 more months at extended-support prices.
+     */
+    supportType: "STANDARD" | "EXTENDED";
     /** Retention of the control-plane and Container Insights log groups (guide §8). */
     logRetentionDays: number;
     archive: {
@@ -80,6 +85,7 @@ export const AWS_KEYS = [
     "namespaceOperatorArns",
     "nodeGroup",
     "logRetentionDays",
+    "supportType",
     "archive",
     "database",
     "dns",
@@ -268,6 +274,7 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
         clusterAdminArns,
         namespaceOperatorArns,
         nodeGroup,
+        supportType: check.oneOf(`${p}.supportType`, s.supportType, ["STANDARD", "EXTENDED"] as const, "STANDARD"),
         logRetentionDays: check.integerIn(`${p}.logRetentionDays`, s.logRetentionDays, CLOUDWATCH_RETENTION_DAYS, production ? 365 : 30),
         archive,
         database,

@@ -1,5 +1,5 @@
 import { CONFIG_NAMESPACE, Checker, ConfigValidationError } from "./checker";
-import { ReleaseConfig, readRelease } from "./release";
+import { EKS_ADDONS, ReleaseConfig, readRelease } from "./release";
 import { SidecarInstanceConfig, readInstances } from "./instance";
 import { AwsSettings, MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, readAwsSettings } from "./aws";
 import { AzureSettings, readAzureSettings } from "./azure";
@@ -157,6 +157,16 @@ export function loadStackConfig(
     switch (target) {
         case "aws":
             config = { ...base, target, aws: readAwsSettings(check, raw.aws, defaultName, production) };
+            // Unpinned add-ons drift (vpc-cni and kube-proxy to the newest on every run) or never move; in production
+            // every one follows the release block, so a promotion upgrades them together (review aws B1).
+            if (production)
+                for (const addon of EKS_ADDONS)
+                    if (base.release.eksAddonVersions[addon] === undefined)
+                        check.fail(
+                            `release.eksAddonVersions.${addon}`,
+                            undefined,
+                            `a pinned version in production, such as the newest of: aws eks describe-addon-versions --kubernetes-version ${base.release.kubernetesVersion} --addon-name ${addon}`,
+                        );
             for (const [i, instance] of base.instances.entries()) {
                 if (config.aws.clusterName.length + instance.name.length > MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH)
                     check.fail(

@@ -16,8 +16,17 @@ export interface ReleaseConfig {
     calicoChartVersion: string;
     /** metrics-server Helm chart version (the HPA needs it; AKS ships its own). */
     metricsServerChartVersion: string;
-    /** Pinned EKS add-on versions; unset means the default version for the cluster. */
+    /** Pinned EKS add-on versions; unset means the default version for the cluster. Production on EKS pins all. */
     eksAddonVersions: Partial<Record<EksAddonName, string>>;
+    /**
+     * EKS node AMI release version, such as 1.33.5-20251016; empty means the newest AMI of the Kubernetes version
+     * whenever the node group is created or its version changes.
+     */
+    eksNodeReleaseVersion: string;
+    /** cluster-autoscaler Helm chart version on EKS. */
+    clusterAutoscalerChartVersion: string;
+    /** cluster-autoscaler image tag; its minor version must be the cluster's (autoscaler release policy). */
+    clusterAutoscalerImageTag: string;
     /** Image of the message-log archiver job on AWS (must contain the aws CLI). */
     awsArchiverImage: string;
     /** Image of the message-log archiver job on Azure (must contain azcopy). */
@@ -42,6 +51,9 @@ export const RELEASE_KEYS = [
     "calicoChartVersion",
     "metricsServerChartVersion",
     "eksAddonVersions",
+    "eksNodeReleaseVersion",
+    "clusterAutoscalerChartVersion",
+    "clusterAutoscalerImageTag",
     "awsArchiverImage",
     "azureArchiverImage",
 ] as const;
@@ -53,6 +65,9 @@ export const RELEASE_DEFAULTS: ReleaseConfig = {
     calicoChartVersion: "v3.31.4",
     metricsServerChartVersion: "3.13.0",
     eksAddonVersions: {},
+    eksNodeReleaseVersion: "",
+    clusterAutoscalerChartVersion: "9.52.1",
+    clusterAutoscalerImageTag: "v1.33.1",
     awsArchiverImage: "public.ecr.aws/aws-cli/aws-cli:2.31.39",
     azureArchiverImage: "mcr.microsoft.com/azure-cli:2.79.0",
 };
@@ -63,6 +78,15 @@ const CHART_VERSION = /^v?\d+\.\d+\.\d+$/;
 // program appends from sidecarVersion (distribution/reference grammar).
 const IMAGE_REPOSITORY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?\/)?[a-z0-9]+([._-]+[a-z0-9]+)*(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
 const IMAGE_REFERENCE = /^[a-z0-9]+([._\/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+
+function minorOf(kubernetesVersion: string): string {
+    return KUBERNETES_MINOR.test(kubernetesVersion) ? kubernetesVersion : RELEASE_DEFAULTS.kubernetesVersion;
+}
+
+/** The default autoscaler tag follows the default Kubernetes version only; another minor must name its own. */
+function defaultAutoscalerTag(kubernetesVersion: string): string | undefined {
+    return kubernetesVersion === RELEASE_DEFAULTS.kubernetesVersion ? RELEASE_DEFAULTS.clusterAutoscalerImageTag : undefined;
+}
 
 export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
     const s = check.section("release", raw);
@@ -91,6 +115,10 @@ export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
         if (v) eksAddonVersions[name] = v;
     }
     const image = { pattern: IMAGE_REFERENCE, allowed: "an image reference such as registry/name:tag" };
+    const kubernetesVersion = check.string("release.kubernetesVersion", asText(s.kubernetesVersion), RELEASE_DEFAULTS.kubernetesVersion, {
+        pattern: KUBERNETES_MINOR,
+        allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"',
+    });
     return {
         sidecarVersion: version,
         imageRepository: check.string("release.imageRepository", s.imageRepository, RELEASE_DEFAULTS.imageRepository, {
@@ -98,10 +126,7 @@ export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
             allowed:
                 "an image repository without tag or digest, such as niis/xroad-security-server-sidecar (the tag comes from sidecarVersion)",
         }),
-        kubernetesVersion: check.string("release.kubernetesVersion", asText(s.kubernetesVersion), RELEASE_DEFAULTS.kubernetesVersion, {
-            pattern: KUBERNETES_MINOR,
-            allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"',
-        }),
+        kubernetesVersion,
         calicoChartVersion: check.string("release.calicoChartVersion", s.calicoChartVersion, RELEASE_DEFAULTS.calicoChartVersion, {
             pattern: CHART_VERSION,
             allowed: "a chart version such as v3.31.4",
@@ -113,6 +138,26 @@ export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
             { pattern: CHART_VERSION, allowed: "a chart version such as 3.13.0" },
         ),
         eksAddonVersions,
+        eksNodeReleaseVersion:
+            check.optionalString("release.eksNodeReleaseVersion", asText(s.eksNodeReleaseVersion), {
+                pattern: new RegExp(`^${minorOf(kubernetesVersion).replace(".", "\\.")}\\.\\d+-\\d{8}$`),
+                allowed: `empty, or an EKS AMI release version of Kubernetes ${kubernetesVersion}, such as ${kubernetesVersion}.5-20251016 (aws ssm get-parameter --name /aws/service/eks/optimized-ami/${kubernetesVersion}/amazon-linux-2023/x86_64/standard/recommended/release_version)`,
+            }) ?? "",
+        clusterAutoscalerChartVersion: check.string(
+            "release.clusterAutoscalerChartVersion",
+            s.clusterAutoscalerChartVersion,
+            RELEASE_DEFAULTS.clusterAutoscalerChartVersion,
+            { pattern: CHART_VERSION, allowed: "a chart version such as 9.52.1" },
+        ),
+        clusterAutoscalerImageTag: check.string(
+            "release.clusterAutoscalerImageTag",
+            s.clusterAutoscalerImageTag,
+            defaultAutoscalerTag(kubernetesVersion),
+            {
+                pattern: new RegExp(`^v${minorOf(kubernetesVersion).replace(".", "\\.")}\\.\\d+$`),
+                allowed: `a cluster-autoscaler tag of the cluster's minor version ${kubernetesVersion}, such as v${kubernetesVersion}.1 (the autoscaler supports only its own Kubernetes minor)`,
+            },
+        ),
         awsArchiverImage: check.string("release.awsArchiverImage", s.awsArchiverImage, RELEASE_DEFAULTS.awsArchiverImage, image),
         azureArchiverImage: check.string("release.azureArchiverImage", s.azureArchiverImage, RELEASE_DEFAULTS.azureArchiverImage, image),
     };

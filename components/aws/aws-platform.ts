@@ -19,6 +19,7 @@ import { ArchiveBucket } from "./archive-bucket";
 import { ArchiverRole, instanceArchivePrefix } from "./archiver-role";
 import { Monitoring } from "./monitoring";
 import { MetricsServer } from "./metrics-server";
+import { ClusterAutoscaler } from "./cluster-autoscaler";
 import { Database } from "./database";
 import { AddressRecord } from "./address-record";
 
@@ -134,6 +135,8 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 nodeGroup: settings.nodeGroup,
                 partition,
                 controlPlaneLogGroup: logs.logGroup,
+                protectData,
+                supportType: settings.supportType,
             },
             awsOnly,
         );
@@ -187,6 +190,17 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 ...oidc,
                 partition,
                 addonVersion: release.eksAddonVersions["amazon-cloudwatch-observability"],
+            },
+            onCluster,
+        );
+        new ClusterAutoscaler(
+            `${name}-cluster-autoscaler`,
+            {
+                clusterName,
+                region: settings.region,
+                chartVersion: release.clusterAutoscalerChartVersion,
+                imageTag: release.clusterAutoscalerImageTag,
+                ...oidc,
             },
             onCluster,
         );

@@ -6,6 +6,7 @@ import { AwsSettings } from "../../config/aws";
 import { ReleaseConfig } from "../../config/release";
 import { CONTROL_PLANE_LOG_TYPES } from "./control-plane-logs";
 import { managedPolicyArn, policyDocument } from "./policy-document";
+import { ManagedAddon } from "./managed-addon";
 
 export interface ClusterArgs {
     /** The EKS cluster name, set explicitly so the control-plane log group name is known beforehand. */
@@ -28,7 +29,13 @@ export interface ClusterArgs {
     partition: pulumi.Input<string>;
     /** The pre-created control-plane log group: the cluster waits for it. */
     controlPlaneLogGroup: pulumi.Resource;
+    /** Deletion protection of the cluster follows the stack's data protection. */
+    protectData: boolean;
+    supportType: AwsSettings["supportType"];
 }
+
+/** The VPC CNI's ServiceAccount, which gets its own IRSA role instead of the node role's CNI permissions. */
+export const VPC_CNI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "aws-node" } as const;
 
 /** EKS access policies, in the partition the stack runs in. */
 export function accessPolicyArn(
@@ -103,6 +110,8 @@ export class Cluster extends pulumi.ComponentResource {
     readonly cluster: eks.Cluster;
     readonly provider: k8s.Provider;
     readonly nodeGroup: aws.eks.NodeGroup;
+    /** CoreDNS as a managed add-on, created once nodes exist to run it. */
+    readonly coredns: ManagedAddon;
     readonly clusterName: string;
     readonly nodeSecurityGroupId: pulumi.Output<string>;
     readonly clusterSecurityGroupId: pulumi.Output<string>;
@@ -166,10 +175,13 @@ export class Cluster extends pulumi.ComponentResource {
                 createOidcProvider: true,
                 skipDefaultNodeGroup: true,
                 createInstanceRole: false,
-                // Calico enforces NetworkPolicy (guide §5); two engines on the same pods would double-enforce.
-                vpcCniOptions: { enableNetworkPolicy: false, addonVersion: args.release.eksAddonVersions["vpc-cni"] },
-                corednsAddonOptions: { version: args.release.eksAddonVersions.coredns },
+                // The VPC CNI is a managed add-on of its own below, with an IRSA role: pulumi-eks would give it the
+                // node role's permissions. CoreDNS too: pulumi-eks creates it only with its default node group.
+                useDefaultVpcCni: true,
                 kubeProxyAddonOptions: { version: args.release.eksAddonVersions["kube-proxy"] },
+                // A production cluster cannot be deleted by accident (review aws B3), and the support type is a decision.
+                deletionProtection: args.protectData,
+                upgradePolicy: { supportType: args.supportType },
                 tags: { "xroad-sidecar/cluster": args.clusterName },
             },
             { parent: this, dependsOn: [args.controlPlaneLogGroup, serviceRolePolicy, serviceRoleKms] },
@@ -193,15 +205,37 @@ export class Cluster extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        // The CNI policy stays on the node role: aws-node runs on the host network and must hand out pod
-        // addresses before any IRSA token can be used; pods cannot reach the node role (hop limit 1).
-        const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"].map(
+        // No CNI policy on the node role: host-network pods (aws-node, kube-proxy, calico-node, the CSI node
+        // drivers, the CloudWatch agent) reach instance metadata even at hop limit 1 and would hold it (review aws B5).
+        const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly"].map(
             (policy) =>
                 new aws.iam.RolePolicyAttachment(
                     `${name}-nodes-${policy}`,
                     { role: nodeRole.name, policyArn: managedPolicyArn(args.partition, policy) },
                     { parent: this },
                 ),
+        );
+
+        // The VPC CNI before any node: a node is Ready only once aws-node runs, and aws-node gets its AWS
+        // permissions from this IRSA role (terraform-aws-eks: before_compute).
+        const vpcCni = new ManagedAddon(
+            `${name}-vpc-cni`,
+            {
+                clusterName: args.clusterName,
+                addonName: "vpc-cni",
+                addonVersion: args.release.eksAddonVersions["vpc-cni"],
+                // Calico enforces NetworkPolicy (guide §5); two engines on the same pods would double-enforce.
+                configurationValues: JSON.stringify({ enableNetworkPolicy: "false" }),
+                serviceAccountRole: {
+                    description: `VPC CNI (aws-node) of ${args.clusterName}`,
+                    oidcProviderArn: this.cluster.oidcProviderArn,
+                    oidcIssuer: this.cluster.oidcIssuer,
+                    namespace: VPC_CNI_SERVICE_ACCOUNT.namespace,
+                    serviceAccount: VPC_CNI_SERVICE_ACCOUNT.name,
+                    managedPolicyArns: [managedPolicyArn(args.partition, "AmazonEKS_CNI_Policy")],
+                },
+            },
+            { parent: this, dependsOn: [this.cluster] },
         );
 
         const launchTemplate = new aws.ec2.LaunchTemplate(
@@ -239,6 +273,10 @@ export class Cluster extends pulumi.ComponentResource {
                 nodeRoleArn: nodeRole.arn,
                 subnetIds: args.privateSubnetIds,
                 amiType: "AL2023_x86_64_STANDARD",
+                // The nodes follow the control plane's version and, where pinned, an AMI release (review aws B2);
+                // without `version` the provider never detects drift, so nodes would stay behind after an upgrade.
+                version: args.release.kubernetesVersion,
+                releaseVersion: args.release.eksNodeReleaseVersion || undefined,
                 capacityType: "ON_DEMAND",
                 instanceTypes: [args.nodeGroup.instanceType],
                 scalingConfig: {
@@ -250,7 +288,18 @@ export class Cluster extends pulumi.ComponentResource {
                 launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply((v) => String(v)) },
                 labels: { "xroad-sidecar/node-group": "sidecar" },
             },
-            { parent: this, dependsOn: [this.cluster, ...nodePolicies] },
+            {
+                parent: this,
+                dependsOn: [this.cluster, vpcCni, ...nodePolicies],
+                // The Cluster Autoscaler owns the desired size between min and max; Pulumi must not reset it.
+                ignoreChanges: ["scalingConfig.desiredSize"],
+            },
+        );
+
+        this.coredns = new ManagedAddon(
+            `${name}-coredns`,
+            { clusterName: args.clusterName, addonName: "coredns", addonVersion: args.release.eksAddonVersions.coredns },
+            { parent: this, dependsOn: [this.nodeGroup] },
         );
 
         this.registerOutputs({

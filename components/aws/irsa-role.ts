@@ -9,8 +9,8 @@ export interface IrsaRoleArgs {
     oidcIssuer: pulumi.Input<string>;
     /** Namespace of the one ServiceAccount this role trusts. */
     namespace: string;
-    /** Name of the one ServiceAccount this role trusts. */
-    serviceAccount: string;
+    /** Name of the ServiceAccount (or ServiceAccounts, all in `namespace`) this role trusts. */
+    serviceAccount: string | readonly string[];
     /** AWS managed policies to attach (for EKS add-ons whose permissions AWS maintains). */
     managedPolicyArns?: pulumi.Input<string>[];
     /** Inline policies by name, as JSON documents. */

@@ -26,16 +26,19 @@ export function serviceAccountSubject(namespace: string, serviceAccount: string)
 export const STS_AUDIENCE = "sts.amazonaws.com";
 
 /**
- * Trust policy of an IRSA role: only the cluster's OIDC provider, only tokens for this one
- * ServiceAccount, only with the STS audience. StringEquals, not StringLike, so no wildcard subject
- * can slip in.
+ * Trust policy of an IRSA role: only the cluster's OIDC provider, only tokens for the named
+ * ServiceAccounts, only with the STS audience. StringEquals, not StringLike, so no wildcard subject
+ * can slip in; a driver with a controller and a node ServiceAccount lists both.
  */
 export function irsaTrustPolicy(
     oidcProviderArn: pulumi.Input<string>,
     oidcIssuer: pulumi.Input<string>,
     namespace: string,
-    serviceAccount: string,
+    serviceAccount: string | readonly string[],
 ): pulumi.Output<string> {
+    const subjects = (typeof serviceAccount === "string" ? [serviceAccount] : [...serviceAccount]).map((sa) =>
+        serviceAccountSubject(namespace, sa),
+    );
     const issuer = pulumi.output(oidcIssuer).apply((i) => i.replace(/^https:\/\//, ""));
     return policyDocument([
         {
@@ -45,7 +48,7 @@ export function irsaTrustPolicy(
             Action: "sts:AssumeRoleWithWebIdentity",
             Condition: issuer.apply((i) => ({
                 StringEquals: {
-                    [`${i}:sub`]: serviceAccountSubject(namespace, serviceAccount),
+                    [`${i}:sub`]: subjects.length === 1 ? subjects[0] : subjects,
                     [`${i}:aud`]: STS_AUDIENCE,
                 },
             })),

@@ -7,6 +7,11 @@ import { NFS_PORT } from "../../policy/xroad/ports";
 import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
 
 export const EFS_CSI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "efs-csi-controller-sa" } as const;
+/**
+ * The add-on annotates both of the driver's ServiceAccounts with the role (EKS user guide, "Amazon EFS CSI
+ * driver"), so both must be able to assume it: the node's for the `iam` mount option and the mount-target fallback.
+ */
+export const EFS_CSI_NODE_SERVICE_ACCOUNT = "efs-csi-node-sa";
 export const SHARED_STORAGE_CLASS = "efs-ap";
 /** Every access point the driver creates lives under this directory of the file system. */
 export const EFS_BASE_PATH = "/xroad";
@@ -139,11 +144,11 @@ export class SharedFileSystem extends pulumi.ComponentResource {
         const role = new IrsaRole(
             `${name}-efs-csi`,
             {
-                description: `EFS CSI controller of ${args.clusterName}`,
+                description: `EFS CSI driver (controller and node) of ${args.clusterName}`,
                 oidcProviderArn: args.oidcProviderArn,
                 oidcIssuer: args.oidcIssuer,
                 namespace: EFS_CSI_SERVICE_ACCOUNT.namespace,
-                serviceAccount: EFS_CSI_SERVICE_ACCOUNT.name,
+                serviceAccount: [EFS_CSI_SERVICE_ACCOUNT.name, EFS_CSI_NODE_SERVICE_ACCOUNT],
                 managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEFSCSIDriverPolicy")],
             },
             { parent: this },

@@ -10,9 +10,23 @@ export const ACCOUNT = "123456789012";
 export const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:role/platform-admins`;
 export const OPERATOR_ARN = `arn:aws:iam::${ACCOUNT}:role/xroad-operators`;
 
-/** A validated AWS stack config from the same flat map the Pulumi CLI hands the program. */
+/** Add-on pins as a production stack must have them (config refuses production without every pin). */
+export const PINNED_ADDONS = {
+    "vpc-cni": "v1.20.4-eksbuild.1",
+    coredns: "v1.12.3-eksbuild.1",
+    "kube-proxy": "v1.33.3-eksbuild.6",
+    "aws-ebs-csi-driver": "v1.48.0-eksbuild.1",
+    "aws-efs-csi-driver": "v2.1.11-eksbuild.1",
+    "amazon-cloudwatch-observability": "v4.4.0-eksbuild.1",
+};
+
+/** A validated AWS stack config from the same flat map the Pulumi CLI hands the program; pinned add-ons unless `release` is given. */
 export function awsConfig(settings: Record<string, unknown>, extra: Record<string, unknown> = {}): AwsStackConfig {
-    const flat: Record<string, string> = { "xroad-sidecar:target": "aws", "xroad-sidecar:aws": JSON.stringify(settings) };
+    const flat: Record<string, string> = {
+        "xroad-sidecar:target": "aws",
+        "xroad-sidecar:aws": JSON.stringify(settings),
+        "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
+    };
     for (const [k, v] of Object.entries(extra)) flat[`xroad-sidecar:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
     const config = loadStackConfig(flat, { project: "xroad-sidecar", stack: "test" });
     assert.equal(config.target, "aws");

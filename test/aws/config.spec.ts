@@ -1,10 +1,15 @@
 import * as assert from "node:assert/strict";
 import { ConfigValidationError, loadStackConfig } from "../../config";
 import { formatIssue } from "../../config/checker";
+import { PINNED_ADDONS } from "./aws-fixtures";
 
 /** Every issue of an AWS stack config, formatted as the user sees it. */
 function errorsOf(aws: unknown, extra: Record<string, unknown> = {}): string[] {
-    const flat: Record<string, string> = { "xroad-sidecar:target": "aws", "xroad-sidecar:aws": JSON.stringify(aws) };
+    const flat: Record<string, string> = {
+        "xroad-sidecar:target": "aws",
+        "xroad-sidecar:aws": JSON.stringify(aws),
+        "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
+    };
     for (const [k, v] of Object.entries(extra)) flat[`xroad-sidecar:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
     try {
         loadStackConfig(flat, { project: "xroad-sidecar", stack: "test" });
@@ -16,12 +21,27 @@ function errorsOf(aws: unknown, extra: Record<string, unknown> = {}): string[] {
 }
 
 describe("AWS settings validation", () => {
+    it("requires every EKS add-on pinned in production, naming the command that lists versions", () => {
+        const errors = errorsOf({}, { environment: "production", release: {} });
+        assert.equal(errors.filter((e) => e.includes("a pinned version in production")).length, 6, errors.join("\n"));
+        assert.ok(errors.some((e) => e.includes("aws eks describe-addon-versions --kubernetes-version 1.33 --addon-name coredns")));
+    });
+
+    it("requires the autoscaler's minor version to be the cluster's", () => {
+        assert.ok(
+            errorsOf({}, { release: { kubernetesVersion: "1.34", clusterAutoscalerImageTag: "v1.33.1" } }).some((e) =>
+                e.includes("a cluster-autoscaler tag of the cluster's minor version 1.34"),
+            ),
+        );
+    });
+
     it("accepts the defaults and applies the production ones", () => {
         assert.deepEqual(errorsOf({}), []);
         const prod = loadStackConfig(
             {
                 "xroad-sidecar:target": "aws",
                 "xroad-sidecar:environment": "production",
+                "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
                 "xroad-sidecar:instances": JSON.stringify([{ network: { consumerNamespaces: ["apps"] } }]),
             },
             { project: "xroad-sidecar", stack: "prod" },

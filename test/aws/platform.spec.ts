@@ -6,6 +6,7 @@ import {
     ACCOUNT,
     ADMIN_ARN,
     OPERATOR_ARN,
+    PINNED_ADDONS,
     PlatformProbe,
     Statement,
     asList,
@@ -17,6 +18,7 @@ import {
     urnOf,
 } from "./aws-fixtures";
 import { KEY_PURPOSES } from "../../components/aws/encryption-keys";
+import { CLUSTER_AUTOSCALER_DISCOVERY_ACTIONS } from "../../components/aws/cluster-autoscaler";
 import { denyingStatements } from "./s3-deny-evaluation";
 
 const CLUSTER = "xroad-test";
@@ -56,7 +58,7 @@ function clusterResource(resources: PlannedResource[]) {
 }
 
 /** IAM role whose trust policy trusts exactly this ServiceAccount through the cluster's OIDC provider. */
-function assertIrsaTrust(role: { props: Record<string, any> }, namespace: string, serviceAccount: string): void {
+function assertIrsaTrust(role: { props: Record<string, any> }, namespace: string, serviceAccount: string | string[]): void {
     const [trust] = statements(role.props.assumeRolePolicy);
     assert.equal(trust.Effect, "Allow");
     assert.equal(trust.Action, "sts:AssumeRoleWithWebIdentity");
@@ -66,7 +68,13 @@ function assertIrsaTrust(role: { props: Record<string, any> }, namespace: string
     );
     const issuer = (trust.Principal as { Federated: string }).Federated.split("oidc-provider/")[1];
     assert.deepEqual(trust.Condition, {
-        StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`, [`${issuer}:aud`]: "sts.amazonaws.com" },
+        StringEquals: {
+            [`${issuer}:sub`]:
+                typeof serviceAccount === "string"
+                    ? `system:serviceaccount:${namespace}:${serviceAccount}`
+                    : serviceAccount.map((sa) => `system:serviceaccount:${namespace}:${sa}`),
+            [`${issuer}:aud`]: "sts.amazonaws.com",
+        },
     });
 }
 
@@ -260,8 +268,56 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(c.props.createOidcProvider, true);
             assert.equal(c.props.skipDefaultNodeGroup, true);
             assert.equal(c.props.version, "1.33");
-            assert.equal(c.props.vpcCniOptions.enableNetworkPolicy, false, "Calico is the one policy engine");
             assert.equal(c.props.deployDashboard, undefined);
+            assert.equal(c.props.deletionProtection, true, "protectData protects the cluster");
+            assert.deepEqual(c.props.upgradePolicy, { supportType: "STANDARD" });
+        });
+
+        it("runs every EKS add-on as a pinned managed add-on; the VPC CNI with its own IRSA role before the nodes, CoreDNS after", () => {
+            const c = clusterResource(resources);
+            assert.equal(c.props.useDefaultVpcCni, true, "pulumi-eks does not manage the VPC CNI");
+            assert.equal(c.props.vpcCniOptions, undefined);
+            assert.equal(c.props.kubeProxyAddonOptions.version, PINNED_ADDONS["kube-proxy"]);
+            const vpcCni = one(resources, T.addon, `${CLUSTER}-eks-vpc-cni`);
+            assert.equal(vpcCni.props.addonVersion, PINNED_ADDONS["vpc-cni"]);
+            assert.deepEqual(
+                JSON.parse(vpcCni.props.configurationValues),
+                { enableNetworkPolicy: "false" },
+                "Calico is the one policy engine",
+            );
+            assertIrsaTrust(one(resources, T.role, `${CLUSTER}-eks-vpc-cni-irsa`), "kube-system", "aws-node");
+            const nodes = one(resources, T.nodeGroup, `${CLUSTER}-eks-nodes`);
+            assert.ok(
+                nodes.dependencies.includes(vpcCni.urn) || nodes.dependencies.some((d) => d.includes("vpc-cni")),
+                "nodes wait for the CNI",
+            );
+            const coredns = one(resources, T.addon, `${CLUSTER}-eks-coredns`);
+            assert.equal(coredns.props.addonVersion, PINNED_ADDONS.coredns);
+            assert.ok(coredns.dependencies.includes(nodes.urn), "CoreDNS waits for nodes to run on");
+            for (const addon of ofType(resources, T.addon)) {
+                assert.ok(addon.props.addonVersion, `${addon.name} is pinned`);
+                assert.equal(addon.props.resolveConflictsOnUpdate, "OVERWRITE");
+            }
+            assert.deepEqual(
+                ofType(resources, T.addon)
+                    .map((a) => a.props.addonName)
+                    .sort(),
+                ["amazon-cloudwatch-observability", "aws-ebs-csi-driver", "aws-efs-csi-driver", "coredns", "vpc-cni"],
+            );
+        });
+
+        it("lets the nodes follow the cluster's Kubernetes version and leaves their count to the Cluster Autoscaler", () => {
+            const nodes = one(resources, T.nodeGroup, `${CLUSTER}-eks-nodes`);
+            assert.equal(nodes.props.version, "1.33");
+            const autoscaler = one(resources, "kubernetes:helm.sh/v3:Release", `${CLUSTER}-cluster-autoscaler`);
+            assert.equal(autoscaler.props.chart, "cluster-autoscaler");
+            assert.equal(autoscaler.props.values.autoDiscovery.clusterName, CLUSTER);
+            assert.equal(autoscaler.props.values.image.tag, "v1.33.1");
+            const role = one(resources, T.role, `${CLUSTER}-cluster-autoscaler`);
+            assertIrsaTrust(role, "kube-system", "cluster-autoscaler");
+            const policy = one(resources, T.rolePolicy, `${CLUSTER}-cluster-autoscaler-resize-own-node-groups`);
+            const resize = statements(policy.props.policy).find((st) => st.Sid === "ResizeOnlyThisCluster")!;
+            assert.deepEqual(resize.Condition, { StringEquals: { [`aws:ResourceTag/k8s.io/cluster-autoscaler/${CLUSTER}`]: "owned" } });
         });
 
         it("limits the public endpoint to the configured CIDRs and keeps private access", () => {
@@ -417,7 +473,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         it("installs the EFS CSI driver with IRSA and an efs-ap class whose access points force uid/gid 999 over TLS", () => {
             const addon = one(resources, T.addon, `${CLUSTER}-efs-efs-csi`);
             assert.equal(addon.props.addonName, "aws-efs-csi-driver");
-            assertIrsaTrust(one(resources, T.role, `${CLUSTER}-efs-efs-csi`), "kube-system", "efs-csi-controller-sa");
+            assertIrsaTrust(one(resources, T.role, `${CLUSTER}-efs-efs-csi`), "kube-system", ["efs-csi-controller-sa", "efs-csi-node-sa"]);
             const sc = one(resources, T.storageClass, `${CLUSTER}-efs-efs-ap`);
             assert.equal(sc.props.metadata.name, "efs-ap");
             assert.equal(sc.props.provisioner, "efs.csi.aws.com");
@@ -725,7 +781,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 [`${CLUSTER}-eks-control-plane`, "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"],
                 [`${CLUSTER}-eks-nodes-AmazonEC2ContainerRegistryReadOnly`, "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"],
                 [`${CLUSTER}-eks-nodes-AmazonEKSWorkerNodePolicy`, "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"],
-                [`${CLUSTER}-eks-nodes-AmazonEKS_CNI_Policy`, "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"],
+                [`${CLUSTER}-eks-vpc-cni-irsa-managed-0`, "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"],
                 [`${CLUSTER}-monitoring-cloudwatch-agent-managed-0`, "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"],
             ]);
         });
@@ -745,10 +801,15 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             });
             assert.deepEqual(trusted.sort(), [
                 [`${CLUSTER}-archiver-ss1`, "system:serviceaccount:xroad-ss1:xroad-archiver"],
+                [`${CLUSTER}-cluster-autoscaler`, "system:serviceaccount:kube-system:cluster-autoscaler"],
                 [`${CLUSTER}-ebs-ebs-csi`, "system:serviceaccount:kube-system:ebs-csi-controller-sa"],
-                [`${CLUSTER}-efs-efs-csi`, "system:serviceaccount:kube-system:efs-csi-controller-sa"],
+                [
+                    `${CLUSTER}-efs-efs-csi`,
+                    ["system:serviceaccount:kube-system:efs-csi-controller-sa", "system:serviceaccount:kube-system:efs-csi-node-sa"],
+                ],
                 [`${CLUSTER}-eks-control-plane`, "eks.amazonaws.com"],
                 [`${CLUSTER}-eks-nodes`, "ec2.amazonaws.com"],
+                [`${CLUSTER}-eks-vpc-cni-irsa`, "system:serviceaccount:kube-system:aws-node"],
                 [`${CLUSTER}-flow-logs`, "vpc-flow-logs.amazonaws.com"],
                 [`${CLUSTER}-monitoring-cloudwatch-agent`, "system:serviceaccount:amazon-cloudwatch:cloudwatch-agent"],
             ]);
@@ -756,12 +817,18 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
 
         it("grants no wildcard action and no action on every resource in any inline policy", () => {
             const inline = ofType(resources, T.rolePolicy);
-            assert.equal(inline.length, 4);
+            assert.equal(inline.length, 5);
             for (const p of inline) {
                 for (const st of statements(p.props.policy)) {
                     assert.equal(st.Effect, "Allow");
                     for (const action of asList(st.Action)) assert.doesNotMatch(action, /(^\*$|:\*$)/, `${p.name}: ${action}`);
-                    for (const resource of asList(st.Resource)) assert.notEqual(resource, "*", `${p.name}: ${JSON.stringify(st)}`);
+                    // "*" only where IAM has no resource-level permission (discovery), or narrowed by a tag condition.
+                    const onlyDiscovery = asList(st.Action).every((a) =>
+                        (CLUSTER_AUTOSCALER_DISCOVERY_ACTIONS as readonly string[]).includes(a),
+                    );
+                    const tagScoped = JSON.stringify(st.Condition ?? {}).includes("aws:ResourceTag/k8s.io/cluster-autoscaler/");
+                    if (!onlyDiscovery && !tagScoped)
+                        for (const resource of asList(st.Resource)) assert.notEqual(resource, "*", `${p.name}: ${JSON.stringify(st)}`);
                 }
             }
         });

@@ -217,7 +217,7 @@ const CASES: Case[] = [
         id: "bad24",
         base: "dev",
         what: "unclosed flow sequence",
-        change: { text: (t) => t.replace("eksAddonVersions: {}", "eksAddonVersions: [v1, v2") },
+        change: { text: (t) => t.replace("vpcCidr: 10.20.0.0/16", "vpcCidr: [10.20.0.0/16") },
         exit: 2,
         fragment: "Pulumi.bad24.yaml (stack bad24) is not valid YAML",
     },

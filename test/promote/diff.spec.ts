@@ -38,7 +38,7 @@ describe("promote: diff output", () => {
             eksAddonVersions: { coredns: "v1.12.3-eksbuild.1" },
         });
         const table = formatChangeTable(rows);
-        assert.equal(rows.length, 8, "the seven plain settings plus the one pinned add-on");
+        assert.equal(rows.length, 11, "the ten plain settings plus the one pinned add-on");
         assert.deepEqual(
             table.filter((l) => l.startsWith("*")).map((l) => l.replace(/\s+/g, " ")),
             ["* sidecarVersion 7.8.0 → 7.9.0", "* eksAddonVersions.coredns (default) → v1.12.3-eksbuild.1"],

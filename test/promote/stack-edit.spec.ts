@@ -8,6 +8,7 @@ const RELEASE: ReleaseConfig = {
     sidecarVersion: "7.8.0",
     kubernetesVersion: "1.34",
     eksAddonVersions: { "vpc-cni": "v1.20.4-eksbuild.1", coredns: "v1.12.3-eksbuild.1" },
+    clusterAutoscalerImageTag: "v1.34.0",
 };
 
 /** The release object as Pulumi would read it back from the edited file. */
@@ -22,6 +23,9 @@ const EXPECTED_OBJECT = {
     calicoChartVersion: RELEASE_DEFAULTS.calicoChartVersion,
     metricsServerChartVersion: RELEASE_DEFAULTS.metricsServerChartVersion,
     eksAddonVersions: { "vpc-cni": "v1.20.4-eksbuild.1", coredns: "v1.12.3-eksbuild.1" },
+    eksNodeReleaseVersion: "",
+    clusterAutoscalerChartVersion: RELEASE_DEFAULTS.clusterAutoscalerChartVersion,
+    clusterAutoscalerImageTag: "v1.34.0",
     awsArchiverImage: RELEASE_DEFAULTS.awsArchiverImage,
     azureArchiverImage: RELEASE_DEFAULTS.azureArchiverImage,
 };
@@ -70,6 +74,9 @@ describe("promote: editing the release in a stack file", () => {
                 `        imageRepository: ${RELEASE_DEFAULTS.imageRepository}`,
                 '        kubernetesVersion: "1.34"',
                 `        metricsServerChartVersion: ${RELEASE_DEFAULTS.metricsServerChartVersion}`,
+                '        eksNodeReleaseVersion: ""',
+                `        clusterAutoscalerChartVersion: ${RELEASE_DEFAULTS.clusterAutoscalerChartVersion}`,
+                "        clusterAutoscalerImageTag: v1.34.0",
                 `        awsArchiverImage: ${RELEASE_DEFAULTS.awsArchiverImage}`,
                 `        azureArchiverImage: ${RELEASE_DEFAULTS.azureArchiverImage}`,
                 "",
@@ -100,6 +107,9 @@ describe("promote: editing the release in a stack file", () => {
                 "    eksAddonVersions:",
                 "      vpc-cni: v1.20.4-eksbuild.1",
                 "      coredns: v1.12.3-eksbuild.1",
+                '    eksNodeReleaseVersion: ""',
+                `    clusterAutoscalerChartVersion: ${RELEASE_DEFAULTS.clusterAutoscalerChartVersion}`,
+                "    clusterAutoscalerImageTag: v1.34.0",
                 `    awsArchiverImage: ${RELEASE_DEFAULTS.awsArchiverImage}`,
                 `    azureArchiverImage: ${RELEASE_DEFAULTS.azureArchiverImage}`,
                 "",
