@@ -1,5 +1,6 @@
 import { CONFIG_NAMESPACE, Checker, ConfigValidationError } from "./checker";
 import { EKS_ADDONS, ReleaseConfig, readRelease } from "./release";
+import { PLATFORM_OVERHEAD, azureShape, ec2Shape, nodesNeeded, sidecarAllocatable, sidecarPods } from "./capacity";
 import { SidecarInstanceConfig, readInstances } from "./instance";
 import { AwsSettings, MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, readAwsSettings } from "./aws";
 import { AzureSettings, readAzureSettings } from "./azure";
@@ -167,6 +168,12 @@ export function loadStackConfig(
                             undefined,
                             `a pinned version in production, such as the newest of: aws eks describe-addon-versions --kubernetes-version ${base.release.kubernetesVersion} --addon-name ${addon}`,
                         );
+            checkCapacity(check, "aws", base.instances, {
+                sizeKey: "aws.nodeGroup.instanceType",
+                size: config.aws.nodeGroup.instanceType,
+                maxKey: "aws.nodeGroup.maxSize",
+                max: config.aws.nodeGroup.maxSize,
+            });
             for (const [i, instance] of base.instances.entries()) {
                 if (config.aws.clusterName.length + instance.name.length > MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH)
                     check.fail(
@@ -178,6 +185,12 @@ export function loadStackConfig(
             break;
         case "azure":
             config = { ...base, target, azure: readAzureSettings(check, raw.azure, defaultName, production) };
+            checkCapacity(check, "azure", base.instances, {
+                sizeKey: "azure.userNodePool.vmSize",
+                size: config.azure.userNodePool.vmSize,
+                maxKey: "azure.userNodePool.maxCount",
+                max: config.azure.userNodePool.maxCount,
+            });
             break;
         case "existing":
             config = { ...base, target, existing: readExistingSettings(check, raw.existing) };
@@ -185,6 +198,50 @@ export function loadStackConfig(
     }
     if (check.issues.length > 0) throw new ConfigValidationError(check.issues, names.stack);
     return config;
+}
+
+/**
+ * Guide §11: the pool at its maximum size must hold every Sidecar pod the HPAs and rollouts may ask for, next
+ * to the platform's DaemonSets and add-ons (config/capacity.ts). Otherwise pods stay Pending for ever, and
+ * `pulumi up` cannot tell (the secondaries skip the await).
+ */
+function checkCapacity(
+    check: Checker,
+    cloud: "aws" | "azure",
+    instances: SidecarInstanceConfig[],
+    pool: { sizeKey: string; size: string; maxKey: string; max: number },
+): void {
+    // A pool setting already refused has said what is wrong with it.
+    if (check.issues.some((i) => i.key === check.key(pool.sizeKey) || i.key === check.key(pool.maxKey))) return;
+    const shape = cloud === "aws" ? ec2Shape(pool.size) : azureShape(pool.size);
+    if (!shape) {
+        check.fail(
+            pool.sizeKey,
+            pool.size,
+            cloud === "aws"
+                ? "an instance type of the capacity table: the c, m, r or t families, xlarge or larger (config/capacity.ts)"
+                : "a VM size of the capacity table: the D, E or F series, such as Standard_D4s_v5 (config/capacity.ts)",
+        );
+        return;
+    }
+    const addOns = PLATFORM_OVERHEAD[cloud].addOns;
+    const pods = [...sidecarPods(instances), ...(addOns.cpuMillis > 0 ? [{ what: "cluster add-ons", ...addOns }] : [])];
+    const perNode = sidecarAllocatable(cloud, shape);
+    const needed = nodesNeeded(pods, perNode);
+    const sidecarCount = pods.filter((p) => p.what !== "cluster add-ons").length;
+    if (needed === undefined) {
+        check.fail(
+            pool.sizeKey,
+            pool.size,
+            `a node size that fits one Sidecar pod at its requests: ${pool.size} leaves ${perNode.cpuMillis}m CPU and ${Math.floor(perNode.memoryBytes / 1024 / 1024)}Mi after the platform's reservations and DaemonSets`,
+        );
+    } else if (needed > pool.max) {
+        check.fail(
+            pool.maxKey,
+            pool.max,
+            `at least ${needed} ${pool.size} nodes: ${sidecarCount} Sidecar pods (each instance's primary, maxReplicas secondaries and one rollout surge, and its archiver) and the platform fit on no fewer (guide §11); or a larger ${pool.sizeKey.split(".").pop()}, or lower maxReplicas`,
+        );
+    }
 }
 
 /**

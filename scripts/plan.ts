@@ -13,6 +13,7 @@ import { ProviderRuleError } from "../plan/mocks";
 import { readStackFile } from "../plan/stack-file";
 import { planStack } from "../plan/run";
 import { OutDirError, writePlan } from "../plan/write";
+import { sidecarPods, totalRequests } from "../config/capacity";
 import { componentTree, countsByType } from "../plan/summary";
 import { useNativeStackTraces } from "../plan/native-stack-traces";
 import { formatSelfCheck, selfCheck } from "../plan/self-check";
@@ -79,6 +80,13 @@ async function main(): Promise<number> {
 
     console.log(`Offline plan of stack ${args.stack} (target ${plan.config.target}), under Pulumi mocks: nothing was created.`);
     for (const warning of plan.config.warnings) console.log(`Warning: ${warning}`);
+    if (plan.config.target === "existing") {
+        // The program does not know this cluster's nodes; say what they must hold (guide §11).
+        const need = totalRequests(sidecarPods(plan.config.instances));
+        console.log(
+            `Capacity: your nodes must hold ${need.pods} Sidecar pods at once (primary, maxReplicas secondaries and a rollout surge per instance): ${need.cpu} and ${need.memory} of requests in all, the largest ${need.largest}.`,
+        );
+    }
     if (stackFile.secureKeys.length > 0) {
         console.log(
             `Note: ${stackFile.secureKeys.length} secure value(s) cannot be decrypted offline (${stackFile.secureKeys.join(", ")}); a placeholder stands in, still secret.`,

@@ -100,6 +100,8 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             },
             database: { backupRetentionDays: 21, instanceClass: "db.r6i.large" },
             dns: { hostedZoneId: "Z0123456789ABCDEFGHIJ", recordName: "ss.xroad.example.org" },
+            // Room for the HPA's maximum and a rollout surge (the capacity check refuses less).
+            nodeGroup: { maxSize: 8 },
         },
         {
             environment: "production",
@@ -384,7 +386,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.deepEqual(inputFrom(ng, "subnetIds").sort(), privateSubnets.map((s) => s.urn).sort());
             assert.equal(ng.props.amiType, "AL2023_x86_64_STANDARD");
             assert.deepEqual(ng.props.instanceTypes, ["m6i.xlarge"]);
-            assert.deepEqual(ng.props.scalingConfig, { minSize: 3, desiredSize: 3, maxSize: 6 });
+            assert.deepEqual(ng.props.scalingConfig, { minSize: 3, desiredSize: 3, maxSize: 8 });
             assert.equal(ng.props.remoteAccess, undefined, "no SSH to nodes");
             assert.ok(ng.dependencies.includes(clusterResource(resources).urn));
         });
@@ -922,7 +924,7 @@ describe("AWS platform (managed database with a configured password)", function 
 
     it("uses the instance's dbPassword secret as the RDS master password and keeps it secret", async () => {
         const config = awsConfig(
-            { clusterName: CLUSTER },
+            { clusterName: CLUSTER, nodeGroup: { maxSize: 6 } },
             {
                 instances: [{ name: "ss1", topology: "primary-secondaries", database: { mode: "managed" } }],
                 secrets: { ss1: { dbPassword: "configured-Passw0rd" } },

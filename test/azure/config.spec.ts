@@ -88,16 +88,17 @@ describe("azure configuration", () => {
                 'xroad-sidecar:azure.systemNodePool.vmSize: "Standard_D2pls_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
             ],
         );
-        for (const size of [
-            "Standard_D4s_v5",
-            "Standard_D4as_v5",
-            "Standard_D4ads_v5",
-            "Standard_E4bds_v5",
-            "Standard_B2ms",
-            "Standard_D4lds_v6",
-        ]) {
+        for (const size of ["Standard_D4s_v5", "Standard_D4as_v5", "Standard_D4ads_v5", "Standard_E4bds_v5", "Standard_D4lds_v6"]) {
             assert.equal(loadAzure({ ...prodAzure(), userNodePool: { vmSize: size } }).azure.userNodePool.vmSize, size);
         }
+    });
+
+    it("refuses a burstable B-series user pool: outside the capacity table, and too small for a Sidecar pod", () => {
+        assert.ok(
+            errorsOf({ ...prodAzure(), userNodePool: { vmSize: "Standard_B2ms" } }).some((e) =>
+                e.includes("a VM size of the capacity table"),
+            ),
+        );
     });
 
     it("rejects an unknown kubelogin mode", () => {

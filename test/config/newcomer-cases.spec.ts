@@ -534,6 +534,14 @@ const CASES: Case[] = [
         fragment: "an integer from 1 to 100",
     },
     {
+        id: "bad65",
+        base: "prod",
+        what: "maxReplicas 100 on a node group of at most 6 (the nodes cannot hold them)",
+        change: withInstance((i) => (i.autoscaling = { ...(i.autoscaling as object), maxReplicas: 100 })),
+        exit: 2,
+        fragment: "xroad-sidecar:aws.nodeGroup.maxSize: 6 is not valid; allowed: at least",
+    },
+    {
         id: "bad67",
         base: "dev",
         what: "150-char cluster name",
@@ -584,9 +592,20 @@ const CASES: Case[] = [
     {
         id: "bad74",
         base: "prod",
-        what: "a second instance (valid)",
-        change: (c) => (c[key("instances")] as Instance[]).push({ ...instance0(c), name: "ss2", namespace: "xroad-ss2" }),
+        what: "a second instance with room for its pods (valid)",
+        change: (c) => {
+            (c[key("instances")] as Instance[]).push({ ...instance0(c), name: "ss2", namespace: "xroad-ss2" });
+            section(section(c, key("aws")), "nodeGroup").maxSize = 12;
+        },
         exit: 0,
+    },
+    {
+        id: "bad74-full",
+        base: "prod",
+        what: "a second instance without room for its pods",
+        change: (c) => (c[key("instances")] as Instance[]).push({ ...instance0(c), name: "ss2", namespace: "xroad-ss2" }),
+        exit: 2,
+        fragment: "aws.nodeGroup.maxSize: 6 is not valid; allowed: at least 12 m6i.xlarge nodes",
     },
     {
         id: "bad75",

@@ -16,6 +16,8 @@ export function instanceFromConfig(instance: Record<string, unknown>, secrets?: 
     const archives = (instance.archiving as { enabled?: boolean } | undefined)?.enabled === true;
     const raw: Record<string, string> = {
         "xroad-sidecar:target": archives ? "aws" : "existing",
+        // Room for any scenario's pods: the component tests are not about node capacity.
+        ...(archives ? { "xroad-sidecar:aws": JSON.stringify({ nodeGroup: { maxSize: 20 } }) } : {}),
         "xroad-sidecar:instances": JSON.stringify([instance]),
     };
     if (secrets) raw["xroad-sidecar:secrets"] = JSON.stringify({ [String(instance.name)]: secrets });
