@@ -338,3 +338,11 @@ describe("the secret-name pattern and its exceptions (policy/README.md)", () => 
         assert.deepEqual(await messages(noSecretsInConfigMap, cm), ["key DB holds a connection string with a password or key"]);
     });
 });
+
+describe("secret value checks on large values", () => {
+    it("scan multi-megabyte values without backtracking blow-up (a quadratic scan would not finish here)", () => {
+        for (const value of ["a".repeat(2_000_000), "a.b-".repeat(500_000), "x://".repeat(500_000), "p://u:".repeat(300_000)])
+            assert.equal(secretInValue(value), undefined);
+        assert.equal(secretInValue(`${"a".repeat(1_000_000)} postgres://app:pw@db/x`), "a URL with a password");
+    });
+});

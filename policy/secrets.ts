@@ -38,8 +38,11 @@ const NOT_SENSITIVE_NAME =
     /[-_.](FILE|PATH|DIR|URL|URI|ENDPOINT|HOST|PORT|NAME|ID|ARN|REF|USER|USERNAME|TYPE|HEADER|LENGTH|TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRATION|ENABLED)$|(^|[-_.])(PUBLIC|SORT|PARTITION|CACHE|PRIMARY|FOREIGN|ROUTING|LOOKUP)[-_.]?KEYS?([-_.]|$)|^(OLD)?PWD$/i;
 const FILE_NAME = /\.(json|ya?ml|conf|cfg|ini|toml|properties|xml|txt|pub|crt|cert|sh|py|js|html|md|tpl|j2)$/i;
 
-/** A URL with a password in its user info (`postgres://app:s3cret@db/x`); `$(VAR)` references are no literal. */
-const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:(?!\$\(|\$\{)[^\s/@]+@/i;
+/**
+ * A URL with a password in its user info (`postgres://app:s3cret@db/x`); `$(VAR)` references are no literal. Bounded
+ * repetitions keep the scan linear on multi-megabyte values.
+ */
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@]{0,256}:(?!\$\(|\$\{)[^\s/@]{1,256}@/i;
 /** A key=value connection string with a secret part (ADO.NET, JDBC properties, Azure storage and Service Bus). */
 const CONNECTION_STRING_SECRET = /(^|;)\s*(password|pwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*(?!\$\(|\$\{)[^;\s]/i;
 
