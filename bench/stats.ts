@@ -31,3 +31,25 @@ export interface Sample {
 export function sample(runs: readonly number[]): Sample {
     return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs: [...runs] };
 }
+
+/** Fewer runs than this per size give no per-instance verdict: a median of one or two runs is noise. */
+export const MIN_VERDICT_RUNS = 3;
+
+/**
+ * The per-instance verdicts of the growth bench. Time is judged on the larger of the CPU and in-process slopes (wall
+ * time swings with other processes' load and can even give a negative slope), and only with MIN_VERDICT_RUNS runs per
+ * size over three sizes or more: otherwise `judged` is false and both verdicts are false, so noise never gives a "yes".
+ */
+export function perInstanceVerdict(
+    perInstance: { cpuMs: number; inProcessMs: number; peakMb: number },
+    runs: number,
+    sizes: number,
+    targets: { msPerInstance: number; mbPerInstance: number },
+): { ms: boolean; mb: boolean; judged: boolean } {
+    const judged = runs >= MIN_VERDICT_RUNS && sizes >= 3;
+    return {
+        ms: judged && Math.max(perInstance.cpuMs, perInstance.inProcessMs) <= targets.msPerInstance,
+        mb: judged && perInstance.peakMb <= targets.mbPerInstance,
+        judged,
+    };
+}

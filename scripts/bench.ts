@@ -20,7 +20,7 @@ import * as os from "os";
 import * as path from "path";
 import { listStacks } from "../plan/stack-file";
 import { Run, measureChild, rssSource } from "../bench/measure";
-import { Sample, sample, slope } from "../bench/stats";
+import { MIN_VERDICT_RUNS, Sample, perInstanceVerdict, sample, slope } from "../bench/stats";
 import { writeCheckInput } from "../bench/check-input";
 
 const TARGETS = { floorRatio: 1.5, msPerInstance: 20, mbPerInstance: 5, check50MbSeconds: 60, check50MbPeakMb: 1024 };
@@ -152,7 +152,8 @@ interface ScalePoint {
 interface ScaleResult {
     points: ScalePoint[];
     perInstance: { wallMs: number; cpuMs: number; inProcessMs: number; peakMb: number; resources: number };
-    withinTarget: { ms: boolean; mb: boolean };
+    /** Per-instance verdicts (perInstanceVerdict): never "yes" on wall-time noise or too few runs. */
+    withinTarget: { ms: boolean; mb: boolean; judged: boolean };
 }
 
 function benchScaling(repoDir: string, counts: number[], runs: number, tmp: string): ScaleResult {
@@ -183,7 +184,7 @@ function benchScaling(repoDir: string, counts: number[], runs: number, tmp: stri
     return {
         points,
         perInstance,
-        withinTarget: { ms: perInstance.wallMs <= TARGETS.msPerInstance, mb: perInstance.peakMb <= TARGETS.mbPerInstance },
+        withinTarget: perInstanceVerdict(perInstance, runs, counts.length, TARGETS),
     };
 }
 
@@ -255,6 +256,7 @@ function table(rows: string[][]): string[] {
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
 function main(): number {
@@ -277,7 +279,7 @@ function main(): number {
         const planParts = args.only !== "check";
         const checkParts = args.only !== "plan";
         process.stderr.write(
-            `Benchmarking ${planParts ? `${stacks.length} stack(s) and ${args.instances.join("/")} instances, ${args.runs} runs each` : ""}${planParts && checkParts ? "; " : ""}${checkParts ? `npm run check over ${args.checkMb.join("/")} MB, ${args.checkRuns} runs each` : ""}; each in a fresh process `,
+            `Benchmarking ${planParts ? `${stacks.length} stack(s) and plans of ${args.instances.join(", ")} instances, ${plural(args.runs, "run")} each` : ""}${planParts && checkParts ? "; " : ""}${checkParts ? `npm run check over ${args.checkMb.join(", ")} MB, ${plural(args.checkRuns, "run")} each` : ""}; each in a fresh process `,
         );
         const stackResults = planParts ? stacks.map((s) => benchStack(repoDir, s, args.runs, tmp)) : [];
         const scaling = planParts ? benchScaling(repoDir, args.instances, args.runs, tmp) : undefined;
@@ -335,7 +337,7 @@ function main(): number {
 }
 
 function printCheck(check: CheckResult, runs: number): void {
-    console.log(`\nnpm run check over generated manifests, median of ${runs} fresh processes:\n`);
+    console.log(`\nnpm run check over generated manifests, median of ${plural(runs, "fresh process", "fresh processes")}:\n`);
     const rows = [["size", "objects", "wall", "CPU", "in-process", "MB/s", "MB/CPU-s", "peak"]];
     for (const p of check.sizes)
         rows.push([
@@ -356,7 +358,9 @@ function printCheck(check: CheckResult, runs: number): void {
 }
 
 function printPlan(stackResults: StackResult[], scaling: ScaleResult, runs: number): void {
-    console.log(`Offline plan, median of ${runs} fresh processes (node ${process.version}, ${os.cpus().length} CPUs):\n`);
+    console.log(
+        `Offline plan, median of ${plural(runs, "fresh process", "fresh processes")} (node ${process.version}, ${os.cpus().length} CPUs):\n`,
+    );
     const rows = [
         [
             "stack",
@@ -408,7 +412,9 @@ function printPlan(stackResults: StackResult[], scaling: ScaleResult, runs: numb
     const per = scaling.perInstance;
     console.log(
         `\n  per added instance: ${per.wallMs.toFixed(1)} ms wall (${per.cpuMs.toFixed(1)} ms CPU, ${per.inProcessMs.toFixed(1)} ms in-process), ${per.peakMb.toFixed(2)} MB peak, ${per.resources.toFixed(1)} resources` +
-            ` — targets ≤ ${TARGETS.msPerInstance} ms: ${scaling.withinTarget.ms ? "yes" : "NO"}, ≤ ${TARGETS.mbPerInstance} MB: ${scaling.withinTarget.mb ? "yes" : "NO"}`,
+            (scaling.withinTarget.judged
+                ? ` — targets ≤ ${TARGETS.msPerInstance} ms (CPU and in-process): ${scaling.withinTarget.ms ? "yes" : "NO"}, ≤ ${TARGETS.mbPerInstance} MB: ${scaling.withinTarget.mb ? "yes" : "NO"}`
+                : ` — targets not judged: needs --runs ${MIN_VERDICT_RUNS} or more and three instance counts`),
     );
 }
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { median, sample, slope } from "../../bench/stats";
+import { median, perInstanceVerdict, sample, slope } from "../../bench/stats";
 
 describe("bench: statistics", () => {
     it("takes the middle value, or the mean of the middle two, whatever the order", () => {
@@ -32,5 +32,26 @@ describe("bench: statistics", () => {
 
     it("summarises a sample with its median and range", () => {
         assert.deepEqual(sample([3, 1, 2]), { median: 2, min: 1, max: 3, runs: [3, 1, 2] });
+    });
+
+    it("never gives a per-instance 'yes' on noise: CPU and in-process slopes decide, with 3 runs over 3 sizes or more", () => {
+        const targets = { msPerInstance: 20, mbPerInstance: 5 };
+        // The review's case: --runs 1 --instances 1,3, a negative wall slope, 40 ms CPU and 90 ms in-process.
+        assert.deepEqual(perInstanceVerdict({ cpuMs: 40, inProcessMs: 90, peakMb: 1 }, 1, 2, targets), {
+            ms: false,
+            mb: false,
+            judged: false,
+        });
+        assert.deepEqual(perInstanceVerdict({ cpuMs: 10, inProcessMs: 12, peakMb: 1 }, 2, 3, targets).judged, false);
+        assert.deepEqual(perInstanceVerdict({ cpuMs: 10, inProcessMs: 90, peakMb: 1 }, 5, 3, targets), {
+            ms: false,
+            mb: true,
+            judged: true,
+        });
+        assert.deepEqual(perInstanceVerdict({ cpuMs: 15, inProcessMs: 12, peakMb: 6 }, 5, 3, targets), {
+            ms: true,
+            mb: false,
+            judged: true,
+        });
     });
 });
