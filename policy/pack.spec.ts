@@ -175,7 +175,8 @@ describe("policy pack integrity", () => {
         const dir = __dirname;
         assert.match(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-        assert.ok(pkg.version && pkg.main === "index.ts" && fs.existsSync(path.join(dir, pkg.main)));
+        // The published package runs bin/index.js, compiled from index.ts (npm run build:policy; npm pack builds it too).
+        assert.ok(pkg.version && pkg.main === "bin/index.js" && fs.existsSync(path.join(dir, "index.ts")));
         const names = new Set(allPolicies.map((p) => p.name));
         const dev = JSON.parse(fs.readFileSync(path.join(dir, "config", "dev.json"), "utf8"));
         const prod = JSON.parse(fs.readFileSync(path.join(dir, "config", "prod.json"), "utf8"));

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N] [--only plan|check] [--out file]`:
+ * `npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N] [--only plan|check|pack] [--out file]`:
  * how fast and how big the offline plan is, and how fast `npm run check` reads plain manifests.
  *  - For each example stack: the plan's wall time and peak memory (median of N runs, default 5), each
  *    in a fresh process started like `npm run plan`, next to the FLOOR: a fresh process that loads the
@@ -10,8 +10,11 @@
  *  - Checker throughput: `npm run check` (in a fresh process, bench/check-child.ts) over generated manifests
  *    (bench/check-input.ts, ~450 bytes per object) of 1, 5 and 50 MB: MB per second of CPU time, per size, and
  *    `check.throughput` at the largest size. Linear means the same throughput at every size.
+ *  - Policy pack start: the pack built, packed and installed as a published pack, started through the CLI's
+ *    run-policy-pack path until it serves (`pack.startMs`, median of N fresh processes).
  * Writes out/bench.json and prints a table. Targets: plan ≤ 1.5× floor; ≤ 20 ms and ≤ 5 MB per added
- * instance; 50 MB checked in under 60 s of CPU time and 1 GB of peak memory.
+ * instance; 50 MB checked in under 60 s of CPU time and 1 GB of peak memory;
+ * pack start ≤ 1.5 s.
  * Exit codes: 0 measured (targets met or not, see `targetsMet`), 2 usage.
  * Not part of `npm test`: about 5 minutes on two cores.
  */
@@ -22,13 +25,15 @@ import { listStacks } from "../plan/stack-file";
 import { Run, measureChild, rssSource } from "../bench/measure";
 import { MIN_VERDICT_RUNS, Sample, perInstanceVerdict, sample, slope } from "../bench/stats";
 import { writeCheckInput } from "../bench/check-input";
+import { packAndInstall } from "../bench/policy-package";
 
-const TARGETS = { floorRatio: 1.5, msPerInstance: 20, mbPerInstance: 5, check50MbSeconds: 60, check50MbPeakMb: 1024 };
+const TARGETS = { floorRatio: 1.5, msPerInstance: 20, mbPerInstance: 5, check50MbSeconds: 60, check50MbPeakMb: 1024, packStartMs: 1500 };
 const PLAN_CHILD = path.join("bench", "plan-child.ts");
 const CHECK_CHILD = path.join("bench", "check-child.ts");
+const PACK_START_CHILD = path.join("bench", "pack-start-child.ts");
 const FLOOR_CHILD = path.join("bench", "floor-child.ts");
 const USAGE =
-    "usage: npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N] [--only plan|check] [--out file]";
+    "usage: npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N] [--only plan|check|pack] [--out file]";
 
 interface Args {
     runs: number;
@@ -36,7 +41,7 @@ interface Args {
     instances: number[];
     checkMb: number[];
     checkRuns: number;
-    only?: "plan" | "check";
+    only?: "plan" | "check" | "pack";
     out?: string;
 }
 
@@ -56,7 +61,7 @@ function parseArgs(argv: string[]): Args | string {
         else if (arg === "--check-runs") args.checkRuns = Number(value());
         else if (arg === "--only") {
             const only = value();
-            if (only !== "plan" && only !== "check") return "--only takes plan or check";
+            if (only !== "plan" && only !== "check" && only !== "pack") return "--only takes plan, check or pack";
             args.only = only;
         } else return `unknown argument ${arg}`;
     }
@@ -250,6 +255,27 @@ function benchCheck(repoDir: string, sizes: number[], runs: number, tmp: string)
     };
 }
 
+interface PackResult {
+    /** Median milliseconds from starting the installed pack through the CLI's run-policy-pack path to its gRPC port. */
+    startMs: number;
+    start: Sample;
+    withinTarget: boolean;
+}
+
+function benchPackStart(repoDir: string, runs: number, tmp: string): PackResult {
+    const work = path.join(tmp, "pack");
+    fs.mkdirSync(work, { recursive: true });
+    const pack = packAndInstall(path.join(repoDir, "policy"), work);
+    measureChild(repoDir, PACK_START_CHILD, [pack.dir]); // uncounted: warms the file cache
+    const starts: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+        starts.push(measureChild(repoDir, PACK_START_CHILD, [pack.dir]));
+        process.stderr.write(".");
+    }
+    const start = sample(starts.map((r) => r.report.planMs));
+    return { startMs: start.median, start, withinTarget: runs >= MIN_VERDICT_RUNS && start.median <= TARGETS.packStartMs };
+}
+
 function table(rows: string[][]): string[] {
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
@@ -276,14 +302,16 @@ function main(): number {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-bench-"));
     const loadAtStart = os.loadavg()[0];
     try {
-        const planParts = args.only !== "check";
-        const checkParts = args.only !== "plan";
+        const planParts = args.only === undefined || args.only === "plan";
+        const checkParts = args.only === undefined || args.only === "check";
+        const packParts = args.only === undefined || args.only === "pack";
         process.stderr.write(
             `Benchmarking ${planParts ? `${stacks.length} stack(s) and plans of ${args.instances.join(", ")} instances, ${plural(args.runs, "run")} each` : ""}${planParts && checkParts ? "; " : ""}${checkParts ? `npm run check over ${args.checkMb.join(", ")} MB, ${plural(args.checkRuns, "run")} each` : ""}; each in a fresh process `,
         );
         const stackResults = planParts ? stacks.map((s) => benchStack(repoDir, s, args.runs, tmp)) : [];
         const scaling = planParts ? benchScaling(repoDir, args.instances, args.runs, tmp) : undefined;
         const check = checkParts ? benchCheck(repoDir, args.checkMb, args.checkRuns, tmp) : undefined;
+        const pack = packParts ? benchPackStart(repoDir, args.runs, tmp) : undefined;
         process.stderr.write("\n\n");
 
         const result = {
@@ -304,16 +332,19 @@ function main(): number {
                 floor: "bench/floor-child.ts: require every node_modules file the plan of that stack loaded, in the same order; register nothing",
                 peakMemory: `${rssSource()} (maximum resident set size)`,
                 perInstance: "least-squares slope of the medians over the instance counts",
+                pack: "bench/pack-start-child.ts: the pack built, packed (npm pack), installed (npm install --omit=dev) and started as the CLI's shim starts it, until it prints its gRPC port",
                 check: "bench/check-child.ts: runCheck over generated manifests (bench/check-input.ts); throughput in MB (10^6 bytes) per second",
             },
             targets: TARGETS,
             stacks: stackResults,
             scaling,
             check,
+            pack,
             targetsMet:
                 stackResults.every((s) => s.withinTarget) &&
                 (!scaling || (scaling.withinTarget.ms && scaling.withinTarget.mb)) &&
-                (!check || check.withinTarget),
+                (!check || check.withinTarget) &&
+                (!pack || pack.withinTarget),
         };
         const outFile = path.resolve(args.out ?? path.join(repoDir, "out", "bench.json"));
         fs.mkdirSync(path.dirname(outFile), { recursive: true });
@@ -327,6 +358,10 @@ function main(): number {
         }
         if (scaling) printPlan(stackResults, scaling, args.runs);
         if (check) printCheck(check, args.checkRuns);
+        if (pack)
+            console.log(
+                `\nPolicy pack start through the CLI's run-policy-pack path (npm pack, installed, median of ${plural(args.runs, "fresh process", "fresh processes")}): ${ms(pack.startMs)} (min ${ms(pack.start.min)}, max ${ms(pack.start.max)}) — target ≤ ${TARGETS.packStartMs} ms: ${pack.withinTarget ? "yes" : "NO"}`,
+            );
         console.log(
             `\nWrote ${path.relative(process.cwd(), outFile)}.${result.targetsMet ? "" : " Some targets are not met (see above)."}`,
         );
