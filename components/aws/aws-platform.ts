@@ -111,12 +111,19 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         );
         new FlowLogs(
             `${name}-flow-logs`,
-            { clusterName, vpcId: network.vpcId, retentionInDays: settings.logRetentionDays, logsKeyArn: keys.arns.logs, accountId },
+            {
+                clusterName,
+                vpcId: network.vpcId,
+                retentionInDays: settings.logRetentionDays,
+                logsKeyArn: keys.arns.logs,
+                accountId,
+                protectData,
+            },
             awsOnly,
         );
         const logs = new ControlPlaneLogs(
             `${name}-control-plane-logs`,
-            { clusterName, retentionInDays: settings.logRetentionDays, kmsKeyArn: keys.arns.logs },
+            { clusterName, retentionInDays: settings.logRetentionDays, kmsKeyArn: keys.arns.logs, protectData },
             awsOnly,
         );
 
@@ -190,6 +197,7 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 ...oidc,
                 partition,
                 addonVersion: release.eksAddonVersions["amazon-cloudwatch-observability"],
+                protectData,
             },
             onCluster,
         );

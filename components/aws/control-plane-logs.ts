@@ -14,6 +14,8 @@ export interface ControlPlaneLogsArgs {
     retentionInDays: number;
     /** KMS key of the log group (the logs key, whose policy admits CloudWatch Logs). */
     kmsKeyArn: pulumi.Input<string>;
+    /** The audit trail outlives `pulumi destroy` unless the stack says otherwise (protect and retainOnDelete). */
+    protectData: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export class ControlPlaneLogs extends pulumi.ComponentResource {
                 kmsKeyId: args.kmsKeyArn,
                 logGroupClass: "STANDARD",
             },
-            { parent: this },
+            { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
         );
         this.registerOutputs({ logGroupName: this.logGroup.name });
     }

@@ -129,7 +129,7 @@ export class Database extends pulumi.ComponentResource {
                 retentionInDays: args.logRetentionInDays,
                 kmsKeyId: args.logsKeyArn,
             },
-            { parent: this },
+            { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
         );
 
         this.instance = new aws.rds.Instance(

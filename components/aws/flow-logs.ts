@@ -13,6 +13,8 @@ export interface FlowLogsArgs {
     /** The logs key (its policy admits CloudWatch Logs). */
     logsKeyArn: pulumi.Input<string>;
     accountId: pulumi.Input<string>;
+    /** The audit trail outlives `pulumi destroy` unless the stack says otherwise (protect and retainOnDelete). */
+    protectData: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export class FlowLogs extends pulumi.ComponentResource {
                 retentionInDays: args.retentionInDays,
                 kmsKeyId: args.logsKeyArn,
             },
-            { parent: this },
+            { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
         );
         const role = new aws.iam.Role(
             name,

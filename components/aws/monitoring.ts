@@ -20,6 +20,8 @@ export interface MonitoringArgs {
     oidcIssuer: pulumi.Input<string>;
     partition: pulumi.Input<string>;
     addonVersion?: string;
+    /** The audit trail outlives `pulumi destroy` unless the stack says otherwise (protect and retainOnDelete). */
+    protectData: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export class Monitoring extends pulumi.ComponentResource {
                         retentionInDays: args.retentionInDays,
                         kmsKeyId: args.logsKeyArn,
                     },
-                    { parent: this },
+                    { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
                 ),
         );
         const role = new IrsaRole(

@@ -12,6 +12,8 @@ const STATEFUL: Record<string, string[]> = {
         "aws:efs/fileSystem:FileSystem",
         "aws:kms/key:Key",
         "aws:rds/instance:Instance",
+        // The audit trail: control-plane, flow, database and Container Insights logs (review aws B7).
+        "aws:cloudwatch/logGroup:LogGroup",
         "kubernetes:core/v1:PersistentVolumeClaim",
     ],
     "azure-prod": [
