@@ -88,13 +88,18 @@ export class ArchiveBucket extends pulumi.ComponentResource {
                     .toLowerCase()
                     .replace(/[^a-z0-9-]/g, "-")
                     .slice(0, 30)}-archive-`,
-                objectLockEnabled: archive.objectLock.enabled,
+                // No objectLockEnabled here: it forces a new bucket, so turning Object Lock on later would replace the
+                // bucket with every archive in it (review aws B8). BucketObjectLockConfiguration below enables it on
+                // new and existing buckets alike.
                 forceDestroy: !args.protectData,
                 tags: { Purpose: "xroad-message-log-archive" },
             },
             { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
         );
         const bucket = this.bucket.id;
+        // What guards the data stays with it: a destroy that keeps the bucket keeps its public access block,
+        // TLS-only policy, encryption, versioning, lifecycle and lock too (review aws B7).
+        const guard = { parent: this, retainOnDelete: args.protectData };
 
         const publicAccess = new aws.s3.BucketPublicAccessBlock(
             name,
@@ -105,9 +110,9 @@ export class ArchiveBucket extends pulumi.ComponentResource {
                 ignorePublicAcls: true,
                 restrictPublicBuckets: true,
             },
-            { parent: this },
+            guard,
         );
-        new aws.s3.BucketOwnershipControls(name, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
+        new aws.s3.BucketOwnershipControls(name, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, guard);
         new aws.s3.BucketServerSideEncryptionConfiguration(
             name,
             {
@@ -119,13 +124,13 @@ export class ArchiveBucket extends pulumi.ComponentResource {
                     },
                 ],
             },
-            { parent: this },
+            guard,
         );
-        const versioning = new aws.s3.BucketVersioning(name, { bucket, versioningConfiguration: { status: "Enabled" } }, { parent: this });
+        const versioning = new aws.s3.BucketVersioning(name, { bucket, versioningConfiguration: { status: "Enabled" } }, guard);
         new aws.s3.BucketPolicy(
             name,
             { bucket, policy: archiveBucketPolicy(this.bucket.arn, args.kmsKeyArn) },
-            { parent: this, dependsOn: [publicAccess] },
+            { ...guard, dependsOn: [publicAccess] },
         );
         new aws.s3.BucketLifecycleConfiguration(
             name,
@@ -148,7 +153,7 @@ export class ArchiveBucket extends pulumi.ComponentResource {
                     },
                 ],
             },
-            { parent: this, dependsOn: [versioning] },
+            { ...guard, dependsOn: [versioning] },
         );
         if (archive.objectLock.enabled) {
             new aws.s3.BucketObjectLockConfiguration(
@@ -158,7 +163,7 @@ export class ArchiveBucket extends pulumi.ComponentResource {
                     objectLockEnabled: "Enabled",
                     rule: { defaultRetention: { mode: archive.objectLock.mode, days: archive.objectLock.days } },
                 },
-                { parent: this, dependsOn: [versioning] },
+                { ...guard, dependsOn: [versioning] },
             );
         }
         this.bucketName = this.bucket.bucket;

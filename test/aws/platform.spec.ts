@@ -498,7 +498,18 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(b.protect, true);
             assert.equal(b.retainOnDelete, true);
             assert.equal(b.props.forceDestroy, false);
-            assert.equal(b.props.objectLockEnabled, true);
+            assert.equal(b.props.objectLockEnabled, undefined, "set on the bucket it would force a new bucket (review aws B8)");
+            assert.equal(
+                one(resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").props.objectLockEnabled,
+                "Enabled",
+            );
+            for (const guard of [
+                "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                "aws:s3/bucketPolicy:BucketPolicy",
+                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                "aws:s3/bucketVersioning:BucketVersioning",
+            ])
+                assert.equal(one(resources, guard).retainOnDelete, true, `${guard} stays with the bucket`);
             const sse = one(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
             assert.equal(sse.props.rules.length, 1);
             assert.equal(sse.props.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
@@ -907,7 +918,7 @@ describe("AWS platform (development: unprotected, private endpoint, no DNS, no m
 
     it("creates no Object Lock, no DNS record and no publishing hook", () => {
         assert.equal(ofType(resources, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length, 0);
-        assert.equal(one(resources, T.bucket).props.objectLockEnabled, false);
+        assert.equal(one(resources, T.bucket).props.objectLockEnabled, undefined);
         assert.equal(ofType(resources, T.record).length, 0);
         assert.deepEqual(probe.published, {});
         assert.deepEqual(probe.outputs.registeredAddresses, {});

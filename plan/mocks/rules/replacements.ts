@@ -1,0 +1,101 @@
+/**
+ * Properties a provider cannot change in place: changing one replaces the resource (or, for an API that
+ * refuses the change, fails the update). One row per resource type, with its source. `replacementsBetween`
+ * compares two plans of a stack and reports every resource such a change would replace, so a promotion or
+ * a config change that would destroy something stateful is seen before `pulumi up`.
+ */
+import { PlannedResource } from "../../run";
+
+export interface ReplacementRule {
+    /** Input paths (dot-separated) whose change forces a replacement. */
+    properties: string[];
+    source: string;
+}
+
+export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
+    "aws:s3/bucket:Bucket": {
+        properties: ["bucket", "bucketPrefix", "objectLockEnabled"],
+        source: "terraform-provider-aws aws_s3_bucket: bucket, bucket_prefix, object_lock_enabled are ForceNew",
+    },
+    "aws:efs/fileSystem:FileSystem": {
+        properties: ["creationToken", "encrypted", "kmsKeyId", "performanceMode", "availabilityZoneName"],
+        source: "aws_efs_file_system: creation_token, encrypted, kms_key_id, performance_mode are ForceNew",
+    },
+    "aws:rds/instance:Instance": {
+        properties: ["identifier", "engine", "kmsKeyId", "storageEncrypted", "dbName", "username", "availabilityZone"],
+        source: "aws_db_instance: identifier, engine, kms_key_id, storage_encrypted, db_name, username are ForceNew",
+    },
+    "aws:kms/key:Key": {
+        properties: ["customerMasterKeySpec", "keyUsage", "multiRegion"],
+        source: "aws_kms_key: customer_master_key_spec, key_usage, multi_region are ForceNew",
+    },
+    "aws:cloudwatch/logGroup:LogGroup": { properties: ["name", "namePrefix"], source: "aws_cloudwatch_log_group: name is ForceNew" },
+    "aws:eks/nodeGroup:NodeGroup": {
+        properties: ["clusterName", "nodeGroupName", "nodeRoleArn", "subnetIds", "amiType", "capacityType", "instanceTypes", "diskSize"],
+        source: "aws_eks_node_group: these arguments are ForceNew (version and release_version update in place)",
+    },
+    "eks:index:Cluster": {
+        properties: ["name", "vpcId", "encryptionConfigKeyArn", "kubernetesServiceIpAddressRange"],
+        source: "aws_eks_cluster: name, vpc_config subnets, encryption_config and kubernetes_network_config are ForceNew",
+    },
+    "azure-native:containerservice:AgentPool": {
+        properties: ["vmSize", "osDiskSizeGB", "osDiskType", "osType", "vnetSubnetID", "availabilityZones", "maxPods"],
+        source: "AKS agent pools: VM size, OS disk, subnet, zones and max pods cannot change on an existing pool",
+    },
+    "azure-native:containerservice:ManagedCluster": {
+        properties: [
+            "dnsPrefix",
+            "nodeResourceGroup",
+            "networkProfile.networkPlugin",
+            "networkProfile.podCidr",
+            "networkProfile.serviceCidr",
+        ],
+        source: "AKS: DNS prefix, node resource group and network profile are fixed at creation",
+    },
+    "azure-native:storage:StorageAccount": {
+        properties: ["accountName", "location", "isHnsEnabled"],
+        source: "Azure Storage: account name, location and hierarchical namespace are fixed at creation",
+    },
+    "azure-native:dbforpostgresql:Server": {
+        properties: ["serverName", "location", "dataEncryption.primaryKeyURI"],
+        source: "Flexible Server: name, location and customer-managed key are fixed at creation",
+    },
+    "kubernetes:core/v1:PersistentVolumeClaim": {
+        properties: ["metadata.name", "spec.storageClassName", "spec.accessModes", "spec.volumeMode"],
+        source: "PersistentVolumeClaim spec is immutable after creation except resources.requests (ValidatePersistentVolumeClaimUpdate)",
+    },
+    "kubernetes:apps/v1:StatefulSet": {
+        properties: ["metadata.name", "spec.selector", "spec.serviceName", "spec.volumeClaimTemplates"],
+        source: "StatefulSet: selector, serviceName and volumeClaimTemplates are immutable (ValidateStatefulSetUpdate)",
+    },
+    "kubernetes:apps/v1:Deployment": {
+        properties: ["metadata.name", "spec.selector"],
+        source: "Deployment: spec.selector is immutable in apps/v1",
+    },
+};
+
+function valueAt(inputs: Record<string, unknown>, path: string): unknown {
+    return path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), inputs);
+}
+
+export interface Replacement {
+    urn: string;
+    type: string;
+    properties: string[];
+}
+
+/** Every resource present in both plans whose change would replace it, and which properties force that. */
+export function replacementsBetween(before: PlannedResource[], after: PlannedResource[]): Replacement[] {
+    const old = new Map(before.map((r) => [r.urn, r]));
+    const out: Replacement[] = [];
+    for (const r of after) {
+        const previous = old.get(r.urn);
+        const rule = REPLACEMENT_RULES[r.type];
+        if (!previous || !rule) continue;
+        const changed = rule.properties.filter(
+            (p) => JSON.stringify(valueAt(previous.inputs, p) ?? null) !== JSON.stringify(valueAt(r.inputs, p) ?? null),
+        );
+        if (changed.length > 0) out.push({ urn: r.urn, type: r.type, properties: changed });
+    }
+    return out;
+}

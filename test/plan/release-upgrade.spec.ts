@@ -1,0 +1,104 @@
+/**
+ * A promotion upgrades everything version-bound in one `pulumi up`, and replaces nothing stateful (issue 11):
+ * the prod stack planned at release A (as shipped) and at release B (the next Kubernetes minor, newer add-ons,
+ * a newer Sidecar patch), compared with the providers' replace-on-change rules (plan/mocks/rules/replacements.ts).
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parse, stringify } from "yaml";
+import { PlannedResource, planStack } from "../../plan/run";
+import { readStackFile } from "../../plan/stack-file";
+import { REPLACEMENT_RULES, replacementsBetween } from "../../plan/mocks/rules/replacements";
+
+const projectDir = path.resolve(__dirname, "../..");
+
+const RELEASE_B = {
+    sidecarVersion: "7.8.1",
+    kubernetesVersion: "1.34",
+    eksAddonVersions: {
+        "vpc-cni": "v1.20.5-eksbuild.1",
+        coredns: "v1.12.4-eksbuild.1",
+        "kube-proxy": "v1.34.1-eksbuild.2",
+        "aws-ebs-csi-driver": "v1.49.0-eksbuild.1",
+        "aws-efs-csi-driver": "v2.1.12-eksbuild.1",
+        "amazon-cloudwatch-observability": "v4.5.0-eksbuild.1",
+    },
+    eksNodeReleaseVersion: "1.34.1-20251101",
+    clusterAutoscalerImageTag: "v1.34.0",
+};
+
+/** Plans the prod stack with its config edited, from a copy of the project's stack files. */
+async function planProd(edit: (config: Record<string, any>) => void = () => {}): Promise<PlannedResource[]> {
+    const doc = parse(fs.readFileSync(path.join(projectDir, "Pulumi.prod.yaml"), "utf8"));
+    edit(doc.config);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-release-"));
+    fs.copyFileSync(path.join(projectDir, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), stringify(doc));
+    return (await planStack(readStackFile(dir, "prod"))).resources;
+}
+
+function byName(resources: PlannedResource[], type: string): Map<string, PlannedResource> {
+    return new Map(resources.filter((r) => r.type === type).map((r) => [r.name, r]));
+}
+
+describe("promotion from release A to release B on EKS", function () {
+    this.timeout(120000);
+    let a: PlannedResource[];
+    let b: PlannedResource[];
+
+    before(async () => {
+        a = await planProd();
+        b = await planProd((c) => Object.assign(c["xroad-sidecar:release"], RELEASE_B));
+    });
+
+    it("upgrades the control plane, kube-proxy, every managed add-on and the nodes", () => {
+        const [clusterA, clusterB] = [a, b].map((p) => p.find((r) => r.type === "eks:index:Cluster")!);
+        assert.deepEqual([clusterA.inputs.version, clusterB.inputs.version], ["1.33", "1.34"]);
+        assert.equal((clusterB.inputs.kubeProxyAddonOptions as { version: string }).version, RELEASE_B.eksAddonVersions["kube-proxy"]);
+        const [addonsA, addonsB] = [a, b].map((p) => byName(p, "aws:eks/addon:Addon"));
+        assert.equal(addonsB.size, 5);
+        for (const [name, addon] of addonsB) {
+            const addonName = addon.inputs.addonName as keyof typeof RELEASE_B.eksAddonVersions;
+            assert.equal(addon.inputs.addonVersion, RELEASE_B.eksAddonVersions[addonName], name);
+            assert.notEqual(addonsA.get(name)!.inputs.addonVersion, addon.inputs.addonVersion, `${name} changes`);
+        }
+        const [nodesA, nodesB] = [a, b].map((p) => p.find((r) => r.type === "aws:eks/nodeGroup:NodeGroup")!);
+        assert.deepEqual([nodesA.inputs.version, nodesB.inputs.version], ["1.33", "1.34"]);
+        assert.equal(nodesB.inputs.releaseVersion, RELEASE_B.eksNodeReleaseVersion);
+        const autoscaler = b.find((r) => r.name.endsWith("-cluster-autoscaler") && r.type === "kubernetes:helm.sh/v3:Release")!;
+        assert.equal((autoscaler.inputs.values as { image: { tag: string } }).image.tag, "v1.34.0");
+    });
+
+    it("replaces nothing: no resource changes a property its provider cannot update in place", () => {
+        assert.deepEqual(replacementsBetween(a, b), []);
+    });
+
+    it("sees a change that would replace something stateful", async () => {
+        const renamed = await planProd((c) => (c["xroad-sidecar:instances"][0].storage.config = "5Gi"));
+        assert.deepEqual(replacementsBetween(a, renamed), [], "a larger volume is resized in place");
+        const moved = await planProd((c) => (c["xroad-sidecar:aws"].database.engineVersion = "16"));
+        assert.deepEqual(replacementsBetween(a, moved), []);
+        const other = a.map((r) =>
+            r.type === "aws:efs/fileSystem:FileSystem" ? { ...r, inputs: { ...r.inputs, performanceMode: "maxIO" } } : r,
+        );
+        const found = replacementsBetween(a, other);
+        assert.equal(found.length, 1);
+        assert.deepEqual(found[0].properties, ["performanceMode"]);
+    });
+
+    it("turning Object Lock on for an existing bucket does not replace it (review aws B8)", async () => {
+        const off = await planProd((c) => (c["xroad-sidecar:aws"].archive.objectLock = { enabled: false }));
+        const on = await planProd();
+        assert.deepEqual(
+            replacementsBetween(off, on).filter((r) => r.type === "aws:s3/bucket:Bucket"),
+            [],
+        );
+    });
+
+    it("has a source for every rule", () => {
+        for (const [type, rule] of Object.entries(REPLACEMENT_RULES))
+            assert.ok(rule.source.length > 10 && rule.properties.length > 0, type);
+    });
+});
