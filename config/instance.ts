@@ -81,9 +81,16 @@ export interface ArchivingSettings {
     enabled: boolean;
     /** Cron schedule of the archive upload job. */
     schedule: string;
+    /** A file modified less than this many minutes ago is still being written and waits for the next run. */
+    settleMinutes: number;
+    /** Days an uploaded archive or backup stays on the volume for quick restores before the archiver removes it. */
+    localRetentionDays: number;
     /** Requests and limits of the archiver job's container (guide §7: every container has both). */
     resources: ContainerResources;
 }
+
+export const DEFAULT_SETTLE_MINUTES = 30;
+export const DEFAULT_LOCAL_RETENTION_DAYS = 7;
 
 /** The archiver copies files with a CLI; it needs a fraction of what the Sidecar needs. */
 export const DEFAULT_ARCHIVER_RESOURCES: ContainerResources = {
@@ -369,13 +376,22 @@ export function readInstance(
     });
 
     const ar = check.section(`${path}.archiving`, s.archiving);
-    check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule", "resources"]);
+    check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule", "settleMinutes", "localRetentionDays", "resources"]);
     const archiving: ArchivingSettings = {
         enabled: check.boolean(`${path}.archiving.enabled`, ar.enabled, ctx.archiveStoreAvailable),
         schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", {
             pattern: { test: (v) => cronProblem(v) === undefined },
             allowed: CRON_ALLOWED,
         }),
+        // X-Road renames finished archives into place; backups are written in place by gpg and take minutes at most.
+        settleMinutes: check.integer(`${path}.archiving.settleMinutes`, ar.settleMinutes, { min: 1, max: 1440 }, DEFAULT_SETTLE_MINUTES),
+        // X-Road itself keeps backups 30 days (/etc/cron.d/xroad-proxy) and archives forever; 0 removes them on the next run.
+        localRetentionDays: check.integer(
+            `${path}.archiving.localRetentionDays`,
+            ar.localRetentionDays,
+            { min: 0, max: 3650 },
+            DEFAULT_LOCAL_RETENTION_DAYS,
+        ),
         resources: readRequestsAndLimits(check, `${path}.archiving.resources`, ar.resources, DEFAULT_ARCHIVER_RESOURCES),
     };
     if (archiving.enabled && !ctx.archiveStoreAvailable)

@@ -1,3 +1,5 @@
+import { XROAD_UID } from "./ssh";
+
 /**
  * The message-log archiver (guide §10): a CronJob in each Sidecar namespace that copies the primary's
  * archives and backups from `/var/lib/xroad` to the platform's archive store over TLS. Its ServiceAccount
@@ -5,5 +7,8 @@
  */
 export const ARCHIVER_SERVICE_ACCOUNT = "xroad-archiver";
 export const ARCHIVE_MOUNT_PATH = "/var/lib/xroad";
-/** Non-root identity of the archiver; group 999 (xroad) so it can read what the Sidecar wrote. */
-export const ARCHIVER_UID = 10001;
+/**
+ * The archiver runs as the xroad user (uid and gid 999), non-root: it reads what the Sidecar wrote (umask
+ * 0027) and removes uploaded files, which needs write access to directories only their owner has.
+ */
+export const ARCHIVER_UID = XROAD_UID;

@@ -3,6 +3,8 @@ import { S3_ROLE_ANNOTATION, Scenario, WORKLOAD_IDENTITY_ANNOTATION, scenario } 
 import { objectsOfKind, theObject } from "./render";
 import { selectorMatches } from "./label-selector";
 import { ARCHIVER_SERVICE_ACCOUNT, ARCHIVER_UID } from "../../policy/xroad/archiver";
+import { ARCHIVER_STATE_DIR, blobArchiveScript, keyPrefix, s3ArchiveScript } from "../../components/kubernetes/archiver";
+import { DEFAULT_LOCAL_RETENTION_DAYS, DEFAULT_SETTLE_MINUTES } from "../../config/instance";
 
 /** The PSS `restricted` requirements (pod-security-admission check_*.go) the archiver must meet. */
 function assertRestricted(pod: Record<string, any>): void {
@@ -42,35 +44,45 @@ describe("message-log archiver to S3 (shared storage)", () => {
         assert.equal(pod.spec.serviceAccountName, ARCHIVER_SERVICE_ACCOUNT);
     });
 
-    it("meets Pod Security restricted as uid 10001 in group 999", () => {
+    it("meets Pod Security restricted as the xroad user, uid and gid 999", () => {
         assertRestricted(pod);
         assert.equal(pod.spec.securityContext.runAsUser, ARCHIVER_UID);
+        assert.equal(ARCHIVER_UID, 999);
         assert.equal(pod.spec.securityContext.runAsGroup, 999);
-        assert.equal(pod.spec.securityContext.fsGroup, undefined, "a reader never re-owns the archive volume");
+        assert.equal(pod.spec.securityContext.fsGroup, undefined, "the archiver never re-owns the archive volume");
     });
 
-    it("reads the primary's archive claim read-only, from any node", () => {
+    it("mounts the primary's archive claim read-write, to remove what it uploaded, from any node", () => {
         const volume = pod.spec.volumes.find((v: any) => v.persistentVolumeClaim);
-        assert.deepEqual(volume.persistentVolumeClaim, { claimName: "lb-archive", readOnly: true });
+        assert.deepEqual(volume.persistentVolumeClaim, { claimName: "lb-archive" });
         assert.deepEqual(
             pod.spec.containers[0].volumeMounts.find((m: any) => m.name === volume.name),
-            { name: volume.name, mountPath: "/var/lib/xroad", readOnly: true },
+            { name: volume.name, mountPath: "/var/lib/xroad" },
         );
         assert.equal(pod.spec.affinity, undefined);
     });
 
-    it("syncs over HTTPS with SSE-KMS under the archive key", () => {
+    it("uploads each file with aws s3 cp over HTTPS, SSE-KMS under the archive key, and reads its size back", () => {
         const c = pod.spec.containers[0];
         assert.equal(c.image, "public.ecr.aws/aws-cli/aws-cli:2.31.39");
+        assert.deepEqual(c.command.slice(0, 2), ["/bin/sh", "-c"]);
         const script: string = c.command[2];
-        assert.match(script, /aws s3 sync "\$ARCHIVE_DIR" "s3:\/\/\$BUCKET\/\$\{PREFIX#\/\}"/);
-        assert.match(script, /--exclude '\*' --include 'mlog\*' --include 'backup\/\*'/);
-        assert.match(script, /--endpoint-url "https:\/\/s3\.\$AWS_REGION\.amazonaws\.com"/);
-        assert.match(script, /--sse aws:kms --sse-kms-key-id "\$KMS_KEY_ARN"/);
+        assert.equal(script, s3ArchiveScript());
+        assert.match(
+            script,
+            /aws s3 cp "\$1" "s3:\/\/\$BUCKET\/\$2" --endpoint-url "\$S3_ENDPOINT" --sse aws:kms --sse-kms-key-id "\$KMS_KEY_ARN"/,
+        );
+        assert.match(script, /aws s3api list-objects-v2 /);
+        assert.doesNotMatch(script, /s3 sync|s3api get-object|s3 rm|delete-object/);
         const env = Object.fromEntries(c.env.map((e: any) => [e.name, e.value]));
         assert.equal(env.BUCKET, "xroad-archives-123456789012");
+        assert.equal(env.PREFIX, "lb/");
+        assert.equal(env.S3_ENDPOINT, "https://s3.eu-north-1.amazonaws.com");
         assert.equal(env.KMS_KEY_ARN, "arn:aws:kms:eu-north-1:123456789012:key/11111111-2222-3333-4444-555555555555");
         assert.equal(env.AWS_REGION, "eu-north-1");
+        assert.equal(env.STATE_DIR, ARCHIVER_STATE_DIR);
+        assert.equal(env.SETTLE_SECONDS, String(DEFAULT_SETTLE_MINUTES * 60));
+        assert.equal(env.RETENTION_DAYS, String(DEFAULT_LOCAL_RETENTION_DAYS));
         assert.deepEqual(c.resources, { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "250m", memory: "384Mi" } });
     });
 
@@ -117,13 +129,25 @@ describe("message-log archiver to Blob (no shared storage)", () => {
 
     it("logs in with the federated token and uploads with Entra ID auth, never overwriting", () => {
         const script: string = pod.spec.containers[0].command[2];
-        assert.match(script, /az login --service-principal .*--federated-token "\$\(cat "\$AZURE_FEDERATED_TOKEN_FILE"\)"/);
-        assert.match(script, /az storage blob upload --auth-mode login .* --overwrite false/);
-        assert.doesNotMatch(script, /account-key|connection-string|sas-token/);
+        assert.equal(script, blobArchiveScript());
+        assert.match(script, /read -r token < "\$\{AZURE_FEDERATED_TOKEN_FILE:\?\}"/);
+        assert.match(script, /az login --service-principal .*--federated-token "\$token"/);
+        assert.match(script, /az storage blob upload --auth-mode "\$AUTH_MODE" .* --overwrite false --validate-content/);
+        assert.doesNotMatch(script, /account-key|connection-string|sas-token|\bfind\b|\bsed\b|\bgrep\b|\bawk\b/);
         const env = Object.fromEntries(pod.spec.containers[0].env.map((e: any) => [e.name, e.value]));
+        assert.equal(env.AUTH_MODE, "login", "Entra ID only: the account refuses shared keys");
         assert.equal(env.ACCOUNT, "stxroadarchive");
         assert.equal(env.CONTAINER, "archives");
         assert.equal(env.PREFIX, "ee/");
+    });
+});
+
+describe("archiver key prefix", () => {
+    it("has no leading slash and one trailing slash, or is empty for the bucket root", () => {
+        assert.equal(keyPrefix("mlog/ss1"), "mlog/ss1/");
+        assert.equal(keyPrefix("/mlog/ss1/"), "mlog/ss1/");
+        assert.equal(keyPrefix(""), "");
+        assert.equal(keyPrefix("/"), "");
     });
 });
 
