@@ -85,8 +85,73 @@ export interface ArchivingSettings {
     settleMinutes: number;
     /** Days an uploaded archive or backup stays on the volume for quick restores before the archiver removes it. */
     localRetentionDays: number;
+    /** X-Road's own OpenPGP encryption of backups and message-log archives. */
+    encryption: GpgEncryptionSettings;
     /** Requests and limits of the archiver job's container (guide §7: every container has both). */
     resources: ContainerResources;
+}
+
+/** One recipient of X-Road's backup and archive encryption: a public key whose private key is kept offline. */
+export interface GpgRecipient {
+    /** The key's OpenPGP fingerprint, 40 hex digits (X-Road's key id for it). */
+    fingerprint: string;
+    /** The ASCII-armored public key block. */
+    publicKey: string;
+}
+
+/**
+ * X-Road's gpg encryption of configuration backups and message-log archives (ug-syspar
+ * `backup-encryption-enabled`, `archive-encryption-enabled`; review C11). Backups are encrypted to every
+ * recipient and the server's own key, archives to the first recipient.
+ */
+export interface GpgEncryptionSettings {
+    enabled: boolean;
+    recipients: GpgRecipient[];
+}
+
+const FINGERPRINT = /^[0-9A-F]{40}$/;
+const PUBLIC_KEY_BLOCK = /^-----BEGIN PGP PUBLIC KEY BLOCK-----\r?\n[\s\S]+\r?\n-----END PGP PUBLIC KEY BLOCK-----\s*$/;
+
+function readEncryption(check: Checker, path: string, raw: unknown): GpgEncryptionSettings {
+    const s = check.section(path, raw);
+    check.knownKeys(path, s, ["enabled", "recipients"]);
+    const enabled = check.boolean(`${path}.enabled`, s.enabled, false);
+    const recipients = check.list(`${path}.recipients`, s.recipients, []).map((item, i): GpgRecipient => {
+        const p = `${path}.recipients[${i}]`;
+        const r = check.section(p, item);
+        check.knownKeys(p, r, ["fingerprint", "publicKey"]);
+        // `gpg --fingerprint` prints groups of four with spaces; X-Road takes the digits.
+        const fpr = typeof r.fingerprint === "string" ? r.fingerprint.replace(/\s+/g, "").toUpperCase() : r.fingerprint;
+        const fingerprint = check.string(`${p}.fingerprint`, fpr, undefined, {
+            pattern: FINGERPRINT,
+            allowed: "the key's 40-hex-digit fingerprint, as `gpg --fingerprint` prints it",
+        });
+        let publicKey = "";
+        if (typeof r.publicKey === "string" && r.publicKey.includes("PRIVATE KEY BLOCK"))
+            // Never echo it: a private key in config is a leak, and its place is offline.
+            check.fail(
+                `${p}.publicKey`,
+                "[hidden: a private key block]",
+                "the recipient's public key (gpg --armor --export); keep the private key offline",
+            );
+        else if (typeof r.publicKey !== "string" || !PUBLIC_KEY_BLOCK.test(r.publicKey.trim() + "\n"))
+            check.fail(
+                `${p}.publicKey`,
+                typeof r.publicKey === "string" ? `${r.publicKey.slice(0, 40)}…` : r.publicKey,
+                "an ASCII-armored public key block (gpg --armor --export <fingerprint>)",
+            );
+        else publicKey = r.publicKey.trim() + "\n";
+        return { fingerprint, publicKey };
+    });
+    const seen = new Set<string>();
+    recipients.forEach((r, i) => {
+        if (seen.has(r.fingerprint)) check.fail(`${path}.recipients[${i}].fingerprint`, r.fingerprint, "a fingerprint not already listed");
+        seen.add(r.fingerprint);
+    });
+    // ig-ss §3.5: without a key besides the server's own, backups are lost with the server's key.
+    if (enabled && recipients.length === 0)
+        check.fail(`${path}.recipients`, s.recipients, "at least one recipient { fingerprint, publicKey } when encryption is enabled");
+    return { enabled, recipients };
 }
 
 export const DEFAULT_SETTLE_MINUTES = 30;
@@ -376,7 +441,7 @@ export function readInstance(
     });
 
     const ar = check.section(`${path}.archiving`, s.archiving);
-    check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule", "settleMinutes", "localRetentionDays", "resources"]);
+    check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule", "settleMinutes", "localRetentionDays", "encryption", "resources"]);
     const archiving: ArchivingSettings = {
         enabled: check.boolean(`${path}.archiving.enabled`, ar.enabled, ctx.archiveStoreAvailable),
         schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", {
@@ -392,6 +457,7 @@ export function readInstance(
             { min: 0, max: 3650 },
             DEFAULT_LOCAL_RETENTION_DAYS,
         ),
+        encryption: readEncryption(check, `${path}.archiving.encryption`, ar.encryption),
         resources: readRequestsAndLimits(check, `${path}.archiving.resources`, ar.resources, DEFAULT_ARCHIVER_RESOURCES),
     };
     if (archiving.enabled && !ctx.archiveStoreAvailable)

@@ -5,6 +5,7 @@
 import { accessPolicies } from "./access";
 import { archivePolicies } from "./archives";
 import { autoscalingPolicies } from "./autoscaling";
+import { backupPolicies } from "./backup-encryption";
 import { AnyPolicy } from "./engine/types";
 import { monitoringPolicies } from "./monitoring";
 import { networkPolicies } from "./network";
@@ -23,6 +24,7 @@ export const allPolicies: readonly AnyPolicy[] = [
     ...resourcePolicies,
     ...monitoringPolicies,
     ...archivePolicies,
+    ...backupPolicies,
     ...primaryPolicies,
     ...autoscalingPolicies,
 ];

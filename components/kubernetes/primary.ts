@@ -20,6 +20,7 @@ import { archiveStorage, createClaim } from "./storage";
 import { createPrimaryService } from "./services";
 import { SERVER_AWAIT } from "./await";
 import { resourceRequirements } from "./resources";
+import { ENCRYPTION_CONFIG_MAP, encryptionConfigMap, encryptionInitContainer, encryptionVolume } from "./xroad-encryption";
 
 export interface SidecarPrimaryArgs {
     /** `primary` of the load-balanced topology, or the `standalone` single pod. */
@@ -154,6 +155,17 @@ export class SidecarPrimary extends pulumi.ComponentResource {
         ];
         const dbSettings = databaseSettingsInitContainer(args.database, image, resources, CONFIG_VOLUME, fileSetupSecurityContext);
         if (dbSettings) initContainers.push(dbSettings);
+        // X-Road's own gpg encryption of backups and archives (review C11): keys and settings before the first start.
+        const encryption = instance.archiving.encryption;
+        if (encryption.enabled) {
+            encryptionConfigMap(
+                `${name}-encryption`,
+                { name: ENCRYPTION_CONFIG_MAP, namespace: args.namespace, labels, settings: encryption },
+                child,
+            );
+            volumes.push(encryptionVolume(ENCRYPTION_CONFIG_MAP));
+            initContainers.push(encryptionInitContainer(encryption, image, resources, CONFIG_VOLUME, fileSetupSecurityContext));
+        }
 
         if (role === ROLE_PRIMARY) {
             this.service = createPrimaryService(
