@@ -27,9 +27,9 @@ export interface ReleaseConfig {
     clusterAutoscalerChartVersion: string;
     /** cluster-autoscaler image tag; its minor version must be the cluster's (autoscaler release policy). */
     clusterAutoscalerImageTag: string;
-    /** Image of the message-log archiver job on AWS (must contain the aws CLI). */
+    /** Image of the message-log archiver job on AWS: the aws CLI and the tools of `S3_TOOLS` (components/kubernetes/archiver.ts). */
     awsArchiverImage: string;
-    /** Image of the message-log archiver job on Azure (must contain azcopy). */
+    /** Image of the message-log archiver job on Azure: the az CLI and the tools of `BLOB_TOOLS` (components/kubernetes/archiver.ts). */
     azureArchiverImage: string;
 }
 
