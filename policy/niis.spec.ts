@@ -52,6 +52,8 @@ function expected(primaryKind: "Deployment" | "Pod"): string[] {
         `mandatory xroad-primary-ingress-secondary-ssh-only ${primaryKind}/sidecar/security-server-sidecar-primary`,
         // The primary keeps /var/lib/xroad (backups, message-log archives) in its container filesystem (item 18).
         `mandatory xroad-archive-volume-persistent ${primaryKind}/sidecar/security-server-sidecar-primary`,
+        // Backups (db.properties passwords, the softtoken) and archives are not gpg-encrypted by X-Road (review C11).
+        `mandatory xroad-backup-archive-encryption ${primaryKind}/sidecar/security-server-sidecar-primary`,
         // The secondary's private key is mounted 0644 (world-readable; facts §7 item 5).
         "mandatory k8s-ssh-key-secret-volume-mode Deployment/sidecar/security-server-sidecar-secondary",
         // The example NetworkPolicies protect a namespace nothing runs in (item 27); allow-internet-access admits everything (item 15).
@@ -193,6 +195,6 @@ describe("npm run check over the official NIIS manifests", () => {
             { encoding: "utf8", cwd: root },
         );
         assert.equal(r.status, 1, r.stderr);
-        assert.equal((JSON.parse(r.stdout) as Finding[]).filter((f) => f.level === "mandatory").length, 8);
+        assert.equal((JSON.parse(r.stdout) as Finding[]).filter((f) => f.level === "mandatory").length, 9);
     });
 });

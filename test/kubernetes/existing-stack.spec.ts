@@ -28,6 +28,7 @@ describe("the example stack Pulumi.existing.yaml", () => {
     it("writes the whole primary-plus-secondaries topology", () => {
         const kinds = manifests.map((m) => `${m.object.kind}/${(m.object.metadata as { name: string }).name}`).sort();
         assert.deepEqual(kinds, [
+            "ConfigMap/xroad-backup-encryption",
             "Deployment/sidecar-secondary",
             "HorizontalPodAutoscaler/sidecar-secondary",
             "Namespace/xroad-sidecar",

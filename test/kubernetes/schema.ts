@@ -1,4 +1,4 @@
-import { Namespace, PersistentVolumeClaim, Secret, Service, ServiceAccount } from "kubernetes-models/v1";
+import { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service, ServiceAccount } from "kubernetes-models/v1";
 import { Deployment, StatefulSet } from "kubernetes-models/apps/v1";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
@@ -11,6 +11,7 @@ type ModelClass = new (data: never) => Validating;
 
 /** The Kubernetes API schema (kubernetes-models, generated from the upstream OpenAPI) of each kind we create. */
 const MODELS: Record<string, ModelClass> = {
+    "v1/ConfigMap": ConfigMap,
     "v1/Namespace": Namespace,
     "v1/Secret": Secret,
     "v1/Service": Service,
