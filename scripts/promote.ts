@@ -97,7 +97,9 @@ async function main(): Promise<number> {
         return 0;
     }
     writePromotion(promotion);
-    console.log(`\nWrote ${path.relative(process.cwd(), promotion.targetFile)}. Next: pulumi up --stack ${args.to} --policy-pack policy`);
+    console.log(
+        `\nWrote ${path.relative(process.cwd(), promotion.targetFile)}. Next: npm run build:policy, then pulumi up --stack ${args.to} --policy-pack policy --policy-pack-config policy/config/<dev.json or prod.json, by the stack's environment>`,
+    );
     return 0;
 }
 
