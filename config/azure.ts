@@ -1,4 +1,8 @@
 import { Checker } from "./checker";
+import { cidrContains, cidrRange, cidrsOverlap } from "./cidr";
+import { Placeholder, documentationCidr, placeholderGuid } from "./placeholders";
+
+export { cidrContains, cidrRange } from "./cidr";
 
 export const AKS_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image"] as const;
 export const AKS_AUDIT_CATEGORIES = ["kube-audit-admin", "kube-audit"] as const;
@@ -27,14 +31,68 @@ const VM_SIZE = {
     allowed: "an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)",
 };
 
+/** Role assignments name the principal's type: ARM rejects a mismatch (UnmatchedPrincipalType) and the SDK defaults to User. */
+export const PRINCIPAL_TYPES = ["User", "ServicePrincipal", "Group"] as const;
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+
+export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** A weekly AKS planned-maintenance window (`containerservice.MaintenanceConfiguration`). */
+export interface MaintenanceWindowSettings {
+    dayOfWeek: (typeof WEEK_DAYS)[number];
+    /** `HH:MM`, local to `utcOffset`. */
+    startTime: string;
+    /** AKS requires at least 4 hours. */
+    durationHours: number;
+    /** `+HH:MM` or `-HH:MM`. */
+    utcOffset: string;
+}
+
+/**
+ * AKS's documented minimum for a system pool (MicrosoftDocs azure-aks-docs `articles/aks/use-system-pools.md`):
+ * "System pools must contain at least two nodes" and "require a VM SKU of at least 4 vCPUs and 4 GB of memory".
+ * Enforced in production; a development stack below it gets a warning.
+ */
+export const AKS_SYSTEM_POOL_MIN = { nodes: 2, vcpus: 4 } as const;
+
+/** The vCPU count in an Azure VM size name (`Standard_D4ds_v5` → 4), or undefined when the name has none. */
+export function vmSizeVcpus(size: string): number | undefined {
+    const m = /^Standard_[A-Za-z]+?(\d+)/.exec(size);
+    return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Characters azure-native appends when it auto-names a resource (a random hex suffix), which count
+ * against the resource's name limit.
+ */
+export const AUTONAME_SUFFIX_LENGTH = 8;
+
+/** Physical-name limits of the resources named after the stack (`<project>-<stack>`): see plan/mocks/rules/azure.ts. */
+export const DERIVED_NAME_LIMITS = {
+    /** AKS cluster `<name>-aks`, auto-named: 1-63. */
+    cluster: { suffix: "-aks", max: 63 },
+    /** Managed identities `<name>-control-plane`, `<name>-archiver-<instance>`, auto-named: 3-128. */
+    identity: { suffix: "-control-plane", max: 128 },
+} as const;
+
 /** Settings of `target: azure`, read from `xroad-sidecar:azure`. */
 export interface AzureSettings {
     location: string;
     resourceGroupName: string;
+    /**
+     * The identity that runs `pulumi up` (issue 12): it gets Key Vault Crypto Officer on the stack's vault
+     * to create the etcd key, and cluster-admin through Azure RBAC to create the Sidecar's objects.
+     */
+    deployer: { objectId: string; principalType: PrincipalType };
     vnetCidr: string;
     nodeSubnetCidr: string;
     databaseSubnetCidr: string;
     privateEndpointSubnetCidr: string;
+    /**
+     * Delegated to the AKS API server (API Server VNet Integration), at least /28: the API server reaches the
+     * private Key Vault of the etcd key through it (private KMS), so the vault can deny public networks.
+     */
+    apiServerSubnetCidr: string;
     /** CIDRs allowed to reach the API server; ignored for a private cluster. */
     authorizedIpRanges: string[];
     privateCluster: boolean;
@@ -46,6 +104,13 @@ export interface AzureSettings {
     systemNodePool: { vmSize: string; count: number };
     userNodePool: { vmSize: string; minCount: number; maxCount: number };
     upgradeChannel: (typeof AKS_UPGRADE_CHANNELS)[number];
+    /** Planned maintenance: when AKS may upgrade Kubernetes and when it may re-image nodes (azure.md B4). */
+    maintenance: { autoUpgrade: MaintenanceWindowSettings; nodeOsUpgrade: MaintenanceWindowSettings };
+    /**
+     * `CanNotDelete` locks on the stateful resources when `protectData` is on. Set it false for one `pulumi up`
+     * to change a role assignment under a locked resource (a lock blocks deleting it), then set it back.
+     */
+    dataLocks: boolean;
     logRetentionDays: number;
     auditCategory: (typeof AKS_AUDIT_CATEGORIES)[number];
     archive: { coolAfterDays: number; deleteAfterDays: number; softDeleteDays: number; immutabilityDays: number };
@@ -64,38 +129,6 @@ export interface AzureSettings {
     secretsEncryption: boolean;
 }
 
-function ipv4ToNumber(ip: string): number | undefined {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-    if (!m) return undefined;
-    const octets = m.slice(1, 5).map(Number);
-    if (octets.some((o) => o > 255)) return undefined;
-    return octets.reduce((n, o) => n * 256 + o, 0);
-}
-
-/** The first and last address of an IPv4 CIDR, or undefined when malformed. */
-export function cidrRange(cidr: string): { first: number; last: number } | undefined {
-    const [ip, bits] = cidr.split("/");
-    const base = ipv4ToNumber(ip ?? "");
-    const prefix = Number(bits);
-    if (base === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) return undefined;
-    const size = 2 ** (32 - prefix);
-    const first = Math.floor(base / size) * size;
-    return { first, last: first + size - 1 };
-}
-
-/** Whether `inner` (a CIDR or a single address) lies entirely inside `outer`. */
-export function cidrContains(outer: string, inner: string): boolean {
-    const o = cidrRange(outer);
-    const i = inner.includes("/") ? cidrRange(inner) : ((n) => (n === undefined ? undefined : { first: n, last: n }))(ipv4ToNumber(inner));
-    return o !== undefined && i !== undefined && i.first >= o.first && i.last <= o.last;
-}
-
-function cidrsOverlap(a: string, b: string): boolean {
-    const x = cidrRange(a);
-    const y = cidrRange(b);
-    return x !== undefined && y !== undefined && x.first <= y.last && y.first <= x.last;
-}
-
 /** The keys of `xroad-sidecar:azure`, as Pulumi.yaml documents them. */
 export const AZURE_KEYS = [
     "location",
@@ -104,6 +137,8 @@ export const AZURE_KEYS = [
     "nodeSubnetCidr",
     "databaseSubnetCidr",
     "privateEndpointSubnetCidr",
+    "apiServerSubnetCidr",
+    "deployer",
     "authorizedIpRanges",
     "privateCluster",
     "adminGroupObjectIds",
@@ -112,6 +147,8 @@ export const AZURE_KEYS = [
     "systemNodePool",
     "userNodePool",
     "upgradeChannel",
+    "maintenance",
+    "dataLocks",
     "logRetentionDays",
     "auditCategory",
     "archive",
@@ -121,7 +158,41 @@ export const AZURE_KEYS = [
     "secretsEncryption",
 ] as const;
 
-export function readAzureSettings(check: Checker, raw: unknown, defaultName: string, production: boolean): AzureSettings {
+/** What readAzureSettings needs besides the section itself. */
+export interface AzureReadContext {
+    /** `<project>-<stack>`: the logical name every Azure resource's name derives from. */
+    platformName: string;
+    /**
+     * True for the offline plan (mocks): placeholders only warn, so the examples stay plannable. Under the real
+     * engine a production stack with a placeholder is a config error.
+     */
+    offline: boolean;
+}
+
+function readMaintenanceWindow(check: Checker, path: string, raw: unknown, fallback: MaintenanceWindowSettings): MaintenanceWindowSettings {
+    const w = check.section(path, raw);
+    check.knownKeys(path, w, ["dayOfWeek", "startTime", "durationHours", "utcOffset"]);
+    return {
+        dayOfWeek: check.oneOf(`${path}.dayOfWeek`, w.dayOfWeek, WEEK_DAYS, fallback.dayOfWeek),
+        startTime: check.string(`${path}.startTime`, w.startTime, fallback.startTime, {
+            pattern: /^([01]\d|2[0-3]):[0-5]\d$/,
+            allowed: "a time HH:MM such as 01:00",
+        }),
+        durationHours: check.integer(`${path}.durationHours`, w.durationHours, { min: 4, max: 24 }, fallback.durationHours),
+        utcOffset: check.string(`${path}.utcOffset`, w.utcOffset, fallback.utcOffset, {
+            pattern: /^[+-](0\d|1[0-4]):[0-5]\d$/,
+            allowed: "a UTC offset such as +00:00 or +02:00",
+        }),
+    };
+}
+
+export function readAzureSettings(
+    check: Checker,
+    raw: unknown,
+    defaultName: string,
+    production: boolean,
+    context: AzureReadContext,
+): AzureSettings {
     const p = "azure";
     const s = check.section(p, raw);
     check.knownKeys(p, s, AZURE_KEYS);
@@ -135,6 +206,10 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
         maxCount: check.integer(`${p}.userNodePool.maxCount`, usr.maxCount, { min: 1, max: 100 }, production ? 6 : 3),
     };
     check.minNotAboveMax(`${p}.userNodePool.minCount`, userNodePool.minCount, `${p}.userNodePool.maxCount`, userNodePool.maxCount);
+    const dep = check.section(`${p}.deployer`, s.deployer);
+    check.knownKeys(`${p}.deployer`, dep, ["objectId", "principalType"]);
+    const mw = check.section(`${p}.maintenance`, s.maintenance);
+    check.knownKeys(`${p}.maintenance`, mw, ["autoUpgrade", "nodeOsUpgrade"]);
     const ar = check.section(`${p}.archive`, s.archive);
     check.knownKeys(`${p}.archive`, ar, ["coolAfterDays", "deleteAfterDays", "softDeleteDays", "immutabilityDays"]);
     const archive = {
@@ -167,6 +242,14 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
         nodeSubnetCidr: check.cidr(`${p}.nodeSubnetCidr`, s.nodeSubnetCidr, "10.30.0.0/20"),
         databaseSubnetCidr: check.cidr(`${p}.databaseSubnetCidr`, s.databaseSubnetCidr, "10.30.16.0/24"),
         privateEndpointSubnetCidr: check.cidr(`${p}.privateEndpointSubnetCidr`, s.privateEndpointSubnetCidr, "10.30.17.0/24"),
+        apiServerSubnetCidr: check.cidr(`${p}.apiServerSubnetCidr`, s.apiServerSubnetCidr, "10.30.18.0/28"),
+        deployer: {
+            objectId: check.string(`${p}.deployer.objectId`, dep.objectId, undefined, {
+                ...UUID,
+                allowed: "the Entra ID object ID of the identity that runs pulumi up (az ad signed-in-user show --query id -o tsv)",
+            }),
+            principalType: check.oneOf(`${p}.deployer.principalType`, dep.principalType, PRINCIPAL_TYPES),
+        },
         authorizedIpRanges: check.cidrList(`${p}.authorizedIpRanges`, s.authorizedIpRanges, []),
         privateCluster: check.boolean(`${p}.privateCluster`, s.privateCluster, false),
         adminGroupObjectIds: check.stringList(`${p}.adminGroupObjectIds`, s.adminGroupObjectIds, [], (path, v) =>
@@ -180,11 +263,27 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
         ),
         availabilityZones: zones,
         systemNodePool: {
-            vmSize: check.string(`${p}.systemNodePool.vmSize`, sys.vmSize, "Standard_D2s_v5", VM_SIZE),
-            count: check.integer(`${p}.systemNodePool.count`, sys.count, { min: 1, max: 10 }, production ? 3 : 1),
+            vmSize: check.string(`${p}.systemNodePool.vmSize`, sys.vmSize, "Standard_D4ds_v5", VM_SIZE),
+            count: check.integer(`${p}.systemNodePool.count`, sys.count, { min: 1, max: 10 }, production ? 3 : AKS_SYSTEM_POOL_MIN.nodes),
         },
         userNodePool,
         upgradeChannel: check.oneOf(`${p}.upgradeChannel`, s.upgradeChannel, AKS_UPGRADE_CHANNELS, "patch"),
+        // Kubernetes upgrades and node re-imaging on different nights, never during the working week.
+        maintenance: {
+            autoUpgrade: readMaintenanceWindow(check, `${p}.maintenance.autoUpgrade`, mw.autoUpgrade, {
+                dayOfWeek: "Sunday",
+                startTime: "01:00",
+                durationHours: 4,
+                utcOffset: "+00:00",
+            }),
+            nodeOsUpgrade: readMaintenanceWindow(check, `${p}.maintenance.nodeOsUpgrade`, mw.nodeOsUpgrade, {
+                dayOfWeek: "Saturday",
+                startTime: "01:00",
+                durationHours: 4,
+                utcOffset: "+00:00",
+            }),
+        },
+        dataLocks: check.boolean(`${p}.dataLocks`, s.dataLocks, true),
         logRetentionDays: check.integer(`${p}.logRetentionDays`, s.logRetentionDays, { min: 30, max: 730 }, production ? 365 : 30),
         auditCategory: check.oneOf(`${p}.auditCategory`, s.auditCategory, AKS_AUDIT_CATEGORIES, "kube-audit-admin"),
         archive,
@@ -215,6 +314,13 @@ export function readAzureSettings(check: Checker, raw: unknown, defaultName: str
         secretsEncryption: check.boolean(`${p}.secretsEncryption`, s.secretsEncryption, true),
     };
     checkAzureConsistency(check, settings, production);
+    checkSystemPool(check, settings, production);
+    checkDerivedNames(check, settings, context.platformName);
+    checkPlaceholders(check, settings, production, context.offline);
+    if (!settings.dataLocks)
+        check.warn(
+            `${check.key(`${p}.dataLocks`)} is false: the stateful resources carry no CanNotDelete lock; set it back to true after this change`,
+        );
     return settings;
 }
 
@@ -225,7 +331,15 @@ function checkAzureConsistency(check: Checker, s: AzureSettings, production: boo
         ["nodeSubnetCidr", s.nodeSubnetCidr],
         ["databaseSubnetCidr", s.databaseSubnetCidr],
         ["privateEndpointSubnetCidr", s.privateEndpointSubnetCidr],
+        ["apiServerSubnetCidr", s.apiServerSubnetCidr],
     ] as const;
+    const apiPrefix = Number(s.apiServerSubnetCidr.split("/")[1]);
+    if (apiPrefix > 28)
+        check.fail(
+            `${p}.apiServerSubnetCidr`,
+            s.apiServerSubnetCidr,
+            "a /28 or larger subnet (AKS API Server VNet Integration needs at least /28)",
+        );
     subnets.forEach(([key, cidr], i) => {
         if (!cidrContains(s.vnetCidr, cidr)) check.fail(`${p}.${key}`, cidr, `a CIDR inside ${check.key(`${p}.vnetCidr`)} (${s.vnetCidr})`);
         for (const [otherKey, other] of subnets.slice(0, i)) {
@@ -293,5 +407,88 @@ function checkAzureConsistency(check: Checker, s: AzureSettings, production: boo
             s.archive.immutabilityDays,
             `a value not above ${check.key(`${p}.archive.deleteAfterDays`)} (${s.archive.deleteAfterDays}): the lifecycle rule cannot delete write-once archives`,
         );
+    }
+}
+
+/** AKS's system-pool minimum (AKS_SYSTEM_POOL_MIN): an error in production, a warning otherwise. */
+function checkSystemPool(check: Checker, s: AzureSettings, production: boolean): void {
+    const p = "azure.systemNodePool";
+    const vcpus = vmSizeVcpus(s.systemNodePool.vmSize);
+    const problems: [string, unknown, string][] = [];
+    if (s.systemNodePool.count < AKS_SYSTEM_POOL_MIN.nodes)
+        problems.push([
+            `${p}.count`,
+            s.systemNodePool.count,
+            `at least ${AKS_SYSTEM_POOL_MIN.nodes} nodes (AKS system pool minimum; 3 recommended)`,
+        ]);
+    if (vcpus !== undefined && vcpus < AKS_SYSTEM_POOL_MIN.vcpus)
+        problems.push([
+            `${p}.vmSize`,
+            s.systemNodePool.vmSize,
+            `a size with at least ${AKS_SYSTEM_POOL_MIN.vcpus} vCPUs (AKS system pool minimum), such as Standard_D4ds_v5`,
+        ]);
+    for (const [path, value, allowed] of problems) {
+        if (production) check.fail(path, value, allowed);
+        else check.warn(`${check.key(path)} is ${JSON.stringify(value)}, below AKS's documented system-pool minimum: ${allowed}`);
+    }
+}
+
+/**
+ * Names derived from `<project>-<stack>` that azure-native auto-names (adding AUTONAME_SUFFIX_LENGTH random
+ * characters): too long a stack name would be rejected by ARM only after other resources exist.
+ */
+function checkDerivedNames(check: Checker, s: AzureSettings, platformName: string): void {
+    const derived: [string, number][] = [
+        [`${platformName}${DERIVED_NAME_LIMITS.cluster.suffix}`, DERIVED_NAME_LIMITS.cluster.max],
+        [`${platformName}${DERIVED_NAME_LIMITS.identity.suffix}`, DERIVED_NAME_LIMITS.identity.max],
+    ];
+    for (const [name, max] of derived) {
+        const length = name.length + AUTONAME_SUFFIX_LENGTH;
+        if (length > max)
+            check.issues.push({
+                key: "(project and stack name)",
+                value: platformName,
+                allowed: `a project and stack name whose derived Azure name ${name} (+${AUTONAME_SUFFIX_LENGTH} auto-name characters, ${length} in all) fits ${max} characters`,
+            });
+    }
+    const archiverRoom = DERIVED_NAME_LIMITS.identity.max - AUTONAME_SUFFIX_LENGTH - `${platformName}-archiver-`.length;
+    if (archiverRoom < 1)
+        check.issues.push({
+            key: "(project and stack name)",
+            value: platformName,
+            allowed: `a project and stack name that leaves room for the archiver identities ${platformName}-archiver-<instance> (128 characters)`,
+        });
+}
+
+/** The keys of an Azure stack that commonly hold example values. */
+export function azurePlaceholders(s: AzureSettings): Placeholder[] {
+    const found: Placeholder[] = [];
+    const cidrs = (path: string, values: string[]) =>
+        values.forEach((v, i) => {
+            const reason = documentationCidr(v);
+            if (reason) found.push({ path: `${path}[${i}]`, value: v, reason });
+        });
+    const guids = (path: string, values: string[]) =>
+        values.forEach((v, i) => {
+            const reason = placeholderGuid(v);
+            if (reason) found.push({ path: `${path}[${i}]`, value: v, reason });
+        });
+    cidrs("azure.authorizedIpRanges", s.authorizedIpRanges);
+    guids("azure.adminGroupObjectIds", s.adminGroupObjectIds);
+    guids("azure.namespaceOperatorGroupObjectIds", s.namespaceOperatorGroupObjectIds);
+    const deployer = placeholderGuid(s.deployer.objectId);
+    if (deployer) found.push({ path: "azure.deployer.objectId", value: s.deployer.objectId, reason: deployer });
+    return found;
+}
+
+/**
+ * issue 12 point 4: the example stacks plan offline with a warning per placeholder; under the real engine
+ * a production stack with one is a config error (a development stack still only warns, so a sandbox can
+ * try the examples as shipped).
+ */
+function checkPlaceholders(check: Checker, s: AzureSettings, production: boolean, offline: boolean): void {
+    for (const ph of azurePlaceholders(s)) {
+        if (production && !offline) check.fail(ph.path, ph.value, `a real value: this is ${ph.reason}`);
+        else check.warn(`${check.key(ph.path)} is a placeholder (${ph.value}: ${ph.reason}); replace it before pulumi up`);
     }
 }

@@ -74,6 +74,11 @@ export interface LoadOptions {
      * was stored encrypted. Secrets stored in plain text get a warning. Default: Pulumi's own record of secret keys.
      */
     isSecure?: (key: string) => boolean;
+    /**
+     * True when the program runs under the offline plan's mocks rather than the Pulumi engine: placeholder
+     * values (documentation CIDRs, example IDs) then only warn. Default false: fail closed under the engine.
+     */
+    offline?: boolean;
 }
 
 /** The engine lists the stack's encrypted keys in PULUMI_CONFIG_SECRET_KEYS (a JSON array) for the program. */
@@ -184,7 +189,14 @@ export function loadStackConfig(
             }
             break;
         case "azure":
-            config = { ...base, target, azure: readAzureSettings(check, raw.azure, defaultName, production) };
+            config = {
+                ...base,
+                target,
+                azure: readAzureSettings(check, raw.azure, defaultName, production, {
+                    platformName: `${names.project}-${names.stack}`,
+                    offline: options.offline ?? false,
+                }),
+            };
             checkCapacity(check, "azure", base.instances, {
                 sizeKey: "azure.userNodePool.vmSize",
                 size: config.azure.userNodePool.vmSize,

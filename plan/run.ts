@@ -133,7 +133,7 @@ export async function planStack(stackFile: StackFile): Promise<PlanResult> {
     const config = loadStackConfig(
         stackFile.config,
         { project: stackFile.project, stack: stackFile.stack },
-        { isSecure: isSecureIn(stackFile) },
+        { isSecure: isSecureIn(stackFile), offline: true },
     );
     const { resources, outputs } = await recordResources(() => deployStack(config), stackFile);
     return { config, resources, outputs };

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { ARCHIVER_SERVICE_ACCOUNT } from "../../policy/xroad/archiver";
 import { BlobArchiveBinding } from "../platform";
-import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
+import { grant, propagationWait } from "./role-definitions";
 
 /** The audience AKS workload identity tokens are issued for. */
 export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
@@ -64,27 +63,29 @@ export class ArchiverIdentity extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const access = new authorization.RoleAssignment(
+        const access = grant(
             `${name}-blob-writer`,
             {
                 principalId: this.identity.principalId,
                 principalType: "ServicePrincipal",
-                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.storageBlobDataContributor),
+                role: "storageBlobDataContributor",
                 scope: args.containerId,
+                subscriptionId: args.subscriptionId,
                 description: `X-Road archiver of namespace ${args.namespace}: this archive container only`,
             },
             { parent: this },
         );
+        const accessReady = propagationWait(`${name}-blob-writer`, [access], { parent: this });
 
         this.binding = {
             kind: "blob",
             accountName: args.accountName,
             container: args.containerName,
-            // The client ID is known only once the federation and the grant exist, so the archiver never
+            // The client ID is known only once the federation exists and the grant has propagated, so the archiver never
             // starts with an identity that cannot yet sign in or write.
             serviceAccountAnnotations: {
                 [WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION]: pulumi
-                    .all([this.identity.clientId, federation.id, access.id])
+                    .all([this.identity.clientId, federation.id, accessReady.id])
                     .apply(([clientId]) => clientId),
             },
             serviceAccountName: ARCHIVER_SERVICE_ACCOUNT,

@@ -52,7 +52,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         const production = args.environment === "production";
         const zoneRedundant = s.availabilityZones.length > 1;
         const tags = { "xroad-sidecar/stack": name, "xroad-sidecar/environment": args.environment };
-        const protection = new DataProtection(args.protectData);
+        const protection = new DataProtection(args.protectData, s.dataLocks);
         const client = authorization.getClientConfigOutput({ parent: this });
 
         // Storage accounts and servers are DNS names unique across Azure; the suffix stays in state.
@@ -67,6 +67,8 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 nodeSubnetCidr: s.nodeSubnetCidr,
                 databaseSubnetCidr: s.databaseSubnetCidr,
                 privateEndpointSubnetCidr: s.privateEndpointSubnetCidr,
+                apiServerSubnetCidr: s.apiServerSubnetCidr,
+                protection,
                 tags,
             },
             { parent: this },
@@ -83,7 +85,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             `${name}-control-plane`,
             {
                 resourceGroupName: rg,
-                resourceGroupId: net.resourceGroup.id,
+                subnetIds: { nodes: net.nodeSubnet.id, apiserver: net.apiServerSubnet.id },
                 location: s.location,
                 subscriptionId: client.subscriptionId,
                 tags,
@@ -100,6 +102,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                       tenantId: client.tenantId,
                       subscriptionId: client.subscriptionId,
                       controlPlanePrincipalId: controlPlane.identity.principalId,
+                      deployer: s.deployer,
                       protection,
                       tags,
                   },
@@ -112,15 +115,17 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             {
                 resourceGroupName: rg,
                 controlPlane,
-                etcdEncryption: secrets ? { keyId: secrets.key.keyUriWithVersion, ready: [secrets.controlPlaneAccess] } : undefined,
+                etcdEncryption: secrets
+                    ? { keyId: secrets.key.keyUriWithVersion, vaultId: secrets.vault.id, ready: [secrets.ready] }
+                    : undefined,
                 nodeSubnetId: net.nodeSubnet.id,
+                apiServerSubnetId: net.apiServerSubnet.id,
                 settings: s,
                 kubernetesVersion: args.release.kubernetesVersion,
                 workspaceId: logs.workspace.id,
                 sidecarNamespaces: args.instances.map((i) => i.namespace),
                 subscriptionId: client.subscriptionId,
                 tenantId: client.tenantId,
-                deployerObjectId: client.objectId,
                 production,
                 tags,
             },
@@ -238,6 +243,8 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 nodeSubnetName: SUBNET_NAMES.nodes,
                 zones: zoneRedundant ? s.availabilityZones : [],
                 protection,
+                controlPlanePrincipalId: controlPlane.identity.principalId,
+                subscriptionId: client.subscriptionId,
                 tags,
             },
             { parent: this },

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR, AzureSettings } from "../../config/azure";
-import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
+import * as time from "@pulumiverse/time";
+import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR, AzureSettings, MaintenanceWindowSettings } from "../../config/azure";
+import { grant, propagationWait } from "./role-definitions";
 import { decodeKubeconfig, withKubeloginMode } from "./kubeconfig";
 import { ControlPlaneIdentity } from "./control-plane-identity";
 
@@ -14,6 +14,8 @@ export const SIDECAR_POOL_LABEL = { "xroad-sidecar/pool": "sidecar" } as const;
 export interface EtcdEncryption {
     /** Versioned key URI. */
     keyId: pulumi.Input<string>;
+    /** Resource ID of the vault: private KMS reaches it through a private link AKS manages. */
+    vaultId: pulumi.Input<string>;
     ready: pulumi.Resource[];
 }
 
@@ -24,6 +26,8 @@ export interface AksClusterArgs {
     /** Envelope encryption of Secrets with a Key Vault key; undefined keeps the platform-managed key. */
     etcdEncryption?: EtcdEncryption;
     nodeSubnetId: pulumi.Input<string>;
+    /** Subnet delegated to the API server (API Server VNet Integration). */
+    apiServerSubnetId: pulumi.Input<string>;
     settings: Pick<
         AzureSettings,
         | "location"
@@ -35,7 +39,9 @@ export interface AksClusterArgs {
         | "systemNodePool"
         | "userNodePool"
         | "upgradeChannel"
+        | "maintenance"
         | "kubeloginMode"
+        | "deployer"
     >;
     kubernetesVersion: string;
     /** Log Analytics workspace of Container Insights (guide §8). */
@@ -44,8 +50,6 @@ export interface AksClusterArgs {
     sidecarNamespaces: string[];
     subscriptionId: pulumi.Input<string>;
     tenantId: pulumi.Input<string>;
-    /** Object ID of the principal running `pulumi up`; it needs cluster-admin to create the Sidecar's objects. */
-    deployerObjectId: pulumi.Input<string>;
     production: boolean;
     tags: Record<string, string>;
 }
@@ -57,6 +61,11 @@ export interface AksClusterArgs {
  */
 export class AksCluster extends pulumi.ComponentResource {
     readonly cluster: containerservice.ManagedCluster;
+    /** The Sidecar's pool: a resource of its own, so its size and bounds update in place (azure.md A5). */
+    readonly userPool: containerservice.AgentPool;
+    readonly maintenance: containerservice.MaintenanceConfiguration[];
+    /** Kubernetes objects wait for this: the deployer's cluster-admin grant, propagated. */
+    readonly deployerReady: time.Sleep;
     /** OIDC issuer URL that federated identity credentials trust. */
     readonly oidcIssuerUrl: pulumi.Output<string>;
     /** Exec kubeconfig (kubelogin), secret. */
@@ -85,9 +94,22 @@ export class AksCluster extends pulumi.ComponentResource {
                 enableRBAC: true,
                 disableLocalAccounts: true,
                 aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: s.adminGroupObjectIds, tenantID: args.tenantId },
+                // API Server VNet Integration: the API server has an address in the stack's VNet, from where it
+                // reaches the private Key Vault of the etcd key (private KMS).
                 apiServerAccessProfile: s.privateCluster
-                    ? { enablePrivateCluster: true, privateDNSZone: "system", disableRunCommand: true }
-                    : { authorizedIPRanges: s.authorizedIpRanges, disableRunCommand: true },
+                    ? {
+                          enablePrivateCluster: true,
+                          privateDNSZone: "system",
+                          disableRunCommand: true,
+                          enableVnetIntegration: true,
+                          subnetId: args.apiServerSubnetId,
+                      }
+                    : {
+                          authorizedIPRanges: s.authorizedIpRanges,
+                          disableRunCommand: true,
+                          enableVnetIntegration: true,
+                          subnetId: args.apiServerSubnetId,
+                      },
                 networkProfile: {
                     networkPlugin: "azure",
                     networkPluginMode: "overlay",
@@ -110,25 +132,9 @@ export class AksCluster extends pulumi.ComponentResource {
                         count: s.systemNodePool.count,
                         availabilityZones: zones,
                         vnetSubnetID: args.nodeSubnetId,
+                        // AKS's documented minimum, checked by config: 2 nodes, 4 vCPU (use-system-pools.md).
                         // Only cluster add-ons run here; the Sidecar gets its own pool.
                         nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"],
-                        upgradeSettings: { maxSurge: "33%" },
-                    },
-                    {
-                        name: "sidecar",
-                        mode: "User",
-                        type: "VirtualMachineScaleSets",
-                        osType: "Linux",
-                        osSKU: "AzureLinux",
-                        // x86-64 sizes only: NIIS publishes amd64 Sidecar images.
-                        vmSize: s.userNodePool.vmSize,
-                        enableAutoScaling: true,
-                        minCount: s.userNodePool.minCount,
-                        maxCount: s.userNodePool.maxCount,
-                        count: s.userNodePool.minCount,
-                        availabilityZones: zones,
-                        vnetSubnetID: args.nodeSubnetId,
-                        nodeLabels: { ...SIDECAR_POOL_LABEL },
                         upgradeSettings: { maxSurge: "33%" },
                     },
                 ],
@@ -144,7 +150,12 @@ export class AksCluster extends pulumi.ComponentResource {
                 securityProfile: {
                     // guide §3: Secrets (token PIN, passwords) wrapped in etcd with a key the stack owns.
                     azureKeyVaultKms: args.etcdEncryption
-                        ? { enabled: true, keyId: args.etcdEncryption.keyId, keyVaultNetworkAccess: "Public" }
+                        ? {
+                              enabled: true,
+                              keyId: args.etcdEncryption.keyId,
+                              keyVaultNetworkAccess: "Private",
+                              keyVaultResourceId: args.etcdEncryption.vaultId,
+                          }
                         : undefined,
                     workloadIdentity: { enabled: true },
                     imageCleaner: { enabled: true, intervalHours: 168 },
@@ -159,10 +170,65 @@ export class AksCluster extends pulumi.ComponentResource {
             },
             {
                 parent: this,
-                dependsOn: [args.controlPlane.networkContributor, ...(args.etcdEncryption?.ready ?? [])],
-                // The autoscaler owns the user pool's node count after creation.
-                ignoreChanges: ["agentPoolProfiles[1].count"],
+                dependsOn: [args.controlPlane.networkReady, ...(args.etcdEncryption?.ready ?? [])],
+                // The inline profile creates the system pool only. The API refuses to update it through the
+                // cluster ("The Azure API does not currently allow this property to be updated directly",
+                // containerservice/managedCluster.d.ts), and after a refresh it also lists the separate
+                // pools: Pulumi must not try to write it back. System pool changes after creation: add a new
+                // System AgentPool and delete the old one (README, Scaling).
+                ignoreChanges: ["agentPoolProfiles"],
             },
+        );
+
+        this.userPool = new containerservice.AgentPool(
+            `${name}-sidecar`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                resourceName: this.cluster.name,
+                agentPoolName: "sidecar",
+                mode: "User",
+                type: "VirtualMachineScaleSets",
+                osType: "Linux",
+                osSKU: "AzureLinux",
+                // x86-64 sizes only: NIIS publishes amd64 Sidecar images. The size cannot change in place:
+                // add a pool with the new size and drain this one.
+                vmSize: s.userNodePool.vmSize,
+                orchestratorVersion: args.kubernetesVersion,
+                enableAutoScaling: true,
+                minCount: s.userNodePool.minCount,
+                maxCount: s.userNodePool.maxCount,
+                count: s.userNodePool.minCount,
+                availabilityZones: zones,
+                vnetSubnetID: args.nodeSubnetId,
+                nodeLabels: { ...SIDECAR_POOL_LABEL },
+                upgradeSettings: { maxSurge: "33%" },
+            },
+            // The autoscaler owns the node count after creation.
+            { parent: this, ignoreChanges: ["count"] },
+        );
+
+        // azure.md B4: AKS upgrades Kubernetes patches and re-images nodes only inside these windows.
+        const window = (w: MaintenanceWindowSettings) => ({
+            schedule: { weekly: { dayOfWeek: w.dayOfWeek, intervalWeeks: 1 } },
+            durationHours: w.durationHours,
+            startTime: w.startTime,
+            utcOffset: w.utcOffset,
+        });
+        this.maintenance = [
+            ["auto-upgrade", "aksManagedAutoUpgradeSchedule", s.maintenance.autoUpgrade],
+            ["node-os-upgrade", "aksManagedNodeOSUpgradeSchedule", s.maintenance.nodeOsUpgrade],
+        ].map(
+            ([suffix, configName, w]) =>
+                new containerservice.MaintenanceConfiguration(
+                    `${name}-${suffix as string}`,
+                    {
+                        resourceGroupName: args.resourceGroupName,
+                        resourceName: this.cluster.name,
+                        configName: configName as string,
+                        maintenanceWindow: window(w as MaintenanceWindowSettings),
+                    },
+                    { parent: this },
+                ),
         );
 
         this.oidcIssuerUrl = this.cluster.oidcIssuerProfile.apply((p) => {
@@ -173,31 +239,55 @@ export class AksCluster extends pulumi.ComponentResource {
         // guide §4.3: operators of the Sidecar namespaces may change objects there, but not RBAC and nothing else.
         for (const [g, groupId] of s.namespaceOperatorGroupObjectIds.entries()) {
             for (const namespace of args.sidecarNamespaces) {
-                new authorization.RoleAssignment(
+                grant(
                     `${name}-operators-${g}-${namespace}`,
                     {
                         principalId: groupId,
                         principalType: "Group",
-                        roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.aksRbacWriter),
+                        role: "aksRbacWriter",
                         scope: pulumi.interpolate`${this.cluster.id}/namespaces/${namespace}`,
+                        subscriptionId: args.subscriptionId,
                         description: `Operate the X-Road Sidecar in namespace ${namespace} only`,
                     },
                     { parent: this },
                 );
             }
         }
-        // Azure RBAC grants can take minutes to reach the API server; a deployer who is also in an admin
-        // group (Kubernetes RBAC through aadProfile) is authorised at once.
-        const deployerAdmin = new authorization.RoleAssignment(
+        // azure.md A4: RBAC Writer has no listClusterUserCredential; without this role `az aks get-credentials`
+        // fails. The user credential is an exec kubeconfig with no secret in it (local accounts are disabled).
+        const kubeconfigReaders: [string, string][] = [
+            ...s.adminGroupObjectIds.map((id, i): [string, string] => [`admins-${i}`, id]),
+            ...s.namespaceOperatorGroupObjectIds.map((id, i): [string, string] => [`operators-${i}`, id]),
+        ];
+        for (const [who, groupId] of kubeconfigReaders) {
+            grant(
+                `${name}-${who}-cluster-user`,
+                {
+                    principalId: groupId,
+                    principalType: "Group",
+                    role: "aksClusterUser",
+                    scope: this.cluster.id,
+                    subscriptionId: args.subscriptionId,
+                    description: "Fetch the cluster's Entra ID kubeconfig (az aks get-credentials)",
+                },
+                { parent: this },
+            );
+        }
+        // The deployer is explicit config (azure.md A2/A3), so the grant does not move to whoever ran `up` last.
+        // It can take up to five minutes to reach the API server (manage-azure-rbac), so Kubernetes objects wait.
+        const deployerAdmin = grant(
             `${name}-deployer-admin`,
             {
-                principalId: args.deployerObjectId,
-                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.aksRbacClusterAdmin),
+                principalId: s.deployer.objectId,
+                principalType: s.deployer.principalType,
+                role: "aksRbacClusterAdmin",
                 scope: this.cluster.id,
+                subscriptionId: args.subscriptionId,
                 description: "The identity running pulumi up creates the Sidecar's namespaces, RBAC and workloads",
             },
             { parent: this },
         );
+        this.deployerReady = propagationWait(`${name}-deployer-admin`, [deployerAdmin], { parent: this });
 
         // Local accounts are disabled, so only the user credential (an exec kubeconfig) exists; it holds
         // no secret itself, but it is kept secret because it names the API server and the tenant.
@@ -209,7 +299,8 @@ export class AksCluster extends pulumi.ComponentResource {
         this.provider = new k8s.Provider(
             `${name}-k8s`,
             { kubeconfig: this.kubeconfig, enableServerSideApply: true },
-            { parent: this, dependsOn: [deployerAdmin] },
+            // Objects wait for the deployer's grant and for the Sidecar's nodes.
+            { parent: this, dependsOn: [this.deployerReady, this.userPool] },
         );
 
         this.registerOutputs({ clusterName: this.cluster.name, clusterId: this.cluster.id, oidcIssuerUrl: this.oidcIssuerUrl });

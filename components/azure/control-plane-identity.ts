@@ -1,12 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
-import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
+import * as time from "@pulumiverse/time";
+import { grant, propagationWait } from "./role-definitions";
 
 export interface ControlPlaneIdentityArgs {
     resourceGroupName: pulumi.Input<string>;
-    /** Resource ID of the stack's resource group: node subnet and static public IP live there. */
-    resourceGroupId: pulumi.Input<string>;
+    /**
+     * Subnets the control plane joins: the node subnet (bring-your-own VNet) and the API server subnet
+     * (API Server VNet Integration). Network Contributor is granted on each, not on the resource group (azure.md B6).
+     */
+    subnetIds: Record<string, pulumi.Input<string>>;
     location: string;
     subscriptionId: pulumi.Input<string>;
     tags: Record<string, string>;
@@ -14,12 +18,14 @@ export interface ControlPlaneIdentityArgs {
 
 /**
  * The AKS control plane's user-assigned identity. It exists before the cluster, so the rights the
- * control plane needs at creation (joining the bring-your-own subnet, binding the static public IP,
- * later the etcd encryption key and the Azure Files account) are granted before it first uses them.
+ * control plane needs at creation (joining the bring-your-own subnets, later the etcd encryption key,
+ * the static public IP and the Azure Files account) are granted, and have propagated, before it first uses them.
  */
 export class ControlPlaneIdentity extends pulumi.ComponentResource {
     readonly identity: managedidentity.UserAssignedIdentity;
-    readonly networkContributor: authorization.RoleAssignment;
+    readonly networkContributors: authorization.RoleAssignment[];
+    /** The cluster waits for this: the subnet grants, propagated. */
+    readonly networkReady: time.Sleep;
 
     constructor(name: string, args: ControlPlaneIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:ControlPlaneIdentity", name, {}, opts);
@@ -32,18 +38,21 @@ export class ControlPlaneIdentity extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        this.networkContributor = new authorization.RoleAssignment(
-            `${name}-network-contributor`,
-            {
-                principalId: this.identity.principalId,
-                principalType: "ServicePrincipal",
-                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.networkContributor),
-                // The stack's own resource group: node subnet (join) and the Sidecar's static public IP (bind).
-                scope: args.resourceGroupId,
-                description: "AKS control plane: join the node subnet and bind the Security Server's static public IP",
-            },
-            { parent: this },
+        this.networkContributors = Object.entries(args.subnetIds).map(([subnet, subnetId]) =>
+            grant(
+                `${name}-network-${subnet}`,
+                {
+                    principalId: this.identity.principalId,
+                    principalType: "ServicePrincipal",
+                    role: "networkContributor",
+                    scope: subnetId,
+                    subscriptionId: args.subscriptionId,
+                    description: `AKS control plane: join the ${subnet} subnet`,
+                },
+                { parent: this },
+            ),
         );
+        this.networkReady = propagationWait(`${name}-network`, this.networkContributors, { parent: this });
         this.registerOutputs({ principalId: this.identity.principalId, clientId: this.identity.clientId });
     }
 }

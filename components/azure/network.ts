@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
+import { DataProtection } from "./data-protection";
 
 export interface AzureNetworkArgs {
     location: string;
@@ -12,11 +13,23 @@ export interface AzureNetworkArgs {
     databaseSubnetCidr: string;
     /** Private endpoints of the storage accounts. */
     privateEndpointSubnetCidr: string;
+    /** Delegated to the AKS API server (API Server VNet Integration). */
+    apiServerSubnetCidr: string;
+    /** With `protectData`, the resource group is protected and retained: the retained data lives in it. */
+    protection: DataProtection;
     tags: Record<string, string>;
 }
 
 /** Subnet names inside the VNet. */
-export const SUBNET_NAMES = { nodes: "nodes", database: "database", privateEndpoints: "private-endpoints" } as const;
+export const SUBNET_NAMES = {
+    nodes: "nodes",
+    database: "database",
+    privateEndpoints: "private-endpoints",
+    apiServer: "apiserver",
+} as const;
+
+/** The delegation API Server VNet Integration needs (MicrosoftDocs azure-aks-docs `api-server-vnet-integration.md`). */
+export const API_SERVER_DELEGATION = "Microsoft.ContainerService/managedClusters";
 
 /** The delegation Flexible Server needs for private (VNet-integrated) access. */
 export const FLEXIBLE_SERVER_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
@@ -33,13 +46,16 @@ export class AzureNetwork extends pulumi.ComponentResource {
     readonly nodeSubnet: network.Subnet;
     readonly databaseSubnet: network.Subnet;
     readonly privateEndpointSubnet: network.Subnet;
+    readonly apiServerSubnet: network.Subnet;
 
     constructor(name: string, args: AzureNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:Network", name, {}, opts);
         this.resourceGroup = new resources.ResourceGroup(
             name,
             { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags },
-            { parent: this },
+            // azure-native deletes a resource group with everything in it (pulumi-azure-native#2522): with
+            // protectData the group stays, so the retained archive, shares, database and address stay too (azure.md A7).
+            { parent: this, ...args.protection.options },
         );
         this.resourceGroupName = this.resourceGroup.name;
 
@@ -91,6 +107,17 @@ export class AzureNetwork extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [this.databaseSubnet] },
         );
+        this.apiServerSubnet = new network.Subnet(
+            `${name}-apiserver`,
+            {
+                ...common,
+                subnetName: SUBNET_NAMES.apiServer,
+                addressPrefix: args.apiServerSubnetCidr,
+                defaultOutboundAccess: false,
+                delegations: [{ name: "aks-apiserver", serviceName: API_SERVER_DELEGATION }],
+            },
+            { parent: this, dependsOn: [this.privateEndpointSubnet] },
+        );
 
         this.registerOutputs({
             resourceGroupName: this.resourceGroupName,
@@ -98,6 +125,7 @@ export class AzureNetwork extends pulumi.ComponentResource {
             nodeSubnetId: this.nodeSubnet.id,
             databaseSubnetId: this.databaseSubnet.id,
             privateEndpointSubnetId: this.privateEndpointSubnet.id,
+            apiServerSubnetId: this.apiServerSubnet.id,
         });
     }
 }

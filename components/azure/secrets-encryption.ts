@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as keyvault from "@pulumi/azure-native/keyvault";
-import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
+import * as time from "@pulumiverse/time";
+import { PrincipalType } from "../../config/azure";
+import { grant, propagationWait } from "./role-definitions";
 import { DataProtection } from "./data-protection";
 
 export interface SecretsEncryptionArgs {
@@ -12,9 +14,14 @@ export interface SecretsEncryptionArgs {
     subscriptionId: pulumi.Input<string>;
     /** Principal of the AKS control plane, which wraps and unwraps the etcd data keys. */
     controlPlanePrincipalId: pulumi.Input<string>;
+    /** The identity running `pulumi up`: it creates the key through the vault's data plane (azure.md A1). */
+    deployer: { objectId: string; principalType: PrincipalType };
     protection: DataProtection;
     tags: Record<string, string>;
 }
+
+/** Key Vault data-plane grants reach the vault within about a minute (AKS-Construction waits 30 s). */
+export const KEY_VAULT_RBAC_PROPAGATION = "60s";
 
 /** Days after which Key Vault creates a new key version. */
 export const KMS_KEY_ROTATION = "P365D";
@@ -25,15 +32,27 @@ export const KMS_KEY_ROTATION = "P365D";
  * protection, an RSA key that Key Vault rotates yearly, and the control plane allowed to use it.
  *
  * AKS pins the key version it was given. Old versions have no expiry, so a rotation never breaks
- * the cluster; `pulumi refresh` then `pulumi up` moves the cluster to the newest version. The vault
- * allows public network access because AKS's public KMS mode calls it from the control plane;
- * every call still needs Entra ID and the Crypto User role.
+ * the cluster; `pulumi refresh` then `pulumi up` moves the cluster to the newest version.
+ *
+ * Network: the vault denies every public network (azure.md B8). Legacy KMS in public mode cannot work
+ * behind a vault firewall with selected networks ("you can't configure Azure Key Vault with firewall to
+ * allow public access from specific virtual networks and IP addresses", docs.azure.cn aks/use-kms-etcd-encryption,
+ * Limitations), so the cluster uses private KMS (`keyVaultNetworkAccess: Private`) over API Server VNet
+ * Integration. Trusted Azure services bypass the firewall: the Key Vault resource provider, through which
+ * ARM creates the key, is one.
+ *
+ * The deployer gets Key Vault Crypto Officer on this vault only, and the key waits until that grant has
+ * propagated; the control plane gets Crypto User, and the cluster waits for `ready`.
  */
 export class SecretsEncryption extends pulumi.ComponentResource {
     readonly vault: keyvault.Vault;
     readonly key: keyvault.Key;
-    /** The grant the cluster must wait for. */
+    /** The control plane's grant on the vault. */
     readonly controlPlaneAccess: authorization.RoleAssignment;
+    /** The deployer's grant, which the key waits for. */
+    readonly deployerAccess: authorization.RoleAssignment;
+    /** What the cluster waits for: the control plane's grant, propagated. */
+    readonly ready: time.Sleep;
 
     constructor(name: string, args: SecretsEncryptionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:SecretsEncryption", name, {}, opts);
@@ -51,12 +70,28 @@ export class SecretsEncryption extends pulumi.ComponentResource {
                     enableSoftDelete: true,
                     softDeleteRetentionInDays: 90,
                     enablePurgeProtection: true,
-                    publicNetworkAccess: "Enabled",
+                    // Private KMS: no public network reaches the vault; trusted Azure services (ARM's Key Vault
+                    // provider) still may.
+                    publicNetworkAccess: "Disabled",
+                    networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
                 },
                 tags: args.tags,
             },
             { parent: this, ...args.protection.options },
         );
+        this.deployerAccess = grant(
+            `${name}-deployer`,
+            {
+                principalId: args.deployer.objectId,
+                principalType: args.deployer.principalType,
+                role: "keyVaultCryptoOfficer",
+                scope: this.vault.id,
+                subscriptionId: args.subscriptionId,
+                description: "The identity running pulumi up creates and rotates the etcd key (RBAC vault data plane)",
+            },
+            { parent: this },
+        );
+        const deployerReady = propagationWait(`${name}-deployer`, [this.deployerAccess], { parent: this }, KEY_VAULT_RBAC_PROPAGATION);
         this.key = new keyvault.Key(
             `${name}-etcd`,
             {
@@ -71,19 +106,21 @@ export class SecretsEncryption extends pulumi.ComponentResource {
                 },
                 tags: args.tags,
             },
-            { parent: this, ...args.protection.options },
+            { parent: this, dependsOn: [deployerReady], ...args.protection.options },
         );
-        this.controlPlaneAccess = new authorization.RoleAssignment(
+        this.controlPlaneAccess = grant(
             `${name}-control-plane`,
             {
                 principalId: args.controlPlanePrincipalId,
                 principalType: "ServicePrincipal",
-                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.keyVaultCryptoUser),
+                role: "keyVaultCryptoUser",
                 scope: this.vault.id,
+                subscriptionId: args.subscriptionId,
                 description: "AKS control plane: encrypt and decrypt etcd data keys (KMS)",
             },
             { parent: this },
         );
+        this.ready = propagationWait(`${name}-control-plane`, [this.controlPlaneAccess], { parent: this }, KEY_VAULT_RBAC_PROPAGATION);
         this.registerOutputs({ vaultName: this.vault.name, keyId: this.key.keyUriWithVersion });
     }
 }

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as storage from "@pulumi/azure-native/storage";
 import { memoryBytes } from "../../config/checker";
 import { SidecarInstanceConfig } from "../../config/instance";
-import { BUILT_IN_ROLES, roleDefinitionId } from "./role-definitions";
+import { grant, propagationWait } from "./role-definitions";
 import { PrivateStorageEndpoint } from "./private-endpoint";
 import { DataProtection } from "./data-protection";
 import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
@@ -138,17 +137,20 @@ export class SharedFiles extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        new authorization.RoleAssignment(
+        const csi = grant(
             `${name}-csi-controller`,
             {
                 principalId: args.csiControllerPrincipalId,
                 principalType: "ServicePrincipal",
-                roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES.storageAccountContributor),
+                role: "storageAccountContributor",
                 scope: this.account.id,
+                subscriptionId: args.subscriptionId,
                 description: "Azure Files CSI controller: read the account and list its keys to mount the Sidecar's shares",
             },
             { parent: this },
         );
+        // The workloads depend on this component, so their volumes mount only once the driver may list the keys.
+        propagationWait(`${name}-csi-controller`, [csi], { parent: this });
 
         for (const instance of args.instances) {
             const shareName = `xroad-${instance.name}`;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { DataProtection } from "./data-protection";
+import { grant, propagationWait } from "./role-definitions";
 
 /** Annotations of the AKS cloud provider for a LoadBalancer Service. */
 export const AZURE_LB_ANNOTATIONS = {
@@ -23,6 +24,9 @@ export interface StableAddressArgs {
     /** Zones of a zone-redundant public IP (production); empty for a regional one. */
     zones: string[];
     protection: DataProtection;
+    /** The AKS control plane binds the public IP to its load balancer: it gets Network Contributor on this IP only. */
+    controlPlanePrincipalId: pulumi.Input<string>;
+    subscriptionId: pulumi.Input<string>;
     tags: Record<string, string>;
 }
 
@@ -30,8 +34,9 @@ export interface StableAddressArgs {
  * The address of the Security Server that the X-Road global configuration holds (one per server),
  * so it must outlive any re-created Service (NIIS user guide §4.5.7). Public: a static Standard
  * public IP owned by this stack, which the Service binds to by name; the cluster's control-plane
- * identity has Network Contributor on this resource group to do so. Internal: a fixed private IP
- * in the node subnet.
+ * identity has Network Contributor on this IP to do so (azure.md B6), and the Service's annotations
+ * are known only once that grant has propagated. Internal: a fixed private IP in the node subnet, which
+ * the control plane may join through its grant on the node subnet.
  */
 export class StableAddress extends pulumi.ComponentResource {
     /** The address to register for the Security Server. */
@@ -72,10 +77,25 @@ export class StableAddress extends pulumi.ComponentResource {
                 if (!a) throw new Error("the static public IP has no address");
                 return a;
             });
-            this.annotations = pulumi.all([ip.name, args.resourceGroupName]).apply(([pipName, group]): Record<string, string> => ({
-                [AZURE_LB_ANNOTATIONS.pipName]: pipName,
-                [AZURE_LB_ANNOTATIONS.resourceGroup]: group,
-            }));
+            const bind = grant(
+                `${name}-network-contributor`,
+                {
+                    principalId: args.controlPlanePrincipalId,
+                    principalType: "ServicePrincipal",
+                    role: "networkContributor",
+                    scope: ip.id,
+                    subscriptionId: args.subscriptionId,
+                    description: "AKS control plane: bind the Security Server's static public IP to the load balancer",
+                },
+                { parent: this },
+            );
+            const ready = propagationWait(`${name}-network-contributor`, [bind], { parent: this });
+            this.annotations = pulumi
+                .all([ip.name, args.resourceGroupName, ready.id])
+                .apply(([pipName, group]): Record<string, string> => ({
+                    [AZURE_LB_ANNOTATIONS.pipName]: pipName,
+                    [AZURE_LB_ANNOTATIONS.resourceGroup]: group,
+                }));
         }
         this.registerOutputs({ address: this.address });
     }

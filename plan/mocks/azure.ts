@@ -1,6 +1,7 @@
 import { MockResourceArgs } from "@pulumi/pulumi/runtime/mocks";
 import { MockTable, OutputBuilder, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./types";
 import { secretValue } from "./secret";
+import { NAME_RULES, nameViolation, principalViolation } from "./rules/azure";
 
 /** A deterministic version-4-shaped UUID from a seed, so plans are reproducible. */
 export function mockUuid(seed: string): string {
@@ -97,191 +98,236 @@ export function mockAksUserKubeconfig(clusterName: string, group: string, loc: s
  * namespaces), the AKS OIDC issuer, identity client and principal IDs, server FQDNs, the static
  * public IP's address. Types not listed fall back to the generic id echo in index.ts.
  */
-export const azureMocks: MockTable = {
-    resources: {
-        "azure-native:resources:ResourceGroup": (args) => {
-            const name = str(args, "resourceGroupName", args.name);
-            return { id: rgId(name), name };
-        },
-        "azure-native:network:VirtualNetwork": inGroup("Microsoft.Network", "virtualNetworks", "virtualNetworkName"),
-        "azure-native:network:Subnet": child(
-            "Microsoft.Network",
-            "virtualNetworks",
-            "virtualNetworkName",
-            (a) => `subnets/${str(a, "subnetName", a.name)}`,
-            (a) => str(a, "subnetName", a.name),
-        ),
-        "azure-native:network:PublicIPAddress": (args) => ({
-            ...inGroup("Microsoft.Network", "publicIPAddresses", "publicIpAddressName")(args, ""),
-            ipAddress: "198.51.100.25",
-            provisioningState: "Succeeded",
-        }),
-        "azure-native:network:PrivateEndpoint": inGroup("Microsoft.Network", "privateEndpoints", "privateEndpointName"),
-        "azure-native:network:PrivateDnsZoneGroup": child(
-            "Microsoft.Network",
-            "privateEndpoints",
-            "privateEndpointName",
-            (a) => `privateDnsZoneGroups/${str(a, "privateDnsZoneGroupName", a.name)}`,
-            (a) => str(a, "privateDnsZoneGroupName", a.name),
-        ),
-        "azure-native:privatedns:PrivateZone": inGroup("Microsoft.Network", "privateDnsZones", "privateZoneName"),
-        "azure-native:privatedns:VirtualNetworkLink": child(
-            "Microsoft.Network",
-            "privateDnsZones",
-            "privateZoneName",
-            (a) => `virtualNetworkLinks/${str(a, "virtualNetworkLinkName", a.name)}`,
-            (a) => str(a, "virtualNetworkLinkName", a.name),
-        ),
-        "azure-native:operationalinsights:Workspace": (args) => ({
-            ...inGroup("Microsoft.OperationalInsights", "workspaces", "workspaceName")(args, ""),
-            customerId: mockUuid(`workspace-${args.name}`),
-        }),
-        "azure-native:monitor:DiagnosticSetting": (args) => ({
-            id: `${str(args, "resourceUri", "/unknown")}/providers/Microsoft.Insights/diagnosticSettings/${str(args, "name", args.name)}`,
-            name: str(args, "name", args.name),
-        }),
-        "azure-native:monitor:DataCollectionRule": (args) => ({
-            ...inGroup("Microsoft.Insights", "dataCollectionRules", "dataCollectionRuleName")(args, ""),
-            immutableId: `dcr-${mockUuid(`dcr-${args.name}`).replace(/-/g, "")}`,
-        }),
-        "azure-native:monitor:DataCollectionRuleAssociation": (args) => ({
-            id: `${str(args, "resourceUri", "/unknown")}/providers/Microsoft.Insights/dataCollectionRuleAssociations/${str(args, "associationName", args.name)}`,
-            name: str(args, "associationName", args.name),
-        }),
-        "azure-native:managedidentity:UserAssignedIdentity": (args) => ({
+const builders: MockTable["resources"] = {
+    "azure-native:resources:ResourceGroup": (args) => {
+        const name = str(args, "resourceGroupName", args.name);
+        return { id: rgId(name), name };
+    },
+    "azure-native:network:VirtualNetwork": inGroup("Microsoft.Network", "virtualNetworks", "virtualNetworkName"),
+    "azure-native:network:Subnet": child(
+        "Microsoft.Network",
+        "virtualNetworks",
+        "virtualNetworkName",
+        (a) => `subnets/${str(a, "subnetName", a.name)}`,
+        (a) => str(a, "subnetName", a.name),
+    ),
+    "azure-native:network:PublicIPAddress": (args) => ({
+        ...inGroup("Microsoft.Network", "publicIPAddresses", "publicIpAddressName")(args, ""),
+        ipAddress: "198.51.100.25",
+        provisioningState: "Succeeded",
+    }),
+    "azure-native:network:PrivateEndpoint": inGroup("Microsoft.Network", "privateEndpoints", "privateEndpointName"),
+    "azure-native:network:PrivateDnsZoneGroup": child(
+        "Microsoft.Network",
+        "privateEndpoints",
+        "privateEndpointName",
+        (a) => `privateDnsZoneGroups/${str(a, "privateDnsZoneGroupName", a.name)}`,
+        (a) => str(a, "privateDnsZoneGroupName", a.name),
+    ),
+    "azure-native:privatedns:PrivateZone": inGroup("Microsoft.Network", "privateDnsZones", "privateZoneName"),
+    "azure-native:privatedns:VirtualNetworkLink": child(
+        "Microsoft.Network",
+        "privateDnsZones",
+        "privateZoneName",
+        (a) => `virtualNetworkLinks/${str(a, "virtualNetworkLinkName", a.name)}`,
+        (a) => str(a, "virtualNetworkLinkName", a.name),
+    ),
+    "azure-native:operationalinsights:Workspace": (args) => ({
+        ...inGroup("Microsoft.OperationalInsights", "workspaces", "workspaceName")(args, ""),
+        customerId: mockUuid(`workspace-${args.name}`),
+    }),
+    "azure-native:monitor:DiagnosticSetting": (args) => ({
+        id: `${str(args, "resourceUri", "/unknown")}/providers/Microsoft.Insights/diagnosticSettings/${str(args, "name", args.name)}`,
+        name: str(args, "name", args.name),
+    }),
+    "azure-native:monitor:DataCollectionRule": (args) => ({
+        ...inGroup("Microsoft.Insights", "dataCollectionRules", "dataCollectionRuleName")(args, ""),
+        immutableId: `dcr-${mockUuid(`dcr-${args.name}`).replace(/-/g, "")}`,
+    }),
+    "azure-native:monitor:DataCollectionRuleAssociation": (args) => ({
+        id: `${str(args, "resourceUri", "/unknown")}/providers/Microsoft.Insights/dataCollectionRuleAssociations/${str(args, "associationName", args.name)}`,
+        name: str(args, "associationName", args.name),
+    }),
+    "azure-native:managedidentity:UserAssignedIdentity": (args) => {
+        const principalId = mockUuid(`principal-${args.name}`);
+        // Entra ID knows this principal as a service principal: role assignments to it must say so.
+        MANAGED_IDENTITY_PRINCIPALS.add(principalId);
+        return {
             ...inGroup("Microsoft.ManagedIdentity", "userAssignedIdentities", "resourceName")(args, ""),
             clientId: mockUuid(`client-${args.name}`),
-            principalId: mockUuid(`principal-${args.name}`),
+            principalId,
             tenantId: MOCK_TENANT_ID,
-        }),
-        "azure-native:managedidentity:FederatedIdentityCredential": child(
-            "Microsoft.ManagedIdentity",
-            "userAssignedIdentities",
-            "resourceName",
-            (a) => `federatedIdentityCredentials/${str(a, "federatedIdentityCredentialResourceName", a.name)}`,
-            (a) => str(a, "federatedIdentityCredentialResourceName", a.name),
-        ),
-        "azure-native:authorization:RoleAssignment": (args) => {
-            const name = str(args, "roleAssignmentName", mockUuid(`role-${args.name}`));
-            return { id: `${str(args, "scope", "/")}/providers/Microsoft.Authorization/roleAssignments/${name}`, name };
-        },
-        "azure-native:authorization:ManagementLockByScope": (args) => {
-            const name = str(args, "lockName", args.name);
-            return { id: `${str(args, "scope", "/")}/providers/Microsoft.Authorization/locks/${name}`, name };
-        },
-        "azure-native:containerservice:ManagedCluster": (args) => {
-            const name = str(args, "resourceName", args.name);
-            const loc = location(args);
-            return {
-                id: `${rgId(group(args))}/providers/Microsoft.ContainerService/managedClusters/${name}`,
-                name,
-                fqdn: `${name}-a1b2c3d4.hcp.${loc}.azmk8s.io`,
-                nodeResourceGroup: `MC_${group(args)}_${name}_${loc}`,
-                currentKubernetesVersion: `${str(args, "kubernetesVersion", "1.33")}.3`,
-                provisioningState: "Succeeded",
-                oidcIssuerProfile: {
-                    enabled: true,
-                    issuerURL: `https://${loc}.oic.prod-aks.azure.com/${MOCK_TENANT_ID}/${mockUuid(`oidc-${name}`)}/`,
+        };
+    },
+    "azure-native:managedidentity:FederatedIdentityCredential": child(
+        "Microsoft.ManagedIdentity",
+        "userAssignedIdentities",
+        "resourceName",
+        (a) => `federatedIdentityCredentials/${str(a, "federatedIdentityCredentialResourceName", a.name)}`,
+        (a) => str(a, "federatedIdentityCredentialResourceName", a.name),
+    ),
+    "azure-native:authorization:RoleAssignment": (args) => {
+        const name = str(args, "roleAssignmentName", mockUuid(`role-${args.name}`));
+        return { id: `${str(args, "scope", "/")}/providers/Microsoft.Authorization/roleAssignments/${name}`, name };
+    },
+    "azure-native:authorization:ManagementLockByScope": (args) => {
+        const name = str(args, "lockName", args.name);
+        return { id: `${str(args, "scope", "/")}/providers/Microsoft.Authorization/locks/${name}`, name };
+    },
+    "azure-native:containerservice:ManagedCluster": (args) => {
+        const name = str(args, "resourceName", args.name);
+        const loc = location(args);
+        return {
+            id: `${rgId(group(args))}/providers/Microsoft.ContainerService/managedClusters/${name}`,
+            name,
+            fqdn: `${name}-a1b2c3d4.hcp.${loc}.azmk8s.io`,
+            nodeResourceGroup: `MC_${group(args)}_${name}_${loc}`,
+            currentKubernetesVersion: `${str(args, "kubernetesVersion", "1.33")}.3`,
+            provisioningState: "Succeeded",
+            oidcIssuerProfile: {
+                enabled: true,
+                issuerURL: `https://${loc}.oic.prod-aks.azure.com/${MOCK_TENANT_ID}/${mockUuid(`oidc-${name}`)}/`,
+            },
+            identityProfile: {
+                kubeletidentity: {
+                    clientId: mockUuid(`kubelet-client-${name}`),
+                    objectId: mockUuid(`kubelet-object-${name}`),
+                    resourceId: `${rgId(`MC_${group(args)}_${name}_${loc}`)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}-agentpool`,
                 },
-                identityProfile: {
-                    kubeletidentity: {
-                        clientId: mockUuid(`kubelet-client-${name}`),
-                        objectId: mockUuid(`kubelet-object-${name}`),
-                        resourceId: `${rgId(`MC_${group(args)}_${name}_${loc}`)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}-agentpool`,
-                    },
-                },
-            };
+            },
+        };
+    },
+    "azure-native:containerservice:AgentPool": child(
+        "Microsoft.ContainerService",
+        "managedClusters",
+        "resourceName",
+        (a) => `agentPools/${str(a, "agentPoolName", a.name)}`,
+        (a) => str(a, "agentPoolName", a.name),
+    ),
+    "azure-native:containerservice:MaintenanceConfiguration": child(
+        "Microsoft.ContainerService",
+        "managedClusters",
+        "resourceName",
+        (a) => `maintenanceConfigurations/${str(a, "configName", a.name)}`,
+        (a) => str(a, "configName", a.name),
+    ),
+    "azure-native:keyvault:Vault": (args) => {
+        const name = str(args, "vaultName", args.name);
+        return {
+            id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${name}`,
+            name,
+            properties: { ...(args.inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` },
+        };
+    },
+    "azure-native:keyvault:Key": (args) => {
+        const vault = str(args, "vaultName", "vault");
+        const name = str(args, "keyName", args.name);
+        const keyUri = `https://${vault}.vault.azure.net/keys/${name}`;
+        return {
+            id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${vault}/keys/${name}`,
+            name,
+            keyUri,
+            keyUriWithVersion: `${keyUri}/${mockUuid(`key-version-${args.name}`).replace(/-/g, "")}`,
+        };
+    },
+    "azure-native:storage:StorageAccount": (args) => {
+        const name = str(args, "accountName", args.name);
+        return {
+            id: `${rgId(group(args))}/providers/Microsoft.Storage/storageAccounts/${name}`,
+            name,
+            primaryEndpoints: {
+                blob: `https://${name}.blob.core.windows.net/`,
+                file: `https://${name}.file.core.windows.net/`,
+                dfs: `https://${name}.dfs.core.windows.net/`,
+            },
+            provisioningState: "Succeeded",
+        };
+    },
+    "azure-native:storage:BlobServiceProperties": child(
+        "Microsoft.Storage",
+        "storageAccounts",
+        "accountName",
+        () => "blobServices/default",
+        () => "default",
+    ),
+    "azure-native:storage:FileServiceProperties": child(
+        "Microsoft.Storage",
+        "storageAccounts",
+        "accountName",
+        () => "fileServices/default",
+        () => "default",
+    ),
+    "azure-native:storage:ManagementPolicy": child(
+        "Microsoft.Storage",
+        "storageAccounts",
+        "accountName",
+        () => "managementPolicies/default",
+        () => "DefaultManagementPolicy",
+    ),
+    "azure-native:storage:BlobContainer": child(
+        "Microsoft.Storage",
+        "storageAccounts",
+        "accountName",
+        (a) => `blobServices/default/containers/${str(a, "containerName", a.name)}`,
+        (a) => str(a, "containerName", a.name),
+    ),
+    "azure-native:storage:BlobContainerImmutabilityPolicy": child(
+        "Microsoft.Storage",
+        "storageAccounts",
+        "accountName",
+        (a) => `blobServices/default/containers/${str(a, "containerName", "container")}/immutabilityPolicies/default`,
+        () => "default",
+    ),
+    "azure-native:storage:FileShare": child(
+        "Microsoft.Storage",
+        "storageAccounts",
+        "accountName",
+        (a) => `fileServices/default/shares/${str(a, "shareName", a.name)}`,
+        (a) => str(a, "shareName", a.name),
+    ),
+    "azure-native:dbforpostgresql:Server": (args) => {
+        const name = str(args, "serverName", args.name);
+        return {
+            id: `${rgId(group(args))}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${name}`,
+            name,
+            fullyQualifiedDomainName: `${name}.postgres.database.azure.com`,
+            state: "Ready",
+        };
+    },
+    "azure-native:dbforpostgresql:Configuration": child(
+        "Microsoft.DBforPostgreSQL",
+        "flexibleServers",
+        "serverName",
+        (a) => `configurations/${str(a, "configurationName", a.name)}`,
+        (a) => str(a, "configurationName", a.name),
+    ),
+};
+
+/** Principal IDs of the managed identities the plan created (service principals in Entra ID). */
+const MANAGED_IDENTITY_PRINCIPALS = new Set<string>();
+
+/** Fails the registration, as ARM would fail the deployment, when a rule of plan/mocks/rules/azure.ts is broken. */
+function enforceRules(args: MockResourceArgs): void {
+    const violation = nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS);
+    if (violation) throw new Error(`${args.type} ${args.name}: ${violation}`);
+}
+
+/** Every ruled type gets a builder, so every registration of it passes through the rules. */
+const ruled: MockTable["resources"] = Object.fromEntries(
+    [...new Set([...Object.keys(builders), ...NAME_RULES.map((r) => r.type), "azure-native:authorization:RoleAssignment"])].map((type) => [
+        type,
+        (args: MockResourceArgs, id: string) => {
+            enforceRules(args);
+            return builders[type]?.(args, id) ?? {};
         },
-        "azure-native:keyvault:Vault": (args) => {
-            const name = str(args, "vaultName", args.name);
-            return {
-                id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${name}`,
-                name,
-                properties: { ...(args.inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` },
-            };
-        },
-        "azure-native:keyvault:Key": (args) => {
-            const vault = str(args, "vaultName", "vault");
-            const name = str(args, "keyName", args.name);
-            const keyUri = `https://${vault}.vault.azure.net/keys/${name}`;
-            return {
-                id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${vault}/keys/${name}`,
-                name,
-                keyUri,
-                keyUriWithVersion: `${keyUri}/${mockUuid(`key-version-${args.name}`).replace(/-/g, "")}`,
-            };
-        },
-        "azure-native:storage:StorageAccount": (args) => {
-            const name = str(args, "accountName", args.name);
-            return {
-                id: `${rgId(group(args))}/providers/Microsoft.Storage/storageAccounts/${name}`,
-                name,
-                primaryEndpoints: {
-                    blob: `https://${name}.blob.core.windows.net/`,
-                    file: `https://${name}.file.core.windows.net/`,
-                    dfs: `https://${name}.dfs.core.windows.net/`,
-                },
-                provisioningState: "Succeeded",
-            };
-        },
-        "azure-native:storage:BlobServiceProperties": child(
-            "Microsoft.Storage",
-            "storageAccounts",
-            "accountName",
-            () => "blobServices/default",
-            () => "default",
-        ),
-        "azure-native:storage:FileServiceProperties": child(
-            "Microsoft.Storage",
-            "storageAccounts",
-            "accountName",
-            () => "fileServices/default",
-            () => "default",
-        ),
-        "azure-native:storage:ManagementPolicy": child(
-            "Microsoft.Storage",
-            "storageAccounts",
-            "accountName",
-            () => "managementPolicies/default",
-            () => "DefaultManagementPolicy",
-        ),
-        "azure-native:storage:BlobContainer": child(
-            "Microsoft.Storage",
-            "storageAccounts",
-            "accountName",
-            (a) => `blobServices/default/containers/${str(a, "containerName", a.name)}`,
-            (a) => str(a, "containerName", a.name),
-        ),
-        "azure-native:storage:BlobContainerImmutabilityPolicy": child(
-            "Microsoft.Storage",
-            "storageAccounts",
-            "accountName",
-            (a) => `blobServices/default/containers/${str(a, "containerName", "container")}/immutabilityPolicies/default`,
-            () => "default",
-        ),
-        "azure-native:storage:FileShare": child(
-            "Microsoft.Storage",
-            "storageAccounts",
-            "accountName",
-            (a) => `fileServices/default/shares/${str(a, "shareName", a.name)}`,
-            (a) => str(a, "shareName", a.name),
-        ),
-        "azure-native:dbforpostgresql:Server": (args) => {
-            const name = str(args, "serverName", args.name);
-            return {
-                id: `${rgId(group(args))}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${name}`,
-                name,
-                fullyQualifiedDomainName: `${name}.postgres.database.azure.com`,
-                state: "Ready",
-            };
-        },
-        "azure-native:dbforpostgresql:Configuration": child(
-            "Microsoft.DBforPostgreSQL",
-            "flexibleServers",
-            "serverName",
-            (a) => `configurations/${str(a, "configurationName", a.name)}`,
-            (a) => str(a, "configurationName", a.name),
-        ),
+    ]),
+);
+
+export const azureMocks: MockTable = {
+    resources: {
+        ...ruled,
+        // @pulumiverse/time: a Sleep only waits; under mocks it returns at once, with the ID the provider sets (a timestamp).
+        "time:index/sleep:Sleep": () => ({ id: "2026-01-01T00:00:00Z" }),
     },
     calls: {
         "azure-native:authorization:getClientConfig": () => ({

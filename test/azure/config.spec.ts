@@ -44,6 +44,7 @@ describe("azure configuration", () => {
                 nodeSubnetCidr: "10.240.0.0/20",
                 databaseSubnetCidr: "10.240.16.0/24",
                 privateEndpointSubnetCidr: "10.240.17.0/24",
+                apiServerSubnetCidr: "10.240.18.0/28",
             }),
             [
                 'xroad-sidecar:azure.vnetCidr: "10.240.0.0/12" is not valid; allowed: a CIDR that does not overlap the AKS pod range 10.244.0.0/16',

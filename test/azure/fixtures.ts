@@ -5,6 +5,8 @@ import { AzurePlatform } from "../../components/azure/azure-platform";
 export const names = { project: "xroad-sidecar", stack: "aztest" };
 export const ADMIN_GROUP = "00000000-0000-4000-8000-0000000000aa";
 export const OPERATOR_GROUP = "00000000-0000-4000-8000-0000000000bb";
+/** A real-looking object ID: the tests' stacks deploy as a CI service principal. */
+export const DEPLOYER = "3f2b6c1e-8a4d-4e7b-9c2a-5d1e0f7a6b34";
 
 /** A complete, valid production Azure stack; tests override single values. */
 export function prodAzure(): Record<string, unknown> {
@@ -14,6 +16,7 @@ export function prodAzure(): Record<string, unknown> {
         authorizedIpRanges: ["203.0.113.0/24"],
         adminGroupObjectIds: [ADMIN_GROUP],
         namespaceOperatorGroupObjectIds: [OPERATOR_GROUP],
+        deployer: { objectId: DEPLOYER, principalType: "ServicePrincipal" },
         archive: { coolAfterDays: 30, deleteAfterDays: 2555, softDeleteDays: 30, immutabilityDays: 365 },
     };
 }
@@ -39,16 +42,20 @@ export function rawConfig(azure: Record<string, unknown>, extra: Record<string, 
     );
 }
 
-export function loadAzure(azure: Record<string, unknown>, extra: Record<string, unknown> = {}): AzureStackConfig {
-    const config = loadStackConfig(rawConfig(azure, extra), names);
+/**
+ * Loads as the offline plan does (the fixture's group IDs and CIDRs are example values, which only warn);
+ * `offline: false` loads as under the Pulumi engine.
+ */
+export function loadAzure(azure: Record<string, unknown>, extra: Record<string, unknown> = {}, offline = true): AzureStackConfig {
+    const config = loadStackConfig(rawConfig(azure, extra), names, { offline });
     if (config.target !== "azure") throw new Error("expected an azure stack");
     return config;
 }
 
 /** The issue lines of the ConfigValidationError loading throws. */
-export function errorsOf(azure: Record<string, unknown>, extra: Record<string, unknown> = {}): string[] {
+export function errorsOf(azure: Record<string, unknown>, extra: Record<string, unknown> = {}, offline = true): string[] {
     try {
-        loadAzure(azure, extra);
+        loadAzure(azure, extra, offline);
     } catch (e) {
         if (!(e instanceof ConfigValidationError)) throw e;
         return e.message

@@ -7,7 +7,7 @@ import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks/types";
 import { one, ofType } from "../plan-helpers";
 import { AzurePlatform } from "../../components/azure/azure-platform";
 import { XROAD_FILES_MOUNT_OPTIONS } from "../../components/azure/shared-files";
-import { ADMIN_GROUP, OPERATOR_GROUP, loadAzure, prodAzure, recordPlatform } from "./fixtures";
+import { ADMIN_GROUP, DEPLOYER, OPERATOR_GROUP, loadAzure, prodAzure, recordPlatform } from "./fixtures";
 
 const SUB = `/subscriptions/${MOCK_SUBSCRIPTION_ID}`;
 const RG = `${SUB}/resourceGroups/rg-xroad-test`;
@@ -38,7 +38,11 @@ describe("azure platform (production)", function () {
         assert.equal(rg.props.location, "westeurope");
         assert.deepEqual(one(resources, "azure-native:network:VirtualNetwork").props.addressSpace, { addressPrefixes: ["10.30.0.0/16"] });
         const subnets = Object.fromEntries(ofType(resources, "azure-native:network:Subnet").map((s) => [s.props.subnetName, s.props]));
-        assert.deepEqual(Object.keys(subnets).sort(), ["database", "nodes", "private-endpoints"]);
+        assert.deepEqual(Object.keys(subnets).sort(), ["apiserver", "database", "nodes", "private-endpoints"]);
+        assert.equal(subnets.apiserver.addressPrefix, "10.30.18.0/28");
+        assert.deepEqual(subnets.apiserver.delegations, [
+            { name: "aks-apiserver", serviceName: "Microsoft.ContainerService/managedClusters" },
+        ]);
         assert.equal(subnets.nodes.addressPrefix, "10.30.0.0/20");
         assert.equal(subnets.database.addressPrefix, "10.30.16.0/24");
         assert.deepEqual(subnets.database.delegations, [
@@ -114,7 +118,12 @@ describe("azure platform (production)", function () {
         assert.equal(aks.enableRBAC, true);
         assert.deepEqual(aks.oidcIssuerProfile, { enabled: true });
         assert.equal(aks.securityProfile.workloadIdentity.enabled, true);
-        assert.deepEqual(aks.apiServerAccessProfile, { authorizedIPRanges: ["203.0.113.0/24"], disableRunCommand: true });
+        assert.deepEqual(aks.apiServerAccessProfile, {
+            authorizedIPRanges: ["203.0.113.0/24"],
+            disableRunCommand: true,
+            enableVnetIntegration: true,
+            subnetId: `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet/subnets/apiserver`,
+        });
         assert.deepEqual(aks.autoUpgradeProfile, { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" });
         assert.equal(aks.storageProfile.diskCSIDriver.enabled, true);
         assert.equal(aks.storageProfile.fileCSIDriver.enabled, true);
@@ -153,16 +162,36 @@ describe("azure platform (production)", function () {
         const cluster = one(resources, "azure-native:containerservice:ManagedCluster");
         const kms = cluster.props.securityProfile.azureKeyVaultKms;
         assert.equal(kms.enabled, true);
-        assert.equal(kms.keyVaultNetworkAccess, "Public");
+        // Private KMS over API Server VNet Integration: the vault denies public networks (azure.md B8).
+        assert.equal(kms.keyVaultNetworkAccess, "Private");
+        assert.equal(kms.keyVaultResourceId, `${RG}/providers/Microsoft.KeyVault/vaults/${vault.props.vaultName}`);
+        assert.equal(vault.props.properties.publicNetworkAccess, "Disabled");
+        assert.deepEqual(vault.props.properties.networkAcls, {
+            defaultAction: "Deny",
+            bypass: "AzureServices",
+            ipRules: [],
+            virtualNetworkRules: [],
+        });
         assert.match(kms.keyId, new RegExp(`^https://${vault.props.vaultName}\\.vault\\.azure\\.net/keys/aks-etcd/[0-9a-f]{32}$`));
-        assert.ok(cluster.dependencies.includes(grant.urn), "the cluster waits until the control plane may use the key");
+        const wait = byName(resources, "time:index/sleep:Sleep", "-secrets-control-plane-rbac-propagation");
+        assert.ok(wait.dependencies.includes(grant.urn));
+        assert.ok(cluster.dependencies.includes(wait.urn), "the cluster waits until the control plane's key grant has propagated");
     });
 
     it("sizes a system pool and an autoscaled x86-64 user pool across the configured zones", () => {
-        const [system, user] = one(resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles;
+        const cluster = one(resources, "azure-native:containerservice:ManagedCluster");
+        const [system, ...inline] = cluster.props.agentPoolProfiles;
+        assert.deepEqual(inline, [], "only the system pool is inline (azure.md A5)");
         assert.equal(system.mode, "System");
         assert.equal(system.count, 3);
+        assert.equal(system.vmSize, "Standard_D4ds_v5");
         assert.deepEqual(system.nodeTaints, ["CriticalAddonsOnly=true:NoSchedule"]);
+        const pool = one(resources, "azure-native:containerservice:AgentPool");
+        const user = pool.props;
+        assert.equal(user.resourceName, `${name}-aks`);
+        assert.equal(user.agentPoolName, "sidecar");
+        assert.equal(user.orchestratorVersion, "1.33");
+        assert.ok(pool.dependencies.includes(cluster.urn));
         assert.equal(user.mode, "User");
         assert.equal(user.vmSize, "Standard_D4s_v5");
         assert.equal(user.enableAutoScaling, true);
@@ -179,10 +208,17 @@ describe("azure platform (production)", function () {
         assert.equal(ops.principalId, OPERATOR_GROUP);
         assert.equal(ops.principalType, "Group");
         assert.equal(ops.roleDefinitionId, role("a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb"));
-        const net = byName(resources, "azure-native:authorization:RoleAssignment", "-control-plane-network-contributor").props;
-        assert.equal(net.scope, RG);
-        assert.equal(net.roleDefinitionId, role("4d97b98b-1d4f-4787-a291-c67834d212e7"));
-        assert.equal(net.principalId, mockUuid(`principal-${name}-control-plane`));
+        const vnet = `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet`;
+        for (const [subnet, scope] of [
+            ["nodes", `${vnet}/subnets/nodes`],
+            ["apiserver", `${vnet}/subnets/apiserver`],
+        ]) {
+            const net = byName(resources, "azure-native:authorization:RoleAssignment", `-control-plane-network-${subnet}`).props;
+            assert.equal(net.scope, scope, "Network Contributor on the subnet, not the resource group (azure.md B6)");
+            assert.equal(net.roleDefinitionId, role("4d97b98b-1d4f-4787-a291-c67834d212e7"));
+            assert.equal(net.principalId, mockUuid(`principal-${name}-control-plane`));
+            assert.equal(net.principalType, "ServicePrincipal");
+        }
     });
 
     it("reaches the cluster with a secret exec kubeconfig that kubelogin can use unattended", async () => {
@@ -195,6 +231,7 @@ describe("azure platform (production)", function () {
         const deployer = byName(resources, "azure-native:authorization:RoleAssignment", "-aks-deployer-admin").props;
         assert.equal(deployer.scope, clusterId);
         assert.equal(deployer.roleDefinitionId, role("b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b"));
+        assert.deepEqual([deployer.principalId, deployer.principalType], [DEPLOYER, "ServicePrincipal"]);
         assert.equal(
             await valueOf(platform.outputs.kubeconfigCommand),
             `az aks get-credentials --resource-group rg-xroad-test --name ${name}-aks && kubelogin convert-kubeconfig -l azurecli`,
@@ -411,6 +448,8 @@ describe("azure platform (development, two instances, internal load balancer)", 
             enablePrivateCluster: true,
             privateDNSZone: "system",
             disableRunCommand: true,
+            enableVnetIntegration: true,
+            subnetId: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/rg-xroad-test/providers/Microsoft.Network/virtualNetworks/xroad-sidecar-aztest-vnet/subnets/apiserver`,
         });
     });
 
@@ -448,7 +487,7 @@ describe("azure platform (development, two instances, internal load balancer)", 
         );
         assert.equal(ofType(resources, "azure-native:storage:BlobContainerImmutabilityPolicy").length, 0);
         const scopes = ofType(resources, "azure-native:authorization:RoleAssignment")
-            .filter((r) => r.name.includes("-operators-"))
+            .filter((r) => r.name.includes("-operators-") && r.props.roleDefinitionId.endsWith("a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb"))
             .map((r) => r.props.scope.split("/namespaces/")[1]);
         assert.deepEqual(scopes.sort(), ["a", "b"]);
     });

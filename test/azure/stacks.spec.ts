@@ -27,9 +27,11 @@ describe("azure example stacks plan offline", function () {
         assert.equal(aks.networkProfile.networkPolicy, "calico");
         assert.equal(aks.disableLocalAccounts, true);
         assert.deepEqual(
-            aks.agentPoolProfiles.map((p: { vmSize: string }) => p.vmSize),
-            ["Standard_D2s_v5", "Standard_D4s_v5"],
+            aks.agentPoolProfiles.map((p: { vmSize: string; count: number }) => [p.vmSize, p.count]),
+            [["Standard_D4ds_v5", 2]],
+            "AKS's system-pool minimum: 2 nodes of 4 vCPU",
         );
+        assert.equal(one(dev.resources, "azure-native:containerservice:AgentPool").props.vmSize, "Standard_D4s_v5");
         assert.equal(ofType(dev.resources, "azure-native:dbforpostgresql:Server").length, 0);
         assert.equal(ofType(dev.resources, "azure-native:authorization:ManagementLockByScope").length, 0);
         assert.ok(
@@ -58,7 +60,10 @@ describe("azure example stacks plan offline", function () {
             one(prod.resources, "azure-native:storage:BlobContainerImmutabilityPolicy").props.immutabilityPeriodSinceCreationInDays,
             365,
         );
-        for (const pool of one(prod.resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles)
+        for (const pool of [
+            ...one(prod.resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles,
+            one(prod.resources, "azure-native:containerservice:AgentPool").props,
+        ])
             assert.deepEqual(pool.availabilityZones, ["1", "2", "3"]);
     });
 

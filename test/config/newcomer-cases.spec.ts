@@ -901,7 +901,7 @@ function run(c: Case): { exit: 0 | 2; messages: string[] } {
     }
     try {
         const file = parseStackFile(text, project.name, c.id, project.config);
-        const config = loadStackConfig(file.config, { project: project.name, stack: c.id }, { isSecure: isSecureIn(file) });
+        const config = loadStackConfig(file.config, { project: project.name, stack: c.id }, { isSecure: isSecureIn(file), offline: true });
         return { exit: 0, messages: config.warnings };
     } catch (e) {
         if (e instanceof ConfigValidationError || e instanceof StackFileError) return { exit: 2, messages: e.message.split("\n") };
