@@ -1,7 +1,7 @@
 import { MockResourceArgs } from "@pulumi/pulumi/runtime/mocks";
 import { MockTable, OutputBuilder, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./types";
 import { secretValue } from "./secret";
-import { NAME_RULES, nameViolation, principalViolation } from "./rules/azure";
+import { nameViolation, principalViolation } from "./rules/azure";
 
 /** A deterministic version-4-shaped UUID from a seed, so plans are reproducible. */
 export function mockUuid(seed: string): string {
@@ -306,26 +306,18 @@ const builders: MockTable["resources"] = {
 /** Principal IDs of the managed identities the plan created (service principals in Entra ID). */
 const MANAGED_IDENTITY_PRINCIPALS = new Set<string>();
 
-/** Fails the registration, as ARM would fail the deployment, when a rule of plan/mocks/rules/azure.ts is broken. */
-function enforceRules(args: MockResourceArgs): void {
-    const violation = nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS);
-    if (violation) throw new Error(`${args.type} ${args.name}: ${violation}`);
+/**
+ * Why ARM would refuse this resource (plan/mocks/rules/azure.ts), or undefined: PlanMocks fails the plan with it.
+ * Names follow azure-native's own auto-naming and Azure's rules; role assignments must name the principal's type.
+ */
+export function azureRuleProblem(args: MockResourceArgs): string | undefined {
+    const problem = nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS);
+    return problem ? `${args.type} ${args.name}: ${problem}` : undefined;
 }
-
-/** Every ruled type gets a builder, so every registration of it passes through the rules. */
-const ruled: MockTable["resources"] = Object.fromEntries(
-    [...new Set([...Object.keys(builders), ...NAME_RULES.map((r) => r.type), "azure-native:authorization:RoleAssignment"])].map((type) => [
-        type,
-        (args: MockResourceArgs, id: string) => {
-            enforceRules(args);
-            return builders[type]?.(args, id) ?? {};
-        },
-    ]),
-);
 
 export const azureMocks: MockTable = {
     resources: {
-        ...ruled,
+        ...builders,
         // @pulumiverse/time: a Sleep only waits; under mocks it returns at once, with the ID the provider sets (a timestamp).
         "time:index/sleep:Sleep": () => ({ id: "2026-01-01T00:00:00Z" }),
     },

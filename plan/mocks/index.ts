@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockCallArgs, MockResourceArgs, MockResourceResult } from "@pulumi/pulumi/runtime/mocks";
 import { MockTable, MOCK_ACCOUNT_ID, MOCK_SUBSCRIPTION_ID } from "./types";
 import { awsMocks } from "./aws";
-import { azureMocks } from "./azure";
+import { azureMocks, azureRuleProblem } from "./azure";
 import { kubernetesMocks, kubernetesObjectOutputs } from "./kubernetes";
 import { randomTlsMocks } from "./random-tls";
 import { AWS_NAME_RULES } from "./rules/aws";
@@ -64,7 +64,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
     newResource(args: MockResourceArgs): MockResourceResult {
         const problem =
             physicalNameProblem(NAME_RULES, { type: args.type, name: args.name, inputs: args.inputs }) ??
-            kubernetesObjectProblem(args.type, args.name, args.inputs);
+            kubernetesObjectProblem(args.type, args.name, args.inputs) ??
+            azureRuleProblem(args);
         if (problem) {
             this.refusals.push(problem);
             throw new ProviderRuleError([problem]);

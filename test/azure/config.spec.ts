@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { errorsOf, loadAzure, prodAzure } from "./fixtures";
+import { loadStackConfig } from "../../config";
+import { DEPLOYER, errorsOf, loadAzure, names, prodAzure, rawConfig } from "./fixtures";
 
 describe("azure configuration", () => {
     it("accepts the production fixture and applies production defaults", () => {
@@ -106,5 +107,89 @@ describe("azure configuration", () => {
         assert.deepEqual(errorsOf({ ...prodAzure(), kubeloginMode: "password" }), [
             'xroad-sidecar:azure.kubeloginMode: "password" is not valid; allowed: one of azurecli, workloadidentity, msi, spn, devicecode',
         ]);
+    });
+
+    it("requires the deploying identity: its object ID and principal type (issue 12)", () => {
+        const { deployer: _, ...without } = prodAzure();
+        assert.deepEqual(errorsOf(without), [
+            "xroad-sidecar:azure.deployer.objectId: (not set) is not valid; allowed: the Entra ID object ID of the identity that runs pulumi up (az ad signed-in-user show --query id -o tsv)",
+            "xroad-sidecar:azure.deployer.principalType: (not set) is not valid; allowed: one of User, ServicePrincipal, Group",
+        ]);
+        assert.deepEqual(errorsOf({ ...prodAzure(), deployer: { objectId: DEPLOYER, principalType: "ManagedIdentity" } }), [
+            'xroad-sidecar:azure.deployer.principalType: "ManagedIdentity" is not valid; allowed: one of User, ServicePrincipal, Group',
+        ]);
+    });
+
+    it("holds production to AKS's system-pool minimum (2 nodes, 4 vCPU) and warns below it in development", () => {
+        assert.deepEqual(errorsOf({ ...prodAzure(), systemNodePool: { vmSize: "Standard_D2s_v5", count: 1 } }), [
+            "xroad-sidecar:azure.systemNodePool.count: 1 is not valid; allowed: at least 2 nodes (AKS system pool minimum; 3 recommended)",
+            'xroad-sidecar:azure.systemNodePool.vmSize: "Standard_D2s_v5" is not valid; allowed: a size with at least 4 vCPUs (AKS system pool minimum), such as Standard_D4ds_v5',
+        ]);
+        const dev = loadAzure(
+            { ...prodAzure(), systemNodePool: { vmSize: "Standard_D2s_v5", count: 1 } },
+            { environment: "development", instances: [{ name: "sidecar" }] },
+        );
+        assert.equal(dev.warnings.filter((w) => w.includes("below AKS's documented system-pool minimum")).length, 2);
+        const defaults = loadAzure(prodAzure()).azure.systemNodePool;
+        assert.deepEqual(defaults, { vmSize: "Standard_D4ds_v5", count: 3 });
+    });
+
+    it("needs an API server subnet of at least /28 inside the VNet", () => {
+        assert.deepEqual(errorsOf({ ...prodAzure(), apiServerSubnetCidr: "10.30.18.0/29" }), [
+            'xroad-sidecar:azure.apiServerSubnetCidr: "10.30.18.0/29" is not valid; allowed: a /28 or larger subnet (AKS API Server VNet Integration needs at least /28)',
+        ]);
+    });
+
+    it("validates maintenance windows: a weekday, HH:MM, at least 4 hours, a UTC offset", () => {
+        assert.deepEqual(
+            errorsOf({
+                ...prodAzure(),
+                maintenance: { autoUpgrade: { dayOfWeek: "Sun", startTime: "25:00", durationHours: 2, utcOffset: "UTC" } },
+            }),
+            [
+                'xroad-sidecar:azure.maintenance.autoUpgrade.dayOfWeek: "Sun" is not valid; allowed: one of Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+                'xroad-sidecar:azure.maintenance.autoUpgrade.startTime: "25:00" is not valid; allowed: a time HH:MM such as 01:00',
+                "xroad-sidecar:azure.maintenance.autoUpgrade.durationHours: 2 is not valid; allowed: an integer from 4 to 24",
+                'xroad-sidecar:azure.maintenance.autoUpgrade.utcOffset: "UTC" is not valid; allowed: a UTC offset such as +00:00 or +02:00',
+            ],
+        );
+    });
+
+    it("rejects up front a stack name whose derived AKS name (with the auto-name suffix) would exceed 63 characters", () => {
+        const raw = rawConfig(prodAzure());
+        assert.doesNotThrow(() => loadStackConfig(raw, { project: "xroad-sidecar", stack: "s".repeat(37) }, { offline: true }));
+        assert.throws(
+            () => loadStackConfig(raw, { project: "xroad-sidecar", stack: "s".repeat(38) }, { offline: true }),
+            /derived Azure name xroad-sidecar-s{38}-aks \(\+8 auto-name characters, 64 in all\) fits 63 characters/,
+        );
+    });
+
+    it("warns about placeholders offline, and refuses them in production under the real engine (issue 12 point 4)", () => {
+        const offline = loadAzure(prodAzure());
+        assert.deepEqual(
+            offline.warnings.filter((w) => w.includes("placeholder")).map((w) => w.split(" is a placeholder")[0]),
+            [
+                "xroad-sidecar:azure.authorizedIpRanges[0]",
+                "xroad-sidecar:azure.adminGroupObjectIds[0]",
+                "xroad-sidecar:azure.namespaceOperatorGroupObjectIds[0]",
+            ],
+        );
+        assert.deepEqual(errorsOf(prodAzure(), {}, false), [
+            'xroad-sidecar:azure.authorizedIpRanges[0]: "203.0.113.0/24" is not valid; allowed: a real value: this is an RFC 5737 documentation range (203.0.113.0/24), which no real network uses',
+            'xroad-sidecar:azure.adminGroupObjectIds[0]: "00000000-0000-4000-8000-0000000000aa" is not valid; allowed: a real value: this is an example GUID (almost all zeros), not a real object ID',
+            'xroad-sidecar:azure.namespaceOperatorGroupObjectIds[0]: "00000000-0000-4000-8000-0000000000bb" is not valid; allowed: a real value: this is an example GUID (almost all zeros), not a real object ID',
+        ]);
+        // The default is the engine: fail closed.
+        assert.throws(() => loadStackConfig(rawConfig(prodAzure()), names), /a real value/);
+        // A development stack under the engine still only warns.
+        const dev = loadAzure(prodAzure(), { environment: "development", instances: [{ name: "sidecar" }] }, false);
+        assert.equal(dev.warnings.filter((w) => w.includes("placeholder")).length, 3);
+        const real = {
+            ...prodAzure(),
+            authorizedIpRanges: ["81.22.160.0/24"],
+            adminGroupObjectIds: ["7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"],
+            namespaceOperatorGroupObjectIds: ["1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6"],
+        };
+        assert.equal(loadAzure(real, {}, false).warnings.length, 0);
     });
 });

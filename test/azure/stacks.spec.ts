@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as fs from "fs";
 import * as path from "path";
 import { planStack, PlanResult } from "../../plan/run";
 import { readStackFile } from "../../plan/stack-file";
@@ -81,5 +82,19 @@ describe("azure example stacks plan offline", function () {
         assert.equal(platform.securityServerAddress, "198.51.100.25");
         const fqdn = `${one(prod.resources, "azure-native:dbforpostgresql:Server").props.serverName}.postgres.database.azure.com`;
         assert.deepEqual(platform.databaseHosts, { sidecar: fqdn });
+    });
+
+    it("mark their placeholders: the offline plan warns about each and still plans", () => {
+        for (const plan of [dev, prod]) {
+            const keys = plan.config.warnings.filter((w) => w.includes("is a placeholder")).map((w) => w.split(" ")[0]);
+            assert.ok(keys.includes("xroad-sidecar:azure.authorizedIpRanges[0]"), keys.join(", "));
+            assert.ok(keys.includes("xroad-sidecar:azure.adminGroupObjectIds[0]"), keys.join(", "));
+            assert.ok(keys.includes("xroad-sidecar:azure.namespaceOperatorGroupObjectIds[0]"), keys.join(", "));
+            assert.ok(keys.includes("xroad-sidecar:azure.deployer.objectId"), keys.join(", "));
+        }
+        for (const file of ["Pulumi.azure-dev.yaml", "Pulumi.azure-prod.yaml"]) {
+            const text = fs.readFileSync(path.join(projectDir, file), "utf8");
+            assert.ok((text.match(/PLACEHOLDER/g) ?? []).length >= 3, `${file} marks its placeholders`);
+        }
     });
 });

@@ -1,0 +1,99 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import { recordResources } from "../../plan/run";
+import { ProviderRuleError } from "../../plan/mocks";
+import { NAME_RULES } from "../../plan/mocks/rules/azure";
+
+/** Registers one resource of `type` with raw inputs, as the SDK class would, and returns the plan's failure, if any. */
+async function refusal(register: () => void): Promise<string | undefined> {
+    try {
+        await recordResources(() => {
+            register();
+            return {};
+        });
+        return undefined;
+    } catch (e) {
+        if (e instanceof ProviderRuleError) return e.message;
+        throw e;
+    }
+}
+
+/** Per rule: names the provider accepts, and names it refuses (too short, too long, bad characters). */
+const EXAMPLES: Record<string, { good: string; bad: string[] }> = {
+    "azure-native:storage:StorageAccount": { good: "xrfilesprod1a2b3c", bad: ["ab", "a".repeat(25), "xr-files", "XrFiles"] },
+    "azure-native:keyvault:Vault": { good: "kv-xroad-prod-1a2b3c", bad: ["kv", "k".repeat(25), "1kv-prod", "kv--prod", "kv-prod-"] },
+    "azure-native:dbforpostgresql:Server": { good: "ss1-sidecar-1a2b3c", bad: ["db", "d".repeat(64), "-db-1", "Db-One", "db_one"] },
+    "azure-native:containerservice:ManagedCluster": { good: "xroad-prod-aks", bad: ["a".repeat(64), "-aks", "aks.prod"] },
+    "azure-native:containerservice:AgentPool": { good: "sidecar", bad: ["sidecarpool01", "Sidecar", "1pool", "side-car"] },
+    "azure-native:managedidentity:UserAssignedIdentity": { good: "xroad-archiver", bad: ["ab", "a".repeat(129), "-id", "id.x"] },
+    "azure-native:resources:ResourceGroup": { good: "rg-xroad(prod)", bad: ["r".repeat(91), "rg-xroad.", "rg/xroad"] },
+    "azure-native:operationalinsights:Workspace": { good: "xroad-logs", bad: ["log", "l".repeat(64), "logs_x"] },
+    "azure-native:network:VirtualNetwork": { good: "xroad-vnet", bad: ["v", "v".repeat(65)] },
+    "azure-native:network:PublicIPAddress": { good: "xroad-address", bad: ["p".repeat(81), "pip-"] },
+};
+
+describe("azure mock rules (plan/mocks/rules/azure.ts): the plan fails where ARM would", function () {
+    it("has examples for every name rule, each rule with a source", () => {
+        assert.deepEqual(NAME_RULES.map((r) => r.type).sort(), Object.keys(EXAMPLES).sort());
+        for (const rule of NAME_RULES) assert.match(rule.source, /^https:\/\//, rule.type);
+    });
+
+    for (const rule of NAME_RULES) {
+        it(`${rule.type}: ${rule.min}-${rule.max} characters, ${rule.pattern}`, async () => {
+            const { good, bad } = EXAMPLES[rule.type];
+            assert.equal(await refusal(() => new pulumi.CustomResource(rule.type, "ok", { [rule.nameInput]: good })), undefined);
+            for (const name of bad) {
+                const message = await refusal(() => new pulumi.CustomResource(rule.type, "bad", { [rule.nameInput]: name }));
+                assert.ok(message, `${name} must be refused`);
+                assert.ok(message.includes(rule.message(name)), message);
+            }
+        });
+    }
+
+    it("counts azure-native's auto-name suffix: a 56-character logical cluster name overflows 63", async () => {
+        const type = "azure-native:containerservice:ManagedCluster";
+        assert.equal(await refusal(() => new pulumi.CustomResource(type, "c".repeat(55), {})), undefined);
+        assert.match(
+            (await refusal(() => new pulumi.CustomResource(type, "c".repeat(56), {}))) ?? "",
+            /resourceName 'c{56}0{8}' is invalid/,
+        );
+    });
+
+    it("refuses a role assignment to a managed identity without principalType ServicePrincipal (the SDK sends User)", async () => {
+        const message = await refusal(() => {
+            const identity = new managedidentity.UserAssignedIdentity("archiver", { resourceGroupName: "rg" });
+            new authorization.RoleAssignment("grant", {
+                principalId: identity.principalId,
+                roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/x",
+                scope: "/subscriptions/s",
+            });
+        });
+        assert.match(
+            message ?? "",
+            /UnmatchedPrincipalType: The PrincipalId '[0-9a-f-]{36}' has type 'ServicePrincipal', which is different from specified PrincipalType 'User'/,
+        );
+        assert.equal(
+            await refusal(() => {
+                const identity = new managedidentity.UserAssignedIdentity("archiver", { resourceGroupName: "rg" });
+                new authorization.RoleAssignment("grant", {
+                    principalId: identity.principalId,
+                    principalType: "ServicePrincipal",
+                    roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/x",
+                    scope: "/subscriptions/s",
+                });
+            }),
+            undefined,
+        );
+    });
+
+    it("refuses a role assignment without any principalType, or with one ARM does not know", async () => {
+        const type = "azure-native:authorization:RoleAssignment";
+        assert.match((await refusal(() => new pulumi.CustomResource(type, "none", { principalId: "p" }))) ?? "", /PrincipalTypeRequired/);
+        assert.match(
+            (await refusal(() => new pulumi.CustomResource(type, "odd", { principalId: "p", principalType: "ManagedIdentity" }))) ?? "",
+            /InvalidPrincipalType: 'ManagedIdentity'/,
+        );
+    });
+});
