@@ -154,7 +154,7 @@ describe("AKS pools and maintenance (issue 11 point 5)", function () {
             utcOffset: "+00:00",
         });
         assert.equal(windows.aksManagedNodeOSUpgradeSchedule.maintenanceWindow.schedule.weekly.dayOfWeek, "Saturday");
-        for (const w of Object.values(windows)) assert.equal(w.resourceName, `${name}-aks`);
+        for (const w of Object.values(windows) as { resourceName: string }[]) assert.equal(w.resourceName, `${name}-aks`);
         const { resources: r } = await recordPlatform(
             loadAzure({
                 ...prodAzure(),

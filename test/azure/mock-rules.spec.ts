@@ -6,6 +6,13 @@ import { recordResources } from "../../plan/run";
 import { ProviderRuleError } from "../../plan/mocks";
 import { NAME_RULES } from "../../plan/mocks/rules/azure";
 
+/** A resource of any type with raw inputs, as its SDK class would register it. */
+class Raw extends pulumi.CustomResource {
+    constructor(type: string, name: string, inputs: pulumi.Inputs) {
+        super(type, name, inputs);
+    }
+}
+
 /** Registers one resource of `type` with raw inputs, as the SDK class would, and returns the plan's failure, if any. */
 async function refusal(register: () => void): Promise<string | undefined> {
     try {
@@ -43,9 +50,9 @@ describe("azure mock rules (plan/mocks/rules/azure.ts): the plan fails where ARM
     for (const rule of NAME_RULES) {
         it(`${rule.type}: ${rule.min}-${rule.max} characters, ${rule.pattern}`, async () => {
             const { good, bad } = EXAMPLES[rule.type];
-            assert.equal(await refusal(() => new pulumi.CustomResource(rule.type, "ok", { [rule.nameInput]: good })), undefined);
+            assert.equal(await refusal(() => new Raw(rule.type, "ok", { [rule.nameInput]: good })), undefined);
             for (const name of bad) {
-                const message = await refusal(() => new pulumi.CustomResource(rule.type, "bad", { [rule.nameInput]: name }));
+                const message = await refusal(() => new Raw(rule.type, "bad", { [rule.nameInput]: name }));
                 assert.ok(message, `${name} must be refused`);
                 assert.ok(message.includes(rule.message(name)), message);
             }
@@ -54,11 +61,8 @@ describe("azure mock rules (plan/mocks/rules/azure.ts): the plan fails where ARM
 
     it("counts azure-native's auto-name suffix: a 56-character logical cluster name overflows 63", async () => {
         const type = "azure-native:containerservice:ManagedCluster";
-        assert.equal(await refusal(() => new pulumi.CustomResource(type, "c".repeat(55), {})), undefined);
-        assert.match(
-            (await refusal(() => new pulumi.CustomResource(type, "c".repeat(56), {}))) ?? "",
-            /resourceName 'c{56}0{8}' is invalid/,
-        );
+        assert.equal(await refusal(() => new Raw(type, "c".repeat(55), {})), undefined);
+        assert.match((await refusal(() => new Raw(type, "c".repeat(56), {}))) ?? "", /resourceName 'c{56}0{8}' is invalid/);
     });
 
     it("refuses a role assignment to a managed identity without principalType ServicePrincipal (the SDK sends User)", async () => {
@@ -90,9 +94,9 @@ describe("azure mock rules (plan/mocks/rules/azure.ts): the plan fails where ARM
 
     it("refuses a role assignment without any principalType, or with one ARM does not know", async () => {
         const type = "azure-native:authorization:RoleAssignment";
-        assert.match((await refusal(() => new pulumi.CustomResource(type, "none", { principalId: "p" }))) ?? "", /PrincipalTypeRequired/);
+        assert.match((await refusal(() => new Raw(type, "none", { principalId: "p" }))) ?? "", /PrincipalTypeRequired/);
         assert.match(
-            (await refusal(() => new pulumi.CustomResource(type, "odd", { principalId: "p", principalType: "ManagedIdentity" }))) ?? "",
+            (await refusal(() => new Raw(type, "odd", { principalId: "p", principalType: "ManagedIdentity" }))) ?? "",
             /InvalidPrincipalType: 'ManagedIdentity'/,
         );
     });
