@@ -1,9 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig } from "./config";
 import { deployStack } from "./program";
+import { probeTool } from "./config/prerequisites";
 
 // Read and validate every setting first: a bad value stops the run before any resource is registered.
-const config = loadStackConfig(pulumi.runtime.allConfig(), { project: pulumi.getProject(), stack: pulumi.getStack() });
+// The tools this machine needs (kubelogin, the Azure CLI) are checked here too: the engine is running, not the offline plan.
+const config = loadStackConfig(
+    pulumi.runtime.allConfig(),
+    { project: pulumi.getProject(), stack: pulumi.getStack() },
+    { prerequisites: probeTool },
+);
 
 for (const warning of config.warnings) pulumi.log.warn(warning);
 

@@ -4,6 +4,7 @@ import { PLATFORM_OVERHEAD, azureShape, ec2Shape, nodesNeeded, sidecarAllocatabl
 import { SidecarInstanceConfig, readInstances } from "./instance";
 import { AwsSettings, MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, readAwsSettings } from "./aws";
 import { AzureSettings, readAzureSettings } from "./azure";
+import { ToolProbe, checkAzurePrerequisites } from "./prerequisites";
 import { ExistingClusterSettings, readExistingSettings } from "./existing";
 
 export { ConfigValidationError, CONFIG_NAMESPACE } from "./checker";
@@ -79,6 +80,11 @@ export interface LoadOptions {
      * values (documentation CIDRs, example IDs) then only warn. Default false: fail closed under the engine.
      */
     offline?: boolean;
+    /**
+     * Checks the tools `pulumi up` needs on this machine (config/prerequisites.ts) before any resource exists.
+     * Only the engine entry passes one; offline and in tests nothing is run.
+     */
+    prerequisites?: ToolProbe;
 }
 
 /** The engine lists the stack's encrypted keys in PULUMI_CONFIG_SECRET_KEYS (a JSON array) for the program. */
@@ -203,6 +209,7 @@ export function loadStackConfig(
                 maxKey: "azure.userNodePool.maxCount",
                 max: config.azure.userNodePool.maxCount,
             });
+            if (options.prerequisites && !options.offline) checkAzurePrerequisites(check, config.azure, options.prerequisites);
             break;
         case "existing":
             config = { ...base, target, existing: readExistingSettings(check, raw.existing) };

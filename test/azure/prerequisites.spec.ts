@@ -1,0 +1,56 @@
+import * as assert from "node:assert/strict";
+import { ConfigValidationError, loadStackConfig } from "../../config";
+import { ToolProbe } from "../../config/prerequisites";
+import { names, prodAzure, rawConfig } from "./fixtures";
+
+const real = {
+    ...prodAzure(),
+    authorizedIpRanges: ["81.22.160.0/24"],
+    adminGroupObjectIds: ["7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"],
+    namespaceOperatorGroupObjectIds: ["1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6"],
+};
+
+/** A PATH with the given tools: kubelogin prints a version, az prints its JSON version. */
+function machine(tools: { kubelogin?: boolean; az?: string }): { probe: ToolProbe; calls: string[] } {
+    const calls: string[] = [];
+    const probe: ToolProbe = (command) => {
+        calls.push(command);
+        if (command === "kubelogin") return tools.kubelogin ? "kubelogin version\ngit hash: v0.2.10" : undefined;
+        if (command === "az") return tools.az ? JSON.stringify({ "azure-cli": tools.az, extensions: {} }) : undefined;
+        return undefined;
+    };
+    return { probe, calls };
+}
+
+function issues(probe: ToolProbe, offline = false, azure: Record<string, unknown> = real): string[] {
+    try {
+        loadStackConfig(rawConfig(azure), names, { prerequisites: probe, offline });
+        return [];
+    } catch (e) {
+        if (!(e instanceof ConfigValidationError)) throw e;
+        return e.issues.map((i) => `${i.key}: ${i.allowed}`);
+    }
+}
+
+describe("azure prerequisites on the machine running pulumi up (issue 12 point 5)", () => {
+    it("accepts kubelogin and a recent Azure CLI", () => {
+        assert.deepEqual(issues(machine({ kubelogin: true, az: "2.79.0" }).probe), []);
+    });
+
+    it("refuses a missing kubelogin and a missing or old Azure CLI before any resource, naming the fix", () => {
+        assert.deepEqual(issues(machine({}).probe), [
+            "(prerequisite) kubelogin: kubelogin on the PATH: AKS local accounts are disabled, so the program's kubeconfig runs kubelogin (install: az aks install-cli)",
+            "(prerequisite) az: the Azure CLI 2.39.0 or newer on the PATH, signed in (az login): kubeloginMode azurecli uses it",
+        ]);
+        assert.deepEqual(issues(machine({ kubelogin: true, az: "2.38.9" }).probe), [
+            "(prerequisite) az: the Azure CLI 2.39.0 or newer (found 2.38.9): az upgrade",
+        ]);
+    });
+
+    it("does not need the Azure CLI for other kubelogin modes, and runs nothing offline", () => {
+        assert.deepEqual(issues(machine({ kubelogin: true }).probe, false, { ...real, kubeloginMode: "workloadidentity" }), []);
+        const offline = machine({});
+        assert.deepEqual(issues(offline.probe, true), []);
+        assert.deepEqual(offline.calls, []);
+    });
+});
