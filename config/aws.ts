@@ -1,3 +1,4 @@
+import { Placeholder, documentationCidr, placeholderAwsAccount } from "./placeholders";
 import { Checker } from "./checker";
 
 /** CloudWatch Logs accepts only these retention periods (days). */
@@ -280,4 +281,37 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
         database,
         dns,
     };
+}
+
+/** The hosted zone ID the examples carry: Route 53 IDs are random, this one spells the alphabet. */
+const EXAMPLE_HOSTED_ZONE_ID = "Z0123456789ABCDEFGHIJ";
+
+/**
+ * issue 12 point 4 (review aws A3): the example stacks hold documentation CIDRs, the AWS documentation's
+ * example account and an example hosted zone. Offline each is a warning, so the examples stay plannable;
+ * under the real engine a production stack that still holds one is a config error.
+ */
+export function checkAwsPlaceholders(check: Checker, s: AwsSettings, production: boolean, offline: boolean): void {
+    const found: Placeholder[] = [];
+    s.publicAccessCidrs.forEach((cidr, i) => {
+        const reason = documentationCidr(cidr);
+        if (reason)
+            found.push({
+                path: `aws.publicAccessCidrs[${i}]`,
+                value: cidr,
+                reason: `${reason}; the machine running pulumi up must be inside these CIDRs`,
+            });
+    });
+    for (const key of ["clusterAdminArns", "namespaceOperatorArns"] as const)
+        s[key].forEach((arn, i) => {
+            const reason = placeholderAwsAccount(arn.split(":")[4] ?? "");
+            if (reason)
+                found.push({ path: `aws.${key}[${i}]`, value: arn, reason: `${reason}; EKS access entries need existing principals` });
+        });
+    if (s.dns?.hostedZoneId === EXAMPLE_HOSTED_ZONE_ID)
+        found.push({ path: "aws.dns.hostedZoneId", value: s.dns.hostedZoneId, reason: "the example hosted zone ID" });
+    for (const ph of found) {
+        if (production && !offline) check.fail(ph.path, ph.value, `a real value: this is ${ph.reason}`);
+        else check.warn(`${check.key(ph.path)} is a placeholder (${ph.value}: ${ph.reason}); replace it before pulumi up`);
+    }
 }

@@ -2,7 +2,7 @@ import { CONFIG_NAMESPACE, Checker, ConfigValidationError } from "./checker";
 import { EKS_ADDONS, ReleaseConfig, readRelease } from "./release";
 import { PLATFORM_OVERHEAD, azureShape, ec2Shape, nodesNeeded, sidecarAllocatable, sidecarPods } from "./capacity";
 import { SidecarInstanceConfig, readInstances } from "./instance";
-import { AwsSettings, MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, readAwsSettings } from "./aws";
+import { AwsSettings, MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, checkAwsPlaceholders, readAwsSettings } from "./aws";
 import { AzureSettings, readAzureSettings } from "./azure";
 import { ToolProbe, checkAzurePrerequisites } from "./prerequisites";
 import { ExistingClusterSettings, readExistingSettings } from "./existing";
@@ -169,6 +169,7 @@ export function loadStackConfig(
     switch (target) {
         case "aws":
             config = { ...base, target, aws: readAwsSettings(check, raw.aws, defaultName, production) };
+            checkAwsPlaceholders(check, config.aws, production, options.offline ?? false);
             // Unpinned add-ons drift (vpc-cni and kube-proxy to the newest on every run) or never move; in production
             // every one follows the release block, so a promotion upgrades them together (review aws B1).
             if (production)

@@ -151,15 +151,7 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         const onCluster = { parent: this, providers: [awsProvider, cluster.provider], dependsOn: [cluster.nodeGroup] };
         const oidc = { oidcProviderArn: cluster.oidcProviderArn, oidcIssuer: cluster.oidcIssuer };
 
-        const calico = new Calico(
-            `${name}-calico`,
-            {
-                chartVersion: release.calicoChartVersion,
-                nodeSecurityGroupId: cluster.nodeSecurityGroupId,
-                clusterSecurityGroupId: cluster.clusterSecurityGroupId,
-            },
-            onCluster,
-        );
+        const calico = new Calico(`${name}-calico`, { chartVersion: release.calicoChartVersion }, onCluster);
         const blockStorage = new BlockStorage(
             `${name}-ebs`,
             {

@@ -1,19 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 
-/** Calico Typha, which calico-node on every node connects to. */
-export const CALICO_TYPHA_PORT = 5473;
-/** calico-apiserver, which the control plane calls for projectcalico.org resources. */
-export const CALICO_APISERVER_PORT = 5443;
 export const CALICO_CHART_REPOSITORY = "https://docs.tigera.io/calico/charts";
 export const TIGERA_OPERATOR_NAMESPACE = "tigera-operator";
 
 export interface CalicoArgs {
     /** tigera-operator chart version, pinned by the release config. */
     chartVersion: string;
-    nodeSecurityGroupId: pulumi.Input<string>;
-    clusterSecurityGroupId: pulumi.Input<string>;
 }
 
 /**
@@ -29,46 +22,25 @@ export function tigeraOperatorValues(): Record<string, unknown> {
             cni: { type: "AmazonVPC" },
             calicoNetwork: { bgp: "Disabled" },
         },
-        apiServer: { enabled: true },
+        // No calico-apiserver: the Sidecar uses networking.k8s.io NetworkPolicy only, and an unhealthy aggregated
+        // projectcalico.org API breaks discovery for kubectl, Helm and Pulumi (review aws B10).
+        apiServer: { enabled: false },
         goldmane: { enabled: false },
         whisker: { enabled: false },
     };
 }
 
 /**
- * Calico in policy-only mode (guide §5), so the Sidecar's NetworkPolicies are enforced, plus the node
- * security-group rules it needs even if the default node rules are narrowed: Typha between nodes
- * (tigera/operator#2137) and calico-apiserver from the control plane (projectcalico/calico#7555).
+ * Calico in policy-only mode (guide §5), so the Sidecar's NetworkPolicies are enforced. It needs no security
+ * group rules of its own: the pulumi-eks node group already admits all traffic between nodes (Typha 5473) and
+ * 1025-65535 from the control plane; rules of another resource type on that group would fight its own
+ * (review aws B10, @pulumi/aws SecurityGroupIngressRule notes).
  */
 export class Calico extends pulumi.ComponentResource {
     readonly release: k8s.helm.v3.Release;
 
     constructor(name: string, args: CalicoArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:Calico", name, {}, opts);
-        const typha = new aws.vpc.SecurityGroupIngressRule(
-            `${name}-typha`,
-            {
-                securityGroupId: args.nodeSecurityGroupId,
-                referencedSecurityGroupId: args.nodeSecurityGroupId,
-                ipProtocol: "tcp",
-                fromPort: CALICO_TYPHA_PORT,
-                toPort: CALICO_TYPHA_PORT,
-                description: "Calico Typha from calico-node on other nodes",
-            },
-            { parent: this },
-        );
-        const apiserver = new aws.vpc.SecurityGroupIngressRule(
-            `${name}-apiserver`,
-            {
-                securityGroupId: args.nodeSecurityGroupId,
-                referencedSecurityGroupId: args.clusterSecurityGroupId,
-                ipProtocol: "tcp",
-                fromPort: CALICO_APISERVER_PORT,
-                toPort: CALICO_APISERVER_PORT,
-                description: "calico-apiserver from the EKS control plane",
-            },
-            { parent: this },
-        );
         this.release = new k8s.helm.v3.Release(
             name,
             {
@@ -82,7 +54,7 @@ export class Calico extends pulumi.ComponentResource {
                 cleanupOnFail: true,
                 values: tigeraOperatorValues(),
             },
-            { parent: this, dependsOn: [typha, apiserver] },
+            { parent: this },
         );
         this.registerOutputs({ release: this.release.status });
     }

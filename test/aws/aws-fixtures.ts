@@ -28,7 +28,8 @@ export function awsConfig(settings: Record<string, unknown>, extra: Record<strin
         "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
     };
     for (const [k, v] of Object.entries(extra)) flat[`xroad-sidecar:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
-    const config = loadStackConfig(flat, { project: "xroad-sidecar", stack: "test" });
+    // Offline, as the plan runs: the fixtures use documentation CIDRs and the example account.
+    const config = loadStackConfig(flat, { project: "xroad-sidecar", stack: "test" }, { offline: true });
     assert.equal(config.target, "aws");
     return config as AwsStackConfig;
 }

@@ -130,3 +130,34 @@ describe("AWS settings validation", () => {
         ]);
     });
 });
+
+describe("AWS placeholders (review aws A3)", () => {
+    const stack = (offline: boolean) =>
+        loadStackConfig(
+            {
+                "xroad-sidecar:target": "aws",
+                "xroad-sidecar:environment": "production",
+                "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
+                "xroad-sidecar:instances": JSON.stringify([{ network: { consumerNamespaces: ["apps"] } }]),
+                "xroad-sidecar:aws": JSON.stringify({
+                    publicAccessCidrs: ["203.0.113.0/24"],
+                    clusterAdminArns: ["arn:aws:iam::123456789012:role/admins"],
+                }),
+            },
+            { project: "xroad-sidecar", stack: "prod" },
+            { offline },
+        );
+
+    it("warns offline, so the examples stay plannable", () => {
+        const warnings = stack(true).warnings.join("\n");
+        assert.match(warnings, /aws\.publicAccessCidrs\[0\] is a placeholder \(203\.0\.113\.0\/24/);
+        assert.match(warnings, /aws\.clusterAdminArns\[0\] is a placeholder .*example account/);
+    });
+
+    it("refuses a production stack with placeholders under the real engine", () => {
+        assert.throws(
+            () => stack(false),
+            (e) => e instanceof ConfigValidationError && /aws\.publicAccessCidrs\[0\].*a real value/.test(e.message),
+        );
+    });
+});

@@ -403,14 +403,13 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.deepEqual(release.props.values.installation.calicoNetwork, { bgp: "Disabled" });
         });
 
-        it("opens Typha 5473 between nodes and 5443 from the control plane, nothing wider", () => {
-            const typha = one(resources, T.sgRule, `${CLUSTER}-calico-typha`);
-            assert.deepEqual([typha.props.ipProtocol, typha.props.fromPort, typha.props.toPort], ["tcp", 5473, 5473]);
-            assert.equal(typha.props.referencedSecurityGroupId, typha.props.securityGroupId, "node to node");
-            const api = one(resources, T.sgRule, `${CLUSTER}-calico-apiserver`);
-            assert.deepEqual([api.props.ipProtocol, api.props.fromPort, api.props.toPort], ["tcp", 5443, 5443]);
-            assert.notEqual(api.props.referencedSecurityGroupId, api.props.securityGroupId);
-            assert.match(api.props.referencedSecurityGroupId, /^sg-/);
+        it("installs no calico-apiserver and adds no security-group rules to the pulumi-eks node group (review aws B10)", () => {
+            const release = one(resources, "kubernetes:helm.sh/v3:Release", `${CLUSTER}-calico`);
+            assert.deepEqual(release.props.values.apiServer, { enabled: false });
+            assert.deepEqual(
+                ofType(resources, T.sgRule).filter((r) => r.name.includes("calico")),
+                [],
+            );
         });
     });
 
