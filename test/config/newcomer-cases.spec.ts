@@ -842,6 +842,42 @@ const CASES: Case[] = [
         exit: 2,
         fragment: "autoscaling.minReplicas: 9 is not valid",
     },
+    {
+        id: "bad66",
+        base: "existing",
+        what: "kubeconfigPath to a missing file (cannot be checked offline; the engine's provider reports it)",
+        change: (c) => (section(c, key("existing")).kubeconfigPath = "/nonexistent/kubeconfig"),
+        exit: 0,
+    },
+    {
+        id: "bad71",
+        base: "dev",
+        what: "an empty secure value (a placeholder stands in offline)",
+        change: (c) => (c[key("secrets")] = { sidecar: { tokenPin: { secure: "" } } }),
+        exit: 0,
+    },
+    {
+        id: "bad78",
+        base: "prod",
+        what: "operator ARN equal to an admin ARN",
+        change: (c) => (section(c, key("aws")).namespaceOperatorArns = [...((section(c, key("aws")).clusterAdminArns as string[]) ?? [])]),
+        exit: 2,
+        fragment: "a principal not already in xroad-sidecar:aws.clusterAdminArns",
+    },
+    {
+        id: "bad82",
+        base: "dev",
+        what: "a 1Ki config volume (valid syntax; minor)",
+        change: withInstance((i) => (i.storage = { ...(i.storage as object), config: "1Ki" })),
+        exit: 0,
+    },
+    {
+        id: "bad85",
+        base: "dev",
+        what: "sidecarVersion 7.99.0 (well-formed; no registry offline to prove it does not exist)",
+        change: (c) => (section(c, key("release")).sidecarVersion = "7.99.0"),
+        exit: 0,
+    },
     // Our own additions.
     {
         id: "plain-secret",
