@@ -1,6 +1,7 @@
-import { AzureStackConfig, ConfigValidationError, loadStackConfig } from "../../config";
+import { AzureStackConfig, loadStackConfig } from "../../config";
 import { recordResources, PlannedResource } from "../../plan/run";
 import { AzurePlatform } from "../../components/azure/azure-platform";
+import { configErrors } from "../config/errors";
 
 export const names = { project: "xroad-sidecar", stack: "aztest" };
 export const ADMIN_GROUP = "00000000-0000-4000-8000-0000000000aa";
@@ -54,16 +55,7 @@ export function loadAzure(azure: Record<string, unknown>, extra: Record<string, 
 
 /** The issue lines of the ConfigValidationError loading throws. */
 export function errorsOf(azure: Record<string, unknown>, extra: Record<string, unknown> = {}, offline = true): string[] {
-    try {
-        loadAzure(azure, extra, offline);
-    } catch (e) {
-        if (!(e instanceof ConfigValidationError)) throw e;
-        return e.message
-            .split("\n")
-            .slice(1)
-            .map((l) => l.replace(/^ {2}- /, ""));
-    }
-    throw new Error("expected the config to be rejected");
+    return configErrors(() => loadAzure(azure, extra, offline));
 }
 
 /** Runs only the Azure platform under the shared mocks. */

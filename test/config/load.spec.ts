@@ -9,6 +9,7 @@ import { AWS_KEYS } from "../../config/aws";
 import { AZURE_KEYS } from "../../config/azure";
 import { INSTANCE_KEYS, SECRET_KEYS } from "../../config/instance";
 import { parseStackFile, readProjectFile } from "../../plan/stack-file";
+import { configErrors } from "./errors";
 
 const names = { project: "xroad-sidecar", stack: "test" };
 const projectDir = path.resolve(__dirname, "../..");
@@ -21,16 +22,7 @@ function load(yamlText: string): StackConfig {
 
 /** The messages of the ConfigValidationError that loading throws. */
 function errorsOf(yamlText: string): string[] {
-    try {
-        load(yamlText);
-    } catch (e) {
-        assert.ok(e instanceof ConfigValidationError, `expected ConfigValidationError, got ${e}`);
-        return e.message
-            .split("\n")
-            .slice(1)
-            .map((l) => l.replace(/^ {2}- /, ""));
-    }
-    assert.fail("expected the config to be rejected");
+    return configErrors(() => load(yamlText));
 }
 
 const existing = "config:\n  xroad-sidecar:target: existing\n";

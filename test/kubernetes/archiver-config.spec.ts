@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
-import { ConfigValidationError, loadStackConfig } from "../../config";
+import { loadStackConfig } from "../../config";
 import { CRON_ALLOWED } from "../../config/cron";
+import { configErrors } from "../config/errors";
 
 const names = { project: "xroad-sidecar", stack: "test" };
 
@@ -12,16 +13,7 @@ function load(archiving: Record<string, unknown>) {
 }
 
 function errorsOf(archiving: Record<string, unknown>): string[] {
-    try {
-        load(archiving);
-    } catch (e) {
-        assert.ok(e instanceof ConfigValidationError);
-        return e.message
-            .split("\n")
-            .slice(1)
-            .map((l) => l.replace(/^ {2}- /, ""));
-    }
-    assert.fail("expected the config to be rejected");
+    return configErrors(() => load(archiving));
 }
 
 describe("archiver settings: schedule, settle time, local retention", () => {

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { ConfigValidationError, loadStackConfig } from "../../config";
+import { loadStackConfig } from "../../config";
+import { configErrors } from "../config/errors";
 
 const names = { project: "xroad-sidecar", stack: "test" };
 
@@ -8,16 +9,7 @@ function load(instance: Record<string, unknown>) {
 }
 
 function errorsOf(instance: Record<string, unknown>): string[] {
-    try {
-        load(instance);
-    } catch (e) {
-        assert.ok(e instanceof ConfigValidationError);
-        return e.message
-            .split("\n")
-            .slice(1)
-            .map((l) => l.replace(/^ {2}- /, ""));
-    }
-    assert.fail("expected the config to be rejected");
+    return configErrors(() => load(instance));
 }
 
 describe("Sidecar instance config: database egress and archiver resources", () => {
