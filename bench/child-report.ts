@@ -10,12 +10,22 @@ export interface ChildReport {
     maxRssKb: number;
     /** User plus system CPU time of the process so far (same fallback). */
     cpuMs: number;
+    /** CPU time of the process this child started and measured (the policy pack), where Linux's /proc shows it. */
+    subjectCpuMs?: number;
 }
 
 /** This process's report, to print as its last line. */
-export function selfReport(planMs: number, resources: number, target: string): ChildReport {
+export function selfReport(planMs: number, resources: number, target: string, subjectCpuMs?: number): ChildReport {
     const usage = process.resourceUsage();
-    return { planMs, resources, target, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+    const report: ChildReport = {
+        planMs,
+        resources,
+        target,
+        maxRssKb: usage.maxRSS,
+        cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    };
+    if (subjectCpuMs !== undefined) report.subjectCpuMs = subjectCpuMs;
+    return report;
 }
 
 /** Files loaded so far from node_modules, in the order loading started (require.cache keeps insertion order). */
@@ -42,5 +52,8 @@ export function parseChildReport(line: string): ChildReport {
     ) {
         throw new Error(`not a bench report: ${line}`);
     }
-    return { planMs: v.planMs, resources: v.resources, target: v.target, maxRssKb: v.maxRssKb, cpuMs: v.cpuMs };
+    if (v.subjectCpuMs !== undefined && typeof v.subjectCpuMs !== "number") throw new Error(`not a bench report: ${line}`);
+    const report: ChildReport = { planMs: v.planMs, resources: v.resources, target: v.target, maxRssKb: v.maxRssKb, cpuMs: v.cpuMs };
+    if (v.subjectCpuMs !== undefined) report.subjectCpuMs = v.subjectCpuMs;
+    return report;
 }

@@ -4,6 +4,8 @@
  * of that stack loaded (the Pulumi SDKs, including the submodules they load lazily, yaml, ts-node)
  * and registers nothing. `node … bench/floor-child.ts <modulesFile>`.
  */
+// As in the plan it is measured against (bench/plan-child.ts).
+import "../policy/defer-npm-arborist";
 import * as fs from "fs";
 import { selfReport } from "./child-report";
 

@@ -5,6 +5,8 @@
  * run the policy self-check) and prints one JSON line with the in-process time. With <modulesFile>, also writes the files it
  * loaded from node_modules, in load order, for the floor process to load the same ones.
  */
+// First, before anything imports the Pulumi SDK: defers its eager load of npm's Arborist (see the file).
+import "../policy/defer-npm-arborist";
 import * as fs from "fs";
 import { readStackFile } from "../plan/stack-file";
 import { planStack } from "../plan/run";

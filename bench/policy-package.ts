@@ -35,11 +35,21 @@ export function packAndInstall(policyDir: string, work: string): InstalledPack {
     return { dir, files: packed.files.map((f) => f.path).sort() };
 }
 
-/** Starts the installed pack as the CLI's shim does; `ready` resolves with the gRPC port it prints and the milliseconds until then. */
-export function startAsTheCliDoes(packDir: string): { child: ChildProcess; ready: Promise<{ port: number; ms: number }> } {
+/**
+ * Starts the installed pack as the CLI's shim does; `ready` resolves with the gRPC port it prints and the milliseconds
+ * until then; `stderr()` is what the pack wrote so far. `env` adds variables to the pack's environment.
+ */
+export function startAsTheCliDoes(
+    packDir: string,
+    env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; ready: Promise<{ port: number; ms: number }>; stderr: () => string } {
     const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [runner, "127.0.0.1:0", packDir], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [runner, "127.0.0.1:0", packDir], {
+        cwd: packDir,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr!.on("data", (d) => (stderr += String(d)));
     const ready = new Promise<{ port: number; ms: number }>((resolve, reject) => {
@@ -49,5 +59,5 @@ export function startAsTheCliDoes(packDir: string): { child: ChildProcess; ready
         });
         child.on("exit", (code) => reject(new Error(`policy pack exited with ${code}: ${stderr}`)));
     });
-    return { child, ready };
+    return { child, ready, stderr: () => stderr };
 }

@@ -3,6 +3,8 @@
  * Constructing a PolicyPack starts the policy gRPC server, so nothing but the Pulumi CLI may import this file;
  * tests and scripts import ./policies instead.
  */
+// First: keeps the SDK from loading npm's Arborist at start-up (see the file).
+import "./defer-npm-arborist";
 import { PolicyPack } from "@pulumi/policy";
 import { POLICY_PACK_NAME, allPolicies } from "./policies";
 

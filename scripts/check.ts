@@ -11,6 +11,8 @@
  * Outside a Pulumi preview no value is unknown: the SDK's unknown sentinel is an ordinary string here and never
  * makes a policy advisory. Inputs over a few MB show progress on stderr.
  */
+// First, before anything imports the Pulumi SDK: defers its eager load of npm's Arborist (see the file).
+import "../policy/defer-npm-arborist";
 import * as fs from "fs";
 import { validatePolicyPackConfig } from "../policy/engine/config";
 import { evaluate } from "../policy/engine/evaluate";

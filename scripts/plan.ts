@@ -7,6 +7,8 @@
  * Then runs the CrossGuard pack over the planned resources (plan/self-check.ts) and prints its report.
  * Exit codes: 0 planned and compliant, 1 a mandatory policy is violated, 2 invalid configuration or usage.
  */
+// First, before anything imports the Pulumi SDK: defers its eager load of npm's Arborist (see the file).
+import "../policy/defer-npm-arborist";
 import * as path from "path";
 import { ConfigValidationError } from "../config";
 import { ProviderRuleError } from "../plan/mocks";

@@ -7,6 +7,8 @@
  * `--cwd <dir>` works on the project in <dir> instead of this one.
  * Exit codes: 0 promoted (or dry run, or nothing to change), 1 refused, 2 invalid configuration or usage.
  */
+// First, before anything imports the Pulumi SDK: defers its eager load of npm's Arborist (see the file).
+import "../policy/defer-npm-arborist";
 import * as path from "path";
 import { ConfigValidationError } from "../config";
 import { StackFileError } from "../plan/stack-file";

@@ -77,10 +77,21 @@ describe("the policy pack as a published package", function () {
         }
     });
 
-    it("starts through the CLI's run-policy-pack path and answers the policy gRPC protocol", async () => {
-        const started = startAsTheCliDoes(packDir);
+    it("starts through the CLI's run-policy-pack path, without loading npm's Arborist, and answers the policy gRPC protocol", async () => {
+        // NODE_DEBUG=module makes Node log each module it loads: `load "<file>" for module "<id>"`.
+        const started = startAsTheCliDoes(packDir, { NODE_DEBUG: "module" });
         child = started.child;
         const { port } = await started.ready;
+        const loads = [...started.stderr().matchAll(/^MODULE \d+: load "([^"]+)"/gm)].map((m) => m[1]);
+        assert.ok(
+            loads.some((f) => f.includes(`${path.sep}@pulumi${path.sep}policy${path.sep}`)),
+            "module loads are logged",
+        );
+        // policy/defer-npm-arborist.ts: the SDK imports Arborist eagerly, which costs more start-up than the rest of it.
+        assert.deepEqual(
+            loads.filter((f) => f.includes(`${path.sep}@npmcli${path.sep}arborist${path.sep}`)),
+            [],
+        );
         const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 
         const info: any = await call(client, "getAnalyzerInfo", new emptyPb.Empty());

@@ -1,0 +1,56 @@
+/**
+ * Start-up cost of everything that loads `@pulumi/pulumi` here (the pack at each preview, `npm run plan`,
+ * `npm run check`). The SDK's index loads its closure serialiser, whose `runtime/closure/codePaths` module imports
+ * npm's Arborist at load time, and with it pacote, sigstore and the npm registry client: about 0.8 s of CPU, more than
+ * the rest of the SDK (measured with a `Module._load` timer on the installed pack; README, Performance). Arborist is
+ * used only to list the packages a serialised function needs (`computeCodePaths`), and neither a policy pack nor a
+ * mocked plan serialises a function.
+ *
+ * So the import is deferred, not removed: importing this file first (before anything that imports the SDK) means the module cache entry for the exact
+ * Arborist file the SDK would load holds a lazy namespace that loads the real module on its first use. Code that does use Arborist gets
+ * the real one; code that does not never pays for it. If the SDK stops importing Arborist from where this looks, nothing
+ * is deferred and `test/policy-package` fails on the start-up assertion, so an SDK upgrade cannot silently undo it.
+ */
+import Module = require("module");
+import * as path from "path";
+
+/** The Arborist file `@pulumi/pulumi` would load, or undefined when the SDK does not depend on it (any more). */
+function arboristFile(): string | undefined {
+    try {
+        const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+        return require.resolve("@npmcli/arborist", { paths: [sdkDir] });
+    } catch {
+        return undefined;
+    }
+}
+
+/** Defers loading npm's Arborist until first use; returns the file deferred, if any. */
+function deferNpmArborist(): string | undefined {
+    const file = arboristFile();
+    if (file === undefined || require.cache[file] !== undefined) return undefined;
+    let real: object | undefined;
+    const load = (): object => {
+        if (real === undefined) {
+            delete require.cache[file]; // let `require` load and cache the real module
+            real = require(file) as object;
+        }
+        return real;
+    };
+    // `__esModule` lets the SDK's `__importStar` keep this namespace as it is instead of copying (and so loading) it.
+    const lazyNamespace = new Proxy(
+        {},
+        {
+            get: (_target, key) => (key === "__esModule" ? true : Reflect.get(load(), key)),
+            has: (_target, key) => key === "__esModule" || Reflect.has(load(), key),
+        },
+    );
+    const placeholder = new Module(file);
+    placeholder.filename = file;
+    placeholder.loaded = true;
+    placeholder.exports = lazyNamespace;
+    require.cache[file] = placeholder;
+    return file;
+}
+
+/** The Arborist file whose loading this import deferred (undefined if the SDK no longer imports it, or it was loaded already). */
+export const deferredArboristFile = deferNpmArborist();
