@@ -12,7 +12,7 @@
  *    `check.throughput` at the largest size. Linear means the same throughput at every size.
  *  - Policy pack start: the pack built, packed and installed as a published pack, started through the CLI's
  *    run-policy-pack path until it serves (`pack.startMs`, median of N fresh processes).
- * Writes out/bench.json and prints a table. Targets: plan ≤ 1.5× floor; ≤ 20 ms and ≤ 5 MB per added
+ * Writes out/bench.json and prints a table. Targets: plan ≤ 1.3× floor (wall and CPU); ≤ 20 ms and ≤ 5 MB per added
  * instance; 50 MB checked in under 60 s of CPU time and 1 GB of peak memory;
  * pack start ≤ 1.5 s.
  * Exit codes: 0 measured (targets met or not, see `targetsMet`), 2 usage.
@@ -27,7 +27,7 @@ import { MIN_VERDICT_RUNS, Sample, perInstanceVerdict, sample, slope } from "../
 import { writeCheckInput } from "../bench/check-input";
 import { packAndInstall } from "../bench/policy-package";
 
-const TARGETS = { floorRatio: 1.5, msPerInstance: 20, mbPerInstance: 5, check50MbSeconds: 60, check50MbPeakMb: 1024, packStartMs: 1500 };
+const TARGETS = { floorRatio: 1.3, msPerInstance: 20, mbPerInstance: 5, check50MbSeconds: 60, check50MbPeakMb: 1024, packStartMs: 1500 };
 const PLAN_CHILD = path.join("bench", "plan-child.ts");
 const CHECK_CHILD = path.join("bench", "check-child.ts");
 const PACK_START_CHILD = path.join("bench", "pack-start-child.ts");
@@ -137,7 +137,8 @@ function benchStack(repoDir: string, stack: string, runs: number, tmp: string): 
         plan,
         floor,
         ratio,
-        withinTarget: ratio.wall <= TARGETS.floorRatio,
+        // Both ratios: load inflates wall and CPU time differently, so one of them alone could pass by noise.
+        withinTarget: runs >= MIN_VERDICT_RUNS && ratio.wall <= TARGETS.floorRatio && ratio.cpu <= TARGETS.floorRatio,
     };
 }
 
