@@ -13,6 +13,7 @@ async function createPlatform(config: StackConfig): Promise<Platform> {
         instances: config.instances,
         protectData: config.protectData,
         environment: config.environment,
+        alerts: config.alerts,
     };
     switch (config.target) {
         case "aws": {

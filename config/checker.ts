@@ -41,6 +41,9 @@ const SECRET_WORDS = new Set([
     "keys",
     "credential",
     "credentials",
+    // A webhook URL carries its token in the path (Slack, Teams, PagerDuty): never print it.
+    "webhook",
+    "webhooks",
 ]);
 /** Settings whose names contain such a word but which hold no secret. */
 const NOT_SECRET_KEYS = new Set(["secretsEncryption"]);

@@ -6,6 +6,7 @@ import { AwsSettings, MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, checkAwsPlaceholders
 import { AzureSettings, readAzureSettings } from "./azure";
 import { ToolProbe, checkAzurePrerequisites } from "./prerequisites";
 import { ExistingClusterSettings, readExistingSettings } from "./existing";
+import { AlertSettings, checkAlertPlaceholders, readAlertSettings } from "./alerts";
 
 export { ConfigValidationError, CONFIG_NAMESPACE } from "./checker";
 export type { ConfigIssue } from "./checker";
@@ -28,6 +29,7 @@ export const TOP_LEVEL_KEYS = [
     "aws",
     "azure",
     "existing",
+    "alerts",
 ] as const;
 
 interface StackConfigBase {
@@ -43,6 +45,8 @@ interface StackConfigBase {
     protectData: boolean;
     release: ReleaseConfig;
     instances: SidecarInstanceConfig[];
+    /** Receivers, thresholds and threat detection of the stack's alerts (guide §8). */
+    alerts: AlertSettings;
 }
 
 export interface AwsStackConfig extends StackConfigBase {
@@ -143,6 +147,7 @@ export function loadStackConfig(
         .toLowerCase()
         .replace(/[^a-z0-9-]/g, "-")
         .slice(0, 40);
+    const isSecure = options.isSecure ?? secretKeysFromEngine();
     const base = {
         project: names.project,
         stack: names.stack,
@@ -156,14 +161,16 @@ export function loadStackConfig(
             production,
             internalLoadBalancerAnnotationsKnown: target !== "existing",
         }),
+        alerts: readAlertSettings(check, raw.alerts, { production, target, isSecure }),
     };
+    checkAlertPlaceholders(check, base.alerts, production, options.offline ?? false);
     if (production && !base.protectData) check.fail("protectData", raw.protectData, "true in a production environment");
     for (const other of TARGETS) {
         if (other !== target && raw[other] !== undefined)
             check.fail(other, raw[other], `nothing: the ${other} section applies only to target ${other}`);
     }
 
-    warnPlainTextSecrets(check, raw.secrets, options.isSecure ?? secretKeysFromEngine());
+    warnPlainTextSecrets(check, raw.secrets, isSecure);
 
     let config: StackConfig;
     switch (target) {

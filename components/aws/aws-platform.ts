@@ -22,6 +22,9 @@ import { MetricsServer } from "./metrics-server";
 import { ClusterAutoscaler } from "./cluster-autoscaler";
 import { Database } from "./database";
 import { AddressRecord } from "./address-record";
+import { AlertSettings } from "../../config/alerts";
+import { NotificationTopic } from "./notification-topic";
+import { AuditAlarms } from "./audit-alarms";
 
 export interface AwsPlatformArgs {
     settings: AwsSettings;
@@ -31,6 +34,8 @@ export interface AwsPlatformArgs {
     protectData: boolean;
     /** Production gets a NAT gateway per zone and a highly available metrics-server. */
     environment: Environment;
+    /** Receivers, thresholds and threat detection (guide §8). */
+    alerts: AlertSettings;
 }
 
 /**
@@ -124,6 +129,33 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         const logs = new ControlPlaneLogs(
             `${name}-control-plane-logs`,
             { clusterName, retentionInDays: settings.logRetentionDays, kmsKeyArn: keys.arns.logs, protectData },
+            awsOnly,
+        );
+
+        // guide §8: detect, not only collect. One notification target, and the audit log watched for what
+        // threatens the Sidecar (policy/xroad/detections.ts).
+        const notifications = new NotificationTopic(
+            `${name}-alerts`,
+            {
+                clusterName,
+                kmsKeyArn: keys.arns.alerts,
+                accountId,
+                partition,
+                emails: args.alerts.receivers.emails,
+                webhooks: args.alerts.receivers.webhooks,
+            },
+            awsOnly,
+        );
+        new AuditAlarms(
+            `${name}-audit-alarms`,
+            {
+                clusterName,
+                logGroupName: logs.logGroup.name,
+                namespaces: instances.map((i) => i.namespace),
+                thresholds: args.alerts.thresholds,
+                evaluationMinutes: args.alerts.evaluationMinutes,
+                topicArn: notifications.topicArn,
+            },
             awsOnly,
         );
 
@@ -319,6 +351,7 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
             databases: databaseOutputs,
             // The names to register in X-Road; without DNS config, register the NLB hostname the
             // instance's load-balancer Service reports.
+            alertTopicArn: notifications.topicArn,
             registeredAddresses: dns ? Object.fromEntries(instanceNames.map((n) => [n, registeredAddressName(dns, instanceNames, n)])) : {},
         };
         this.registerOutputs(this.outputs);

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { PolicyStatement, policyDocument } from "./policy-document";
 
 /** What each customer-managed key protects. One key per purpose, so each grant and audit trail stays narrow. */
-export const KEY_PURPOSES = ["secrets", "logs", "ebs", "efs", "archive", "database"] as const;
+export const KEY_PURPOSES = ["secrets", "logs", "ebs", "efs", "archive", "database", "alerts"] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 const DESCRIPTIONS: Record<KeyPurpose, string> = {
@@ -13,6 +13,7 @@ const DESCRIPTIONS: Record<KeyPurpose, string> = {
     efs: "EFS file system for /var/lib/xroad (backups, message-log archives)",
     archive: "S3 message-log archive bucket",
     database: "RDS PostgreSQL storage, snapshots and backups",
+    alerts: "SNS topic of the stack's alerts (CloudWatch alarms, GuardDuty findings)",
 };
 
 export interface EncryptionKeysArgs {
@@ -57,6 +58,19 @@ export function keyPolicyStatements(
                     "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*`,
                 },
             },
+        });
+    }
+    if (purpose === "alerts") {
+        // An encrypted SNS topic only receives what its publishers can encrypt: CloudWatch alarms and EventBridge
+        // (which carries the GuardDuty findings) need the data key, for this account only (SNS developer guide,
+        // "Enable compatibility between event sources from AWS services and encrypted topics").
+        statements.push({
+            Sid: "AlarmsAndEventRulesOfThisAccountPublish",
+            Effect: "Allow",
+            Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
         });
     }
     return statements;

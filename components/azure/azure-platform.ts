@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { AlertSettings } from "../../config/alerts";
 import * as random from "@pulumi/random";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { AzureSettings } from "../../config/azure";
@@ -31,6 +32,8 @@ export interface AzurePlatformArgs {
     protectData: boolean;
     /** Production: Standard-tier API server, premium zone-redundant storage, geo-redundant backups. */
     environment: Environment;
+    /** Receivers, thresholds and threat detection (guide §8). */
+    alerts: AlertSettings;
 }
 
 /**

@@ -5,7 +5,7 @@ import { awsMocks } from "./aws";
 import { azureMocks, azureRuleProblem } from "./azure";
 import { kubernetesMocks, kubernetesObjectOutputs } from "./kubernetes";
 import { randomTlsMocks } from "./random-tls";
-import { AWS_NAME_RULES } from "./rules/aws";
+import { AWS_NAME_RULES, awsInputProblem } from "./rules/aws";
 import { kubernetesObjectProblem } from "./rules/kubernetes";
 import { physicalNameProblem } from "./rules/physical-names";
 
@@ -65,6 +65,7 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         const problem =
             physicalNameProblem(NAME_RULES, { type: args.type, name: args.name, inputs: args.inputs }) ??
             kubernetesObjectProblem(args.type, args.name, args.inputs) ??
+            awsInputProblem(args.type, args.name, args.inputs) ??
             azureRuleProblem(args);
         if (problem) {
             this.refusals.push(problem);

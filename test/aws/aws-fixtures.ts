@@ -66,6 +66,7 @@ export async function planPlatform(config: AwsStackConfig): Promise<{ resources:
             instances: config.instances,
             protectData: config.protectData,
             environment: config.environment,
+            alerts: config.alerts,
         });
         const b = platform.bindings;
         const published: Record<string, pulumi.Output<string>> = {};

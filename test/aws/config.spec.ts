@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { ConfigValidationError, loadStackConfig } from "../../config";
 import { formatIssue } from "../../config/checker";
 import { PINNED_ADDONS } from "./aws-fixtures";
+import { TEST_ALERTS } from "../azure/fixtures";
 
 /** Every issue of an AWS stack config, formatted as the user sees it. */
 function errorsOf(aws: unknown, extra: Record<string, unknown> = {}): string[] {
@@ -9,6 +10,7 @@ function errorsOf(aws: unknown, extra: Record<string, unknown> = {}): string[] {
         "xroad-sidecar:target": "aws",
         "xroad-sidecar:aws": JSON.stringify(aws),
         "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
+        "xroad-sidecar:alerts": JSON.stringify(TEST_ALERTS),
     };
     for (const [k, v] of Object.entries(extra)) flat[`xroad-sidecar:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
     try {
@@ -41,6 +43,7 @@ describe("AWS settings validation", () => {
             {
                 "xroad-sidecar:target": "aws",
                 "xroad-sidecar:environment": "production",
+                "xroad-sidecar:alerts": JSON.stringify(TEST_ALERTS),
                 "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
                 "xroad-sidecar:instances": JSON.stringify([{ network: { consumerNamespaces: ["apps"] } }]),
             },
@@ -137,6 +140,7 @@ describe("AWS placeholders (review aws A3)", () => {
             {
                 "xroad-sidecar:target": "aws",
                 "xroad-sidecar:environment": "production",
+                "xroad-sidecar:alerts": JSON.stringify(TEST_ALERTS),
                 "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
                 "xroad-sidecar:instances": JSON.stringify([{ network: { consumerNamespaces: ["apps"] } }]),
                 "xroad-sidecar:aws": JSON.stringify({

@@ -9,6 +9,9 @@ export const OPERATOR_GROUP = "00000000-0000-4000-8000-0000000000bb";
 /** A real-looking object ID: the tests' stacks deploy as a CI service principal. */
 export const DEPLOYER = "3f2b6c1e-8a4d-4e7b-9c2a-5d1e0f7a6b34";
 
+/** Receivers of the tests' production stacks (RFC 2606 `.test`: reserved for testing, never mailed). */
+export const TEST_ALERTS = { receivers: { emails: ["soc@xroad-operator.test"] } };
+
 /** A complete, valid production Azure stack; tests override single values. */
 export function prodAzure(): Record<string, unknown> {
     return {
@@ -37,7 +40,14 @@ export function prodInstances(): unknown[] {
 
 /** The flat config map the Pulumi CLI would hand the program. */
 export function rawConfig(azure: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, string> {
-    const values: Record<string, unknown> = { target: "azure", environment: "production", azure, instances: prodInstances(), ...extra };
+    const values: Record<string, unknown> = {
+        target: "azure",
+        environment: "production",
+        azure,
+        instances: prodInstances(),
+        alerts: TEST_ALERTS,
+        ...extra,
+    };
     return Object.fromEntries(
         Object.entries(values).map(([k, v]) => [`xroad-sidecar:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
     );
@@ -68,6 +78,7 @@ export async function recordPlatform(config: AzureStackConfig): Promise<{ resour
             instances: config.instances,
             protectData: config.protectData,
             environment: config.environment,
+            alerts: config.alerts,
         });
         return {};
     }, names);

@@ -1,3 +1,4 @@
+import { ALERT_KEYS } from "../../config/alerts";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
@@ -128,7 +129,7 @@ describe("stack configuration", () => {
                 "  xroad-sidecar:instances:\n    - name: a\n      resources: {limits: {memory: 200Mi}}\n    - name: a\n",
         );
         assert.deepEqual(errors, [
-            "xroad-sidecar:relase is not a known key; allowed here: target, environment, protectData, release, instances, secrets, aws, azure, existing",
+            "xroad-sidecar:relase is not a known key; allowed here: target, environment, protectData, release, instances, secrets, aws, azure, existing, alerts",
             'xroad-sidecar:environment: "staging" is not valid; allowed: one of development, production',
             'xroad-sidecar:instances[0].resources.requests.memory: "3Gi" is not valid; allowed: a value not above instances[0].resources.limits.memory (200Mi)',
             'xroad-sidecar:instances[0].resources.limits.memory: "200Mi" is not valid; allowed: at least 3072Mi for the slim image (NIIS minimum)',
@@ -190,6 +191,7 @@ describe("stack configuration", () => {
         ).config;
         const keys = Object.keys(declared).map((k) => k.replace(/^xroad-sidecar:/, ""));
         assert.deepEqual(keys.sort(), [
+            "alerts",
             "aws",
             "azure",
             "environment",
@@ -211,6 +213,7 @@ describe("stack configuration", () => {
             ["azure", AZURE_KEYS],
             ["instances", INSTANCE_KEYS],
             ["secrets", SECRET_KEYS],
+            ["alerts", ALERT_KEYS],
         ];
         for (const [section, sectionKeys] of sections) {
             const description = declared[`xroad-sidecar:${section}`].description;

@@ -120,4 +120,83 @@ export const AWS_NAME_RULES: Readonly<Record<string, PhysicalNameRule>> = {
         maxLength: 64,
         source: "EFS API CreateFileSystem: CreationToken 1-64",
     },
+    "aws:sns/topic:Topic": {
+        property: "name",
+        prefixProperty: "namePrefix",
+        autonamed: true,
+        maxLength: 256,
+        pattern: /^[A-Za-z0-9_-]+$/,
+        allowed: "letters, digits, '-' and '_'",
+        source: "SNS API CreateTopic: Name 1-256, alphanumerics, hyphens and underscores",
+    },
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter": {
+        property: "name",
+        autonamed: true,
+        maxLength: 512,
+        pattern: /^[^:*]+$/,
+        allowed: "no ':' or '*'",
+        source: "CloudWatch Logs API PutMetricFilter: filterName 1-512, pattern [^:*]*",
+    },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": {
+        property: "name",
+        autonamed: true,
+        maxLength: 255,
+        source: "CloudWatch API PutMetricAlarm: AlarmName 1-255",
+    },
+    "aws:cloudwatch/eventRule:EventRule": {
+        property: "name",
+        prefixProperty: "namePrefix",
+        autonamed: true,
+        maxLength: 64,
+        pattern: /^[.\-_A-Za-z0-9]+$/,
+        source: "EventBridge API PutRule: Name 1-64, [\\.\\-_A-Za-z0-9]+",
+    },
 };
+
+/** One rule on an input other than the name, with its source. */
+export interface AwsInputRule {
+    type: string;
+    property: string;
+    /** Why the value is refused, or undefined. */
+    problem: (value: unknown, inputs: Record<string, unknown>) => string | undefined;
+    source: string;
+}
+
+const longerThan = (max: number) => (value: unknown) =>
+    typeof value === "string" && value.length > max ? `is ${value.length} characters, more than ${max}` : undefined;
+
+/** Input rules of the AWS resources this program creates that go beyond names. */
+export const AWS_INPUT_RULES: readonly AwsInputRule[] = [
+    {
+        type: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
+        property: "pattern",
+        problem: longerThan(1024),
+        source: "CloudWatch Logs API PutMetricFilter: filterPattern 0-1024",
+    },
+    {
+        type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+        property: "alarmDescription",
+        problem: longerThan(1024),
+        source: "CloudWatch API PutMetricAlarm: AlarmDescription 0-1024",
+    },
+    {
+        type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+        property: "period",
+        problem: (value, inputs) =>
+            inputs.metricQueries === undefined &&
+            (typeof value !== "number" || !(value === 10 || value === 20 || value === 30 || value % 60 === 0))
+                ? "must be 10, 20, 30 or a multiple of 60 seconds"
+                : undefined,
+        source: "CloudWatch API PutMetricAlarm: Period 10, 20, 30 or a multiple of 60",
+    },
+];
+
+/** Why the AWS provider would refuse a resource's inputs, or undefined. */
+export function awsInputProblem(type: string, name: string, inputs: Record<string, unknown>): string | undefined {
+    for (const rule of AWS_INPUT_RULES) {
+        if (rule.type !== type || !(rule.property in inputs)) continue;
+        const problem = rule.problem(inputs[rule.property], inputs);
+        if (problem) return `${type} ${name}: ${rule.property} ${problem} (${rule.source})`;
+    }
+    return undefined;
+}

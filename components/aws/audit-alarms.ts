@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { AUDIT_DETECTIONS, alertDescription } from "../../policy/xroad/detections";
+import { cloudWatchFilterPattern } from "../../policy/xroad/detection-queries";
+
+/** The CloudWatch namespace of a cluster's alert metrics (metric filters publish there). */
+export function alertMetricNamespace(clusterName: string): string {
+    return `XRoadSidecar/${clusterName}`;
+}
+
+export interface AuditAlarmsArgs {
+    clusterName: string;
+    /** The control-plane log group (`/aws/eks/<cluster>/cluster`), which carries the audit log. */
+    logGroupName: pulumi.Input<string>;
+    /** The Sidecar namespaces the detections watch. */
+    namespaces: string[];
+    /** Thresholds by the catalogue's keys (config/alerts.ts). */
+    thresholds: Record<string, number>;
+    evaluationMinutes: number;
+    topicArn: pulumi.Input<string>;
+}
+
+/**
+ * guide §8, issue 16 point 1: the audit detections of the catalogue (policy/xroad/detections.ts) as a
+ * CloudWatch Logs metric filter on the EKS audit log and an alarm each, which notifies the stack's topic.
+ * A window without matching events is not a breach (treatMissingData notBreaching): the filter publishes
+ * only when an event matches.
+ */
+export class AuditAlarms extends pulumi.ComponentResource {
+    readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
+
+    constructor(name: string, args: AuditAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("xroad:aws:AuditAlarms", name, {}, opts);
+        const namespace = alertMetricNamespace(args.clusterName);
+        for (const d of AUDIT_DETECTIONS) {
+            if (!d.audit) continue;
+            const filter = new aws.cloudwatch.LogMetricFilter(
+                `${name}-${d.id}`,
+                {
+                    name: `${args.clusterName}-${d.id}`,
+                    logGroupName: args.logGroupName,
+                    pattern: cloudWatchFilterPattern(d.audit, args.namespaces),
+                    metricTransformation: { namespace, name: d.id, value: "1", unit: "Count" },
+                },
+                { parent: this },
+            );
+            this.alarms.push(
+                new aws.cloudwatch.MetricAlarm(
+                    `${name}-${d.id}`,
+                    {
+                        name: `${args.clusterName}-${d.id}`,
+                        alarmDescription: alertDescription(d),
+                        namespace,
+                        metricName: d.id,
+                        statistic: "Sum",
+                        period: args.evaluationMinutes * 60,
+                        evaluationPeriods: 1,
+                        comparisonOperator: "GreaterThanOrEqualToThreshold",
+                        threshold: args.thresholds[d.threshold.key],
+                        treatMissingData: "notBreaching",
+                        alarmActions: [args.topicArn],
+                        tags: { "xroad-sidecar/detection": d.id, "xroad-sidecar/severity": d.severity },
+                    },
+                    { parent: this, dependsOn: [filter] },
+                ),
+            );
+        }
+        this.registerOutputs({ alarms: this.alarms.map((a) => a.name) });
+    }
+}

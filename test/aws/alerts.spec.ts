@@ -1,0 +1,134 @@
+/**
+ * guide §8, issue 16: the AWS example stacks alert. Each audit detection of the catalogue is a metric filter
+ * on the EKS audit log group with an alarm that notifies the encrypted SNS topic, and the filter patterns,
+ * evaluated by an independent CloudWatch pattern evaluator, match exactly the audit events they should.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "path";
+import { PlanResult, planStack, recordResources } from "../../plan/run";
+import { readStackFile } from "../../plan/stack-file";
+import { one, ofType } from "../plan-helpers";
+import { AUDIT_DETECTIONS, DETECTIONS } from "../../policy/xroad/detections";
+import { cloudWatchFilterPattern } from "../../policy/xroad/detection-queries";
+import { controlPlaneLogGroupName } from "../../components/aws/control-plane-logs";
+import { NotificationTopic } from "../../components/aws/notification-topic";
+import { isSecretValue } from "../../plan/mocks/secret";
+import { auditSamples } from "../alerts/audit-events";
+import { filterMatches } from "../alerts/cloudwatch-filter";
+import { statements } from "./aws-fixtures";
+
+const projectDir = path.resolve(__dirname, "../..");
+
+describe("CloudWatch filter patterns of the audit detections", () => {
+    const namespaces = ["xroad-ss1", "xroad-ss2"];
+    for (const ns of namespaces) {
+        it(`match exactly the audit events each detection is for (namespace ${ns})`, () => {
+            for (const sample of auditSamples(ns)) {
+                const fired = AUDIT_DETECTIONS.filter((d) =>
+                    filterMatches(cloudWatchFilterPattern(d.audit!, namespaces), sample.event),
+                ).map((d) => d.id);
+                assert.deepEqual(fired.sort(), [...sample.triggers].sort(), sample.what);
+            }
+        });
+    }
+
+    it("the evaluator is not vacuous: a pattern for other namespaces matches none of the Sidecar's events", () => {
+        for (const sample of auditSamples("xroad-ss1").filter(
+            // cluster-admin bindings are watched cluster-wide, in any namespace.
+            (s) => s.triggers.some((t) => t !== "denied-requests") && s.event.objectRef?.resource !== "clusterrolebindings",
+        )) {
+            const exec = AUDIT_DETECTIONS.find((d) => d.id === sample.triggers[0])!;
+            assert.equal(filterMatches(cloudWatchFilterPattern(exec.audit!, ["elsewhere"]), sample.event), false, sample.what);
+        }
+    });
+});
+
+for (const stack of ["dev", "prod"]) {
+    describe(`alerts of Pulumi.${stack}.yaml`, function () {
+        this.timeout(120000);
+        let plan: PlanResult;
+        before(async () => {
+            plan = await planStack(readStackFile(projectDir, stack));
+        });
+
+        it("has one SNS topic, encrypted with the alerts key, that alarms and EventBridge of this account may publish to", () => {
+            if (plan.config.target !== "aws") assert.fail("an AWS stack");
+            const topic = one(plan.resources, "aws:sns/topic:Topic");
+            assert.equal(topic.props.name, `${plan.config.aws.clusterName}-alerts`);
+            const alertsKey = one(plan.resources, "aws:kms/key:Key", /-keys-alerts$/);
+            assert.deepEqual(topic.propertyDependencies.kmsMasterKeyId, [alertsKey.urn]);
+            const keyPolicy = statements(alertsKey.props.policy).find((s) => s.Sid === "AlarmsAndEventRulesOfThisAccountPublish");
+            assert.deepEqual(keyPolicy?.Principal, { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] });
+            assert.deepEqual(keyPolicy?.Action, ["kms:Decrypt", "kms:GenerateDataKey*"]);
+            const topicPolicy = statements(one(plan.resources, "aws:sns/topicPolicy:TopicPolicy").props.policy);
+            assert.ok(
+                topicPolicy.some(
+                    (s) => s.Effect === "Allow" && s.Action === "sns:Publish" && s.Condition?.StringEquals?.["aws:SourceAccount"],
+                ),
+            );
+            const emails = ofType(plan.resources, "aws:sns/topicSubscription:TopicSubscription").filter(
+                (s) => s.props.protocol === "email",
+            );
+            assert.deepEqual(
+                emails.map((s) => s.props.endpoint),
+                plan.config.alerts.receivers.emails,
+            );
+            assert.ok(emails.length > 0, "the example stacks name a receiver");
+        });
+
+        it("watches the audit log for every audit detection of the catalogue, alarming to the topic at the configured threshold", () => {
+            if (plan.config.target !== "aws") assert.fail("an AWS stack");
+            const topic = one(plan.resources, "aws:sns/topic:Topic");
+            const namespaces = plan.config.instances.map((i) => i.namespace);
+            const filters = ofType(plan.resources, "aws:cloudwatch/logMetricFilter:LogMetricFilter");
+            for (const d of AUDIT_DETECTIONS) {
+                const filter = filters.find((f) => f.props.name === `${plan.config.aws.clusterName}-${d.id}`);
+                assert.ok(filter, `a metric filter for ${d.id}`);
+                assert.equal(filter.props.logGroupName, controlPlaneLogGroupName(plan.config.aws.clusterName));
+                assert.equal(filter.props.pattern, cloudWatchFilterPattern(d.audit!, namespaces));
+                const alarm = one(plan.resources, "aws:cloudwatch/metricAlarm:MetricAlarm", new RegExp(`-audit-alarms-${d.id}$`));
+                assert.equal(alarm.props.metricName, filter.props.metricTransformation.name);
+                assert.equal(alarm.props.namespace, filter.props.metricTransformation.namespace);
+                assert.equal(alarm.props.threshold, plan.config.alerts.thresholds[d.threshold.key]);
+                assert.equal(alarm.props.period, plan.config.alerts.evaluationMinutes * 60);
+                assert.equal(alarm.props.treatMissingData, "notBreaching");
+                assert.deepEqual(alarm.propertyDependencies.alarmActions, [topic.urn]);
+                assert.match(alarm.props.alarmDescription, /Runbook: /);
+            }
+            // The sample events of this stack's own namespace trigger through the planned patterns.
+            const exec = filters.find((f) => f.name.endsWith("-sidecar-exec"))!;
+            assert.ok(
+                auditSamples(namespaces[0])
+                    .filter((s) => s.triggers.includes("sidecar-exec"))
+                    .every((s) => filterMatches(exec.props.pattern, s.event)),
+            );
+        });
+    });
+}
+
+describe("notification topic", () => {
+    it("keeps webhook URLs secret and subscribes them over https", async () => {
+        const { resources } = await recordResources(
+            () =>
+                new NotificationTopic("alerts", {
+                    clusterName: "xroad-test",
+                    kmsKeyArn: "arn:aws:kms:eu-north-1:210987654321:key/k",
+                    accountId: "210987654321",
+                    partition: "aws",
+                    emails: ["soc@xroad-operator.test"],
+                    webhooks: ["https://hooks.xroad-operator.test/services/T000/B000/token"],
+                }),
+        );
+        const hooks = resources.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription" && r.inputs.protocol === "https");
+        assert.equal(hooks.length, 1);
+        assert.ok(isSecretValue(hooks[0].inputs.endpoint), "the webhook URL is a Pulumi secret");
+    });
+
+    it("the catalogue names every detection once with three steps and a runbook", () => {
+        assert.equal(new Set(DETECTIONS.map((d) => d.id)).size, DETECTIONS.length);
+        for (const d of DETECTIONS) {
+            assert.equal(d.steps.length, 3, d.id);
+            assert.ok(d.runbook.length > 20, d.id);
+        }
+    });
+});
