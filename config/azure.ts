@@ -285,7 +285,12 @@ export function readAzureSettings(
         },
         dataLocks: check.boolean(`${p}.dataLocks`, s.dataLocks, true),
         logRetentionDays: check.integer(`${p}.logRetentionDays`, s.logRetentionDays, { min: 30, max: 730 }, production ? 365 : 30),
-        auditCategory: check.oneOf(`${p}.auditCategory`, s.auditCategory, AKS_AUDIT_CATEGORIES, "kube-audit-admin"),
+        auditCategory: check.oneOf(
+            `${p}.auditCategory`,
+            s.auditCategory,
+            AKS_AUDIT_CATEGORIES,
+            production ? "kube-audit" : "kube-audit-admin",
+        ),
         archive,
         database: {
             skuName: check.string(`${p}.database.skuName`, db.skuName, production ? "Standard_D2ds_v5" : "Standard_B2ms", {

@@ -7,6 +7,7 @@ import { AzureSettings, readAzureSettings } from "./azure";
 import { ToolProbe, checkAzurePrerequisites } from "./prerequisites";
 import { ExistingClusterSettings, readExistingSettings } from "./existing";
 import { AlertSettings, checkAlertPlaceholders, readAlertSettings } from "./alerts";
+import { readDependentDetections } from "../policy/xroad/detections";
 
 export { ConfigValidationError, CONFIG_NAMESPACE } from "./checker";
 export type { ConfigIssue } from "./checker";
@@ -211,6 +212,17 @@ export function loadStackConfig(
                     offline: options.offline ?? false,
                 }),
             };
+            // guide §8, issue 16: the Secret-read alert counts get and list requests, which kube-audit-admin leaves out.
+            // kube-audit costs more (every read is ingested, README "Alerts"), so development may keep the cheap one.
+            if (config.azure.auditCategory === "kube-audit-admin") {
+                const reads = readDependentDetections();
+                const why = `kube-audit: ${reads.only.map((d) => d.id).join(", ")} and ${reads.partly.map((d) => d.id).join(", ")} (kubectl exec over WebSockets) count get and list requests, which kube-audit-admin leaves out`;
+                if (production) check.fail("azure.auditCategory", config.azure.auditCategory, `${why} (required in production)`);
+                else
+                    check.warn(
+                        `${check.key("azure.auditCategory")} is kube-audit-admin: no alert fires on a read of a Sidecar Secret, nor on kubectl exec over WebSockets; ${why} (README "What alerts you and what to do")`,
+                    );
+            }
             checkCapacity(check, "azure", base.instances, {
                 sizeKey: "azure.userNodePool.vmSize",
                 size: config.azure.userNodePool.vmSize,

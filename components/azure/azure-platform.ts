@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AlertSettings } from "../../config/alerts";
+import { AlertActionGroup } from "./action-group";
+import { AuditAlerts } from "./audit-alerts";
+import { Defender } from "./defender";
 import * as random from "@pulumi/random";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { AzureSettings } from "../../config/azure";
@@ -130,6 +133,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 subscriptionId: client.subscriptionId,
                 tenantId: client.tenantId,
                 production,
+                defender: args.alerts.threatDetection,
                 tags,
             },
             { parent: this },
@@ -145,6 +149,49 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             { resourceGroupName: rg, location: s.location, clusterId: aks.cluster.id, workspaceId: logs.workspace.id, tags },
             { parent: this },
         );
+
+        // guide §8: detect, not only collect. One action group, the audit log watched for what threatens the
+        // Sidecar (policy/xroad/detections.ts), and Defender's findings routed to the same receivers.
+        const actionGroup = new AlertActionGroup(
+            `${name}-alerts`,
+            {
+                resourceGroupName: rg,
+                shortName: "xroad-alerts",
+                emails: args.alerts.receivers.emails,
+                webhooks: args.alerts.receivers.webhooks,
+                tags,
+            },
+            { parent: this },
+        );
+        new AuditAlerts(
+            `${name}-audit-alerts`,
+            {
+                resourceGroupName: rg,
+                location: s.location,
+                workspaceId: logs.workspace.id,
+                auditCategory: s.auditCategory,
+                namespaces: args.instances.map((i) => i.namespace),
+                thresholds: args.alerts.thresholds,
+                evaluationMinutes: args.alerts.evaluationMinutes,
+                actionGroupId: actionGroup.group.id,
+                namePrefix: name,
+                tags,
+            },
+            { parent: this },
+        );
+        if (args.alerts.threatDetection !== "off")
+            new Defender(
+                `${name}-defender`,
+                {
+                    mode: args.alerts.threatDetection,
+                    subscriptionId: client.subscriptionId,
+                    resourceGroupName: rg,
+                    actionGroupId: actionGroup.group.id,
+                    namePrefix: name,
+                    tags,
+                },
+                { parent: this },
+            );
 
         const files = new SharedFiles(
             `${name}-files`,
@@ -283,6 +330,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             // guide §4.1.2; the converted kubeconfig signs in like the program does (local accounts are disabled).
             kubeconfigCommand: pulumi.interpolate`az aks get-credentials --resource-group ${rg} --name ${aks.cluster.name} && kubelogin convert-kubeconfig -l ${s.kubeloginMode}`,
             logWorkspaceId: logs.workspace.id,
+            alertActionGroupId: actionGroup.group.id,
             etcdEncryptionKey: secrets ? secrets.key.keyUri : "(platform-managed)",
             securityServerAddress: address.address,
             loadBalancer: s.loadBalancer.internal ? "internal" : "public",

@@ -51,6 +51,12 @@ export interface AksClusterArgs {
     subscriptionId: pulumi.Input<string>;
     tenantId: pulumi.Input<string>;
     production: boolean;
+    /**
+     * guide §8, issue 16: Microsoft Defender for Containers. `create`: the security profile sends the Defender
+     * sensor's data to the stack's workspace; `existing`: the organisation manages the profile (often through
+     * Azure Policy), so the stack neither sets nor resets it; `off`: unset.
+     */
+    defender: "create" | "existing" | "off";
     tags: Record<string, string>;
 }
 
@@ -159,6 +165,10 @@ export class AksCluster extends pulumi.ComponentResource {
                         : undefined,
                     workloadIdentity: { enabled: true },
                     imageCleaner: { enabled: true, intervalHours: 168 },
+                    defender:
+                        args.defender === "create"
+                            ? { logAnalyticsWorkspaceResourceId: args.workspaceId, securityMonitoring: { enabled: true } }
+                            : undefined,
                 },
                 storageProfile: {
                     diskCSIDriver: { enabled: true },
@@ -176,7 +186,8 @@ export class AksCluster extends pulumi.ComponentResource {
                 // containerservice/managedCluster.d.ts), and after a refresh it also lists the separate
                 // pools: Pulumi must not try to write it back. System pool changes after creation: add a new
                 // System AgentPool and delete the old one (README, Scaling).
-                ignoreChanges: ["agentPoolProfiles"],
+                // An organisation's own Defender rollout (`threatDetection: existing`) owns securityProfile.defender.
+                ignoreChanges: ["agentPoolProfiles", ...(args.defender === "existing" ? ["securityProfile.defender"] : [])],
             },
         );
 

@@ -1,7 +1,7 @@
 import { MockResourceArgs } from "@pulumi/pulumi/runtime/mocks";
 import { MockTable, OutputBuilder, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./types";
 import { secretValue } from "./secret";
-import { nameViolation, principalViolation } from "./rules/azure";
+import { alertRuleViolation, nameViolation, principalViolation } from "./rules/azure";
 
 /** A deterministic version-4-shaped UUID from a seed, so plans are reproducible. */
 export function mockUuid(seed: string): string {
@@ -311,7 +311,7 @@ const MANAGED_IDENTITY_PRINCIPALS = new Set<string>();
  * Names follow azure-native's own auto-naming and Azure's rules; role assignments must name the principal's type.
  */
 export function azureRuleProblem(args: MockResourceArgs): string | undefined {
-    const problem = nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS);
+    const problem = nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS) ?? alertRuleViolation(args);
     return problem ? `${args.type} ${args.name}: ${problem}` : undefined;
 }
 

@@ -49,6 +49,12 @@ export interface AuditSelector {
     excludeUserPrefixes?: readonly string[];
     /** `responseStatus.code` must be one of these. */
     responseCodes?: readonly number[];
+    /**
+     * Whether the events are get or list requests: `only` (a read detection) or `partly` (kubectl exec over
+     * WebSockets, Kubernetes 1.30+, is a `get` of pods/exec). AKS's cheaper kube-audit-admin category leaves
+     * get and list out, so such a detection is blind (`only`) or half-blind (`partly`) there.
+     */
+    reads?: "only" | "partly";
 }
 
 /** A threshold a stack may change under `xroad-sidecar:alerts.thresholds.<key>`. */
@@ -109,7 +115,7 @@ export const DETECTIONS: readonly Detection[] = [
             "If unexplained, rotate the token PIN and admin password and review the Security Server's audit log (Diagnostics, /var/log/xroad).",
         ],
         threshold: { key: "execSessions", default: 1, min: 1, max: 100, unit: "sessions in the evaluation window" },
-        audit: { anyOf: [{ resources: ["pods"], subresources: ["exec", "attach", "portforward"], scope: IN_SIDECAR }] },
+        audit: { anyOf: [{ resources: ["pods"], subresources: ["exec", "attach", "portforward"], scope: IN_SIDECAR }], reads: "partly" },
     },
     {
         id: "sidecar-secret-read",
@@ -129,6 +135,7 @@ export const DETECTIONS: readonly Detection[] = [
         audit: {
             anyOf: [{ resources: ["secrets"], verbs: ["get", "list", "watch"], scope: IN_SIDECAR }],
             excludeUserPrefixes: PLATFORM_USER_PREFIXES,
+            reads: "only",
         },
     },
     {
@@ -356,10 +363,10 @@ export function alertDescription(d: Detection): string {
     return `[${d.severity}] ${d.title}. ${d.meaning} Runbook: ${d.runbook} (guide §8, README "What alerts you and what to do")`;
 }
 
-/**
- * Audit-log collection categories a detection needs on AKS: `kube-audit-admin` leaves out get and list
- * requests, so a detection counting reads needs the full `kube-audit` category.
- */
-export function needsReadEvents(d: Detection): boolean {
-    return (d.audit?.anyOf ?? []).some((c) => (c.verbs ?? []).some((v) => v === "get" || v === "list"));
+/** Detections that see nothing (`only`) or only part (`partly`) of their events without get and list requests. */
+export function readDependentDetections(): { only: Detection[]; partly: Detection[] } {
+    return {
+        only: AUDIT_DETECTIONS.filter((d) => d.audit?.reads === "only"),
+        partly: AUDIT_DETECTIONS.filter((d) => d.audit?.reads === "partly"),
+    };
 }

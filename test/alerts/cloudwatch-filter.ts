@@ -47,7 +47,9 @@ function tokenize(pattern: string): Token[] {
     return tokens;
 }
 
-type Node = { op: "and" | "or"; left: Node; right: Node } | { op: "=" | "!="; selector: string; value: string | number; quoted: boolean };
+type Node =
+    | { kind: "logic"; op: "and" | "or"; left: Node; right: Node }
+    | { kind: "compare"; op: "=" | "!="; selector: string; value: string | number; quoted: boolean };
 
 function parse(pattern: string): Node {
     const tokens = tokenize(pattern);
@@ -72,6 +74,7 @@ function parse(pattern: string): Node {
         const value = tokens[pos++];
         if (!value || (value.kind !== "string" && value.kind !== "number")) throw new Error(`expected a value after ${t.text} ${op.text}`);
         return {
+            kind: "compare",
             op: op.text,
             selector: t.text,
             value: value.kind === "number" ? Number(value.text) : value.text,
@@ -82,7 +85,7 @@ function parse(pattern: string): Node {
         let left = comparison();
         while (peek()?.text === "&&") {
             pos++;
-            left = { op: "and", left, right: comparison() };
+            left = { kind: "logic", op: "and", left, right: comparison() };
         }
         return left;
     };
@@ -90,7 +93,7 @@ function parse(pattern: string): Node {
         let left = and();
         while (peek()?.text === "||") {
             pos++;
-            left = { op: "or", left, right: and() };
+            left = { kind: "logic", op: "or", left, right: and() };
         }
         return left;
     };
@@ -119,8 +122,10 @@ const wildcard = (glob: string): RegExp =>
     );
 
 function evaluate(node: Node, event: unknown): boolean {
-    if (node.op === "and") return evaluate(node.left, event) && evaluate(node.right, event);
-    if (node.op === "or") return evaluate(node.left, event) || evaluate(node.right, event);
+    if (node.kind === "logic")
+        return node.op === "and"
+            ? evaluate(node.left, event) && evaluate(node.right, event)
+            : evaluate(node.left, event) || evaluate(node.right, event);
     const actual = select(event, node.selector);
     // A missing field matches neither = nor != (CloudWatch compares only fields the event has).
     if (actual === undefined || actual === null || typeof actual === "object") return false;

@@ -78,13 +78,14 @@ for (const stack of ["dev", "prod"]) {
 
         it("watches the audit log for every audit detection of the catalogue, alarming to the topic at the configured threshold", () => {
             if (plan.config.target !== "aws") assert.fail("an AWS stack");
+            const clusterName = plan.config.aws.clusterName;
             const topic = one(plan.resources, "aws:sns/topic:Topic");
             const namespaces = plan.config.instances.map((i) => i.namespace);
             const filters = ofType(plan.resources, "aws:cloudwatch/logMetricFilter:LogMetricFilter");
             for (const d of AUDIT_DETECTIONS) {
-                const filter = filters.find((f) => f.props.name === `${plan.config.aws.clusterName}-${d.id}`);
+                const filter = filters.find((f) => f.props.name === `${clusterName}-${d.id}`);
                 assert.ok(filter, `a metric filter for ${d.id}`);
-                assert.equal(filter.props.logGroupName, controlPlaneLogGroupName(plan.config.aws.clusterName));
+                assert.equal(filter.props.logGroupName, controlPlaneLogGroupName(clusterName));
                 assert.equal(filter.props.pattern, cloudWatchFilterPattern(d.audit!, namespaces));
                 const alarm = one(plan.resources, "aws:cloudwatch/metricAlarm:MetricAlarm", new RegExp(`-audit-alarms-${d.id}$`));
                 assert.equal(alarm.props.metricName, filter.props.metricTransformation.name);

@@ -9,7 +9,8 @@ describe("azure configuration", () => {
         assert.equal(azure.database.zoneRedundantHa, true);
         assert.equal(azure.database.tier, "GeneralPurpose");
         assert.equal(azure.logRetentionDays, 365);
-        assert.equal(azure.auditCategory, "kube-audit-admin");
+        // issue 16: the Secret-read and exec alerts need the reads kube-audit-admin leaves out.
+        assert.equal(azure.auditCategory, "kube-audit");
         assert.equal(azure.kubeloginMode, "azurecli");
         assert.equal(azure.secretsEncryption, true);
     });

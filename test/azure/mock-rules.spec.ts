@@ -39,6 +39,10 @@ const EXAMPLES: Record<string, { good: string; bad: string[] }> = {
     "azure-native:operationalinsights:Workspace": { good: "xroad-logs", bad: ["log", "l".repeat(64), "logs_x"] },
     "azure-native:network:VirtualNetwork": { good: "xroad-vnet", bad: ["v", "v".repeat(65)] },
     "azure-native:network:PublicIPAddress": { good: "xroad-address", bad: ["p".repeat(81), "pip-"] },
+    "azure-native:monitor:ScheduledQueryRule": { good: "xroad-prod-sidecar-exec", bad: ["", "r".repeat(261), "a/b", "a:b"] },
+    "azure-native:monitor:MetricAlert": { good: "xroad-prod-node-cpu-anomaly", bad: ["r".repeat(261), "a*b"] },
+    "azure-native:monitor:ActivityLogAlert": { good: "xroad-prod-threat-finding", bad: ["r".repeat(261), "a#b"] },
+    "azure-native:monitor:ActionGroup": { good: "xroad-prod-alerts", bad: ["r".repeat(261), "a?b"] },
 };
 
 describe("azure mock rules (plan/mocks/rules/azure.ts): the plan fails where ARM would", function () {
@@ -99,5 +103,48 @@ describe("azure mock rules (plan/mocks/rules/azure.ts): the plan fails where ARM
             (await refusal(() => new Raw(type, "odd", { principalId: "p", principalType: "ManagedIdentity" }))) ?? "",
             /InvalidPrincipalType: 'ManagedIdentity'/,
         );
+    });
+});
+
+describe("azure alert rule mocks (plan/mocks/rules/azure.ts alertRuleViolation)", () => {
+    const rule = (over: Record<string, unknown>) => ({
+        kind: "LogAlert",
+        ruleName: "xroad-test-sidecar-exec",
+        evaluationFrequency: "PT5M",
+        windowSize: "PT5M",
+        severity: 1,
+        scopes: ["/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w"],
+        criteria: { allOf: [{ query: "AKSAudit", timeAggregation: "Count", operator: "GreaterThanOrEqual", threshold: 1 }] },
+        ...over,
+    });
+    const type = "azure-native:monitor:ScheduledQueryRule";
+
+    it("accepts a valid log search alert", async () => {
+        assert.equal(await refusal(() => new Raw(type, "ok", rule({}))), undefined);
+    });
+
+    for (const [what, over, message] of [
+        ["an unsupported frequency", { evaluationFrequency: "PT7M" }, /evaluationFrequency PT7M is not one of/],
+        ["a window shorter than the frequency", { evaluationFrequency: "PT15M", windowSize: "PT5M" }, /shorter than evaluationFrequency/],
+        ["a one-minute window", { evaluationFrequency: "PT1M", windowSize: "PT1M" }, /windowSize PT1M is not one of/],
+        ["severity 5", { severity: 5 }, /severity must be 0-4/],
+        ["a criterion without a query", { criteria: { allOf: [{ timeAggregation: "Count", operator: "GreaterThan" }] } }, /needs a query/],
+    ] as const) {
+        it(`refuses ${what}`, async () => {
+            const refused = await refusal(() => new Raw(type, "bad", rule(over)));
+            assert.match(refused ?? "", message);
+        });
+    }
+
+    it("refuses an action group short name over 12 characters", async () => {
+        const refused = await refusal(
+            () =>
+                new Raw("azure-native:monitor:ActionGroup", "ag", {
+                    location: "Global",
+                    groupShortName: "xroad-alerts-prod",
+                    enabled: true,
+                }),
+        );
+        assert.match(refused ?? "", /groupShortName 'xroad-alerts-prod' must be 1-12 characters/);
     });
 });

@@ -64,7 +64,7 @@ describe("azure platform (production)", function () {
         assert.equal(diag.props.workspaceId, workspaceId);
         assert.deepEqual(diag.props.logs, [
             { category: "kube-apiserver", enabled: true },
-            { category: "kube-audit-admin", enabled: true },
+            { category: "kube-audit", enabled: true },
             { category: "guard", enabled: true },
         ]);
         const aks = one(resources, "azure-native:containerservice:ManagedCluster").props;

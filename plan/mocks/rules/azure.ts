@@ -124,6 +124,23 @@ export const NAME_RULES: NameRule[] = [
         message: (n) => `InvalidResourceName: Resource name ${n} is invalid. The name can be up to 80 characters long.`,
         source: `${NAMING_RULES_DOC}#microsoftnetwork`,
     },
+    ...(
+        [
+            ["azure-native:monitor:ScheduledQueryRule", "ruleName"],
+            ["azure-native:monitor:MetricAlert", "ruleName"],
+            ["azure-native:monitor:ActivityLogAlert", "activityLogAlertName"],
+            ["azure-native:monitor:ActionGroup", "actionGroupName"],
+        ] as const
+    ).map(([type, nameInput]): NameRule => ({
+        type,
+        nameInput,
+        min: 1,
+        max: 260,
+        pattern: /^[^<>*%{}&:\\?+/#|\x00-\x1f]+$/,
+        message: (n) =>
+            `InvalidResourceName: The resource name '${n}' is invalid. It must be 1-260 characters and not contain <>*%{}&:\\?+/#| or control characters.`,
+        source: `${NAMING_RULES_DOC}#microsoftinsights`,
+    })),
 ];
 
 /** The name ARM would receive: the explicit input, or the logical name plus the auto-name suffix. */
@@ -227,4 +244,59 @@ export function plannedChanges(before: PlannedResource[], after: PlannedResource
         }
     }
     return changes;
+}
+
+/** Log search alert windows and frequencies Azure Monitor accepts (scheduledQueryRules 2023-12-01, "evaluationFrequency", "windowSize"). */
+export const LOG_ALERT_FREQUENCIES = [
+    "PT1M",
+    "PT5M",
+    "PT10M",
+    "PT15M",
+    "PT30M",
+    "PT45M",
+    "PT1H",
+    "PT2H",
+    "PT3H",
+    "PT4H",
+    "PT5H",
+    "PT6H",
+    "P1D",
+];
+export const LOG_ALERT_WINDOWS = [...LOG_ALERT_FREQUENCIES.filter((f) => f !== "PT1M"), "P2D"];
+
+const isoMinutes = (d: string): number => {
+    const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(d);
+    return m ? Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : NaN;
+};
+
+/**
+ * Alert rules and action groups: the values ARM refuses, each with its source. Returns the provider's kind of
+ * message, or undefined.
+ */
+export function alertRuleViolation(args: MockResourceArgs): string | undefined {
+    const i = args.inputs;
+    if (args.type === "azure-native:monitor:ActionGroup" && "groupShortName" in i) {
+        const short = String(i.groupShortName ?? "");
+        // Azure Monitor action groups: "groupShortName ... max length 12" (Microsoft.Insights/actionGroups schema).
+        if (short.length < 1 || short.length > 12)
+            return `groupShortName '${short}' must be 1-12 characters (Microsoft.Insights/actionGroups)`;
+        if (i.location !== "Global") return `location must be Global for an action group (Microsoft.Insights/actionGroups)`;
+    }
+    if (args.type === "azure-native:monitor:ScheduledQueryRule" && i.kind === "LogAlert") {
+        const frequency = String(i.evaluationFrequency);
+        const window = String(i.windowSize);
+        const source = "Microsoft.Insights/scheduledQueryRules 2023-12-01: log search alert frequency and window";
+        if (!LOG_ALERT_FREQUENCIES.includes(frequency))
+            return `evaluationFrequency ${frequency} is not one of ${LOG_ALERT_FREQUENCIES.join(", ")} (${source})`;
+        if (!LOG_ALERT_WINDOWS.includes(window)) return `windowSize ${window} is not one of ${LOG_ALERT_WINDOWS.join(", ")} (${source})`;
+        if (isoMinutes(window) < isoMinutes(frequency))
+            return `windowSize ${window} is shorter than evaluationFrequency ${frequency} (${source})`;
+        if (typeof i.severity !== "number" || i.severity < 0 || i.severity > 4) return `severity must be 0-4 (${source})`;
+        const criteria =
+            (i.criteria as { allOf?: { query?: unknown; timeAggregation?: unknown; operator?: unknown }[] } | undefined)?.allOf ?? [];
+        if (criteria.length === 0 || criteria.some((c) => typeof c.query !== "string" || !c.timeAggregation || !c.operator))
+            return `criteria.allOf needs a query, timeAggregation and operator for kind LogAlert (${source})`;
+        if (!Array.isArray(i.scopes) || i.scopes.length !== 1) return `a log search alert has exactly one scope (${source})`;
+    }
+    return undefined;
 }

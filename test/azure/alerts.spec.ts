@@ -1,0 +1,142 @@
+/**
+ * guide §8, issue 16 on Azure: the example stacks' audit detections are scheduled query rules over the AKS
+ * audit table their diagnostic setting fills, notifying one action group; the KQL, run by an independent
+ * evaluator over AKSAudit rows made from real audit events, returns exactly the events each detection is for.
+ * Defender for Containers follows the threat-detection mode.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "path";
+import { PlanResult, planStack } from "../../plan/run";
+import { readStackFile } from "../../plan/stack-file";
+import { one, ofType } from "../plan-helpers";
+import { AUDIT_DETECTIONS, AZURE_SEVERITY } from "../../policy/xroad/detections";
+import { kqlAuditQuery } from "../../policy/xroad/detection-queries";
+import { AUDIT_TABLE } from "../../components/azure/audit-alerts";
+import { controlPlaneLogCategories } from "../../components/azure/cluster-diagnostics";
+import { auditSamples } from "../alerts/audit-events";
+import { aksAuditRow, runKql } from "../alerts/kql";
+import { errorsOf, loadAzure, prodAzure } from "./fixtures";
+
+const projectDir = path.resolve(__dirname, "../..");
+
+/** The rows each table would hold: AKSAuditAdmin (kube-audit-admin) leaves out get and list requests. */
+function tables(ns: string): Record<string, Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = auditSamples(ns).map((s) => ({ ...aksAuditRow(s.event), what: s.what }));
+    return { AKSAudit: rows, AKSAuditAdmin: rows.filter((r) => r.Verb !== "get" && r.Verb !== "list") };
+}
+
+describe("KQL of the audit detections", () => {
+    const namespaces = ["xroad-sidecar", "xroad-ss2"];
+    for (const table of ["AKSAudit", "AKSAuditAdmin"] as const) {
+        it(`returns exactly the events each detection is for (${table})`, () => {
+            const data = tables("xroad-sidecar");
+            const held = new Set(data[table].map((r) => r.what));
+            for (const d of AUDIT_DETECTIONS) {
+                const { rows } = runKql(kqlAuditQuery(d.audit!, namespaces, table), data);
+                const expected = auditSamples("xroad-sidecar")
+                    .filter((s) => s.triggers.includes(d.id) && held.has(s.what))
+                    .map((s) => s.what);
+                assert.deepEqual(rows.map((r) => r.what).sort(), expected.sort(), d.id);
+            }
+        });
+    }
+
+    it("is not vacuous: without its namespaces the exec query returns nothing", () => {
+        const exec = AUDIT_DETECTIONS.find((d) => d.id === "sidecar-exec")!;
+        assert.equal(runKql(kqlAuditQuery(exec.audit!, ["elsewhere"], "AKSAudit"), tables("xroad-sidecar")).rows.length, 0);
+        assert.ok(runKql(kqlAuditQuery(exec.audit!, ["xroad-sidecar"], "AKSAudit"), tables("xroad-sidecar")).rows.length > 0);
+    });
+});
+
+for (const stack of ["azure-dev", "azure-prod"]) {
+    describe(`alerts of Pulumi.${stack}.yaml`, function () {
+        this.timeout(120000);
+        let plan: PlanResult;
+        before(async () => {
+            plan = await planStack(readStackFile(projectDir, stack));
+        });
+
+        it("has one action group with the configured receivers", () => {
+            const group = one(plan.resources, "azure-native:monitor:ActionGroup");
+            assert.deepEqual(
+                group.props.emailReceivers.map((r: { emailAddress: string }) => r.emailAddress),
+                plan.config.alerts.receivers.emails,
+            );
+            assert.ok(group.props.emailReceivers.length > 0);
+        });
+
+        it("runs each audit detection as a scheduled query rule over the table its diagnostic setting fills", () => {
+            if (plan.config.target !== "azure") assert.fail("an Azure stack");
+            const category = plan.config.azure.auditCategory;
+            const setting = one(plan.resources, "azure-native:monitor:DiagnosticSetting", /control-plane-logs/);
+            assert.ok(setting.props.logs.some((l: { category: string }) => l.category === category));
+            assert.deepEqual(controlPlaneLogCategories(category).includes(category), true);
+            const group = one(plan.resources, "azure-native:monitor:ActionGroup");
+            const workspace = one(plan.resources, "azure-native:operationalinsights:Workspace");
+            const rules = ofType(plan.resources, "azure-native:monitor:ScheduledQueryRule").filter((r) => /-audit-alerts-/.test(r.name));
+            const namespaces = plan.config.instances.map((i) => i.namespace);
+            const table = AUDIT_TABLE[category];
+            const expected = AUDIT_DETECTIONS.filter((d) => table === "AKSAudit" || d.audit?.reads !== "only");
+            assert.deepEqual(rules.map((r) => r.name.replace(/.*-audit-alerts-/, "")).sort(), expected.map((d) => d.id).sort());
+            for (const d of expected) {
+                const rule = rules.find((r) => r.name.endsWith(`-${d.id}`))!;
+                assert.equal(rule.props.criteria.allOf[0].query, kqlAuditQuery(d.audit!, namespaces, table));
+                assert.equal(rule.props.criteria.allOf[0].threshold, plan.config.alerts.thresholds[d.threshold.key]);
+                assert.equal(rule.props.severity, AZURE_SEVERITY[d.severity]);
+                assert.deepEqual(rule.propertyDependencies.scopes, [workspace.urn]);
+                assert.ok(rule.propertyDependencies.actions.includes(group.urn));
+                assert.match(rule.props.description, /Runbook: /);
+            }
+            if (plan.config.environment === "production") assert.equal(table, "AKSAudit", "production reads every request");
+        });
+
+        it("wires Defender for Containers as the threat-detection mode says", () => {
+            if (plan.config.target !== "azure") assert.fail("an Azure stack");
+            const cluster = one(plan.resources, "azure-native:containerservice:ManagedCluster");
+            const pricing = ofType(plan.resources, "azure-native:security:Pricing");
+            const findings = ofType(plan.resources, "azure-native:monitor:ActivityLogAlert");
+            if (plan.config.alerts.threatDetection === "create") {
+                assert.equal(pricing.length, 1);
+                assert.deepEqual([pricing[0].props.pricingName, pricing[0].props.pricingTier], ["Containers", "Standard"]);
+                assert.ok(pricing[0].retainOnDelete, "a subscription-wide plan outlives the stack");
+                assert.equal(cluster.props.securityProfile.defender.securityMonitoring.enabled, true);
+                assert.ok(
+                    cluster.propertyDependencies.securityProfile.includes(
+                        one(plan.resources, "azure-native:operationalinsights:Workspace").urn,
+                    ),
+                );
+                assert.deepEqual(findings[0].props.condition, { allOf: [{ field: "category", equals: "Security" }] });
+            } else {
+                assert.equal(pricing.length, 0);
+                assert.equal(cluster.props.securityProfile.defender, undefined);
+                assert.equal(findings.length, plan.config.alerts.threatDetection === "existing" ? 1 : 0);
+            }
+        });
+    });
+}
+
+describe("Azure alert settings", () => {
+    it("refuses kube-audit-admin in production and warns in development: the Secret-read and exec alerts need reads", () => {
+        assert.ok(
+            errorsOf({ ...prodAzure(), auditCategory: "kube-audit-admin" }).some((e) => /auditCategory.*sidecar-secret-read/.test(e)),
+        );
+        const dev = loadAzure(
+            { ...prodAzure(), auditCategory: "kube-audit-admin", userNodePool: { maxCount: 6 } },
+            { environment: "development" },
+        );
+        assert.ok(dev.warnings.some((w) => /kube-audit-admin: no alert fires on a read of a Sidecar Secret/.test(w)));
+        assert.equal(loadAzure(prodAzure()).azure.auditCategory, "kube-audit");
+    });
+
+    it("refuses a production stack without receivers, and an http webhook without echoing it", () => {
+        assert.ok(
+            errorsOf(prodAzure(), { alerts: {} }).some((e) => /alerts\.receivers.*at least one receiver in a production stack/.test(e)),
+        );
+        const errors = errorsOf(prodAzure(), { alerts: { receivers: { webhooks: ["http://hooks.xroad-operator.test/T0/secret-token"] } } });
+        assert.ok(
+            errors.some((e) => /alerts\.receivers\.webhooks\[0\].*https:\/\/ URL/.test(e)),
+            errors.join("\n"),
+        );
+        assert.ok(!errors.join("\n").includes("secret-token"), "the webhook URL is never echoed");
+    });
+});
