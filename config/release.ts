@@ -40,6 +40,9 @@ export const EKS_ADDONS = [
     "aws-ebs-csi-driver",
     "aws-efs-csi-driver",
     "amazon-cloudwatch-observability",
+    // guide §8: node health (node auto-repair acts on what it reports) and GuardDuty's runtime agent.
+    "eks-node-monitoring-agent",
+    "aws-guardduty-agent",
 ] as const;
 export type EksAddonName = (typeof EKS_ADDONS)[number];
 

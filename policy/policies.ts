@@ -3,6 +3,7 @@
  * import this list; only policy/index.ts wraps it in a PolicyPack (which starts a gRPC server).
  */
 import { accessPolicies } from "./access";
+import { alertPolicies } from "./alerts";
 import { archivePolicies } from "./archives";
 import { autoscalingPolicies } from "./autoscaling";
 import { backupPolicies } from "./backup-encryption";
@@ -23,6 +24,7 @@ export const allPolicies: readonly AnyPolicy[] = [
     ...podSecurityPolicies,
     ...resourcePolicies,
     ...monitoringPolicies,
+    ...alertPolicies,
     ...archivePolicies,
     ...backupPolicies,
     ...primaryPolicies,

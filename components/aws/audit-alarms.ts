@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { AUDIT_DETECTIONS, alertDescription } from "../../policy/xroad/detections";
 import { cloudWatchFilterPattern } from "../../policy/xroad/detection-queries";
+import { DETECTION_TAG } from "../../policy/alerts";
 
 /** The CloudWatch namespace of a cluster's alert metrics (metric filters publish there). */
 export function alertMetricNamespace(clusterName: string): string {
@@ -59,7 +60,7 @@ export class AuditAlarms extends pulumi.ComponentResource {
                         threshold: args.thresholds[d.threshold.key],
                         treatMissingData: "notBreaching",
                         alarmActions: [args.topicArn],
-                        tags: { "xroad-sidecar/detection": d.id, "xroad-sidecar/severity": d.severity },
+                        tags: { [DETECTION_TAG.aws]: d.id, "xroad-sidecar/severity": d.severity },
                     },
                     { parent: this, dependsOn: [filter] },
                 ),

@@ -25,6 +25,8 @@ import { AddressRecord } from "./address-record";
 import { AlertSettings } from "../../config/alerts";
 import { NotificationTopic } from "./notification-topic";
 import { AuditAlarms } from "./audit-alarms";
+import { GuardDuty } from "./guard-duty";
+import { detection } from "../../policy/xroad/detections";
 
 export interface AwsPlatformArgs {
     settings: AwsSettings;
@@ -236,6 +238,24 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
             },
             onCluster,
         );
+        if (args.alerts.threatDetection !== "off")
+            new GuardDuty(
+                `${name}-guardduty`,
+                {
+                    mode: args.alerts.threatDetection,
+                    clusterName,
+                    region: settings.region,
+                    accountId,
+                    vpcId: network.vpcId,
+                    vpcCidr: settings.vpcCidr,
+                    privateSubnetIds: network.privateSubnetIds,
+                    agentVersion: release.eksAddonVersions["aws-guardduty-agent"],
+                    minimumSeverity: args.alerts.thresholds[detection("threat-finding").threshold.key],
+                    topicArn: notifications.topicArn,
+                    nodeGroup: cluster.nodeGroup,
+                },
+                awsOnly,
+            );
         const metricsServer = new MetricsServer(
             `${name}-metrics-server`,
             { chartVersion: release.metricsServerChartVersion, highAvailability: production },

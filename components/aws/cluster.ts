@@ -287,6 +287,9 @@ export class Cluster extends pulumi.ComponentResource {
                 updateConfig: { maxUnavailable: 1 },
                 launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply((v) => String(v)) },
                 labels: { "xroad-sidecar/node-group": "sidecar" },
+                // guide §8 ("EKS provides no automated detection of node issues"): the node monitoring agent below
+                // reports node health problems, and EKS replaces a node that stays unhealthy, one at a time.
+                nodeRepairConfig: { enabled: true, maxParallelNodesRepairedCount: 1 },
             },
             {
                 parent: this,
@@ -299,6 +302,15 @@ export class Cluster extends pulumi.ComponentResource {
         this.coredns = new ManagedAddon(
             `${name}-coredns`,
             { clusterName: args.clusterName, addonName: "coredns", addonVersion: args.release.eksAddonVersions.coredns },
+            { parent: this, dependsOn: [this.nodeGroup] },
+        );
+        new ManagedAddon(
+            `${name}-node-monitoring`,
+            {
+                clusterName: args.clusterName,
+                addonName: "eks-node-monitoring-agent",
+                addonVersion: args.release.eksAddonVersions["eks-node-monitoring-agent"],
+            },
             { parent: this, dependsOn: [this.nodeGroup] },
         );
 

@@ -3,6 +3,7 @@ import * as monitor from "@pulumi/azure-native/monitor";
 import { AUDIT_DETECTIONS, AZURE_SEVERITY, alertDescription } from "../../policy/xroad/detections";
 import { AksAuditTable, kqlAuditQuery } from "../../policy/xroad/detection-queries";
 import { AKS_AUDIT_CATEGORIES } from "../../config/azure";
+import { DETECTION_TAG } from "../../policy/alerts";
 
 /** The resource-specific table each AKS audit category lands in (logAnalyticsDestinationType Dedicated). */
 export const AUDIT_TABLE: Readonly<Record<(typeof AKS_AUDIT_CATEGORIES)[number], AksAuditTable>> = {
@@ -76,7 +77,7 @@ export class AuditAlerts extends pulumi.ComponentResource {
                         // An audit event does not "resolve": each firing is its own alert.
                         autoMitigate: false,
                         actions: { actionGroups: [args.actionGroupId], customProperties: { detection: d.id, runbook: d.runbook } },
-                        tags: { ...args.tags, "xroad-sidecar-detection": d.id },
+                        tags: { ...args.tags, [DETECTION_TAG.azure]: d.id },
                     },
                     { parent: this },
                 ),

@@ -370,3 +370,21 @@ export function readDependentDetections(): { only: Detection[]; partly: Detectio
         partly: AUDIT_DETECTIONS.filter((d) => d.audit?.reads === "partly"),
     };
 }
+
+const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * The README's "What alerts you and what to do" table, rendered from the catalogue; a test keeps the README
+ * equal to it, so the table never drifts from what the stacks create.
+ */
+export function alertsTableMarkdown(): string {
+    const rows = DETECTIONS.map((d) => {
+        const gaps = Object.entries(d.notAvailable ?? {})
+            .map(([where, why]) => `not on ${where}: ${why}`)
+            .join(" ");
+        const threshold = `\`alerts.thresholds.${d.threshold.key}\` = ${d.threshold.default} (${d.threshold.unit})`;
+        const steps = d.steps.map((s, i) => `${i + 1}. ${cell(s)}`).join("<br>");
+        return `| **${cell(d.title)}** (\`${d.id}\`, ${d.severity}) | ${cell(d.meaning)}${gaps ? ` *${cell(gaps)}*` : ""} | ${steps} | ${threshold} |`;
+    });
+    return ["| Alert | What it means | First three steps | Threshold (default) |", "|---|---|---|---|", ...rows].join("\n");
+}

@@ -104,6 +104,44 @@ for (const stack of ["dev", "prod"]) {
                     .every((s) => filterMatches(exec.props.pattern, s.event)),
             );
         });
+
+        it("wires GuardDuty as the threat-detection mode says, and node health on every stack", () => {
+            if (plan.config.target !== "aws") assert.fail("an AWS stack");
+            const nodes = one(plan.resources, "aws:eks/nodeGroup:NodeGroup");
+            assert.deepEqual(nodes.props.nodeRepairConfig, { enabled: true, maxParallelNodesRepairedCount: 1 });
+            const monitoringAgent = one(plan.resources, "aws:eks/addon:Addon", /-node-monitoring$/);
+            assert.equal(monitoringAgent.props.addonVersion, plan.config.release.eksAddonVersions["eks-node-monitoring-agent"]);
+            const detectors = ofType(plan.resources, "aws:guardduty/detector:Detector");
+            const rules = ofType(plan.resources, "aws:cloudwatch/eventRule:EventRule");
+            if (plan.config.alerts.threatDetection !== "create") {
+                assert.equal(detectors.length, 0);
+                assert.equal(rules.length, plan.config.alerts.threatDetection === "existing" ? 1 : 0);
+                return;
+            }
+            assert.equal(detectors.length, 1);
+            assert.ok(detectors[0].retainOnDelete, "an account-wide detector outlives the stack");
+            const features = ofType(plan.resources, "aws:guardduty/detectorFeature:DetectorFeature");
+            assert.deepEqual(features.map((f) => [f.props.name, f.props.status]).sort(), [
+                ["EKS_AUDIT_LOGS", "ENABLED"],
+                ["RUNTIME_MONITORING", "ENABLED"],
+            ]);
+            const runtime = features.find((f) => f.props.name === "RUNTIME_MONITORING")!;
+            assert.deepEqual(runtime.props.additionalConfigurations, [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }]);
+            const endpoint = one(plan.resources, "aws:ec2/vpcEndpoint:VpcEndpoint", /guardduty-data$/);
+            assert.equal(endpoint.props.serviceName, `com.amazonaws.${plan.config.aws.region}.guardduty-data`);
+            assert.equal(endpoint.props.privateDnsEnabled, true);
+            const agent = one(plan.resources, "aws:eks/addon:Addon", /guardduty-agent$/);
+            assert.equal(agent.props.addonVersion, plan.config.release.eksAddonVersions["aws-guardduty-agent"]);
+            assert.ok(agent.dependencies.includes(endpoint.urn), "the agent reports through the endpoint");
+            const rule = one(plan.resources, "aws:cloudwatch/eventRule:EventRule");
+            assert.deepEqual(JSON.parse(rule.props.eventPattern), {
+                source: ["aws.guardduty"],
+                "detail-type": ["GuardDuty Finding"],
+                detail: { severity: [{ numeric: [">=", plan.config.alerts.thresholds.threatMinimumSeverity] }] },
+            });
+            const target = one(plan.resources, "aws:cloudwatch/eventTarget:EventTarget");
+            assert.deepEqual(target.propertyDependencies.arn, [one(plan.resources, "aws:sns/topic:Topic").urn]);
+        });
     });
 }
 

@@ -18,6 +18,8 @@ export const PINNED_ADDONS = {
     "aws-ebs-csi-driver": "v1.48.0-eksbuild.1",
     "aws-efs-csi-driver": "v2.1.11-eksbuild.1",
     "amazon-cloudwatch-observability": "v4.4.0-eksbuild.1",
+    "eks-node-monitoring-agent": "v1.4.0-eksbuild.2",
+    "aws-guardduty-agent": "v1.10.0-eksbuild.2",
 };
 
 /** A validated AWS stack config from the same flat map the Pulumi CLI hands the program; pinned add-ons unless `release` is given. */

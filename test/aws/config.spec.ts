@@ -3,6 +3,7 @@ import { ConfigValidationError, loadStackConfig } from "../../config";
 import { formatIssue } from "../../config/checker";
 import { PINNED_ADDONS } from "./aws-fixtures";
 import { TEST_ALERTS } from "../azure/fixtures";
+import { EKS_ADDONS } from "../../config/release";
 
 /** Every issue of an AWS stack config, formatted as the user sees it. */
 function errorsOf(aws: unknown, extra: Record<string, unknown> = {}): string[] {
@@ -25,7 +26,7 @@ function errorsOf(aws: unknown, extra: Record<string, unknown> = {}): string[] {
 describe("AWS settings validation", () => {
     it("requires every EKS add-on pinned in production, naming the command that lists versions", () => {
         const errors = errorsOf({}, { environment: "production", release: {} });
-        assert.equal(errors.filter((e) => e.includes("a pinned version in production")).length, 6, errors.join("\n"));
+        assert.equal(errors.filter((e) => e.includes("a pinned version in production")).length, EKS_ADDONS.length, errors.join("\n"));
         assert.ok(errors.some((e) => e.includes("aws eks describe-addon-versions --kubernetes-version 1.33 --addon-name coredns")));
     });
 

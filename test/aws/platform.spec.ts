@@ -17,6 +17,7 @@ import {
     statements,
     urnOf,
 } from "./aws-fixtures";
+import { TEST_ALERTS } from "../azure/fixtures";
 import { KEY_PURPOSES } from "../../components/aws/encryption-keys";
 import { CLUSTER_AUTOSCALER_DISCOVERY_ACTIONS } from "../../components/aws/cluster-autoscaler";
 import { denyingStatements } from "./s3-deny-evaluation";
@@ -105,6 +106,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         },
         {
             environment: "production",
+            alerts: TEST_ALERTS,
             instances: [
                 {
                     name: "ss1",
@@ -228,16 +230,23 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             );
         });
 
-        it("lets CloudWatch Logs use only the logs key, for this account's log groups in this region", () => {
+        it("lets CloudWatch Logs use only the logs key, and alarms and EventBridge only the alerts key, for this account", () => {
             for (const k of ofType(resources, T.key)) {
                 const sids = statements(k.props.policy).map((s) => s.Sid);
                 assert.deepEqual(
                     sids,
                     k.name.endsWith("-logs")
                         ? ["AccountAdministersThroughIam", "CloudWatchLogsOfThisAccount"]
-                        : ["AccountAdministersThroughIam"],
+                        : k.name.endsWith("-alerts")
+                          ? ["AccountAdministersThroughIam", "AlarmsAndEventRulesOfThisAccountPublish"]
+                          : ["AccountAdministersThroughIam"],
                 );
             }
+            const alerts = statement(
+                one(resources, T.key, `${CLUSTER}-keys-alerts`).props.policy,
+                "AlarmsAndEventRulesOfThisAccountPublish",
+            );
+            assert.deepEqual(alerts.Condition, { StringEquals: { "aws:SourceAccount": ACCOUNT } });
             const logs = statement(one(resources, T.key, `${CLUSTER}-keys-logs`).props.policy, "CloudWatchLogsOfThisAccount");
             assert.deepEqual(logs.Principal, { Service: "logs.eu-central-1.amazonaws.com" });
             assert.deepEqual(asList(logs.Action), [
@@ -304,7 +313,16 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 ofType(resources, T.addon)
                     .map((a) => a.props.addonName)
                     .sort(),
-                ["amazon-cloudwatch-observability", "aws-ebs-csi-driver", "aws-efs-csi-driver", "coredns", "vpc-cni"],
+                [
+                    "amazon-cloudwatch-observability",
+                    "aws-ebs-csi-driver",
+                    "aws-efs-csi-driver",
+                    // production defaults to threatDetection create: GuardDuty's runtime agent, pinned like the rest
+                    "aws-guardduty-agent",
+                    "coredns",
+                    "eks-node-monitoring-agent",
+                    "vpc-cni",
+                ],
             );
         });
 

@@ -24,6 +24,8 @@ const RELEASE_B = {
         "aws-ebs-csi-driver": "v1.49.0-eksbuild.1",
         "aws-efs-csi-driver": "v2.1.12-eksbuild.1",
         "amazon-cloudwatch-observability": "v4.5.0-eksbuild.1",
+        "eks-node-monitoring-agent": "v1.4.1-eksbuild.1",
+        "aws-guardduty-agent": "v1.10.1-eksbuild.1",
     },
     eksNodeReleaseVersion: "1.34.1-20251101",
     clusterAutoscalerImageTag: "v1.34.0",
