@@ -60,7 +60,11 @@ describe("promotion from release A to release B on EKS", function () {
         assert.deepEqual([clusterA.inputs.version, clusterB.inputs.version], ["1.33", "1.34"]);
         assert.equal((clusterB.inputs.kubeProxyAddonOptions as { version: string }).version, RELEASE_B.eksAddonVersions["kube-proxy"]);
         const [addonsA, addonsB] = [a, b].map((p) => byName(p, "aws:eks/addon:Addon"));
-        assert.equal(addonsB.size, 5);
+        assert.equal(
+            addonsB.size,
+            7,
+            "five core add-ons, the node monitoring agent and the GuardDuty agent (production creates threat detection)",
+        );
         for (const [name, addon] of addonsB) {
             const addonName = addon.inputs.addonName as keyof typeof RELEASE_B.eksAddonVersions;
             assert.equal(addon.inputs.addonVersion, RELEASE_B.eksAddonVersions[addonName], name);
