@@ -26,6 +26,7 @@ import { AlertSettings } from "../../config/alerts";
 import { NotificationTopic } from "./notification-topic";
 import { AuditAlarms } from "./audit-alarms";
 import { GuardDuty } from "./guard-duty";
+import { HealthAlarms } from "./health-alarms";
 import { detection } from "../../policy/xroad/detections";
 
 export interface AwsPlatformArgs {
@@ -237,6 +238,18 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 ...oidc,
             },
             onCluster,
+        );
+        new HealthAlarms(
+            `${name}-health-alarms`,
+            {
+                clusterName,
+                instances,
+                thresholds: args.alerts.thresholds,
+                evaluationMinutes: args.alerts.evaluationMinutes,
+                topicArn: notifications.topicArn,
+                logGroups: monitoring.logGroups,
+            },
+            awsOnly,
         );
         if (args.alerts.threatDetection !== "off")
             new GuardDuty(

@@ -3,6 +3,7 @@ import { AlertSettings } from "../../config/alerts";
 import { AlertActionGroup } from "./action-group";
 import { AuditAlerts } from "./audit-alerts";
 import { Defender } from "./defender";
+import { HealthAlerts } from "./health-alerts";
 import * as random from "@pulumi/random";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { AzureSettings } from "../../config/azure";
@@ -171,6 +172,22 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 workspaceId: logs.workspace.id,
                 auditCategory: s.auditCategory,
                 namespaces: args.instances.map((i) => i.namespace),
+                thresholds: args.alerts.thresholds,
+                evaluationMinutes: args.alerts.evaluationMinutes,
+                actionGroupId: actionGroup.group.id,
+                namePrefix: name,
+                tags,
+            },
+            { parent: this },
+        );
+        new HealthAlerts(
+            `${name}-health-alerts`,
+            {
+                resourceGroupName: rg,
+                location: s.location,
+                workspaceId: logs.workspace.id,
+                clusterId: aks.cluster.id,
+                instances: args.instances,
                 thresholds: args.alerts.thresholds,
                 evaluationMinutes: args.alerts.evaluationMinutes,
                 actionGroupId: actionGroup.group.id,

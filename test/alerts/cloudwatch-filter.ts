@@ -118,7 +118,8 @@ const wildcard = (glob: string): RegExp =>
         `^${glob
             .split("*")
             .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-            .join(".*")}$`,
+            // A wildcard matches any characters, the line's trailing newline included.
+            .join("[\\s\\S]*")}$`,
     );
 
 function evaluate(node: Node, event: unknown): boolean {

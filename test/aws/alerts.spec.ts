@@ -5,6 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as path from "path";
+import * as aws from "@pulumi/aws";
 import { PlanResult, planStack, recordResources } from "../../plan/run";
 import { readStackFile } from "../../plan/stack-file";
 import { one, ofType } from "../plan-helpers";
@@ -105,6 +106,72 @@ for (const stack of ["dev", "prod"]) {
             );
         });
 
+        it("alarms on the Sidecar's health from Container Insights, and on node CPU and memory anomalies", () => {
+            if (plan.config.target !== "aws") assert.fail("an AWS stack");
+            const topic = one(plan.resources, "aws:sns/topic:Topic");
+            const alarms = ofType(plan.resources, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => /-health-alarms-/.test(a.name));
+            for (const a of alarms) assert.deepEqual(a.propertyDependencies.alarmActions, [topic.urn], a.name);
+            for (const instance of plan.config.instances) {
+                const primaryName = instance.topology === "single" ? instance.name : `${instance.name}-primary`;
+                const primary = alarms.find((a) => a.name.endsWith(`-${instance.name}-primary-not-ready`))!;
+                assert.deepEqual(primary.props.dimensions, {
+                    ClusterName: plan.config.aws.clusterName,
+                    Namespace: instance.namespace,
+                    PodName: primaryName,
+                });
+                assert.equal(primary.props.evaluationPeriods, plan.config.alerts.thresholds.primaryNotReadyMinutes);
+                assert.equal(primary.props.treatMissingData, "breaching", "a primary that reports nothing is down");
+                const secondaries = alarms.filter((a) => a.name.endsWith(`-${instance.name}-secondaries-below-minimum`));
+                if (instance.topology === "primary-secondaries") {
+                    assert.equal(secondaries.length, 1);
+                    assert.equal(secondaries[0].props.threshold, instance.autoscaling.minReplicas);
+                    assert.equal(secondaries[0].props.comparisonOperator, "LessThanThreshold");
+                    assert.equal(secondaries[0].props.dimensions.PodName, `${instance.name}-secondary`);
+                } else assert.equal(secondaries.length, 0);
+                const restarts = alarms.filter((a) => a.name.endsWith("-container-restarts"));
+                assert.ok(restarts.some((r) => r.props.metricQueries[0].metric.dimensions.PodName === primaryName));
+                assert.ok(restarts.every((r) => r.props.metricQueries[1].expression === "DIFF(restarts)"));
+            }
+            for (const [id, metric] of [
+                ["node-cpu-anomaly", "node_cpu_utilization"],
+                ["node-memory-anomaly", "node_memory_utilization"],
+            ]) {
+                const anomaly = alarms.find((a) => a.name.endsWith(`-health-alarms-${id}`))!;
+                assert.equal(anomaly.props.metricQueries[0].metric.metricName, metric);
+                assert.equal(
+                    anomaly.props.metricQueries[1].expression,
+                    `ANOMALY_DETECTION_BAND(usage, ${plan.config.alerts.thresholds.anomalyBandWidth})`,
+                );
+                assert.equal(anomaly.props.thresholdMetricId, "band");
+                assert.equal(anomaly.props.comparisonOperator, "GreaterThanUpperThreshold");
+            }
+        });
+
+        it("counts the archiver's error lines in the Container Insights application log", () => {
+            if (plan.config.target !== "aws") assert.fail("an AWS stack");
+            const filter = one(plan.resources, "aws:cloudwatch/logMetricFilter:LogMetricFilter", /-archiver-failed$/);
+            assert.equal(filter.props.logGroupName, `/aws/containerinsights/${plan.config.aws.clusterName}/application`);
+            const ns = plan.config.instances[0].namespace;
+            // A Fluent Bit record as Container Insights writes it (kubernetes metadata, the line in `log`).
+            const record = (namespace: string, container: string, log: string) => ({
+                time: "2026-12-02T14:00:03.123Z",
+                stream: "stdout",
+                log,
+                kubernetes: {
+                    pod_name: "sidecar-archiver-29412345-abcde",
+                    namespace_name: namespace,
+                    container_name: container,
+                    host: "ip-10-20-1-15",
+                },
+            });
+            assert.ok(
+                filterMatches(filter.props.pattern, record(ns, "archiver", "archiver: error backup/ss1.gpg: upload to s3://b/k failed\n")),
+            );
+            assert.ok(!filterMatches(filter.props.pattern, record(ns, "archiver", "archiver: summary: uploaded=3 bytes=1024 failed=0\n")));
+            assert.ok(!filterMatches(filter.props.pattern, record("team-a", "archiver", "archiver: error x\n")));
+            assert.ok(!filterMatches(filter.props.pattern, record(ns, "xroad", "archiver: error x\n")));
+        });
+
         it("wires GuardDuty as the threat-detection mode says, and node health on every stack", () => {
             if (plan.config.target !== "aws") assert.fail("an AWS stack");
             const nodes = one(plan.resources, "aws:eks/nodeGroup:NodeGroup");
@@ -169,5 +236,39 @@ describe("notification topic", () => {
             assert.equal(d.steps.length, 3, d.id);
             assert.ok(d.runbook.length > 20, d.id);
         }
+    });
+});
+
+describe("CloudWatch alarm mock rules", () => {
+    it("refuses an alarm that evaluates more than one day", async () => {
+        await assert.rejects(
+            recordResources(
+                () =>
+                    new aws.cloudwatch.MetricAlarm("long", {
+                        namespace: "ContainerInsights",
+                        metricName: "pod_status_ready",
+                        statistic: "Maximum",
+                        period: 60,
+                        evaluationPeriods: 1441,
+                        comparisonOperator: "LessThanThreshold",
+                        threshold: 1,
+                    }),
+            ),
+            /EvaluationPeriods times Period must not exceed 86,400 seconds/,
+        );
+    });
+
+    it("refuses a metric filter pattern longer than 1024 characters", async () => {
+        await assert.rejects(
+            recordResources(
+                () =>
+                    new aws.cloudwatch.LogMetricFilter("long", {
+                        logGroupName: "/aws/eks/x/cluster",
+                        pattern: `{ ${Array.from({ length: 60 }, (_, i) => `$.objectRef.namespace = "namespace-${i}"`).join(" || ")} }`,
+                        metricTransformation: { namespace: "X", name: "x", value: "1" },
+                    }),
+            ),
+            /filterPattern 0-1024/,
+        );
     });
 });

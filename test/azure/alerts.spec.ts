@@ -90,6 +90,48 @@ for (const stack of ["azure-dev", "azure-prod"]) {
             if (plan.config.environment === "production") assert.equal(table, "AKSAudit", "production reads every request");
         });
 
+        it("alerts on the Sidecar's health from Container Insights, and on node anomalies with dynamic thresholds", () => {
+            const group = one(plan.resources, "azure-native:monitor:ActionGroup");
+            const cluster = one(plan.resources, "azure-native:containerservice:ManagedCluster");
+            const rules = ofType(plan.resources, "azure-native:monitor:ScheduledQueryRule").filter((r) => /-health-alerts-/.test(r.name));
+            for (const r of rules) assert.ok(r.propertyDependencies.actions.includes(group.urn), r.name);
+            for (const instance of plan.config.instances) {
+                const primary = rules.find((r) => r.name.endsWith(`-${instance.name}-primary-not-ready`))!;
+                const pod = instance.topology === "single" ? `${instance.name}-0` : `${instance.name}-primary-0`;
+                assert.match(
+                    primary.props.criteria.allOf[0].query,
+                    new RegExp(`Namespace == "${instance.namespace}" and Name == "${pod}"`),
+                );
+                assert.equal(primary.props.criteria.allOf[0].threshold, plan.config.alerts.thresholds.primaryNotReadyMinutes);
+                const secondaries = rules.filter((r) => r.name.endsWith(`-${instance.name}-secondaries-below-minimum`));
+                assert.equal(secondaries.length, instance.topology === "primary-secondaries" ? 1 : 0);
+                if (secondaries.length)
+                    assert.match(
+                        secondaries[0].props.criteria.allOf[0].query,
+                        new RegExp(`Running < ${instance.autoscaling.minReplicas}$`),
+                    );
+            }
+            const volume = rules.find((r) => r.name.endsWith("-volume-usage"))!;
+            assert.match(
+                volume.props.criteria.allOf[0].query,
+                new RegExp(`Percent >= ${plan.config.alerts.thresholds.volumeUsagePercent}$`),
+            );
+            const archiver = rules.find((r) => r.name.endsWith("-archiver-failed"))!;
+            assert.match(
+                archiver.props.criteria.allOf[0].query,
+                /ContainerName == "archiver" and tostring\(LogMessage\) startswith "archiver: error"/,
+            );
+            const anomalies = ofType(plan.resources, "azure-native:monitor:MetricAlert");
+            assert.deepEqual(anomalies.map((a) => a.props.criteria.allOf[0].metricName).sort(), [
+                "node_cpu_usage_percentage",
+                "node_memory_working_set_percentage",
+            ]);
+            for (const a of anomalies) {
+                assert.equal(a.props.criteria.allOf[0].criterionType, "DynamicThresholdCriterion");
+                assert.deepEqual(a.propertyDependencies.scopes, [cluster.urn]);
+            }
+        });
+
         it("wires Defender for Containers as the threat-detection mode says", () => {
             if (plan.config.target !== "azure") assert.fail("an Azure stack");
             const cluster = one(plan.resources, "azure-native:containerservice:ManagedCluster");

@@ -166,6 +166,14 @@ const longerThan = (max: number) => (value: unknown) =>
     typeof value === "string" && value.length > max ? `is ${value.length} characters, more than ${max}` : undefined;
 
 /** Input rules of the AWS resources this program creates that go beyond names. */
+/** The period of an alarm: its own, or that of its metric queries. */
+function alarmPeriod(inputs: Record<string, unknown>): number | undefined {
+    if (typeof inputs.period === "number") return inputs.period;
+    const queries = Array.isArray(inputs.metricQueries) ? (inputs.metricQueries as { metric?: { period?: unknown } }[]) : [];
+    const periods = queries.map((q) => q.metric?.period).filter((p): p is number => typeof p === "number");
+    return periods.length > 0 ? Math.max(...periods) : undefined;
+}
+
 export const AWS_INPUT_RULES: readonly AwsInputRule[] = [
     {
         type: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
@@ -188,6 +196,26 @@ export const AWS_INPUT_RULES: readonly AwsInputRule[] = [
                 ? "must be 10, 20, 30 or a multiple of 60 seconds"
                 : undefined,
         source: "CloudWatch API PutMetricAlarm: Period 10, 20, 30 or a multiple of 60",
+    },
+    {
+        type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+        property: "evaluationPeriods",
+        problem: (value, inputs) => {
+            const period = alarmPeriod(inputs);
+            return typeof value === "number" && period !== undefined && value * period > 86400
+                ? `times the period (${period} s) is ${value * period} s, more than one day`
+                : undefined;
+        },
+        source: "CloudWatch API PutMetricAlarm: EvaluationPeriods times Period must not exceed 86,400 seconds (one day)",
+    },
+    {
+        type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+        property: "datapointsToAlarm",
+        problem: (value, inputs) =>
+            typeof value === "number" && typeof inputs.evaluationPeriods === "number" && value > inputs.evaluationPeriods
+                ? `(${value}) is more than evaluationPeriods (${inputs.evaluationPeriods})`
+                : undefined,
+        source: "CloudWatch API PutMetricAlarm: DatapointsToAlarm at most EvaluationPeriods",
     },
 ];
 
