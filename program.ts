@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { StackConfig } from "./config";
 import { Platform } from "./components/platform";
 import { SidecarInstance } from "./components/kubernetes/sidecar-instance";
+import { PrometheusRules } from "./components/kubernetes/prometheus-rules";
 
 /**
  * The platform of the stack's target. Each platform module is loaded only for its own target: the AWS
@@ -39,6 +40,7 @@ async function createPlatform(config: StackConfig): Promise<Platform> {
 export async function deployStack(config: StackConfig): Promise<pulumi.Inputs> {
     const platform = await createPlatform(config);
     const instances: pulumi.Inputs = {};
+    const sidecars: SidecarInstance[] = [];
     for (const instance of config.instances) {
         const sidecar = new SidecarInstance(
             instance.name,
@@ -46,7 +48,16 @@ export async function deployStack(config: StackConfig): Promise<pulumi.Inputs> {
             { provider: platform.bindings.provider, dependsOn: platform.bindings.dependsOn },
         );
         instances[instance.name] = sidecar.outputs;
+        sidecars.push(sidecar);
     }
+    // guide §8 on a cluster you run: the detections as a PrometheusRule when the Prometheus Operator is there;
+    // otherwise the offline plan writes them as a rules file (plan/write.ts).
+    if (config.target === "existing" && config.alerts.prometheusRule)
+        new PrometheusRules(
+            `${config.project}-${config.stack}-alerts`,
+            { instances: config.instances, thresholds: config.alerts.thresholds, evaluationMinutes: config.alerts.evaluationMinutes },
+            { provider: platform.bindings.provider, dependsOn: sidecars },
+        );
     // Platform outputs stand at the top level: Pulumi marks a whole output secret when anything inside it
     // is, so nesting them would hide the cluster name and addresses behind the kubeconfig's secrecy.
     return { target: config.target, ...platform.outputs, instances };

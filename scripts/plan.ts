@@ -104,6 +104,8 @@ async function main(): Promise<number> {
     console.log(
         `Network flows per instance: ${path.relative(process.cwd(), written.flowsFile)} (${written.flowMismatches === 0 ? "every flow as configured" : `${written.flowMismatches} flow(s) NOT as configured`}).`,
     );
+    if (written.prometheusRulesFile)
+        console.log(`Alerting rules for your Prometheus (guide §8): ${path.relative(process.cwd(), written.prometheusRulesFile)}.`);
 
     const report = await selfCheck(plan);
     console.log("");

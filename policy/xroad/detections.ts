@@ -137,6 +137,10 @@ export const DETECTIONS: readonly Detection[] = [
             excludeUserPrefixes: PLATFORM_USER_PREFIXES,
             reads: "only",
         },
+        notAvailable: {
+            prometheus:
+                "the API server's request metrics carry no namespace or user, so a person's read cannot be told from the kubelet's; send the audit log to your SIEM for this one.",
+        },
     },
     {
         id: "rbac-change",
