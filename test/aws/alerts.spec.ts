@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "path";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { PlanResult, planStack, recordResources } from "../../plan/run";
 import { readStackFile } from "../../plan/stack-file";
 import { one, ofType } from "../plan-helpers";
@@ -16,9 +17,14 @@ import { NotificationTopic } from "../../components/aws/notification-topic";
 import { isSecretValue } from "../../plan/mocks/secret";
 import { auditSamples } from "../alerts/audit-events";
 import { filterMatches } from "../alerts/cloudwatch-filter";
-import { statements } from "./aws-fixtures";
+import { awsConfig, planPlatform, statements } from "./aws-fixtures";
 
 const projectDir = path.resolve(__dirname, "../..");
+
+/** Whether an Output is marked secret (the flag every Output carries, resolved). */
+async function isSecretOutput(value: unknown): Promise<boolean> {
+    return pulumi.Output.isInstance(value) && (await (value as unknown as { isSecret: Promise<boolean> }).isSecret);
+}
 
 describe("CloudWatch filter patterns of the audit detections", () => {
     const namespaces = ["xroad-ss1", "xroad-ss2"];
@@ -270,5 +276,31 @@ describe("CloudWatch alarm mock rules", () => {
             ),
             /filterPattern 0-1024/,
         );
+    });
+});
+
+describe("threatDetection existing on AWS", function () {
+    this.timeout(120000);
+
+    it("changes nothing in GuardDuty and only routes its findings to the topic", async () => {
+        const config = awsConfig(
+            { nodeGroup: { maxSize: 6 } },
+            { environment: "development", alerts: { receivers: { emails: ["soc@xroad-operator.test"] }, threatDetection: "existing" } },
+        );
+        const { resources } = await planPlatform(config);
+        assert.equal(ofType(resources, "aws:guardduty/detector:Detector").length, 0);
+        assert.equal(ofType(resources, "aws:guardduty/detectorFeature:DetectorFeature").length, 0);
+        assert.equal(ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => /guardduty/.test(e.name)).length, 0);
+        assert.equal(ofType(resources, "aws:eks/addon:Addon").filter((a) => a.props.addonName === "aws-guardduty-agent").length, 0);
+        const rule = one(resources, "aws:cloudwatch/eventRule:EventRule");
+        assert.deepEqual(JSON.parse(rule.props.eventPattern).source, ["aws.guardduty"]);
+    });
+
+    it("warns about a webhook URL stored in plain text, without printing it, and keeps it secret", async () => {
+        const config = awsConfig({}, { alerts: { receivers: { webhooks: ["https://hooks.xroad-operator.test/T0/secret-token"] } } });
+        const warning = config.warnings.find((w) => w.includes("alerts.receivers.webhooks[0]"));
+        assert.ok(warning, config.warnings.join("\n"));
+        assert.ok(!warning.includes("secret-token"));
+        assert.equal(await isSecretOutput(config.alerts.receivers.webhooks[0]), true);
     });
 });

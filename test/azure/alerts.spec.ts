@@ -15,7 +15,8 @@ import { AUDIT_TABLE } from "../../components/azure/audit-alerts";
 import { controlPlaneLogCategories } from "../../components/azure/cluster-diagnostics";
 import { auditSamples } from "../alerts/audit-events";
 import { aksAuditRow, runKql } from "../alerts/kql";
-import { errorsOf, loadAzure, prodAzure } from "./fixtures";
+import { errorsOf, loadAzure, prodAzure, recordPlatform } from "./fixtures";
+import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks/types";
 
 const projectDir = path.resolve(__dirname, "../..");
 
@@ -180,5 +181,21 @@ describe("Azure alert settings", () => {
             errors.join("\n"),
         );
         assert.ok(!errors.join("\n").includes("secret-token"), "the webhook URL is never echoed");
+    });
+});
+
+describe("threatDetection existing on Azure", function () {
+    this.timeout(120000);
+
+    it("leaves the Defender plan and the cluster's profile to the organisation, and routes the Security alerts", async () => {
+        const config = loadAzure(prodAzure(), {
+            alerts: { receivers: { emails: ["soc@xroad-operator.test"] }, threatDetection: "existing" },
+        });
+        const { resources } = await recordPlatform(config);
+        assert.equal(ofType(resources, "azure-native:security:Pricing").length, 0);
+        assert.equal(one(resources, "azure-native:containerservice:ManagedCluster").props.securityProfile.defender, undefined);
+        const alert = one(resources, "azure-native:monitor:ActivityLogAlert");
+        assert.deepEqual(alert.props.condition, { allOf: [{ field: "category", equals: "Security" }] });
+        assert.deepEqual(alert.props.scopes, [`/subscriptions/${MOCK_SUBSCRIPTION_ID}`]);
     });
 });
