@@ -69,6 +69,10 @@ describe("audit-event-alerts (guide §8)", () => {
             "AKS cluster aks: no alert with an action watches the audit log for sidecar-secret-read",
         ]);
         assert.equal((await messages(auditEventAlerts, [aks, ...azureAuditRules([], "KubePodInventory")])).length, 1);
+        // Over AKSAuditAdmin (kube-audit-admin) the Secret-read rule would see no reads at all.
+        assert.deepEqual(await messages(auditEventAlerts, [aks, ...azureAuditRules([], 'AKSAuditAdmin\n| where Verb == "get"')]), [
+            "AKS cluster aks: no alert with an action watches the audit log for sidecar-secret-read",
+        ]);
     });
 
     it("says nothing without a managed cluster (target existing)", async () => {

@@ -44,13 +44,22 @@ function missingAuditDetections(resources: PolicyResource[], cloud: "aws" | "azu
         });
         return AUDIT_DETECTIONS.filter((d) => !implemented.some((a) => tagOf(a, DETECTION_TAG.aws) === d.id)).map((d) => d.id);
     }
-    const implemented = ofTypes(resources, SCHEDULED_QUERY_RULE).filter((rule) => {
+    // A detection that counts get or list requests is blind over AKSAuditAdmin (kube-audit-admin leaves them out).
+    const watches = (rule: PolicyResource, d: (typeof AUDIT_DETECTIONS)[number]): boolean => {
         const p = props(rule);
         const groups = asObj(p.actions)?.actionGroups;
         const queries = asArray(asObj(p.criteria)?.allOf).map((c) => asString(c.query) ?? "");
-        return p.enabled !== false && Array.isArray(groups) && groups.length > 0 && queries.some((q) => /^AKSAudit(Admin)?\b/.test(q));
-    });
-    return AUDIT_DETECTIONS.filter((d) => !implemented.some((r) => tagOf(r, DETECTION_TAG.azure) === d.id)).map((d) => d.id);
+        const table = d.audit?.reads === "only" ? /^AKSAudit\b/ : /^AKSAudit(Admin)?\b/;
+        return (
+            tagOf(rule, DETECTION_TAG.azure) === d.id &&
+            p.enabled !== false &&
+            Array.isArray(groups) &&
+            groups.length > 0 &&
+            queries.some((q) => table.test(q))
+        );
+    };
+    const rules = ofTypes(resources, SCHEDULED_QUERY_RULE);
+    return AUDIT_DETECTIONS.filter((d) => !rules.some((r) => watches(r, d))).map((d) => d.id);
 }
 
 function clouds(resources: PolicyResource[]): { aws?: PolicyResource; azure?: PolicyResource } {
