@@ -4,7 +4,7 @@ import { deployStack } from "./program";
 import { probeTool } from "./config/prerequisites";
 
 // Read and validate every setting first: a bad value stops the run before any resource is registered.
-// The tools this machine needs (kubelogin, the Azure CLI) are checked here too: the engine is running, not the offline plan.
+// The tools this machine needs (the AWS CLI; kubelogin, the Azure CLI) are checked here too: the engine is running, not the offline plan.
 const config = loadStackConfig(
     pulumi.runtime.allConfig(),
     { project: pulumi.getProject(), stack: pulumi.getStack() },

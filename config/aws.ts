@@ -25,8 +25,34 @@ export const MAX_CLUSTER_NAME_LENGTH = 28;
 /** `<cluster>-archiver-<instance>` plus 8 autoname characters is an IAM role name (64). */
 export const MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH = 64 - "-archiver-".length - 8;
 
+/** How the key policy of the EBS key finds EC2 Auto Scaling's service-linked role (review aws A6). */
+export const AUTO_SCALING_ROLE_MODES = ["existing", "create"] as const;
+
 export interface AwsSettings {
     region: string;
+    /**
+     * The AWS account the stack deploys into. The provider refuses any other (`allowedAccountIds`), so prod
+     * config run with dev credentials fails before it creates anything (review aws B12).
+     */
+    accountId: string;
+    /**
+     * The IAM role or user that runs `pulumi up` (the role ARN, not an assumed-role session ARN). It gets an
+     * explicit, removable EKS access entry with cluster-admin instead of EKS's hidden bootstrap admin
+     * (review aws B4), administers the KMS keys (review aws B9), and the program refuses to run as anyone else.
+     */
+    deployerArn: string;
+    /**
+     * More administrators of the KMS keys besides the deployer (manage, rotate, schedule deletion; never decrypt),
+     * such as a security team's role. Hand over the deployer role through here: add the new role, run, then make
+     * it `deployerArn` and run as it (README: Changing the deployer).
+     */
+    keyAdministratorArns: string[];
+    /**
+     * `existing`: the account already has AWSServiceRoleForAutoScaling (any account that ever had an Auto
+     * Scaling group); `create`: the stack creates it (a brand-new account) and keeps it on destroy. The EBS
+     * key policy names this role so managed node groups can launch nodes with CMK-encrypted root volumes.
+     */
+    autoScalingServiceLinkedRole: (typeof AUTO_SCALING_ROLE_MODES)[number];
     /** Private subnets span this many availability zones (2 minimum, 3 in production). */
     availabilityZoneCount: number;
     vpcCidr: string;
@@ -35,8 +61,8 @@ export interface AwsSettings {
     /** CIDRs allowed to reach the public API endpoint; empty means a private endpoint only. */
     publicAccessCidrs: string[];
     /**
-     * IAM principal ARNs granted cluster admin through access entries (guide §4.2). The identity that
-     * runs `pulumi up` is admin already (EKS bootstraps the cluster creator); do not list it again.
+     * IAM principal ARNs granted cluster admin through access entries (guide §4.2). The deployer has its own
+     * entry (`deployerArn`); do not list it again.
      */
     clusterAdminArns: string[];
     /** IAM principal ARNs granted edit rights in the Sidecar namespaces only (guide §4.3). */
@@ -78,6 +104,10 @@ const HOSTNAME = { pattern: /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}\.?$/, 
 /** The keys of `xroad-sidecar:aws`, as Pulumi.yaml documents them. */
 export const AWS_KEYS = [
     "region",
+    "accountId",
+    "deployerArn",
+    "keyAdministratorArns",
+    "autoScalingServiceLinkedRole",
     "availabilityZoneCount",
     "vpcCidr",
     "clusterName",
@@ -92,7 +122,17 @@ export const AWS_KEYS = [
     "dns",
 ] as const;
 
-export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName: string, production: boolean): AwsSettings {
+/**
+ * @param targetChosen false when `target` itself was refused (AWS is then only the fallback that lets every other
+ * error be reported): the account and deployer are then not demanded on top.
+ */
+export function readAwsSettings(
+    check: Checker,
+    raw: unknown,
+    defaultClusterName: string,
+    production: boolean,
+    targetChosen = true,
+): AwsSettings {
     const p = "aws";
     const s = check.section(p, raw);
     check.knownKeys(p, s, AWS_KEYS);
@@ -246,6 +286,36 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
     const namespaceOperatorArns = check.stringList(`${p}.namespaceOperatorArns`, s.namespaceOperatorArns, [], (path, v) =>
         check.string(path, v, undefined, ARN),
     );
+    const unchosen = targetChosen ? undefined : "";
+    const accountId = check.string(`${p}.accountId`, s.accountId, unchosen, {
+        pattern: /^\d{12}$/,
+        allowed: "the 12-digit ID of the AWS account this stack deploys into (aws sts get-caller-identity --query Account)",
+    });
+    const deployerArn = check.string(`${p}.deployerArn`, s.deployerArn, unchosen, {
+        pattern: ARN.pattern,
+        allowed:
+            "the IAM role or user ARN that runs pulumi up (for an assumed role, the role's ARN: aws iam get-role --role-name <name> --query Role.Arn)",
+    });
+    if (ARN.pattern.test(deployerArn) && /^\d{12}$/.test(accountId) && deployerArn.split(":")[4] !== accountId)
+        check.fail(
+            `${p}.deployerArn`,
+            deployerArn,
+            `a principal of account ${accountId} (${check.key(`${p}.accountId`)}): the provider deploys into that account only`,
+        );
+    const keyAdministratorArns = check.stringList(`${p}.keyAdministratorArns`, s.keyAdministratorArns, [], (path, v) =>
+        check.string(path, v, undefined, ARN),
+    );
+    for (const key of ["clusterAdminArns", "namespaceOperatorArns"] as const) {
+        const list = key === "clusterAdminArns" ? clusterAdminArns : namespaceOperatorArns;
+        list.forEach((arn, i) => {
+            if (arn === deployerArn)
+                check.fail(
+                    `${p}.${key}[${i}]`,
+                    arn,
+                    `a principal other than ${check.key(`${p}.deployerArn`)}, which has its own cluster-admin access entry (EKS allows one access entry per principal)`,
+                );
+        });
+    }
     namespaceOperatorArns.forEach((arn, i) => {
         if (clusterAdminArns.includes(arn))
             check.fail(
@@ -260,6 +330,15 @@ export function readAwsSettings(check: Checker, raw: unknown, defaultClusterName
             pattern: /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
             allowed: "an AWS region such as eu-north-1",
         }),
+        accountId,
+        deployerArn,
+        keyAdministratorArns,
+        autoScalingServiceLinkedRole: check.oneOf(
+            `${p}.autoScalingServiceLinkedRole`,
+            s.autoScalingServiceLinkedRole,
+            AUTO_SCALING_ROLE_MODES,
+            "existing",
+        ),
         availabilityZoneCount: check.integer(
             `${p}.availabilityZoneCount`,
             s.availabilityZoneCount,
@@ -302,7 +381,15 @@ export function checkAwsPlaceholders(check: Checker, s: AwsSettings, production:
                 reason: `${reason}; the machine running pulumi up must be inside these CIDRs`,
             });
     });
-    for (const key of ["clusterAdminArns", "namespaceOperatorArns"] as const)
+    const accountReason = placeholderAwsAccount(s.accountId);
+    if (accountReason)
+        found.push({ path: "aws.accountId", value: s.accountId, reason: `${accountReason}; the provider refuses any other` });
+    for (const key of ["deployerArn"] as const) {
+        const reason = placeholderAwsAccount(s[key].split(":")[4] ?? "");
+        if (reason)
+            found.push({ path: `aws.${key}`, value: s[key], reason: `${reason}; the deployer is the identity that runs pulumi up` });
+    }
+    for (const key of ["clusterAdminArns", "namespaceOperatorArns", "keyAdministratorArns"] as const)
         s[key].forEach((arn, i) => {
             const reason = placeholderAwsAccount(arn.split(":")[4] ?? "");
             if (reason)

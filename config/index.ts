@@ -4,7 +4,7 @@ import { PLATFORM_OVERHEAD, azureShape, ec2Shape, nodesNeeded, sidecarAllocatabl
 import { SidecarInstanceConfig, readInstances } from "./instance";
 import { AwsSettings, MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, checkAwsPlaceholders, readAwsSettings } from "./aws";
 import { AzureSettings, readAzureSettings } from "./azure";
-import { ToolProbe, checkAzurePrerequisites } from "./prerequisites";
+import { ToolProbe, checkAwsPrerequisites, checkAzurePrerequisites } from "./prerequisites";
 import { ExistingClusterSettings, readExistingSettings } from "./existing";
 import { AlertSettings, checkAlertPlaceholders, readAlertSettings } from "./alerts";
 import { readDependentDetections } from "../policy/xroad/detections";
@@ -176,8 +176,9 @@ export function loadStackConfig(
     let config: StackConfig;
     switch (target) {
         case "aws":
-            config = { ...base, target, aws: readAwsSettings(check, raw.aws, defaultName, production) };
+            config = { ...base, target, aws: readAwsSettings(check, raw.aws, defaultName, production, raw.target === "aws") };
             checkAwsPlaceholders(check, config.aws, production, options.offline ?? false);
+            if (options.prerequisites && !options.offline) checkAwsPrerequisites(check, config.aws, options.prerequisites);
             // Unpinned add-ons drift (vpc-cni and kube-proxy to the newest on every run) or never move; in production
             // every one follows the release block, so a promotion upgrades them together (review aws B1).
             if (production)

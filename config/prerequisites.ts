@@ -6,6 +6,7 @@
 import { execFileSync } from "child_process";
 import { Checker } from "./checker";
 import { AzureSettings } from "./azure";
+import { AwsSettings } from "./aws";
 
 /** Runs a tool and returns its standard output, or undefined when it is missing or fails. */
 export type ToolProbe = (command: string, args: string[]) => string | undefined;
@@ -29,6 +30,85 @@ function atLeast(version: string, minimum: string): boolean {
         if ((a[i] ?? 0) !== b[i]) return (a[i] ?? 0) > b[i];
     }
     return true;
+}
+
+/**
+ * The AWS CLI version pulumi-eks needs for its kubeconfig's `aws eks get-token` exec (v4.3.0
+ * `dependencies.ts` assertCompatibleAWSCLIExists: 2.7.0 for CLI v2; v1 is in maintenance, so v2 only here).
+ */
+export const MIN_AWS_CLI = "2.7.0";
+
+/**
+ * Whether the caller of `sts:GetCallerIdentity` is the configured IAM principal. A role's session ARN is
+ * `arn:<p>:sts::<account>:assumed-role/<role name>/<session>` (the role's path is dropped), a user's is the
+ * user's own ARN (IAM user guide, "aws:userid and GetCallerIdentity"), so the account and the name decide.
+ */
+export function callerIsPrincipal(callerArn: string, principalArn: string): boolean {
+    const caller = callerArn.split(":");
+    const principal = principalArn.split(":");
+    if (caller.length < 6 || principal.length < 6 || caller[4] !== principal[4]) return false;
+    const callerResource = caller.slice(5).join(":").split("/");
+    const principalResource = principal.slice(5).join(":").split("/");
+    const principalName = principalResource[principalResource.length - 1];
+    if (principalResource[0] === "role")
+        return caller[2] === "sts" && callerResource[0] === "assumed-role" && callerResource[1] === principalName;
+    if (principalResource[0] === "user")
+        return caller[2] === "iam" && callerResource[0] === "user" && callerResource[callerResource.length - 1] === principalName;
+    return false;
+}
+
+/**
+ * The AWS CLI on the PATH, new enough for the EKS kubeconfig (review aws A3, issue 12 point 5), and signed in as
+ * the configured deployer in the configured account: anyone else would create a cluster they cannot reach, or
+ * get Unauthorized on every Kubernetes resource of an existing one (review aws B4). The CLI reads the same
+ * credential chain (environment, profile, SSO) as the AWS provider.
+ */
+export function checkAwsPrerequisites(check: Checker, s: AwsSettings, probe: ToolProbe): void {
+    // `aws --version` prints e.g. "aws-cli/2.31.39 Python/3.13.9 Linux/6.8.0 exe/x86_64.debian.12".
+    const out = probe("aws", ["--version"]);
+    const version = out?.match(/aws-cli\/(\d+\.\d+\.\d+)/)?.[1];
+    const key = "(prerequisite) aws";
+    if (version === undefined)
+        check.issues.push({
+            key,
+            value: undefined,
+            allowed: `the AWS CLI ${MIN_AWS_CLI} or newer on the PATH: the EKS kubeconfig runs aws eks get-token (install: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html)`,
+        });
+    else if (!atLeast(version, MIN_AWS_CLI))
+        check.issues.push({
+            key,
+            value: undefined,
+            allowed: `the AWS CLI ${MIN_AWS_CLI} or newer (found ${version}): the EKS kubeconfig runs aws eks get-token`,
+        });
+    if (version === undefined) return;
+    const identity = probe("aws", ["sts", "get-caller-identity", "--output", "json", "--region", s.region]);
+    let caller: { Account?: unknown; Arn?: unknown } | undefined;
+    try {
+        caller = identity === undefined ? undefined : (JSON.parse(identity) as { Account?: unknown; Arn?: unknown });
+    } catch {
+        caller = undefined;
+    }
+    if (typeof caller?.Arn !== "string") {
+        check.issues.push({
+            key: "(prerequisite) AWS credentials",
+            value: undefined,
+            allowed:
+                "credentials of aws.deployerArn for the AWS CLI and provider: aws sts get-caller-identity fails (aws sso login, or aws configure)",
+        });
+        return;
+    }
+    if (caller.Account !== s.accountId)
+        check.fail(
+            "aws.accountId",
+            s.accountId,
+            `the account pulumi up runs in (the credentials are of account ${String(caller.Account)})`,
+        );
+    else if (!callerIsPrincipal(caller.Arn, s.deployerArn))
+        check.fail(
+            "aws.deployerArn",
+            s.deployerArn,
+            `the identity pulumi up runs as (${caller.Arn}): run as the configured deployer, or set this to that role's or user's ARN (its access entry and key administration move with it)`,
+        );
 }
 
 /** kubelogin (every AKS kubeconfig here is an exec kubeconfig) and, for its azurecli mode, the Azure CLI. */

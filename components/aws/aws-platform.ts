@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import * as time from "@pulumiverse/time";
 import { AwsSettings } from "../../config/aws";
 import { eksClusterCidrs } from "../../config/cluster-network";
 import { ReleaseConfig } from "../../config/release";
@@ -87,11 +88,13 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         const production = args.environment === "production";
         const clusterName = settings.clusterName;
 
-        // An explicit provider: the region comes from the stack config, never from the ambient AWS config.
+        // An explicit provider: the region comes from the stack config, never from the ambient AWS config, and
+        // credentials of any other account are refused before anything is created (review aws B12).
         const awsProvider = new aws.Provider(
             `${name}-aws`,
             {
                 region: settings.region,
+                allowedAccountIds: [settings.accountId],
                 defaultTags: {
                     tags: { "xroad-sidecar/stack": pulumi.getStack(), "xroad-sidecar/cluster": clusterName, ManagedBy: "pulumi" },
                 },
@@ -101,6 +104,30 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         const awsOnly = { parent: this, providers: [awsProvider] };
         const partition = aws.getPartitionOutput({}, { parent: this, provider: awsProvider }).partition;
         const accountId = aws.getCallerIdentityOutput({}, { parent: this, provider: awsProvider }).accountId;
+        // The engine entry has checked that pulumi up runs as this principal (config/prerequisites.ts).
+        const deployerArn = settings.deployerArn;
+
+        // EC2 Auto Scaling launches the nodes and needs the EBS key (review aws A6). KMS refuses a key policy naming
+        // a role that does not exist, so a brand-new account creates the service-linked role first; it is shared by
+        // the whole account, so it stays on destroy. An existing one is looked up: a missing one fails the preview.
+        const principalsReady: pulumi.Resource[] = [];
+        let autoScalingRole: pulumi.Output<string>;
+        if (settings.autoScalingServiceLinkedRole === "create") {
+            const role = new aws.iam.ServiceLinkedRole(
+                `${name}-autoscaling`,
+                { awsServiceName: "autoscaling.amazonaws.com", description: "EC2 Auto Scaling (created by xroad-sidecar for EKS nodes)" },
+                { parent: this, provider: awsProvider, retainOnDelete: true },
+            );
+            // KMS: a new principal "might not be immediately visible"; wait before naming it in a key policy.
+            principalsReady.push(
+                new time.Sleep(`${name}-autoscaling-visible`, { createDuration: "30s" }, { parent: this, dependsOn: [role] }),
+            );
+            autoScalingRole = role.arn;
+        } else {
+            autoScalingRole = aws.iam
+                .getRoleOutput({ name: "AWSServiceRoleForAutoScaling" }, { parent: this, provider: awsProvider })
+                .apply((role) => role.arn);
+        }
 
         const network = new Network(
             `${name}-network`,
@@ -109,12 +136,22 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 vpcCidr: settings.vpcCidr,
                 availabilityZoneCount: settings.availabilityZoneCount,
                 natGatewayPerZone: production,
+                region: settings.region,
             },
             awsOnly,
         );
         const keys = new EncryptionKeys(
             `${name}-keys`,
-            { aliasPrefix: clusterName, region: settings.region, accountId, partition, protectData },
+            {
+                aliasPrefix: clusterName,
+                region: settings.region,
+                accountId,
+                partition,
+                protectData,
+                administratorArns: [deployerArn, ...settings.keyAdministratorArns],
+                autoScalingRoleArn: autoScalingRole,
+                principalsReady,
+            },
             awsOnly,
         );
         new FlowLogs(
@@ -171,10 +208,13 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 privateSubnetIds: network.privateSubnetIds,
                 secretsKeyArn: keys.arns.secrets,
                 publicAccessCidrs: settings.publicAccessCidrs,
+                deployerArn,
                 clusterAdminArns: settings.clusterAdminArns,
                 namespaceOperatorArns: settings.namespaceOperatorArns,
                 operatorNamespaces: instances.map((i) => i.namespace),
                 nodeGroup: settings.nodeGroup,
+                ebsKeyArn: keys.arns.ebs,
+                ebsKeyReady: [keys.keys.ebs],
                 partition,
                 controlPlaneLogGroup: logs.logGroup,
                 protectData,

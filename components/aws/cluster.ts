@@ -19,6 +19,11 @@ export interface ClusterArgs {
     secretsKeyArn: pulumi.Input<string>;
     /** CIDRs that may reach the public API endpoint; empty keeps the endpoint private. */
     publicAccessCidrs: string[];
+    /**
+     * The IAM role or user that runs `pulumi up`: an explicit, removable cluster-admin access entry replaces
+     * EKS's hidden bootstrap admin (review aws B4). An Output so the platform can check it against the caller.
+     */
+    deployerArn: pulumi.Input<string>;
     /** Principals with cluster-admin (guide §4.2). */
     clusterAdminArns: string[];
     /** Principals with edit rights in the Sidecar namespaces only (guide §4.3). */
@@ -26,6 +31,13 @@ export interface ClusterArgs {
     /** The Sidecar namespaces the operators may edit. */
     operatorNamespaces: string[];
     nodeGroup: AwsSettings["nodeGroup"];
+    /** The EBS key: node root volumes are encrypted with it, not the account's default EBS key (review aws A6). */
+    ebsKeyArn: pulumi.Input<string>;
+    /**
+     * The EBS key's policy must let EC2 Auto Scaling use the key before nodes can launch; the node group waits
+     * for it (and for the service-linked role when the stack creates it).
+     */
+    ebsKeyReady: pulumi.Resource[];
     partition: pulumi.Input<string>;
     /** The pre-created control-plane log group: the cluster waits for it. */
     controlPlaneLogGroup: pulumi.Resource;
@@ -97,6 +109,19 @@ export function accessEntries(
     }
     return entries;
 }
+
+/**
+ * pulumi-eks 4.3 creates its `aws.eks.Cluster` with `accessConfig.bootstrapClusterCreatorAdminPermissions: true`
+ * (nodejs/eks/cluster/cluster.ts at v4.3.0) and exposes no input for it: whoever runs the first `pulumi up`
+ * becomes a cluster-admin that no config shows (review aws B4). This transform turns it off on that child
+ * resource, so the deployer's admin rights come only from its explicit access entry. pulumi-eks ignores later
+ * changes of the field (`ignoreChanges`), so an existing cluster is not replaced.
+ */
+export const withoutBootstrapCreatorAdmin: pulumi.ResourceTransform = (args) => {
+    if (args.type !== "aws:eks/cluster:Cluster") return undefined;
+    const accessConfig = (args.props.accessConfig ?? {}) as Record<string, unknown>;
+    return { props: { ...args.props, accessConfig: { ...accessConfig, bootstrapClusterCreatorAdminPermissions: false } }, opts: args.opts };
+};
 
 /** Root volume of the nodes: the launch template's only block device. */
 const ROOT_DEVICE = "/dev/xvda";
@@ -184,7 +209,29 @@ export class Cluster extends pulumi.ComponentResource {
                 upgradePolicy: { supportType: args.supportType },
                 tags: { "xroad-sidecar/cluster": args.clusterName },
             },
-            { parent: this, dependsOn: [args.controlPlaneLogGroup, serviceRolePolicy, serviceRoleKms] },
+            {
+                parent: this,
+                dependsOn: [args.controlPlaneLogGroup, serviceRolePolicy, serviceRoleKms],
+                transforms: [withoutBootstrapCreatorAdmin],
+            },
+        );
+
+        // The deployer's cluster-admin, in the open: listed by `aws eks list-access-entries`, removable, and kept
+        // in Pulumi state. The Kubernetes provider waits for it, so no Kubernetes call runs before it is granted.
+        const deployerEntry = new aws.eks.AccessEntry(
+            `${name}-deployer`,
+            { clusterName: args.clusterName, principalArn: args.deployerArn, type: eks.AccessEntryType.Standard },
+            { parent: this, dependsOn: [this.cluster] },
+        );
+        const deployerAdmin = new aws.eks.AccessPolicyAssociation(
+            `${name}-deployer`,
+            {
+                clusterName: deployerEntry.clusterName,
+                principalArn: deployerEntry.principalArn,
+                policyArn: accessPolicyArn(args.partition, "AmazonEKSClusterAdminPolicy"),
+                accessScope: { type: "cluster" },
+            },
+            { parent: this },
         );
 
         this.clusterName = args.clusterName;
@@ -193,7 +240,11 @@ export class Cluster extends pulumi.ComponentResource {
         this.oidcProviderArn = this.cluster.oidcProviderArn;
         this.oidcIssuer = this.cluster.oidcIssuer;
         this.kubeconfig = pulumi.secret(this.cluster.kubeconfigJson);
-        this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this });
+        this.provider = new k8s.Provider(
+            `${name}-k8s`,
+            { kubeconfig: this.kubeconfig, enableServerSideApply: true },
+            { parent: this, dependsOn: [deployerAdmin] },
+        );
 
         const nodeRole = new aws.iam.Role(
             `${name}-nodes`,
@@ -254,7 +305,15 @@ export class Cluster extends pulumi.ComponentResource {
                 blockDeviceMappings: [
                     {
                         deviceName: ROOT_DEVICE,
-                        ebs: { volumeSize: args.nodeGroup.diskSizeGb, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+                        // The project's EBS key rather than the account default, which may be a CMK without the
+                        // Auto Scaling grants (nodes then fail to launch) and is not "one key per purpose" (review aws A6).
+                        ebs: {
+                            volumeSize: args.nodeGroup.diskSizeGb,
+                            volumeType: "gp3",
+                            encrypted: "true",
+                            kmsKeyId: args.ebsKeyArn,
+                            deleteOnTermination: "true",
+                        },
                     },
                 ],
                 vpcSecurityGroupIds: [this.cluster.nodeSecurityGroupId],
@@ -293,7 +352,7 @@ export class Cluster extends pulumi.ComponentResource {
             },
             {
                 parent: this,
-                dependsOn: [this.cluster, vpcCni, ...nodePolicies],
+                dependsOn: [this.cluster, vpcCni, ...nodePolicies, ...args.ebsKeyReady],
                 // The Cluster Autoscaler owns the desired size between min and max; Pulumi must not reset it.
                 ignoreChanges: ["scalingConfig.desiredSize"],
             },

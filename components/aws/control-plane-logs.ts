@@ -6,8 +6,11 @@ export function controlPlaneLogGroupName(clusterName: string): string {
     return `/aws/eks/${clusterName}/cluster`;
 }
 
-/** guide §8: at a minimum the API server, audit and authenticator logs. */
-export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator"] as const;
+/**
+ * guide §8 asks at a minimum for the API server, audit and authenticator logs; CIS Amazon EKS Benchmark 2.1.1
+ * ("Enable audit Logs") and review aws B13 expect all five types, so the controller manager and scheduler too.
+ */
+export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 export interface ControlPlaneLogsArgs {
     clusterName: string;

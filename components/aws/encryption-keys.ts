@@ -16,46 +16,159 @@ const DESCRIPTIONS: Record<KeyPurpose, string> = {
     alerts: "SNS topic of the stack's alerts (CloudWatch alarms, GuardDuty findings)",
 };
 
-export interface EncryptionKeysArgs {
-    /** Prefix of the key aliases: `alias/<aliasPrefix>/<purpose>`. Unique per stack, so a re-created stack never collides with keys pending deletion. */
-    aliasPrefix: string;
+/**
+ * The AWS service each data key is used through (`kms:ViaService`), as in the AWS managed keys' own policies
+ * (aws/ebs, aws/elasticfilesystem, aws/s3, aws/rds): a principal of the account may use the key only through
+ * that service, never with a direct kms:Decrypt (review aws B9). The secrets key is used directly by the EKS
+ * control-plane role, the logs key only by CloudWatch Logs.
+ */
+export const KEY_SERVICES: Readonly<Partial<Record<KeyPurpose, string>>> = {
+    ebs: "ec2",
+    efs: "elasticfilesystem",
+    archive: "s3",
+    database: "rds",
+    alerts: "sns",
+};
+
+/**
+ * What a key administrator may do: manage, rotate, tag and schedule deletion, but not encrypt, decrypt or
+ * create grants (the key-administrators statement of the KMS default console policy, without kms:Create*,
+ * which would include CreateGrant). A policy change that grants use is a visible PutKeyPolicy in CloudTrail.
+ */
+export const KEY_ADMINISTRATION_ACTIONS = [
+    "kms:CreateAlias",
+    "kms:UpdateAlias",
+    "kms:DeleteAlias",
+    "kms:Describe*",
+    "kms:Get*",
+    "kms:List*",
+    "kms:PutKeyPolicy",
+    "kms:EnableKey",
+    "kms:DisableKey",
+    "kms:EnableKeyRotation",
+    "kms:DisableKeyRotation",
+    "kms:RotateKeyOnDemand",
+    "kms:UpdateKeyDescription",
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+    "kms:RevokeGrant",
+    "kms:RetireGrant",
+] as const;
+
+/** What a principal that may use a key does with it (the AWS managed keys' "allow access through <service>"). */
+export const KEY_USE_ACTIONS = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:CreateGrant",
+    "kms:DescribeKey",
+] as const;
+
+/** Who the key policies name. */
+export interface KeyPrincipals {
     region: string;
     accountId: pulumi.Input<string>;
     partition: pulumi.Input<string>;
+    /** The identity that runs `pulumi up` (aws.deployerArn) and any further key administrators (aws.keyAdministratorArns). */
+    administratorArns: pulumi.Input<string>[];
+    /**
+     * AWSServiceRoleForAutoScaling, which must exist when the policy is written (KMS refuses unknown principals):
+     * the EBS key lets it launch nodes whose root volumes the key encrypts (review aws A6).
+     */
+    autoScalingRoleArn: pulumi.Input<string>;
+}
+
+export interface EncryptionKeysArgs extends KeyPrincipals {
+    /** Prefix of the key aliases: `alias/<aliasPrefix>/<purpose>`. Unique per stack, so a re-created stack never collides with keys pending deletion. */
+    aliasPrefix: string;
     /** Keys survive `pulumi destroy` (and protect against it) when true: without them the data they encrypt is lost. */
     protectData: boolean;
+    /** Resources the key policies wait for: the Auto Scaling service-linked role when the stack creates it. */
+    principalsReady?: pulumi.Resource[];
 }
 
 /**
- * The key policy of one key. The account statement delegates use to IAM policies (the roles that need a
- * key are granted it there, per key); the logs key also lets CloudWatch Logs use it, but only for log
- * groups of this account and region.
+ * The key policy of one key (review aws B9): the deployer administers it without using it; the account's root
+ * user keeps administration as a break-glass (an IAM principal of the account does not: no `kms:*` for the
+ * account). Use is granted per purpose: through the key's AWS service for the data keys, directly to IAM for
+ * the secrets key (the EKS control-plane role), to CloudWatch Logs for this account's log groups for the logs
+ * key, and to EC2 Auto Scaling's service-linked role for the EBS key (review aws A6).
  */
-export function keyPolicyStatements(
-    purpose: KeyPurpose,
-    region: string,
-    accountId: pulumi.Input<string>,
-    partition: pulumi.Input<string>,
-): pulumi.Input<PolicyStatement>[] {
+export function keyPolicyStatements(purpose: KeyPurpose, p: KeyPrincipals): pulumi.Input<PolicyStatement>[] {
+    const account = pulumi.interpolate`arn:${p.partition}:iam::${p.accountId}:root`;
     const statements: pulumi.Input<PolicyStatement>[] = [
         {
-            Sid: "AccountAdministersThroughIam",
+            Sid: "AdministratorsAdminister",
             Effect: "Allow",
-            Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${accountId}:root` },
-            Action: "kms:*",
+            Principal: { AWS: p.administratorArns },
+            Action: [...KEY_ADMINISTRATION_ACTIONS],
             Resource: "*",
         },
+        {
+            // The root user only (aws:PrincipalType Account), not every IAM principal the account delegates to.
+            Sid: "RootUserBreakGlass",
+            Effect: "Allow",
+            Principal: { AWS: account },
+            Action: [...KEY_ADMINISTRATION_ACTIONS],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:PrincipalType": "Account" } },
+        },
     ];
+    const service = KEY_SERVICES[purpose];
+    if (service) {
+        statements.push({
+            Sid: "UseThroughService",
+            Effect: "Allow",
+            Principal: { AWS: account },
+            Action: [...KEY_USE_ACTIONS],
+            Resource: "*",
+            Condition: { StringEquals: { "kms:ViaService": `${service}.${p.region}.amazonaws.com`, "kms:CallerAccount": p.accountId } },
+        });
+    }
+    if (purpose === "secrets") {
+        // EKS calls KMS with the control-plane role (its inline policy names this key), and with the creator's
+        // credentials for the grant it makes at CreateCluster: IAM decides who, this key serves nothing else.
+        statements.push({
+            Sid: "UseThroughIam",
+            Effect: "Allow",
+            Principal: { AWS: account },
+            Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:CreateGrant", "kms:DescribeKey"],
+            Resource: "*",
+        });
+    }
+    if (purpose === "ebs") {
+        // EC2 Auto Scaling user guide, "Required AWS KMS key policy for use with encrypted volumes".
+        statements.push(
+            {
+                Sid: "AutoScalingLaunchesEncryptedNodes",
+                Effect: "Allow",
+                Principal: { AWS: p.autoScalingRoleArn },
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                Resource: "*",
+            },
+            {
+                Sid: "AutoScalingGrantsForAttachedVolumes",
+                Effect: "Allow",
+                Principal: { AWS: p.autoScalingRoleArn },
+                Action: "kms:CreateGrant",
+                Resource: "*",
+                Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
+            },
+        );
+    }
     if (purpose === "logs") {
         statements.push({
             Sid: "CloudWatchLogsOfThisAccount",
             Effect: "Allow",
-            Principal: { Service: `logs.${region}.amazonaws.com` },
+            Principal: { Service: `logs.${p.region}.amazonaws.com` },
             Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
             Resource: "*",
             Condition: {
                 ArnLike: {
-                    "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*`,
+                    "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${p.partition}:logs:${p.region}:${p.accountId}:log-group:*`,
                 },
             },
         });
@@ -70,7 +183,7 @@ export function keyPolicyStatements(
             Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
             Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
             Resource: "*",
-            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+            Condition: { StringEquals: { "aws:SourceAccount": p.accountId } },
         });
     }
     return statements;
@@ -98,9 +211,9 @@ export class EncryptionKeys extends pulumi.ComponentResource {
                     enableKeyRotation: true,
                     rotationPeriodInDays: 365,
                     deletionWindowInDays: 30,
-                    policy: policyDocument(keyPolicyStatements(purpose, args.region, args.accountId, args.partition)),
+                    policy: policyDocument(keyPolicyStatements(purpose, args)),
                 },
-                { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
+                { parent: this, protect: args.protectData, retainOnDelete: args.protectData, dependsOn: args.principalsReady },
             );
             new aws.kms.Alias(
                 `${name}-${purpose}`,

@@ -9,6 +9,8 @@ export interface NetworkArgs {
     availabilityZoneCount: number;
     /** One NAT gateway per zone (production), so losing a zone does not cut the other zones' egress; otherwise one. */
     natGatewayPerZone: boolean;
+    /** The VPC's region, for the S3 gateway endpoint's service name. */
+    region: string;
 }
 
 function ipToInt(ip: string): number {
@@ -87,6 +89,7 @@ export class Network extends pulumi.ComponentResource {
         const publicSubnets: aws.ec2.Subnet[] = [];
         const natGateways: aws.ec2.NatGateway[] = [];
         this.privateSubnetIds = [];
+        const privateRouteTables: aws.ec2.RouteTable[] = [];
         for (let i = 0; i < args.availabilityZoneCount; i++) {
             const zone = zones.names.apply((names) => {
                 if (names.length < args.availabilityZoneCount)
@@ -144,7 +147,22 @@ export class Network extends pulumi.ComponentResource {
                 { parent: this },
             );
             this.privateSubnetIds.push(priv.id);
+            privateRouteTables.push(privateRoutes);
         }
+        // Archive uploads, ECR image layers (served from S3) and EKS add-on images reach S3 through the VPC, not the
+        // NAT gateways: no internet path for archive data and no NAT charge for it (review aws B12). A gateway endpoint
+        // costs nothing; its route is the endpoint's own (the route tables' inline routes leave vpce- routes alone).
+        new aws.ec2.VpcEndpoint(
+            `${name}-s3`,
+            {
+                vpcId: vpc.id,
+                serviceName: `com.amazonaws.${args.region}.s3`,
+                vpcEndpointType: "Gateway",
+                routeTableIds: privateRouteTables.map((table) => table.id),
+                tags: { Name: `${name}-s3` },
+            },
+            { parent: this },
+        );
         this.vpcId = vpc.id;
         this.publicSubnetIds = publicSubnets.map((s) => s.id);
         this.vpcCidr = args.vpcCidr;

@@ -1,5 +1,6 @@
 import { MockResourceArgs } from "@pulumi/pulumi/runtime/mocks";
 import { MockTable, MOCK_ACCOUNT_ID } from "./types";
+import { MOCK_CALLER } from "./rules/aws";
 
 const REGION = "eu-north-1";
 
@@ -175,6 +176,17 @@ export const awsMocks: MockTable = {
             nodeGroupName: str(args.inputs.nodeGroupName, `${args.name}-${hex(args.name, 7)}`),
             status: "ACTIVE",
         }),
+        "aws:iam/serviceLinkedRole:ServiceLinkedRole": (args) => {
+            const service = str(args.inputs.awsServiceName, "service.amazonaws.com");
+            const name =
+                service === "autoscaling.amazonaws.com" ? "AWSServiceRoleForAutoScaling" : `AWSServiceRoleFor${service.split(".")[0]}`;
+            return {
+                id: name,
+                name,
+                path: `/aws-service-role/${service}/`,
+                arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/aws-service-role/${service}/${name}`,
+            };
+        },
         "aws:route53/record:Record": (args) => ({ fqdn: str(args.inputs.name, args.name).replace(/\.$/, "") }),
     },
     calls: {
@@ -185,10 +197,22 @@ export const awsMocks: MockTable = {
         }),
         "aws:index/getCallerIdentity:getCallerIdentity": () => ({
             accountId: MOCK_ACCOUNT_ID,
-            arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/plan`,
-            userId: "AIDAPLAN",
+            arn: MOCK_CALLER.sessionArn,
+            userId: "AROAPLANDEPLOYER:pulumi",
             id: MOCK_ACCOUNT_ID,
         }),
+        // The role EC2 Auto Scaling creates in an account's first Auto Scaling group (aws.autoScalingServiceLinkedRole: existing).
+        "aws:iam/getRole:getRole": (args) => {
+            const name = str(args.inputs.name, "role");
+            const path = name === "AWSServiceRoleForAutoScaling" ? "/aws-service-role/autoscaling.amazonaws.com/" : "/";
+            return {
+                id: name,
+                name,
+                path,
+                arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role${path}${name}`,
+                uniqueId: `AROA${hex(name, 17).toUpperCase()}`,
+            };
+        },
         "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }),
         "aws:index/getRegion:getRegion": (args) => ({
             name: args.inputs.name ?? "eu-north-1",

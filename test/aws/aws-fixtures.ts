@@ -9,6 +9,11 @@ import { ofType } from "../plan-helpers";
 export const ACCOUNT = "123456789012";
 export const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:role/platform-admins`;
 export const OPERATOR_ARN = `arn:aws:iam::${ACCOUNT}:role/xroad-operators`;
+/** The identity the mocks run as (plan/mocks/aws.ts getCallerIdentity). */
+export const DEPLOYER_ARN = `arn:aws:iam::${ACCOUNT}:role/xroad-deployer`;
+
+/** The account and deployer every AWS stack must name. */
+export const AWS_BASE = { accountId: ACCOUNT, deployerArn: DEPLOYER_ARN };
 
 /** Add-on pins as a production stack must have them (config refuses production without every pin). */
 export const PINNED_ADDONS = {
@@ -26,7 +31,7 @@ export const PINNED_ADDONS = {
 export function awsConfig(settings: Record<string, unknown>, extra: Record<string, unknown> = {}): AwsStackConfig {
     const flat: Record<string, string> = {
         "xroad-sidecar:target": "aws",
-        "xroad-sidecar:aws": JSON.stringify(settings),
+        "xroad-sidecar:aws": JSON.stringify({ ...AWS_BASE, ...settings }),
         "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
     };
     for (const [k, v] of Object.entries(extra)) flat[`xroad-sidecar:${k}`] = typeof v === "string" ? v : JSON.stringify(v);

@@ -1,15 +1,18 @@
 import * as assert from "node:assert/strict";
 import { ConfigValidationError, loadStackConfig } from "../../config";
 import { formatIssue } from "../../config/checker";
-import { PINNED_ADDONS } from "./aws-fixtures";
+import { AWS_BASE, PINNED_ADDONS } from "./aws-fixtures";
 import { TEST_ALERTS } from "../azure/fixtures";
 import { EKS_ADDONS } from "../../config/release";
+
+/** A real-looking account and deployer: the placeholders' account would be refused in production under the engine. */
+const REAL_BASE = { accountId: "210987654321", deployerArn: "arn:aws:iam::210987654321:role/xroad-deployer" };
 
 /** Every issue of an AWS stack config, formatted as the user sees it. */
 function errorsOf(aws: unknown, extra: Record<string, unknown> = {}): string[] {
     const flat: Record<string, string> = {
         "xroad-sidecar:target": "aws",
-        "xroad-sidecar:aws": JSON.stringify(aws),
+        "xroad-sidecar:aws": JSON.stringify({ ...REAL_BASE, ...(aws as object) }),
         "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
         "xroad-sidecar:alerts": JSON.stringify(TEST_ALERTS),
     };
@@ -47,6 +50,7 @@ describe("AWS settings validation", () => {
                 "xroad-sidecar:alerts": JSON.stringify(TEST_ALERTS),
                 "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
                 "xroad-sidecar:instances": JSON.stringify([{ network: { consumerNamespaces: ["apps"] } }]),
+                "xroad-sidecar:aws": JSON.stringify(REAL_BASE),
             },
             { project: "xroad-sidecar", stack: "prod" },
         );
@@ -145,6 +149,7 @@ describe("AWS placeholders (review aws A3)", () => {
                 "xroad-sidecar:release": JSON.stringify({ eksAddonVersions: PINNED_ADDONS }),
                 "xroad-sidecar:instances": JSON.stringify([{ network: { consumerNamespaces: ["apps"] } }]),
                 "xroad-sidecar:aws": JSON.stringify({
+                    ...AWS_BASE,
                     publicAccessCidrs: ["203.0.113.0/24"],
                     clusterAdminArns: ["arn:aws:iam::123456789012:role/admins"],
                 }),
@@ -157,6 +162,8 @@ describe("AWS placeholders (review aws A3)", () => {
         const warnings = stack(true).warnings.join("\n");
         assert.match(warnings, /aws\.publicAccessCidrs\[0\] is a placeholder \(203\.0\.113\.0\/24/);
         assert.match(warnings, /aws\.clusterAdminArns\[0\] is a placeholder .*example account/);
+        assert.match(warnings, /aws\.accountId is a placeholder \(123456789012: .*the provider refuses any other/);
+        assert.match(warnings, /aws\.deployerArn is a placeholder .*the deployer is the identity that runs pulumi up/);
     });
 
     it("refuses a production stack with placeholders under the real engine", () => {

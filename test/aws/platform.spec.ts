@@ -5,6 +5,7 @@ import { one, ofType } from "../plan-helpers";
 import {
     ACCOUNT,
     ADMIN_ARN,
+    DEPLOYER_ARN,
     OPERATOR_ARN,
     PINNED_ADDONS,
     PlatformProbe,
@@ -18,11 +19,13 @@ import {
     urnOf,
 } from "./aws-fixtures";
 import { TEST_ALERTS } from "../azure/fixtures";
-import { KEY_PURPOSES } from "../../components/aws/encryption-keys";
+import { KEY_ADMINISTRATION_ACTIONS, KEY_PURPOSES, KEY_SERVICES } from "../../components/aws/encryption-keys";
+import { withoutBootstrapCreatorAdmin } from "../../components/aws/cluster";
 import { CLUSTER_AUTOSCALER_DISCOVERY_ACTIONS } from "../../components/aws/cluster-autoscaler";
 import { denyingStatements } from "./s3-deny-evaluation";
 
 const CLUSTER = "xroad-test";
+const KEY_ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:role/security-key-admins`;
 const bucketName = `${CLUSTER}-archive`;
 const T = {
     vpc: "aws:ec2/vpc:Vpc",
@@ -91,6 +94,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             publicAccessCidrs: ["203.0.113.0/24"],
             clusterAdminArns: [ADMIN_ARN],
             namespaceOperatorArns: [OPERATOR_ARN],
+            keyAdministratorArns: [KEY_ADMIN_ARN],
             logRetentionDays: 400,
             archive: {
                 prefix: "mlog",
@@ -134,6 +138,11 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
     it("creates every AWS resource with the explicit provider for the configured region", () => {
         const [provider] = ofType(resources, "pulumi:providers:aws");
         assert.equal(provider.props.region, "eu-central-1");
+        assert.deepEqual(
+            asList(JSON.parse(provider.props.allowedAccountIds)),
+            [ACCOUNT],
+            "no other account's credentials (review aws B12)",
+        );
         const awsResources = resources.filter((r) => r.custom && r.type.startsWith("aws:"));
         assert.ok(awsResources.length > 40);
         for (const r of awsResources) assert.ok(r.provider?.startsWith(`${provider.urn}::`), `${r.type} ${r.name} uses ${r.provider}`);
@@ -196,6 +205,15 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.deepEqual(asList(write.Resource), [groupArn, `${groupArn}:*`]);
         });
 
+        it("reaches S3 through a gateway endpoint on every private route table, not through NAT (review aws B12)", () => {
+            const endpoint = one(resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
+            assert.equal(endpoint.props.serviceName, "com.amazonaws.eu-central-1.s3");
+            assert.equal(endpoint.props.vpcEndpointType, "Gateway");
+            const privateTables = ofType(resources, T.routeTable).filter((r) => r.name.includes("-private-"));
+            assert.equal(privateTables.length, 3);
+            assert.deepEqual(inputFrom(endpoint, "routeTableIds").sort(), privateTables.map((r) => r.urn).sort());
+        });
+
         it("closes the default security group", () => {
             const dsg = one(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
             assert.deepEqual(dsg.props.ingress, []);
@@ -213,14 +231,16 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 assert.equal(k.props.deletionWindowInDays, 30);
                 assert.equal(k.protect, true, `${k.name} protected`);
                 assert.equal(k.retainOnDelete, true, `${k.name} retained`);
-                const [root] = statements(k.props.policy);
-                assert.deepEqual(root, {
-                    Sid: "AccountAdministersThroughIam",
+                const [deployer, rootUser] = statements(k.props.policy);
+                assert.deepEqual(deployer, {
+                    Sid: "AdministratorsAdminister",
                     Effect: "Allow",
-                    Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-                    Action: "kms:*",
+                    Principal: { AWS: [DEPLOYER_ARN, KEY_ADMIN_ARN] },
+                    Action: [...KEY_ADMINISTRATION_ACTIONS],
                     Resource: "*",
                 });
+                assert.deepEqual(rootUser.Condition, { StringEquals: { "aws:PrincipalType": "Account" } }, "root user only");
+                assert.deepEqual(rootUser.Action, [...KEY_ADMINISTRATION_ACTIONS]);
             }
             assert.deepEqual(
                 ofType(resources, T.alias)
@@ -230,23 +250,78 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             );
         });
 
-        it("lets CloudWatch Logs use only the logs key, and alarms and EventBridge only the alerts key, for this account", () => {
-            for (const k of ofType(resources, T.key)) {
-                const sids = statements(k.props.policy).map((s) => s.Sid);
+        it("gives no principal of the account kms:* or a direct kms:Decrypt of the data keys (review aws B9)", () => {
+            const expected: Record<string, string[]> = {
+                secrets: ["AdministratorsAdminister", "RootUserBreakGlass", "UseThroughIam"],
+                logs: ["AdministratorsAdminister", "RootUserBreakGlass", "CloudWatchLogsOfThisAccount"],
+                ebs: [
+                    "AdministratorsAdminister",
+                    "RootUserBreakGlass",
+                    "UseThroughService",
+                    "AutoScalingLaunchesEncryptedNodes",
+                    "AutoScalingGrantsForAttachedVolumes",
+                ],
+                efs: ["AdministratorsAdminister", "RootUserBreakGlass", "UseThroughService"],
+                archive: ["AdministratorsAdminister", "RootUserBreakGlass", "UseThroughService"],
+                database: ["AdministratorsAdminister", "RootUserBreakGlass", "UseThroughService"],
+                alerts: ["AdministratorsAdminister", "RootUserBreakGlass", "UseThroughService", "AlarmsAndEventRulesOfThisAccountPublish"],
+            };
+            for (const purpose of KEY_PURPOSES) {
+                const policy = one(resources, T.key, `${CLUSTER}-keys-${purpose}`).props.policy;
                 assert.deepEqual(
-                    sids,
-                    k.name.endsWith("-logs")
-                        ? ["AccountAdministersThroughIam", "CloudWatchLogsOfThisAccount"]
-                        : k.name.endsWith("-alerts")
-                          ? ["AccountAdministersThroughIam", "AlarmsAndEventRulesOfThisAccountPublish"]
-                          : ["AccountAdministersThroughIam"],
+                    statements(policy).map((s) => s.Sid),
+                    expected[purpose],
+                    purpose,
                 );
+                for (const s of statements(policy)) {
+                    assert.ok(!asList(s.Action).includes("kms:*"), `${purpose} ${s.Sid}`);
+                    if (s.Sid === "AdministratorsAdminister" || s.Sid === "RootUserBreakGlass")
+                        for (const use of ["kms:Decrypt", "kms:Encrypt", "kms:CreateGrant", "kms:GenerateDataKey*"])
+                            assert.ok(!asList(s.Action).includes(use), `${purpose} ${s.Sid} ${use}`);
+                }
+                if (KEY_SERVICES[purpose]) {
+                    const use = statement(policy, "UseThroughService");
+                    assert.deepEqual(use.Principal, { AWS: `arn:aws:iam::${ACCOUNT}:root` });
+                    assert.deepEqual(use.Condition, {
+                        StringEquals: {
+                            "kms:ViaService": `${KEY_SERVICES[purpose]}.eu-central-1.amazonaws.com`,
+                            "kms:CallerAccount": ACCOUNT,
+                        },
+                    });
+                }
             }
             const alerts = statement(
                 one(resources, T.key, `${CLUSTER}-keys-alerts`).props.policy,
                 "AlarmsAndEventRulesOfThisAccountPublish",
             );
             assert.deepEqual(alerts.Condition, { StringEquals: { "aws:SourceAccount": ACCOUNT } });
+            assert.deepEqual(
+                Object.entries(KEY_SERVICES).map(([k, v]) => `${k}:${v}`),
+                ["ebs:ec2", "efs:elasticfilesystem", "archive:s3", "database:rds", "alerts:sns"],
+            );
+        });
+
+        it("lets EC2 Auto Scaling's service-linked role use the EBS key and grant it to attached volumes (review aws A6)", () => {
+            const policy = one(resources, T.key, `${CLUSTER}-keys-ebs`).props.policy;
+            const slr = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+            const use = statement(policy, "AutoScalingLaunchesEncryptedNodes");
+            assert.deepEqual(use.Principal, { AWS: slr });
+            assert.deepEqual(asList(use.Action), [
+                "kms:Encrypt",
+                "kms:Decrypt",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:DescribeKey",
+            ]);
+            const grant = statement(policy, "AutoScalingGrantsForAttachedVolumes");
+            assert.deepEqual(grant.Principal, { AWS: slr });
+            assert.equal(grant.Action, "kms:CreateGrant");
+            assert.deepEqual(grant.Condition, { Bool: { "kms:GrantIsForAWSResource": true } });
+            // An account that already has the role: looked up, not created.
+            assert.equal(ofType(resources, "aws:iam/serviceLinkedRole:ServiceLinkedRole").length, 0);
+        });
+
+        it("lets CloudWatch Logs use only the logs key, for this account's log groups in this region", () => {
             const logs = statement(one(resources, T.key, `${CLUSTER}-keys-logs`).props.policy, "CloudWatchLogsOfThisAccount");
             assert.deepEqual(logs.Principal, { Service: "logs.eu-central-1.amazonaws.com" });
             assert.deepEqual(asList(logs.Action), [
@@ -271,10 +346,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.ok(clusterResource(resources).dependencies.includes(group.urn));
         });
 
-        it("names the cluster, logs api/audit/authenticator, encrypts Secrets with the secrets key, and creates an OIDC provider", () => {
+        it("names the cluster, logs all five control-plane log types (CIS EKS 2.1.1), encrypts Secrets with the secrets key, and creates an OIDC provider", () => {
             const c = clusterResource(resources);
             assert.equal(c.props.name, CLUSTER);
-            assert.deepEqual(c.props.enabledClusterLogTypes, ["api", "audit", "authenticator"]);
+            assert.deepEqual(c.props.enabledClusterLogTypes, ["api", "audit", "authenticator", "controllerManager", "scheduler"]);
             assert.deepEqual(inputFrom(c, "encryptionConfigKeyArn"), [urnOf(resources, T.key, `${CLUSTER}-keys-secrets`)]);
             assert.equal(c.props.createOidcProvider, true);
             assert.equal(c.props.skipDefaultNodeGroup, true);
@@ -374,6 +449,39 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             });
         });
 
+        it("makes the deployer's cluster-admin an explicit access entry the Kubernetes provider waits for (review aws B4)", () => {
+            const entry = one(resources, "aws:eks/accessEntry:AccessEntry", `${CLUSTER}-eks-deployer`);
+            assert.deepEqual(entry.props, { clusterName: CLUSTER, principalArn: DEPLOYER_ARN, type: "STANDARD" });
+            assert.ok(entry.dependencies.includes(clusterResource(resources).urn));
+            const admin = one(resources, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", `${CLUSTER}-eks-deployer`);
+            assert.deepEqual(admin.props, {
+                clusterName: CLUSTER,
+                principalArn: DEPLOYER_ARN,
+                policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+                accessScope: { type: "cluster" },
+            });
+            assert.ok(admin.dependencies.includes(entry.urn));
+            const k8sProvider = one(resources, "pulumi:providers:kubernetes", `${CLUSTER}-eks-k8s`);
+            assert.ok(k8sProvider.dependencies.includes(admin.urn), "no Kubernetes call before the deployer is admin");
+            // The deployer is not listed again among the configured admins (EKS: one entry per principal).
+            assert.ok(!Object.values(clusterResource(resources).props.accessEntries).some((e: any) => e.principalArn === DEPLOYER_ARN));
+        });
+
+        it("turns off EKS's hidden bootstrap admin on the cluster pulumi-eks creates, and nothing else (review aws B4)", () => {
+            const transform = (type: string, props: Record<string, unknown>) =>
+                withoutBootstrapCreatorAdmin({ type, name: "c", custom: true, props, opts: {} }) as
+                    { props: Record<string, unknown> } | undefined;
+            const changed = transform("aws:eks/cluster:Cluster", {
+                name: CLUSTER,
+                accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+            });
+            assert.deepEqual(changed?.props, {
+                name: CLUSTER,
+                accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
+            });
+            assert.equal(transform("aws:eks/addon:Addon", { addonName: "vpc-cni" }), undefined);
+        });
+
         it("gives the control plane a role that may use only the secrets key", () => {
             const policy = one(resources, T.rolePolicy, `${CLUSTER}-eks-control-plane-secrets-key`);
             const [s] = statements(policy.props.policy);
@@ -396,8 +504,12 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 volumeSize: 50,
                 volumeType: "gp3",
                 encrypted: "true",
+                kmsKeyId: lt.props.blockDeviceMappings[0].ebs.kmsKeyId,
                 deleteOnTermination: "true",
             });
+            // The project's EBS key, not the account default (review aws A6).
+            assert.match(lt.props.blockDeviceMappings[0].ebs.kmsKeyId, /^arn:aws:kms:[a-z0-9-]+:\d{12}:key\//);
+            assert.ok(inputFrom(lt, "blockDeviceMappings").includes(one(resources, T.key, `${CLUSTER}-keys-ebs`).urn));
             assert.deepEqual(inputFrom(lt, "vpcSecurityGroupIds"), [clusterResource(resources).urn]);
             const ng = one(resources, T.nodeGroup);
             const privateSubnets = ofType(resources, T.subnet).filter((s) => s.name.includes("-private-"));
@@ -407,6 +519,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.deepEqual(ng.props.scalingConfig, { minSize: 3, desiredSize: 3, maxSize: 8 });
             assert.equal(ng.props.remoteAccess, undefined, "no SSH to nodes");
             assert.ok(ng.dependencies.includes(clusterResource(resources).urn));
+            assert.ok(
+                ng.dependencies.includes(one(resources, T.key, `${CLUSTER}-keys-ebs`).urn),
+                "nodes launch once the EBS key policy lets Auto Scaling use it",
+            );
         });
     });
 

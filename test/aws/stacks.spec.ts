@@ -35,7 +35,7 @@ describe("example AWS stacks", function () {
 
         it("plans the whole platform, with the Sidecar waiting for it", () => {
             const cluster = one(plan.resources, "eks:index:Cluster");
-            assert.deepEqual(cluster.props.enabledClusterLogTypes, ["api", "audit", "authenticator"]);
+            assert.deepEqual(cluster.props.enabledClusterLogTypes, ["api", "audit", "authenticator", "controllerManager", "scheduler"]);
             assert.deepEqual(cluster.props.publicAccessCidrs, ["203.0.113.0/24"]);
             const sidecar = one(plan.resources, "xroad:kubernetes:SidecarInstance");
             // dependsOn on a component expands to the resources inside it.

@@ -212,7 +212,14 @@ const CASES: Case[] = [
         exit: 2,
         fragment: "xroad-sidecar:target: (not set)",
     },
-    { id: "bad23", base: "dev", what: "aws section deleted (defaults)", change: (c) => delete c[key("aws")], exit: 0 },
+    {
+        id: "bad23",
+        base: "dev",
+        what: "aws section deleted (defaults, but the account and deployer have none)",
+        change: (c) => delete c[key("aws")],
+        exit: 2,
+        fragment: "xroad-sidecar:aws.deployerArn: (not set) is not valid",
+    },
     {
         id: "bad24",
         base: "dev",

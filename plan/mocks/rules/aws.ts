@@ -153,6 +153,44 @@ export const AWS_NAME_RULES: Readonly<Record<string, PhysicalNameRule>> = {
     },
 };
 
+/** The identity the offline plan runs as: the deployer role the example stacks and tests name. */
+export const MOCK_DEPLOYER_ROLE = "xroad-deployer";
+
+/** The caller of the mocked AWS provider, as sts:GetCallerIdentity reports it and as KMS sees it. */
+export const MOCK_CALLER = {
+    accountId: "123456789012",
+    sessionArn: `arn:aws:sts::123456789012:assumed-role/${MOCK_DEPLOYER_ROLE}/pulumi`,
+    principalArn: `arn:aws:iam::123456789012:role/${MOCK_DEPLOYER_ROLE}`,
+};
+
+interface KeyPolicyStatement {
+    Effect?: string;
+    Principal?: { AWS?: string | string[] } | string;
+    Action?: string | string[];
+    Condition?: unknown;
+}
+
+/** Whether a key policy lets the caller call PutKeyPolicy again: named, or through the account root without a condition. */
+function allowsCallerToAdminister(policy: unknown): boolean {
+    if (typeof policy !== "string") return true; // unknown during a preview: the provider cannot judge it either
+    let statements: KeyPolicyStatement[];
+    try {
+        const parsed = JSON.parse(policy) as { Statement?: KeyPolicyStatement | KeyPolicyStatement[] };
+        statements = Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement ? [parsed.Statement] : [];
+    } catch {
+        return false;
+    }
+    const root = `arn:aws:iam::${MOCK_CALLER.accountId}:root`;
+    return statements.some((s) => {
+        if (s.Effect !== "Allow" || typeof s.Principal !== "object") return false;
+        const principals = ([] as string[]).concat(s.Principal.AWS ?? []);
+        const actions = ([] as string[]).concat(s.Action ?? []);
+        const mayPut = actions.some((a) => a === "kms:*" || a === "kms:PutKeyPolicy" || a === "kms:Put*");
+        const names = principals.includes(MOCK_CALLER.principalArn) || (principals.includes(root) && s.Condition === undefined);
+        return mayPut && names;
+    });
+}
+
 /** One rule on an input other than the name, with its source. */
 export interface AwsInputRule {
     type: string;
@@ -175,6 +213,26 @@ function alarmPeriod(inputs: Record<string, unknown>): number | undefined {
 }
 
 export const AWS_INPUT_RULES: readonly AwsInputRule[] = [
+    {
+        type: "pulumi:providers:aws",
+        property: "allowedAccountIds",
+        problem: (value) => {
+            const list = typeof value === "string" ? (JSON.parse(value) as string[]) : (value as string[] | undefined);
+            return list === undefined || list.includes(MOCK_CALLER.accountId)
+                ? undefined
+                : `AWS account ID not allowed: ${MOCK_CALLER.accountId}`;
+        },
+        source: "terraform-provider-aws internal/conns/config.go: allowed_account_ids refuses credentials of any other account",
+    },
+    {
+        type: "aws:kms/key:Key",
+        property: "policy",
+        problem: (value) =>
+            allowsCallerToAdminister(value)
+                ? undefined
+                : "MalformedPolicyDocumentException: The new key policy will not allow you to update the key policy in the future.",
+        source: "KMS API CreateKey/PutKeyPolicy: the policy must allow the calling principal a subsequent PutKeyPolicy (lockout safety check)",
+    },
     {
         type: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
         property: "pattern",

@@ -34,6 +34,22 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
         properties: ["clusterName", "nodeGroupName", "nodeRoleArn", "subnetIds", "amiType", "capacityType", "instanceTypes", "diskSize"],
         source: "aws_eks_node_group: these arguments are ForceNew (version and release_version update in place)",
     },
+    "aws:eks/accessEntry:AccessEntry": {
+        properties: ["clusterName", "principalArn"],
+        source: "aws_eks_access_entry: cluster_name and principal_arn are ForceNew (a new aws.deployerArn is a new entry)",
+    },
+    "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": {
+        properties: ["clusterName", "principalArn", "policyArn", "accessScope"],
+        source: "aws_eks_access_policy_association: every argument is ForceNew",
+    },
+    "aws:ec2/vpcEndpoint:VpcEndpoint": {
+        properties: ["vpcId", "serviceName", "vpcEndpointType"],
+        source: "aws_vpc_endpoint: vpc_id, service_name and vpc_endpoint_type are ForceNew",
+    },
+    "aws:iam/serviceLinkedRole:ServiceLinkedRole": {
+        properties: ["awsServiceName", "customSuffix"],
+        source: "aws_iam_service_linked_role: aws_service_name and custom_suffix are ForceNew",
+    },
     "eks:index:Cluster": {
         properties: ["name", "vpcId", "encryptionConfigKeyArn", "kubernetesServiceIpAddressRange"],
         source: "aws_eks_cluster: name, vpc_config subnets, encryption_config and kubernetes_network_config are ForceNew",
