@@ -7,6 +7,7 @@ import { SidecarInstance } from "../../components/kubernetes/sidecar-instance";
 import { PlannedResource, recordResources } from "../../plan/run";
 import { Manifest, kubernetesManifests } from "../../plan/manifests";
 import { unwrapSecrets } from "../../plan/redact";
+import { AWS_BASE } from "../aws/aws-fixtures";
 
 /**
  * One instance read through the real config loader, so defaults are the product's: target existing, or aws
@@ -17,7 +18,7 @@ export function instanceFromConfig(instance: Record<string, unknown>, secrets?: 
     const raw: Record<string, string> = {
         "xroad-sidecar:target": archives ? "aws" : "existing",
         // Room for any scenario's pods: the component tests are not about node capacity.
-        ...(archives ? { "xroad-sidecar:aws": JSON.stringify({ nodeGroup: { maxSize: 20 } }) } : {}),
+        ...(archives ? { "xroad-sidecar:aws": JSON.stringify({ ...AWS_BASE, nodeGroup: { maxSize: 20 } }) } : {}),
         "xroad-sidecar:instances": JSON.stringify([instance]),
     };
     if (secrets) raw["xroad-sidecar:secrets"] = JSON.stringify({ [String(instance.name)]: secrets });
