@@ -55,6 +55,20 @@ export interface MaintenanceWindowSettings {
  */
 export const AKS_SYSTEM_POOL_MIN = { nodes: 2, vcpus: 4 } as const;
 
+/**
+ * Pods per node on both pools (azure.md B12): AKS's minimum for a system pool and what aks-baseline and
+ * AKS-Construction set, instead of Azure CNI overlay's 250. The capacity model reserves kubelet memory for it.
+ */
+export const AKS_MAX_PODS = 30;
+
+/**
+ * Whether a VM size has a local temp disk (a `d` in its suffix: Standard_D4ds_v5, Standard_E8ads_v5), where AKS
+ * can place an ephemeral OS disk: faster node start and re-image, no managed OS disk (azure.md B12).
+ */
+export function vmSizeHasTempDisk(size: string): boolean {
+    return /^Standard_[A-Z]+\d+[a-z]*d[a-z]*_v\d+$/.test(size);
+}
+
 /** The vCPU count in an Azure VM size name (`Standard_D4ds_v5` → 4), or undefined when the name has none. */
 export function vmSizeVcpus(size: string): number | undefined {
     const m = /^Standard_[A-Za-z]+?(\d+)/.exec(size);
@@ -127,6 +141,11 @@ export interface AzureSettings {
     kubeloginMode: KubeloginMode;
     /** Envelope-encrypt Kubernetes Secrets in etcd with a Key Vault key the stack owns (AKS KMS). */
     secretsEncryption: boolean;
+    /**
+     * Encryption at host for every node (azure.md B12): the temp disk, the OS and data disk caches and the
+     * ephemeral OS disk are encrypted too. Needs the subscription feature Microsoft.Compute/EncryptionAtHost.
+     */
+    encryptionAtHost: boolean;
 }
 
 /** The keys of `xroad-sidecar:azure`, as Pulumi.yaml documents them. */
@@ -156,6 +175,7 @@ export const AZURE_KEYS = [
     "loadBalancer",
     "kubeloginMode",
     "secretsEncryption",
+    "encryptionAtHost",
 ] as const;
 
 /** What readAzureSettings needs besides the section itself. */
@@ -201,7 +221,7 @@ export function readAzureSettings(
     const usr = check.section(`${p}.userNodePool`, s.userNodePool);
     check.knownKeys(`${p}.userNodePool`, usr, ["vmSize", "minCount", "maxCount"]);
     const userNodePool = {
-        vmSize: check.string(`${p}.userNodePool.vmSize`, usr.vmSize, "Standard_D4s_v5", VM_SIZE),
+        vmSize: check.string(`${p}.userNodePool.vmSize`, usr.vmSize, "Standard_D4ds_v5", VM_SIZE),
         minCount: check.integer(`${p}.userNodePool.minCount`, usr.minCount, { min: 1, max: 100 }, production ? 3 : 1),
         maxCount: check.integer(`${p}.userNodePool.maxCount`, usr.maxCount, { min: 1, max: 100 }, production ? 6 : 3),
     };
@@ -317,6 +337,7 @@ export function readAzureSettings(
         },
         kubeloginMode: check.oneOf(`${p}.kubeloginMode`, s.kubeloginMode, KUBELOGIN_MODES, "azurecli"),
         secretsEncryption: check.boolean(`${p}.secretsEncryption`, s.secretsEncryption, true),
+        encryptionAtHost: check.boolean(`${p}.encryptionAtHost`, s.encryptionAtHost, true),
     };
     checkAzureConsistency(check, settings, production);
     checkSystemPool(check, settings, production);
@@ -372,6 +393,19 @@ function checkAzureConsistency(check: Checker, s: AzureSettings, production: boo
             `${p}.authorizedIpRanges`,
             [],
             `at least one CIDR in production, or ${check.key(`${p}.privateCluster`)}: true; the API server must not be open to the internet`,
+        );
+    }
+    // azure.md A10: a private cluster's API server has only a private address (and run command is disabled), so the
+    // machine running pulumi up must be inside the VNet or a network peered or connected with it.
+    if (s.privateCluster) {
+        if (s.authorizedIpRanges.length > 0)
+            check.fail(
+                `${p}.authorizedIpRanges`,
+                s.authorizedIpRanges,
+                `none with ${check.key(`${p}.privateCluster`)}: true: a private cluster has no public endpoint to restrict`,
+            );
+        check.warn(
+            `${check.key(`${p}.privateCluster`)} is true: run pulumi up from inside the VNet ${s.vnetCidr} or a network peered or VPN-connected with it (a self-hosted CI runner, a jump host); from anywhere else every Kubernetes resource times out after the cluster is created (README: Private clusters)`,
         );
     }
     if (s.loadBalancer.internal && s.loadBalancer.privateIp === undefined) {

@@ -7,6 +7,7 @@
  */
 import { cpuMillis, memoryBytes } from "./checker";
 import { SidecarInstanceConfig } from "./instance";
+import { AKS_MAX_PODS } from "./azure";
 
 const MI = 1024 * 1024;
 const GI = 1024 * MI;
@@ -66,7 +67,7 @@ export function eksAllocatable(shape: NodeShape): Allocatable {
 
 /**
  * AKS kube-reserved: CPU by core count (1: 60m, 2: 100m, 4: 140m, 8: 180m, 16: 260m, 32: 420m, 64: 740m); memory
- * the lesser of 20 MiB per pod plus 50 MiB and 25% of the memory, with max-pods 250 (Azure CNI overlay);
+ * the lesser of 20 MiB per pod plus 50 MiB and 25% of the memory, with the pools' max-pods (AKS_MAX_PODS);
  * eviction threshold 100 MiB (AKS docs, "Resource reservations").
  */
 export function aksAllocatable(shape: NodeShape): Allocatable {
@@ -80,7 +81,7 @@ export function aksAllocatable(shape: NodeShape): Allocatable {
         [64, 740],
     ];
     const reservedCpu = (table.find(([c]) => shape.vcpus <= c) ?? table[table.length - 1])[1];
-    const reservedMemory = Math.min((20 * 250 + 50) * MI, shape.memoryBytes * 0.25) + 100 * MI;
+    const reservedMemory = Math.min((20 * AKS_MAX_PODS + 50) * MI, shape.memoryBytes * 0.25) + 100 * MI;
     return { cpuMillis: shape.vcpus * 1000 - reservedCpu, memoryBytes: shape.memoryBytes - reservedMemory };
 }
 

@@ -130,4 +130,23 @@ export function checkAzurePrerequisites(check: Checker, s: AzureSettings, probe:
     if (typeof version !== "string")
         prerequisite("az", `the Azure CLI ${MIN_AZURE_CLI} or newer on the PATH, signed in (az login): kubeloginMode azurecli uses it`);
     else if (!atLeast(version, MIN_AZURE_CLI)) prerequisite("az", `the Azure CLI ${MIN_AZURE_CLI} or newer (found ${version}): az upgrade`);
+    if (typeof version !== "string" || !s.encryptionAtHost) return;
+    // AKS refuses encryption at host in a subscription without the feature (AKS docs, "Host-based encryption").
+    const state = probe("az", [
+        "feature",
+        "show",
+        "--namespace",
+        "Microsoft.Compute",
+        "--name",
+        "EncryptionAtHost",
+        "--query",
+        "properties.state",
+        "--output",
+        "tsv",
+    ])?.trim();
+    if (state !== "Registered")
+        prerequisite(
+            "Microsoft.Compute/EncryptionAtHost",
+            `the subscription feature registered for azure.encryptionAtHost (state: ${state ?? "unknown"}): az feature register --namespace Microsoft.Compute --name EncryptionAtHost, wait for Registered, then az provider register -n Microsoft.Compute`,
+        );
 }

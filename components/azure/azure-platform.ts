@@ -25,6 +25,9 @@ import { ArchiverIdentity } from "./archiver-identity";
 import { FlexibleServer } from "./flexible-server";
 import { AZURE_LB_ANNOTATIONS, StableAddress } from "./stable-address";
 import { flexibleServerName, keyVaultName, storageAccountName } from "./naming";
+import { EgressAddress } from "./egress-address";
+import { ResourceDiagnostics } from "./resource-diagnostics";
+import { PodSecurityBaseline } from "./pod-security-baseline";
 import { ControlPlaneIdentity } from "./control-plane-identity";
 import { SecretsEncryption } from "./secrets-encryption";
 
@@ -88,11 +91,17 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             { parent: this },
         );
 
+        const egress = new EgressAddress(
+            `${name}-egress`,
+            { resourceGroupName: rg, location: s.location, zones: zoneRedundant ? s.availabilityZones : [], protection, tags },
+            { parent: this },
+        );
         const controlPlane = new ControlPlaneIdentity(
             `${name}-control-plane`,
             {
                 resourceGroupName: rg,
                 subnetIds: { nodes: net.nodeSubnet.id, apiserver: net.apiServerSubnet.id },
+                outboundIpId: egress.publicIp.id,
                 location: s.location,
                 subscriptionId: client.subscriptionId,
                 tags,
@@ -127,6 +136,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                     : undefined,
                 nodeSubnetId: net.nodeSubnet.id,
                 apiServerSubnetId: net.apiServerSubnet.id,
+                outboundIpId: egress.publicIp.id,
                 settings: s,
                 kubernetesVersion: args.release.kubernetesVersion,
                 workspaceId: logs.workspace.id,
@@ -145,6 +155,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             { clusterId: aks.cluster.id, workspaceId: logs.workspace.id, auditCategory: s.auditCategory },
             { parent: this },
         );
+        new PodSecurityBaseline(`${name}-pod-security`, { clusterId: aks.cluster.id }, { parent: this });
         new ContainerInsights(
             `${name}-insights`,
             { resourceGroupName: rg, location: s.location, clusterId: aks.cluster.id, workspaceId: logs.workspace.id, tags },
@@ -292,13 +303,46 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                     database: s.database,
                     availabilityZones: s.availabilityZones,
                     geoRedundantBackup: production,
+                    maintenance: s.maintenance.autoUpgrade,
                     protection,
                     tags,
                 },
                 { parent: this },
             );
+            new ResourceDiagnostics(
+                `${name}-db-${instance.name}-logs`,
+                { resourceUri: server.server.id, workspaceId: logs.workspace.id, kind: "postgres" },
+                { parent: this },
+            );
             databases[instance.name] = server.binding;
         }
+
+        // guide §8, review azure B5: the data resources' own audit logs, next to the control plane's.
+        if (secrets)
+            new ResourceDiagnostics(
+                `${name}-vault-logs`,
+                { resourceUri: secrets.vault.id, workspaceId: logs.workspace.id, kind: "keyVault" },
+                { parent: this },
+            );
+        new ResourceDiagnostics(
+            `${name}-files-logs`,
+            {
+                resourceUri: pulumi.interpolate`${files.account.id}/fileServices/default`,
+                workspaceId: logs.workspace.id,
+                kind: "fileService",
+            },
+            { parent: this },
+        );
+        if (archive)
+            new ResourceDiagnostics(
+                `${name}-archive-logs`,
+                {
+                    resourceUri: pulumi.interpolate`${archive.account.id}/blobServices/default`,
+                    workspaceId: logs.workspace.id,
+                    kind: "blobService",
+                },
+                { parent: this },
+            );
 
         const address = new StableAddress(
             `${name}-address`,
@@ -350,6 +394,9 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             alertActionGroupId: actionGroup.group.id,
             etcdEncryptionKey: secrets ? secrets.key.keyUri : "(platform-managed)",
             securityServerAddress: address.address,
+            // The source address of every outbound connection (other Security Servers, TSA, OCSP, central server):
+            // give it to peers that allowlist Security Server addresses.
+            egressAddress: egress.address,
             loadBalancer: s.loadBalancer.internal ? "internal" : "public",
             sharedFilesAccount: files.account.name,
             archiveAccount: archive ? archive.account.name : "(no instance archives)",

@@ -13,10 +13,11 @@ export interface ClusterDiagnosticsArgs {
 /**
  * The control-plane log categories guide §8 asks for, in their AKS names: the API server log
  * (`api`), the audit log (`audit`) and `guard`, the Entra ID authentication webhook that is the AKS
- * counterpart of the EKS `authenticator`.
+ * counterpart of the EKS `authenticator`. The controller manager and the cluster autoscaler too, as
+ * aks-baseline and AKS-Construction collect them (review azure B5): node scale-ups and evictions are explained there.
  */
 export function controlPlaneLogCategories(auditCategory: ClusterDiagnosticsArgs["auditCategory"]): string[] {
-    return ["kube-apiserver", auditCategory, "guard"];
+    return ["kube-apiserver", auditCategory, "guard", "kube-controller-manager", "cluster-autoscaler"];
 }
 
 /** Sends the AKS control-plane logs to the Log Analytics workspace (guide §8). */

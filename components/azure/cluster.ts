@@ -2,10 +2,19 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as time from "@pulumiverse/time";
-import { AKS_DNS_SERVICE_IP, AKS_POD_CIDR, AKS_SERVICE_CIDR, AzureSettings, MaintenanceWindowSettings } from "../../config/azure";
+import {
+    AKS_DNS_SERVICE_IP,
+    AKS_MAX_PODS,
+    AKS_POD_CIDR,
+    AKS_SERVICE_CIDR,
+    AzureSettings,
+    MaintenanceWindowSettings,
+    vmSizeHasTempDisk,
+} from "../../config/azure";
 import { grant, propagationWait } from "./role-definitions";
 import { decodeKubeconfig, withKubeloginMode } from "./kubeconfig";
 import { ControlPlaneIdentity } from "./control-plane-identity";
+import { OperatorRole } from "./operator-role";
 
 /** Label on the user pool's nodes; the Sidecar's pods can select it. */
 export const SIDECAR_POOL_LABEL = { "xroad-sidecar/pool": "sidecar" } as const;
@@ -28,6 +37,8 @@ export interface AksClusterArgs {
     nodeSubnetId: pulumi.Input<string>;
     /** Subnet delegated to the API server (API Server VNet Integration). */
     apiServerSubnetId: pulumi.Input<string>;
+    /** The stack's static public IP for outbound SNAT (EgressAddress), so peers can allowlist it (azure.md B7). */
+    outboundIpId: pulumi.Input<string>;
     settings: Pick<
         AzureSettings,
         | "location"
@@ -42,6 +53,7 @@ export interface AksClusterArgs {
         | "maintenance"
         | "kubeloginMode"
         | "deployer"
+        | "encryptionAtHost"
     >;
     kubernetesVersion: string;
     /** Log Analytics workspace of Container Insights (guide §8). */
@@ -82,6 +94,13 @@ export class AksCluster extends pulumi.ComponentResource {
         super("xroad:azure:Cluster", name, {}, opts);
         const s = args.settings;
         const zones = s.availabilityZones.length > 0 ? s.availabilityZones : undefined;
+        // azure.md B12, for both pools: encryption at host, an ephemeral OS disk where the size has a temp disk
+        // to hold it (otherwise a managed one), and a pod limit instead of overlay's 250.
+        const nodeDisks = (vmSize: string) => ({
+            enableEncryptionAtHost: s.encryptionAtHost,
+            osDiskType: vmSizeHasTempDisk(vmSize) ? "Ephemeral" : "Managed",
+            maxPods: AKS_MAX_PODS,
+        });
 
         this.cluster = new containerservice.ManagedCluster(
             name,
@@ -126,6 +145,7 @@ export class AksCluster extends pulumi.ComponentResource {
                     dnsServiceIP: AKS_DNS_SERVICE_IP,
                     loadBalancerSku: "standard",
                     outboundType: "loadBalancer",
+                    loadBalancerProfile: { outboundIPs: { publicIPs: [{ id: args.outboundIpId }] } },
                 },
                 agentPoolProfiles: [
                     {
@@ -135,6 +155,7 @@ export class AksCluster extends pulumi.ComponentResource {
                         osType: "Linux",
                         osSKU: "AzureLinux",
                         vmSize: s.systemNodePool.vmSize,
+                        ...nodeDisks(s.systemNodePool.vmSize),
                         count: s.systemNodePool.count,
                         availabilityZones: zones,
                         vnetSubnetID: args.nodeSubnetId,
@@ -149,6 +170,9 @@ export class AksCluster extends pulumi.ComponentResource {
                 // kubeDashboard add-on (guide §4.4).
                 addonProfiles: {
                     omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: args.workspaceId, useAADAuth: "true" } },
+                    // Azure Policy for Kubernetes (Gatekeeper, managed by AKS): the pod security baseline is evaluated in
+                    // the running cluster, not only by the deploy-time policy pack (azure.md B1, PodSecurityBaseline).
+                    azurepolicy: { enabled: true },
                 },
                 // Nobody but AKS itself may change the node resource group (VM scale sets, load balancer, disks).
                 nodeResourceGroupProfile: { restrictionLevel: "ReadOnly" },
@@ -204,6 +228,7 @@ export class AksCluster extends pulumi.ComponentResource {
                 // x86-64 sizes only: NIIS publishes amd64 Sidecar images. The size cannot change in place:
                 // add a pool with the new size and drain this one.
                 vmSize: s.userNodePool.vmSize,
+                ...nodeDisks(s.userNodePool.vmSize),
                 orchestratorVersion: args.kubernetesVersion,
                 enableAutoScaling: true,
                 minCount: s.userNodePool.minCount,
@@ -247,21 +272,32 @@ export class AksCluster extends pulumi.ComponentResource {
             return p.issuerURL;
         });
 
-        // guide §4.3: operators of the Sidecar namespaces may change objects there, but not RBAC and nothing else.
-        for (const [g, groupId] of s.namespaceOperatorGroupObjectIds.entries()) {
-            for (const namespace of args.sidecarNamespaces) {
-                grant(
-                    `${name}-operators-${g}-${namespace}`,
-                    {
-                        principalId: groupId,
-                        principalType: "Group",
-                        role: "aksRbacWriter",
-                        scope: pulumi.interpolate`${this.cluster.id}/namespaces/${namespace}`,
-                        subscriptionId: args.subscriptionId,
-                        description: `Operate the X-Road Sidecar in namespace ${namespace} only`,
-                    },
-                    { parent: this },
-                );
+        // guide §4.3: operators of the Sidecar namespaces may change objects there, but not RBAC, Secrets,
+        // ServiceAccounts or NetworkPolicies, and nothing elsewhere: a custom role narrower than RBAC Writer (azure.md B2).
+        if (s.namespaceOperatorGroupObjectIds.length > 0) {
+            const operatorRole = new OperatorRole(
+                `${name}-operator-role`,
+                {
+                    resourceGroupId: pulumi.interpolate`/subscriptions/${args.subscriptionId}/resourceGroups/${args.resourceGroupName}`,
+                    clusterName: name,
+                },
+                { parent: this },
+            );
+            for (const [g, groupId] of s.namespaceOperatorGroupObjectIds.entries()) {
+                for (const namespace of args.sidecarNamespaces) {
+                    grant(
+                        `${name}-operators-${g}-${namespace}`,
+                        {
+                            principalId: groupId,
+                            principalType: "Group",
+                            role: { customRoleGuid: operatorRole.roleGuid },
+                            scope: pulumi.interpolate`${this.cluster.id}/namespaces/${namespace}`,
+                            subscriptionId: args.subscriptionId,
+                            description: `Operate the X-Road Sidecar in namespace ${namespace} only`,
+                        },
+                        { parent: this, dependsOn: [operatorRole.definition] },
+                    );
+                }
             }
         }
         // azure.md A4: RBAC Writer has no listClusterUserCredential; without this role `az aks get-credentials`

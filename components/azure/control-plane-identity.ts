@@ -11,6 +11,8 @@ export interface ControlPlaneIdentityArgs {
      * (API Server VNet Integration). Network Contributor is granted on each, not on the resource group (azure.md B6).
      */
     subnetIds: Record<string, pulumi.Input<string>>;
+    /** The static outbound public IP the cluster's load balancer uses for SNAT: Network Contributor on it only (azure.md B7). */
+    outboundIpId: pulumi.Input<string>;
     location: string;
     subscriptionId: pulumi.Input<string>;
     tags: Record<string, string>;
@@ -48,6 +50,20 @@ export class ControlPlaneIdentity extends pulumi.ComponentResource {
                     scope: subnetId,
                     subscriptionId: args.subscriptionId,
                     description: `AKS control plane: join the ${subnet} subnet`,
+                },
+                { parent: this },
+            ),
+        );
+        this.networkContributors.push(
+            grant(
+                `${name}-network-outbound-ip`,
+                {
+                    principalId: this.identity.principalId,
+                    principalType: "ServicePrincipal",
+                    role: "networkContributor",
+                    scope: args.outboundIpId,
+                    subscriptionId: args.subscriptionId,
+                    description: "AKS control plane: use the stack's static outbound public IP for SNAT",
                 },
                 { parent: this },
             ),

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import * as privatedns from "@pulumi/azure-native/privatedns";
-import { AzureSettings } from "../../config/azure";
+import { AzureSettings, MaintenanceWindowSettings } from "../../config/azure";
 import { ManagedDatabaseBinding } from "../platform";
 import { DataProtection } from "./data-protection";
 import { POSTGRES_PORT } from "../../policy/xroad/ports";
@@ -19,7 +19,38 @@ export const FLEXIBLE_SERVER_PARAMETERS: ReadonlyArray<readonly [string, string]
     ["azure.extensions", "HSTORE"],
     ["require_secure_transport", "ON"],
     ["ssl_min_protocol_version", "TLSv1.2"],
+    // Who connected and for how long, into the server log the diagnostic setting collects (azure.md B11, guide §8).
+    ["log_connections", "ON"],
+    ["log_disconnections", "ON"],
 ];
+
+/** Flexible Server numbers the days of its maintenance window from Sunday (0), in UTC. */
+const DAY_NUMBERS = { Sunday: 0, Monday: 1, Tuesday: 2, Wednesday: 3, Thursday: 4, Friday: 5, Saturday: 6 } as const;
+const MINUTES_PER_WEEK = 7 * 24 * 60;
+
+/**
+ * The server's custom maintenance window, the cluster's Kubernetes upgrade window (azure.maintenance.autoUpgrade),
+ * so planned patching of the database and the cluster fall into the same agreed hours (azure.md B11).
+ */
+export function databaseMaintenanceWindow(w: MaintenanceWindowSettings): {
+    customWindow: "Enabled";
+    dayOfWeek: number;
+    startHour: number;
+    startMinute: number;
+} {
+    const [hour, minute] = w.startTime.split(":").map(Number);
+    const offsetSign = w.utcOffset.startsWith("-") ? -1 : 1;
+    const [offsetHours, offsetMinutes] = w.utcOffset.replace(/^[+-]/, "").split(":").map(Number);
+    // The AKS window is local to utcOffset; the server's is UTC.
+    const localMinutes = DAY_NUMBERS[w.dayOfWeek] * 24 * 60 + hour * 60 + minute;
+    const utcMinutes = (localMinutes - offsetSign * (offsetHours * 60 + offsetMinutes) + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
+    return {
+        customWindow: "Enabled",
+        dayOfWeek: Math.floor(utcMinutes / (24 * 60)),
+        startHour: Math.floor((utcMinutes % (24 * 60)) / 60),
+        startMinute: utcMinutes % 60,
+    };
+}
 
 export interface FlexibleServerArgs {
     resourceGroupName: pulumi.Input<string>;
@@ -33,6 +64,8 @@ export interface FlexibleServerArgs {
     availabilityZones: string[];
     /** Geo-redundant backups (production). */
     geoRedundantBackup: boolean;
+    /** When Azure may patch the server. */
+    maintenance: MaintenanceWindowSettings;
     protection: DataProtection;
     tags: Record<string, string>;
 }
@@ -106,6 +139,7 @@ export class FlexibleServer extends pulumi.ComponentResource {
                     backupRetentionDays: db.backupRetentionDays,
                     geoRedundantBackup: args.geoRedundantBackup ? "Enabled" : "Disabled",
                 },
+                maintenanceWindow: databaseMaintenanceWindow(args.maintenance),
                 highAvailability: db.zoneRedundantHa
                     ? { mode: "ZoneRedundant", standbyAvailabilityZone: zones.length > 1 ? zones[1] : undefined }
                     : { mode: "Disabled" },

@@ -15,8 +15,6 @@ export const BUILT_IN_ROLES = {
     storageAccountContributor: "17d1049b-9a84-45c1-9f34-2c4f4a8c3b6f",
     /** Join subnets and bind public IPs: the cloud provider of a bring-your-own-VNet cluster needs it. */
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
-    /** Kubernetes read/write of most objects in one namespace, without Roles or RoleBindings (guide §4.3). */
-    aksRbacWriter: "a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb",
     /** `listClusterUserCredential`: fetch the (exec, secret-free) kubeconfig; RBAC Writer alone lacks it (azure.md A4). */
     aksClusterUser: "4abbcc35-e782-43d8-92c5-2d3f1bd2253f",
     /** Use keys for cryptographic operations, without managing them: the AKS KMS plugin. */
@@ -28,7 +26,7 @@ export const BUILT_IN_ROLES = {
 } as const;
 
 /** The subscription-scoped resource ID of a built-in role, as `roleDefinitionId` expects it. */
-export function roleDefinitionId(subscriptionId: pulumi.Input<string>, roleGuid: string): pulumi.Output<string> {
+export function roleDefinitionId(subscriptionId: pulumi.Input<string>, roleGuid: pulumi.Input<string>): pulumi.Output<string> {
     return pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`;
 }
 
@@ -43,7 +41,8 @@ export const RBAC_PROPAGATION = "300s";
 export interface GrantArgs {
     principalId: pulumi.Input<string>;
     principalType: PrincipalType;
-    role: keyof typeof BUILT_IN_ROLES;
+    /** A built-in role, or the GUID of a custom role this stack defines (it must exist first: pass dependsOn). */
+    role: keyof typeof BUILT_IN_ROLES | { customRoleGuid: pulumi.Input<string> };
     scope: pulumi.Input<string>;
     subscriptionId: pulumi.Input<string>;
     description: string;
@@ -56,7 +55,10 @@ export function grant(name: string, args: GrantArgs, opts: pulumi.CustomResource
         {
             principalId: args.principalId,
             principalType: args.principalType,
-            roleDefinitionId: roleDefinitionId(args.subscriptionId, BUILT_IN_ROLES[args.role]),
+            roleDefinitionId: roleDefinitionId(
+                args.subscriptionId,
+                typeof args.role === "string" ? BUILT_IN_ROLES[args.role] : args.role.customRoleGuid,
+            ),
             scope: args.scope,
             description: args.description,
         },

@@ -25,6 +25,13 @@ export const randomTlsMocks: MockTable = {
             hex: fakeSecret(`id-${args.name}`, 16).toLowerCase(),
             b64Url: fakeSecret(`id-${args.name}`, 11),
         }),
+        // A version-4 UUID, as random_uuid returns it (not secret), derived from the name so plans are stable.
+        "random:index/randomUuid:RandomUuid": (args) => {
+            const hex = Buffer.from(fakeSecret(`uuid-${args.name}`, 32))
+                .toString("hex")
+                .slice(0, 32);
+            return { result: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}` };
+        },
         "tls:index/privateKey:PrivateKey": (args) => ({
             privateKeyPem: secretValue(fakePem("RSA PRIVATE KEY", `key-${args.name}`)),
             privateKeyOpenssh: secretValue(fakePem("OPENSSH PRIVATE KEY", `ossh-${args.name}`)),

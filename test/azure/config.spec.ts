@@ -21,6 +21,22 @@ describe("azure configuration", () => {
         ]);
     });
 
+    it("says a private cluster is deployed from inside its network, and refuses authorized ranges it would ignore (azure.md A10)", () => {
+        const config = loadAzure({ ...prodAzure(), authorizedIpRanges: [], privateCluster: true });
+        assert.ok(
+            config.warnings.some(
+                (w) =>
+                    w.includes("azure.privateCluster is true: run pulumi up from inside the VNet") &&
+                    w.includes("README: Private clusters"),
+            ),
+            config.warnings.join("\n"),
+        );
+        assert.deepEqual(errorsOf({ ...prodAzure(), authorizedIpRanges: ["81.22.160.0/24"], privateCluster: true }), [
+            'xroad-sidecar:azure.authorizedIpRanges: ["81.22.160.0/24"] is not valid; allowed: none with xroad-sidecar:azure.privateCluster: true: a private cluster has no public endpoint to restrict',
+        ]);
+        assert.ok(!loadAzure(prodAzure()).warnings.some((w) => w.includes("privateCluster")));
+    });
+
     it("refuses an API server open to the internet in production", () => {
         assert.deepEqual(errorsOf({ ...prodAzure(), authorizedIpRanges: [] }), [
             "xroad-sidecar:azure.authorizedIpRanges: [] is not valid; allowed: at least one CIDR in production, or xroad-sidecar:azure.privateCluster: true; the API server must not be open to the internet",

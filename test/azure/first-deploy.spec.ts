@@ -115,6 +115,7 @@ describe("azure first pulumi up (issue 12)", function () {
         const vnet = `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet`;
         assert.deepEqual(scopes, [
             `${RG}/providers/Microsoft.Network/publicIPAddresses/${name}-address`,
+            `${RG}/providers/Microsoft.Network/publicIPAddresses/${name}-egress`,
             `${vnet}/subnets/apiserver`,
             `${vnet}/subnets/nodes`,
         ]);
@@ -122,7 +123,8 @@ describe("azure first pulumi up (issue 12)", function () {
 
     it("locks the stateful resources without protecting or retaining the locks, and retains the resource group (azure.md A7)", async () => {
         const locks = ofType(resources, "azure-native:authorization:ManagementLockByScope");
-        assert.equal(locks.length, 4);
+        // The archive and Files accounts, the database, the registered address and the egress address.
+        assert.equal(locks.length, 5);
         for (const lock of locks) assert.deepEqual([lock.name, lock.protect, lock.retainOnDelete], [lock.name, false, false]);
         const rg = one(resources, "azure-native:resources:ResourceGroup");
         assert.deepEqual([rg.protect, rg.retainOnDelete], [true, true], "a destroy never deletes the group holding the retained data");
@@ -180,7 +182,7 @@ describe("AKS pools and maintenance (issue 11 point 5)", function () {
     });
 
     it("reports what ARM cannot change in place: a pool's VM size, or the inline system pool", async () => {
-        const { resources: bigger } = await recordPlatform(loadAzure({ ...prodAzure(), userNodePool: { vmSize: "Standard_D8s_v5" } }));
+        const { resources: bigger } = await recordPlatform(loadAzure({ ...prodAzure(), userNodePool: { vmSize: "Standard_D8ds_v5" } }));
         assert.deepEqual(
             plannedChanges(resources, bigger).map((c) => [c.type, c.property, c.replaceOnly]),
             [["azure-native:containerservice:AgentPool", "vmSize", true]],

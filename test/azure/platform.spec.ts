@@ -8,6 +8,8 @@ import { one, ofType } from "../plan-helpers";
 import { AzurePlatform } from "../../components/azure/azure-platform";
 import { XROAD_FILES_MOUNT_OPTIONS } from "../../components/azure/shared-files";
 import { ADMIN_GROUP, DEPLOYER, OPERATOR_GROUP, loadAzure, prodAzure, recordPlatform } from "./fixtures";
+import { vmSizeHasTempDisk } from "../../config/azure";
+import { databaseMaintenanceWindow } from "../../components/azure/flexible-server";
 
 const SUB = `/subscriptions/${MOCK_SUBSCRIPTION_ID}`;
 const RG = `${SUB}/resourceGroups/rg-xroad-test`;
@@ -21,6 +23,47 @@ function valueOf<T>(input: pulumi.Input<T>): Promise<T> {
 function byName(resources: PlannedResource[], type: string, suffix: string) {
     return one(resources, type, new RegExp(`${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
 }
+
+/** The data actions of the built-in Azure Kubernetes Service RBAC Writer (a7ffa36f…, built-in-roles/containers.md). */
+const RBAC_WRITER_DATA_ACTIONS = new Set(
+    [
+        "apps/controllerrevisions/read",
+        "apps/daemonsets/*",
+        "apps/deployments/*",
+        "apps/replicasets/*",
+        "apps/statefulsets/*",
+        "autoscaling/horizontalpodautoscalers/*",
+        "batch/cronjobs/*",
+        "coordination.k8s.io/leases/read",
+        "coordination.k8s.io/leases/write",
+        "coordination.k8s.io/leases/delete",
+        "discovery.k8s.io/endpointslices/read",
+        "batch/jobs/*",
+        "configmaps/*",
+        "endpoints/*",
+        "events.k8s.io/events/read",
+        "events/*",
+        "extensions/daemonsets/*",
+        "extensions/deployments/*",
+        "extensions/ingresses/*",
+        "extensions/networkpolicies/*",
+        "extensions/replicasets/*",
+        "limitranges/read",
+        "metrics.k8s.io/pods/read",
+        "metrics.k8s.io/nodes/read",
+        "namespaces/read",
+        "networking.k8s.io/ingresses/*",
+        "networking.k8s.io/networkpolicies/*",
+        "persistentvolumeclaims/*",
+        "pods/*",
+        "policy/poddisruptionbudgets/*",
+        "replicationcontrollers/*",
+        "resourcequotas/read",
+        "secrets/*",
+        "serviceaccounts/*",
+        "services/*",
+    ].map((a) => `Microsoft.ContainerService/managedClusters/${a}`),
+);
 
 describe("azure platform (production)", function () {
     let resources: PlannedResource[];
@@ -59,21 +102,23 @@ describe("azure platform (production)", function () {
         assert.equal(ws.props.retentionInDays, 365);
         assert.equal(ws.props.features.disableLocalAuth, true);
         const workspaceId = `${RG}/providers/Microsoft.OperationalInsights/workspaces/${name}-logs`;
-        const diag = one(resources, "azure-native:monitor:DiagnosticSetting");
+        const diag = byName(resources, "azure-native:monitor:DiagnosticSetting", "-control-plane-logs");
         assert.equal(diag.props.resourceUri, clusterId);
         assert.equal(diag.props.workspaceId, workspaceId);
         assert.deepEqual(diag.props.logs, [
             { category: "kube-apiserver", enabled: true },
             { category: "kube-audit", enabled: true },
             { category: "guard", enabled: true },
+            { category: "kube-controller-manager", enabled: true },
+            { category: "cluster-autoscaler", enabled: true },
         ]);
         const aks = one(resources, "azure-native:containerservice:ManagedCluster").props;
         assert.deepEqual(aks.addonProfiles.omsagent, {
             enabled: true,
             config: { logAnalyticsWorkspaceResourceID: workspaceId, useAADAuth: "true" },
         });
-        // guide §4.4: no dashboard add-on at all.
-        assert.deepEqual(Object.keys(aks.addonProfiles), ["omsagent"]);
+        // guide §4.4: no dashboard add-on at all; Azure Policy is the other one (azure.md B1).
+        assert.deepEqual(Object.keys(aks.addonProfiles).sort(), ["azurepolicy", "omsagent"]);
     });
 
     it("routes the monitoring add-on's Container Insights stream to the workspace with a rule associated to the cluster", () => {
@@ -94,8 +139,10 @@ describe("azure platform (production)", function () {
     it("sends kube-audit instead when configured", async () => {
         const { resources: r } = await recordPlatform(loadAzure({ ...prodAzure(), auditCategory: "kube-audit" }));
         assert.deepEqual(
-            one(r, "azure-native:monitor:DiagnosticSetting").props.logs.map((l: { category: string }) => l.category),
-            ["kube-apiserver", "kube-audit", "guard"],
+            byName(r, "azure-native:monitor:DiagnosticSetting", "-control-plane-logs").props.logs.map(
+                (l: { category: string }) => l.category,
+            ),
+            ["kube-apiserver", "kube-audit", "guard", "kube-controller-manager", "cluster-autoscaler"],
         );
     });
 
@@ -193,7 +240,7 @@ describe("azure platform (production)", function () {
         assert.equal(user.orchestratorVersion, "1.33");
         assert.ok(pool.dependencies.includes(cluster.urn));
         assert.equal(user.mode, "User");
-        assert.equal(user.vmSize, "Standard_D4s_v5");
+        assert.equal(user.vmSize, "Standard_D4ds_v5");
         assert.equal(user.enableAutoScaling, true);
         assert.deepEqual([user.minCount, user.maxCount], [3, 6]);
         for (const pool of [system, user]) {
@@ -202,12 +249,34 @@ describe("azure platform (production)", function () {
         }
     });
 
-    it("grants namespace operators AKS RBAC Writer on their namespace only (guide §4.3)", () => {
-        const ops = byName(resources, "azure-native:authorization:RoleAssignment", "-operators-0-xroad-sidecar").props;
-        assert.equal(ops.scope, `${clusterId}/namespaces/xroad-sidecar`);
-        assert.equal(ops.principalId, OPERATOR_GROUP);
-        assert.equal(ops.principalType, "Group");
-        assert.equal(ops.roleDefinitionId, role("a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb"));
+    it("grants namespace operators a custom role narrower than RBAC Writer, on their namespace only (guide §4.3, azure.md B2)", () => {
+        const definition = one(resources, "azure-native:authorization:RoleDefinition");
+        const guid = one(resources, "random:index/randomUuid:RandomUuid");
+        const ops = byName(resources, "azure-native:authorization:RoleAssignment", "-operators-0-xroad-sidecar");
+        assert.equal(ops.props.scope, `${clusterId}/namespaces/xroad-sidecar`);
+        assert.equal(ops.props.principalId, OPERATOR_GROUP);
+        assert.equal(ops.props.principalType, "Group");
+        assert.match(
+            ops.props.roleDefinitionId,
+            /^\/subscriptions\/[0-9a-f-]+\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
+        assert.equal(ops.props.roleDefinitionId.split("/").pop(), definition.props.roleDefinitionId);
+        assert.ok(ops.dependencies.includes(definition.urn), "assigned once the definition exists");
+        assert.ok(definition.dependencies.includes(guid.urn) || definition.propertyDependencies.roleDefinitionId?.includes(guid.urn));
+        assert.equal(definition.props.scope, RG);
+        assert.deepEqual(definition.props.assignableScopes, [RG]);
+        const [permissions] = definition.props.permissions;
+        const data: string[] = permissions.dataActions;
+        // Nothing that reads the Sidecar's credentials, mints a ServiceAccount token or opens its network isolation.
+        for (const forbidden of ["secrets/", "serviceaccounts/*", "serviceaccounts/write", "networkpolicies/*", "networkpolicies/write"])
+            assert.ok(!data.some((a) => a.includes(forbidden)), forbidden);
+        assert.ok(data.includes("Microsoft.ContainerService/managedClusters/networking.k8s.io/networkpolicies/read"));
+        assert.ok(data.includes("Microsoft.ContainerService/managedClusters/serviceaccounts/read"));
+        assert.ok(data.includes("Microsoft.ContainerService/managedClusters/apps/statefulsets/*"), "operating the Sidecar stays possible");
+        assert.deepEqual(permissions.notDataActions, ["Microsoft.ContainerService/managedClusters/pods/exec/action"]);
+        // Every data action it keeps is one RBAC Writer has: narrower, never wider.
+        for (const action of data)
+            assert.ok(RBAC_WRITER_DATA_ACTIONS.has(action) || RBAC_WRITER_DATA_ACTIONS.has(action.replace(/\/read$/, "/*")), action);
         const vnet = `${RG}/providers/Microsoft.Network/virtualNetworks/${name}-vnet`;
         for (const [subnet, scope] of [
             ["nodes", `${vnet}/subnets/nodes`],
@@ -377,7 +446,15 @@ describe("azure platform (production)", function () {
             "azure.extensions": "HSTORE",
             require_secure_transport: "ON",
             ssl_min_protocol_version: "TLSv1.2",
+            log_connections: "ON",
+            log_disconnections: "ON",
         });
+        // azure.md B11: patched in the cluster's Kubernetes upgrade window (Sunday 01:00 UTC by default), and its
+        // server log goes to the workspace.
+        assert.deepEqual(db.maintenanceWindow, { customWindow: "Enabled", dayOfWeek: 0, startHour: 1, startMinute: 0 });
+        const logs = byName(resources, "azure-native:monitor:DiagnosticSetting", "-db-sidecar-logs");
+        assert.ok(logs.propertyDependencies.resourceUri.includes(server.urn), "the setting is on this server");
+        assert.deepEqual(logs.props.logs, [{ category: "PostgreSQLLogs", enabled: true }]);
         // One parameter change at a time: each waits for the one before.
         assert.ok(configs[1].dependencies.includes(configs[0].urn));
         const binding = platform.bindings.databases.sidecar;
@@ -393,7 +470,8 @@ describe("azure platform (production)", function () {
             one(resources, "azure-native:storage:FileShare"),
             one(resources, "azure-native:storage:BlobContainer"),
             one(resources, "azure-native:dbforpostgresql:Server"),
-            one(resources, "azure-native:network:PublicIPAddress"),
+            byName(resources, "azure-native:network:PublicIPAddress", "-address"),
+            byName(resources, "azure-native:network:PublicIPAddress", "-egress"),
         ];
         for (const r of stateful) assert.deepEqual([r.name, r.protect, r.retainOnDelete], [r.name, true, true]);
         const locks = ofType(resources, "azure-native:authorization:ManagementLockByScope");
@@ -402,13 +480,91 @@ describe("azure platform (production)", function () {
         assert.deepEqual(lockedTypes, [
             "Microsoft.DBforPostgreSQL/flexibleServers",
             "Microsoft.Network/publicIPAddresses",
+            "Microsoft.Network/publicIPAddresses",
             "Microsoft.Storage/storageAccounts",
             "Microsoft.Storage/storageAccounts",
         ]);
     });
 
+    it("converts the maintenance window to the UTC Flexible Server counts from Sunday", () => {
+        const w = (dayOfWeek: "Sunday" | "Monday" | "Saturday", startTime: string, utcOffset: string) =>
+            databaseMaintenanceWindow({ dayOfWeek, startTime, utcOffset, durationHours: 4 });
+        assert.deepEqual(w("Sunday", "01:00", "+00:00"), { customWindow: "Enabled", dayOfWeek: 0, startHour: 1, startMinute: 0 });
+        // 01:30 on Sunday in Helsinki (+02:00) is 23:30 on Saturday in UTC.
+        assert.deepEqual(w("Sunday", "01:30", "+02:00"), { customWindow: "Enabled", dayOfWeek: 6, startHour: 23, startMinute: 30 });
+        assert.deepEqual(w("Saturday", "22:00", "-05:00"), { customWindow: "Enabled", dayOfWeek: 0, startHour: 3, startMinute: 0 });
+        assert.deepEqual(w("Monday", "03:15", "+05:30"), { customWindow: "Enabled", dayOfWeek: 0, startHour: 21, startMinute: 45 });
+    });
+
+    it("sends outbound traffic from a protected static public IP of its own and outputs it for peers' allowlists (azure.md B7)", async () => {
+        const egress = byName(resources, "azure-native:network:PublicIPAddress", "-egress");
+        assert.deepEqual(egress.props.sku, { name: "Standard", tier: "Regional" });
+        assert.equal(egress.props.publicIPAllocationMethod, "Static");
+        assert.deepEqual(egress.props.zones, ["1", "2", "3"]);
+        const aks = one(resources, "azure-native:containerservice:ManagedCluster");
+        assert.equal(aks.props.networkProfile.outboundType, "loadBalancer");
+        assert.deepEqual(aks.props.networkProfile.loadBalancerProfile.outboundIPs, {
+            publicIPs: [{ id: `${RG}/providers/Microsoft.Network/publicIPAddresses/${name}-egress` }],
+        });
+        // The control plane may use that IP before the cluster exists: its grant is part of the wait the cluster follows.
+        const grant = byName(resources, "azure-native:authorization:RoleAssignment", "-control-plane-network-outbound-ip");
+        assert.equal(grant.props.scope, `${RG}/providers/Microsoft.Network/publicIPAddresses/${name}-egress`);
+        const wait = byName(resources, "time:index/sleep:Sleep", "-control-plane-network-rbac-propagation");
+        assert.ok(wait.dependencies.includes(grant.urn));
+        assert.ok(aks.dependencies.includes(wait.urn));
+        assert.match(String(await valueOf(platform.outputs.egressAddress)), /^\d+\.\d+\.\d+\.\d+$/);
+    });
+
+    it("encrypts nodes at host, boots them from ephemeral OS disks and caps pods per node (azure.md B12)", () => {
+        const [system] = one(resources, "azure-native:containerservice:ManagedCluster").props.agentPoolProfiles;
+        const user = one(resources, "azure-native:containerservice:AgentPool").props;
+        for (const pool of [system, user]) {
+            assert.equal(pool.enableEncryptionAtHost, true);
+            assert.equal(pool.osDiskType, "Ephemeral", `${pool.vmSize} has a temp disk for it`);
+            assert.equal(pool.maxPods, 30);
+        }
+        assert.ok(vmSizeHasTempDisk("Standard_D4ds_v5") && vmSizeHasTempDisk("Standard_E8ads_v5"));
+        assert.ok(!vmSizeHasTempDisk("Standard_D4s_v5") && !vmSizeHasTempDisk("Standard_F8s_v2"));
+    });
+
+    it("audits the running cluster against the pod security baseline with Azure Policy (azure.md B1)", () => {
+        const aks = one(resources, "azure-native:containerservice:ManagedCluster");
+        assert.deepEqual(aks.props.addonProfiles.azurepolicy, { enabled: true });
+        const assignment = one(resources, "azure-native:authorization:PolicyAssignment").props;
+        assert.equal(assignment.scope, clusterId);
+        assert.equal(
+            assignment.policyDefinitionId,
+            "/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d",
+        );
+        assert.deepEqual(assignment.parameters, { effect: { value: "audit" } });
+    });
+
+    it("sends the Key Vault's, the storage services' and the database's audit logs to the workspace (azure.md B5)", () => {
+        const workspaceId = `${RG}/providers/Microsoft.OperationalInsights/workspaces/${name}-logs`;
+        const settings = Object.fromEntries(
+            ofType(resources, "azure-native:monitor:DiagnosticSetting").map((d) => [d.name.slice(name.length + 1), d.props]),
+        );
+        assert.deepEqual(Object.keys(settings).sort(), [
+            "archive-logs",
+            "control-plane-logs",
+            "db-sidecar-logs",
+            "files-logs",
+            "vault-logs",
+        ]);
+        for (const setting of Object.values(settings)) assert.equal(setting.workspaceId, workspaceId);
+        assert.deepEqual(settings["vault-logs"].logs, [{ category: "AuditEvent", enabled: true }]);
+        assert.match(settings["vault-logs"].resourceUri, /\/providers\/Microsoft\.KeyVault\/vaults\//);
+        assert.match(settings["archive-logs"].resourceUri, /\/storageAccounts\/[^/]+\/blobServices\/default$/);
+        assert.match(settings["files-logs"].resourceUri, /\/storageAccounts\/[^/]+\/fileServices\/default$/);
+        for (const storage of ["archive-logs", "files-logs"])
+            assert.deepEqual(
+                settings[storage].logs.map((l: { category: string }) => l.category),
+                ["StorageRead", "StorageWrite", "StorageDelete"],
+            );
+    });
+
     it("binds the LoadBalancer Service to a static zone-redundant public IP and outputs the address to register", async () => {
-        const ip = one(resources, "azure-native:network:PublicIPAddress").props;
+        const ip = byName(resources, "azure-native:network:PublicIPAddress", "-address").props;
         assert.deepEqual(ip.sku, { name: "Standard", tier: "Regional" });
         assert.equal(ip.publicIPAllocationMethod, "Static");
         assert.deepEqual(ip.zones, ["1", "2", "3"]);
@@ -453,8 +609,11 @@ describe("azure platform (development, two instances, internal load balancer)", 
         });
     });
 
-    it("binds an internal load balancer to the fixed private IP and creates no public IP", async () => {
-        assert.equal(ofType(resources, "azure-native:network:PublicIPAddress").length, 0);
+    it("binds an internal load balancer to the fixed private IP and creates no public IP but the egress one", async () => {
+        assert.deepEqual(
+            ofType(resources, "azure-native:network:PublicIPAddress").map((ip) => ip.name.split("-").pop()),
+            ["egress"],
+        );
         assert.equal(await valueOf(platform.bindings.loadBalancer.loadBalancerIP ?? ""), "10.30.1.10");
         assert.deepEqual(await valueOf(platform.bindings.loadBalancer.annotations), {
             "service.beta.kubernetes.io/azure-load-balancer-internal": "true",
@@ -487,7 +646,7 @@ describe("azure platform (development, two instances, internal load balancer)", 
         );
         assert.equal(ofType(resources, "azure-native:storage:BlobContainerImmutabilityPolicy").length, 0);
         const scopes = ofType(resources, "azure-native:authorization:RoleAssignment")
-            .filter((r) => r.name.includes("-operators-") && r.props.roleDefinitionId.endsWith("a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb"))
+            .filter((r) => r.name.includes("-operators-") && !r.name.endsWith("-cluster-user"))
             .map((r) => r.props.scope.split("/namespaces/")[1]);
         assert.deepEqual(scopes.sort(), ["a", "b"]);
     });

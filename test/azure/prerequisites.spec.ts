@@ -10,12 +10,16 @@ const real = {
     namespaceOperatorGroupObjectIds: ["1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6"],
 };
 
-/** A PATH with the given tools: kubelogin prints a version, az prints its JSON version. */
-function machine(tools: { kubelogin?: boolean; az?: string }): { probe: ToolProbe; calls: string[] } {
+/**
+ * A PATH with the given tools: kubelogin prints a version, az prints its JSON version and the state of the
+ * EncryptionAtHost feature (Registered unless told).
+ */
+function machine(tools: { kubelogin?: boolean; az?: string; encryptionAtHost?: string }): { probe: ToolProbe; calls: string[] } {
     const calls: string[] = [];
-    const probe: ToolProbe = (command) => {
+    const probe: ToolProbe = (command, args) => {
         calls.push(command);
         if (command === "kubelogin") return tools.kubelogin ? "kubelogin version\ngit hash: v0.2.10" : undefined;
+        if (command === "az" && tools.az && args[0] === "feature") return `${tools.encryptionAtHost ?? "Registered"}\n`;
         if (command === "az") return tools.az ? JSON.stringify({ "azure-cli": tools.az, extensions: {} }) : undefined;
         return undefined;
     };
@@ -45,6 +49,19 @@ describe("azure prerequisites on the machine running pulumi up (issue 12 point 5
         assert.deepEqual(issues(machine({ kubelogin: true, az: "2.38.9" }).probe), [
             "(prerequisite) az: the Azure CLI 2.39.0 or newer (found 2.38.9): az upgrade",
         ]);
+    });
+
+    it("refuses encryption at host in a subscription without the EncryptionAtHost feature (azure.md B12)", () => {
+        assert.deepEqual(issues(machine({ kubelogin: true, az: "2.79.0", encryptionAtHost: "NotRegistered" }).probe), [
+            "(prerequisite) Microsoft.Compute/EncryptionAtHost: the subscription feature registered for azure.encryptionAtHost (state: NotRegistered): az feature register --namespace Microsoft.Compute --name EncryptionAtHost, wait for Registered, then az provider register -n Microsoft.Compute",
+        ]);
+        assert.deepEqual(
+            issues(machine({ kubelogin: true, az: "2.79.0", encryptionAtHost: "NotRegistered" }).probe, false, {
+                ...real,
+                encryptionAtHost: false,
+            }),
+            [],
+        );
     });
 
     it("does not need the Azure CLI for other kubelogin modes, and runs nothing offline", () => {

@@ -32,7 +32,7 @@ describe("azure example stacks plan offline", function () {
             [["Standard_D4ds_v5", 2]],
             "AKS's system-pool minimum: 2 nodes of 4 vCPU",
         );
-        assert.equal(one(dev.resources, "azure-native:containerservice:AgentPool").props.vmSize, "Standard_D4s_v5");
+        assert.equal(one(dev.resources, "azure-native:containerservice:AgentPool").props.vmSize, "Standard_D4ds_v5");
         assert.equal(ofType(dev.resources, "azure-native:dbforpostgresql:Server").length, 0);
         assert.equal(ofType(dev.resources, "azure-native:authorization:ManagementLockByScope").length, 0);
         assert.ok(
@@ -56,7 +56,7 @@ describe("azure example stacks plan offline", function () {
         assert.equal(db.props.highAvailability.mode, "ZoneRedundant");
         assert.equal(db.props.version, "16");
         assert.deepEqual([db.protect, db.retainOnDelete], [true, true]);
-        assert.deepEqual(one(prod.resources, "azure-native:network:PublicIPAddress").props.zones, ["1", "2", "3"]);
+        assert.deepEqual(one(prod.resources, "azure-native:network:PublicIPAddress", /-address$/).props.zones, ["1", "2", "3"]);
         assert.equal(
             one(prod.resources, "azure-native:storage:BlobContainerImmutabilityPolicy").props.immutabilityPeriodSinceCreationInDays,
             365,

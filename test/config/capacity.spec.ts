@@ -62,7 +62,7 @@ describe("capacity model (guide §11)", () => {
     it("refuses an AKS user pool too small, and a node size too small for one pod", () => {
         const pool = errorsOf("azure-prod", (c) => (c["xroad-sidecar:azure"].userNodePool.maxCount = 4));
         assert.ok(
-            pool.some((e) => /azure\.userNodePool\.maxCount: 4 is not valid; allowed: at least 6 Standard_D4s_v5 nodes/.test(e)),
+            pool.some((e) => /azure\.userNodePool\.maxCount: 4 is not valid; allowed: at least 6 Standard_D4ds_v5 nodes/.test(e)),
             pool.join("\n"),
         );
         const size = errorsOf(

@@ -191,8 +191,18 @@ export const REPLACE_ONLY: Record<string, { paths: string[]; source: string }> =
         source: "containerservice/managedCluster.d.ts: agentPoolProfiles cannot be updated directly; pulumi-azure-native#579, #4264",
     },
     "azure-native:containerservice:AgentPool": {
-        paths: ["agentPoolName", "vmSize", "availabilityZones", "vnetSubnetID", "osType", "maxPods", "osDiskType", "mode"],
-        source: "AKS resize-node-pool.md: a pool's VM size cannot change after creation; zones and subnet are fixed at creation",
+        paths: [
+            "agentPoolName",
+            "vmSize",
+            "availabilityZones",
+            "vnetSubnetID",
+            "osType",
+            "maxPods",
+            "osDiskType",
+            "mode",
+            "enableEncryptionAtHost",
+        ],
+        source: "AKS resize-node-pool.md: a pool's VM size cannot change after creation; zones and subnet are fixed at creation; enable-host-encryption.md: host encryption is set when a node pool is created",
     },
     "azure-native:storage:StorageAccount": {
         paths: ["accountName", "location", "kind", "encryption.requireInfrastructureEncryption"],
@@ -204,8 +214,16 @@ export const REPLACE_ONLY: Record<string, { paths: string[]; source: string }> =
         source: "Flexible Server: networking mode and admin login are fixed at creation",
     },
     "azure-native:network:PublicIPAddress": {
-        paths: ["zones", "sku"],
-        source: "public-ip-addresses.md: SKU and zones are set at creation",
+        paths: ["zones", "sku", "publicIPAddressVersion"],
+        source: "public-ip-addresses.md: SKU, zones and IP version are set at creation",
+    },
+    "azure-native:authorization:RoleDefinition": {
+        paths: ["roleDefinitionId", "scope"],
+        source: "role-definitions.md: a custom role's ID (a GUID) and the scope it is stored at are fixed; its permissions update in place",
+    },
+    "azure-native:authorization:PolicyAssignment": {
+        paths: ["policyAssignmentName", "scope"],
+        source: "assignment-structure.md: an assignment's name and scope are its identity",
     },
 };
 
