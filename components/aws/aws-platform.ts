@@ -372,6 +372,7 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                     masterPassword: instance.secrets.dbPassword,
                     logRetentionInDays: settings.logRetentionDays,
                     logsKeyArn: keys.arns.logs,
+                    partition,
                     protectData,
                 },
                 awsOnly,

@@ -3,6 +3,17 @@ import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
 import { AwsSettings } from "../../config/aws";
 import { POSTGRES_PORT } from "../../policy/xroad/ports";
+import { managedPolicyArn, policyDocument } from "./policy-document";
+
+/**
+ * When RDS backs up and patches (UTC; review aws B11): explicit, so they do not fall at a random hour of the
+ * region's default block, and apart, because RDS refuses overlapping windows. The maintenance window is the
+ * night the AKS/EKS upgrades run by default (Sunday).
+ */
+export const DATABASE_BACKUP_WINDOW = "00:30-01:30";
+export const DATABASE_MAINTENANCE_WINDOW = "sun:02:00-sun:03:00";
+/** Enhanced Monitoring every 60 s: OS-level metrics (CPU steal, memory, I/O per process) Performance Insights lacks. */
+export const ENHANCED_MONITORING_INTERVAL = 60;
 
 /** The RDS master user; the Sidecar then needs no `/etc/xroad.properties` override (xroad-facts §6). */
 export const MASTER_USER = "postgres";
@@ -25,6 +36,7 @@ export interface DatabaseArgs {
     logRetentionInDays: number;
     /** The logs key (its policy admits CloudWatch Logs). */
     logsKeyArn: pulumi.Input<string>;
+    partition: pulumi.Input<string>;
     /** Deletion protection, a final snapshot, and protect/retainOnDelete. */
     protectData: boolean;
 }
@@ -132,6 +144,26 @@ export class Database extends pulumi.ComponentResource {
             { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
         );
 
+        // Enhanced Monitoring publishes through this role (RDS user guide, "Setting up and enabling Enhanced Monitoring").
+        const monitoringRole = new aws.iam.Role(
+            `${name}-dbmon`,
+            {
+                description: `RDS Enhanced Monitoring of ${identifier}`,
+                assumeRolePolicy: policyDocument([
+                    { Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" },
+                ]),
+            },
+            { parent: this },
+        );
+        const monitoringPolicy = new aws.iam.RolePolicyAttachment(
+            `${name}-dbmon`,
+            { role: monitoringRole.name, policyArn: managedPolicyArn(args.partition, "service-role/AmazonRDSEnhancedMonitoringRole") },
+            { parent: this },
+        );
+        // A stack re-created after a protected destroy gets a new suffix, so its final snapshot does not collide
+        // with the one the first teardown left (review aws B11).
+        const snapshotSuffix = new random.RandomId(`${name}-db-final-snapshot`, { byteLength: 4 }, { parent: this });
+
         this.instance = new aws.rds.Instance(
             `${name}-db`,
             {
@@ -156,7 +188,13 @@ export class Database extends pulumi.ComponentResource {
                 copyTagsToSnapshot: true,
                 deletionProtection: args.protectData,
                 skipFinalSnapshot: !args.protectData,
-                finalSnapshotIdentifier: args.protectData ? `${identifier}-final` : undefined,
+                finalSnapshotIdentifier: args.protectData ? pulumi.interpolate`${identifier}-final-${snapshotSuffix.hex}` : undefined,
+                backupWindow: DATABASE_BACKUP_WINDOW,
+                maintenanceWindow: DATABASE_MAINTENANCE_WINDOW,
+                monitoringInterval: ENHANCED_MONITORING_INTERVAL,
+                monitoringRoleArn: monitoringRole.arn,
+                // Humans can sign in with IAM (rds-db:connect) instead of sharing the master password; no one is granted it here.
+                iamDatabaseAuthenticationEnabled: true,
                 autoMinorVersionUpgrade: true,
                 allowMajorVersionUpgrade: false,
                 caCertIdentifier: "rds-ca-rsa2048-g1",
@@ -165,7 +203,7 @@ export class Database extends pulumi.ComponentResource {
                 enabledCloudwatchLogsExports: ["postgresql"],
                 tags: { "xroad-sidecar/instance": args.instanceName },
             },
-            { parent: this, protect: args.protectData, retainOnDelete: args.protectData, dependsOn: [logGroup] },
+            { parent: this, protect: args.protectData, retainOnDelete: args.protectData, dependsOn: [logGroup, monitoringPolicy] },
         );
 
         this.address = this.instance.address;

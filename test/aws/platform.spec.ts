@@ -206,7 +206,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         });
 
         it("reaches S3 through a gateway endpoint on every private route table, not through NAT (review aws B12)", () => {
-            const endpoint = one(resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
+            const endpoint = one(resources, "aws:ec2/vpcEndpoint:VpcEndpoint", `${CLUSTER}-network-s3`);
             assert.equal(endpoint.props.serviceName, "com.amazonaws.eu-central-1.s3");
             assert.equal(endpoint.props.vpcEndpointType, "Gateway");
             const privateTables = ofType(resources, T.routeTable).filter((r) => r.name.includes("-private-"));
@@ -855,6 +855,22 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(db.retainOnDelete, true);
         });
 
+        it("backs up and patches in fixed windows, with Enhanced Monitoring, IAM sign-in and a final snapshot name of its own (review aws B11)", () => {
+            const db = one(resources, T.rds);
+            assert.equal(db.props.backupWindow, "00:30-01:30");
+            assert.equal(db.props.maintenanceWindow, "sun:02:00-sun:03:00");
+            assert.equal(db.props.monitoringInterval, 60);
+            assert.deepEqual(inputFrom(db, "monitoringRoleArn"), [urnOf(resources, T.role, `${CLUSTER}-ss1-dbmon`)]);
+            assert.equal(db.props.iamDatabaseAuthenticationEnabled, true);
+            // A re-created stack never collides with the final snapshot an earlier teardown left.
+            assert.match(db.props.finalSnapshotIdentifier, new RegExp(`^${CLUSTER}-ss1-final-[0-9a-z]+$`));
+            assert.ok(
+                inputFrom(db, "finalSnapshotIdentifier").includes(
+                    urnOf(resources, "random:index/randomId:RandomId", `${CLUSTER}-ss1-db-final-snapshot`),
+                ),
+            );
+        });
+
         it("exports PostgreSQL logs into a pre-created group with retention and the logs key", () => {
             const group = one(resources, T.logGroup, `${CLUSTER}-ss1-db-postgresql`);
             assert.equal(group.props.name, `/aws/rds/instance/${CLUSTER}-ss1/postgresql`);
@@ -929,6 +945,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 [`${CLUSTER}-eks-nodes-AmazonEKSWorkerNodePolicy`, "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"],
                 [`${CLUSTER}-eks-vpc-cni-irsa-managed-0`, "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"],
                 [`${CLUSTER}-monitoring-cloudwatch-agent-managed-0`, "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"],
+                [`${CLUSTER}-ss1-dbmon`, "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"],
             ]);
         });
 
@@ -958,6 +975,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
                 [`${CLUSTER}-eks-vpc-cni-irsa`, "system:serviceaccount:kube-system:aws-node"],
                 [`${CLUSTER}-flow-logs`, "vpc-flow-logs.amazonaws.com"],
                 [`${CLUSTER}-monitoring-cloudwatch-agent`, "system:serviceaccount:amazon-cloudwatch:cloudwatch-agent"],
+                [`${CLUSTER}-ss1-dbmon`, "monitoring.rds.amazonaws.com"],
             ]);
         });
 
