@@ -210,6 +210,11 @@ export class Checker {
         });
     }
 
+    /** A key not declared at this place of the schema; its value is never shown (it may be a misspelled secret). */
+    unknownKey(path: string, allowed: string): void {
+        this.issues.push({ key: this.key(path), value: UNKNOWN_KEY, allowed });
+    }
+
     warn(message: string): void {
         this.warnings.push(message);
     }
@@ -228,8 +233,7 @@ export class Checker {
      */
     knownKeys(path: string, section: Record<string, unknown>, known: readonly string[]): void {
         for (const k of Object.keys(section)) {
-            if (!known.includes(k))
-                this.issues.push({ key: this.key(path ? `${path}.${k}` : k), value: UNKNOWN_KEY, allowed: known.join(", ") });
+            if (!known.includes(k)) this.unknownKey(path ? `${path}.${k}` : k, known.join(", "));
         }
     }
 

@@ -1,38 +1,10 @@
+import { z } from "zod";
 import { Checker } from "./checker";
+import { optionalText, section, text, withDefault } from "./kinds";
+import { parseSetting } from "./parse";
 import { MIN_SUPPORTED_VERSION, SIDECAR_REPOSITORY, SUPPORTED_MAJOR, compareVersions, parseVersion } from "../policy/xroad/images";
 
-/**
- * The release-pinned settings of a stack: what a promotion copies from one stack to the next
- * (`npm run promote`). Everything environment-specific lives elsewhere.
- */
-export interface ReleaseConfig {
-    /** X-Road Security Server Sidecar version, for example 7.8.0. */
-    sidecarVersion: string;
-    /** Image repository; NIIS publishes to Docker Hub. Override for a mirror. */
-    imageRepository: string;
-    /** Kubernetes minor version for managed clusters, for example 1.33. */
-    kubernetesVersion: string;
-    /** tigera-operator Helm chart version for Calico on EKS. */
-    calicoChartVersion: string;
-    /** metrics-server Helm chart version (the HPA needs it; AKS ships its own). */
-    metricsServerChartVersion: string;
-    /** Pinned EKS add-on versions; unset means the default version for the cluster. Production on EKS pins all. */
-    eksAddonVersions: Partial<Record<EksAddonName, string>>;
-    /**
-     * EKS node AMI release version, such as 1.33.5-20251016; empty means the newest AMI of the Kubernetes version
-     * whenever the node group is created or its version changes.
-     */
-    eksNodeReleaseVersion: string;
-    /** cluster-autoscaler Helm chart version on EKS. */
-    clusterAutoscalerChartVersion: string;
-    /** cluster-autoscaler image tag; its minor version must be the cluster's (autoscaler release policy). */
-    clusterAutoscalerImageTag: string;
-    /** Image of the message-log archiver job on AWS: the aws CLI and the tools of `S3_TOOLS` (components/kubernetes/archiver.ts). */
-    awsArchiverImage: string;
-    /** Image of the message-log archiver job on Azure: the az CLI and the tools of `BLOB_TOOLS` (components/kubernetes/archiver.ts). */
-    azureArchiverImage: string;
-}
-
+/** The EKS add-ons whose versions a release pins. */
 export const EKS_ADDONS = [
     "vpc-cni",
     "coredns",
@@ -46,122 +18,149 @@ export const EKS_ADDONS = [
 ] as const;
 export type EksAddonName = (typeof EKS_ADDONS)[number];
 
-/** The keys of the `release` object, in the order promotion writes them. */
-export const RELEASE_KEYS = [
-    "sidecarVersion",
-    "imageRepository",
-    "kubernetesVersion",
-    "calicoChartVersion",
-    "metricsServerChartVersion",
-    "eksAddonVersions",
-    "eksNodeReleaseVersion",
-    "clusterAutoscalerChartVersion",
-    "clusterAutoscalerImageTag",
-    "awsArchiverImage",
-    "azureArchiverImage",
-] as const;
-
-export const RELEASE_DEFAULTS: ReleaseConfig = {
-    sidecarVersion: "7.8.0",
-    imageRepository: SIDECAR_REPOSITORY,
-    kubernetesVersion: "1.33",
-    calicoChartVersion: "v3.31.4",
-    metricsServerChartVersion: "3.13.0",
-    eksAddonVersions: {},
-    eksNodeReleaseVersion: "",
-    clusterAutoscalerChartVersion: "9.52.1",
-    clusterAutoscalerImageTag: "v1.33.1",
-    awsArchiverImage: "public.ecr.aws/aws-cli/aws-cli:2.31.39",
-    azureArchiverImage: "mcr.microsoft.com/azure-cli:2.79.0",
-};
-
 const KUBERNETES_MINOR = /^1\.(2[89]|3\d)$/;
+const DEFAULT_KUBERNETES_VERSION = "1.33";
+const DEFAULT_AUTOSCALER_TAG = "v1.33.1";
 const CHART_VERSION = /^v?\d+\.\d+\.\d+$/;
 // A repository alone: an optional registry host[:port]/, then path components; no tag and no digest, which the
 // program appends from sidecarVersion (distribution/reference grammar).
 const IMAGE_REPOSITORY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?\/)?[a-z0-9]+([._-]+[a-z0-9]+)*(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
 const IMAGE_REFERENCE = /^[a-z0-9]+([._\/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 
-function minorOf(kubernetesVersion: string): string {
-    return KUBERNETES_MINOR.test(kubernetesVersion) ? kubernetesVersion : RELEASE_DEFAULTS.kubernetesVersion;
-}
-
-/** The default autoscaler tag follows the default Kubernetes version only; another minor must name its own. */
-function defaultAutoscalerTag(kubernetesVersion: string): string | undefined {
-    return kubernetesVersion === RELEASE_DEFAULTS.kubernetesVersion ? RELEASE_DEFAULTS.clusterAutoscalerImageTag : undefined;
-}
-
-export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
-    const s = check.section("release", raw);
-    check.knownKeys("release", s, RELEASE_KEYS);
-    // YAML reads an unquoted 7.8 or 1.33 as a number; validate the text the user meant.
-    const asText = (v: unknown) => (typeof v === "number" ? String(v) : v);
-    const version = check.string("release.sidecarVersion", asText(s.sidecarVersion), RELEASE_DEFAULTS.sidecarVersion);
+const sidecarVersion = text(undefined).superRefine((version, ctx) => {
     const parsed = parseVersion(version);
-    if (!parsed) {
-        check.fail("release.sidecarVersion", version, "a version MAJOR.MINOR.PATCH such as 7.8.0");
-    } else if (parsed[0] !== SUPPORTED_MAJOR || compareVersions(version, MIN_SUPPORTED_VERSION) < 0) {
-        check.fail(
-            "release.sidecarVersion",
-            version,
-            `an X-Road ${SUPPORTED_MAJOR}.x version from ${MIN_SUPPORTED_VERSION} (PostgreSQL 16 layout)`,
-        );
-    }
-    const addons = check.section("release.eksAddonVersions", s.eksAddonVersions);
-    check.knownKeys("release.eksAddonVersions", addons, EKS_ADDONS);
-    const eksAddonVersions: Partial<Record<EksAddonName, string>> = {};
-    for (const name of EKS_ADDONS) {
-        const v = check.optionalString(`release.eksAddonVersions.${name}`, addons[name], {
-            pattern: /^v\d+\.\d+\.\d+-eksbuild\.\d+$/,
-            allowed: "an EKS add-on version such as v1.45.0-eksbuild.1",
+    if (!parsed) ctx.addIssue({ code: "custom", input: version, message: "a version MAJOR.MINOR.PATCH such as 7.8.0" });
+    else if (parsed[0] !== SUPPORTED_MAJOR || compareVersions(version, MIN_SUPPORTED_VERSION) < 0)
+        ctx.addIssue({
+            code: "custom",
+            message: `an X-Road ${SUPPORTED_MAJOR}.x version from ${MIN_SUPPORTED_VERSION} (PostgreSQL 16 layout)`,
         });
-        if (v) eksAddonVersions[name] = v;
-    }
-    const image = { pattern: IMAGE_REFERENCE, allowed: "an image reference such as registry/name:tag" };
-    const kubernetesVersion = check.string("release.kubernetesVersion", asText(s.kubernetesVersion), RELEASE_DEFAULTS.kubernetesVersion, {
-        pattern: KUBERNETES_MINOR,
-        allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"',
-    });
-    return {
-        sidecarVersion: version,
-        imageRepository: check.string("release.imageRepository", s.imageRepository, RELEASE_DEFAULTS.imageRepository, {
+});
+const chartVersion = (example: string) => text({ pattern: CHART_VERSION, allowed: `a chart version such as ${example}` });
+const image = () => text({ pattern: IMAGE_REFERENCE, allowed: "an image reference such as registry/name:tag" });
+const addonVersion = () =>
+    optionalText({ pattern: /^v\d+\.\d+\.\d+-eksbuild\.\d+$/, allowed: "an EKS add-on version such as v1.45.0-eksbuild.1" });
+
+/**
+ * The release-pinned settings of a stack: what a promotion copies from one stack to the next
+ * (`npm run promote`), in the order promotion writes them. Everything environment-specific lives elsewhere.
+ */
+const releaseShape = {
+    sidecarVersion: withDefault(sidecarVersion, "7.8.0", {
+        description: "X-Road Security Server Sidecar version.",
+        allowed: `an X-Road ${SUPPORTED_MAJOR}.x version MAJOR.MINOR.PATCH from ${MIN_SUPPORTED_VERSION}`,
+    }),
+    imageRepository: withDefault(
+        text({
             pattern: IMAGE_REPOSITORY,
             allowed:
                 "an image repository without tag or digest, such as niis/xroad-security-server-sidecar (the tag comes from sidecarVersion)",
         }),
-        kubernetesVersion,
-        calicoChartVersion: check.string("release.calicoChartVersion", s.calicoChartVersion, RELEASE_DEFAULTS.calicoChartVersion, {
-            pattern: CHART_VERSION,
-            allowed: "a chart version such as v3.31.4",
-        }),
-        metricsServerChartVersion: check.string(
-            "release.metricsServerChartVersion",
-            s.metricsServerChartVersion,
-            RELEASE_DEFAULTS.metricsServerChartVersion,
-            { pattern: CHART_VERSION, allowed: "a chart version such as 3.13.0" },
+        SIDECAR_REPOSITORY,
+        { description: "Sidecar image repository; NIIS publishes to Docker Hub. Override for a mirror." },
+    ),
+    kubernetesVersion: withDefault(
+        text({ pattern: KUBERNETES_MINOR, allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"' }),
+        DEFAULT_KUBERNETES_VERSION,
+        { description: "Kubernetes minor version of the managed cluster (EKS, AKS)." },
+    ),
+    calicoChartVersion: withDefault(chartVersion("v3.31.4"), "v3.31.4", {
+        description: "tigera-operator Helm chart version for Calico on EKS.",
+    }),
+    metricsServerChartVersion: withDefault(chartVersion("3.13.0"), "3.13.0", {
+        description: "metrics-server Helm chart version (the HPA needs it; AKS ships its own).",
+    }),
+    eksAddonVersions: withDefault(
+        section(
+            Object.fromEntries(
+                EKS_ADDONS.map((name) => [name, addonVersion().meta({ description: `Version of the ${name} add-on.` })]),
+            ) as Record<EksAddonName, ReturnType<typeof addonVersion>>,
         ),
-        eksAddonVersions,
-        eksNodeReleaseVersion:
-            check.optionalString("release.eksNodeReleaseVersion", asText(s.eksNodeReleaseVersion), {
-                pattern: new RegExp(`^${minorOf(kubernetesVersion).replace(".", "\\.")}\\.\\d+-\\d{8}$`),
-                allowed: `empty, or an EKS AMI release version of Kubernetes ${kubernetesVersion}, such as ${kubernetesVersion}.5-20251016 (aws ssm get-parameter --name /aws/service/eks/optimized-ami/${kubernetesVersion}/amazon-linux-2023/x86_64/standard/recommended/release_version)`,
-            }) ?? "",
-        clusterAutoscalerChartVersion: check.string(
-            "release.clusterAutoscalerChartVersion",
-            s.clusterAutoscalerChartVersion,
-            RELEASE_DEFAULTS.clusterAutoscalerChartVersion,
-            { pattern: CHART_VERSION, allowed: "a chart version such as 9.52.1" },
-        ),
-        clusterAutoscalerImageTag: check.string(
+        {},
+        {
+            description:
+                "Pinned EKS add-on versions; unset means the cluster's default version. Production on EKS pins all six, so a promotion upgrades them together.",
+        },
+    ),
+    eksNodeReleaseVersion: withDefault(optionalText(), "", {
+        description:
+            "EKS node AMI release version of the Kubernetes version, such as 1.33.5-20251016; empty: the newest AMI whenever the node group is created or upgraded.",
+    }),
+    clusterAutoscalerChartVersion: withDefault(chartVersion("9.52.1"), "9.52.1", {
+        description: "cluster-autoscaler Helm chart version on EKS.",
+    }),
+    clusterAutoscalerImageTag: optionalText().meta({
+        description: "cluster-autoscaler image tag; its minor version must be the cluster's (autoscaler release policy).",
+        default: DEFAULT_AUTOSCALER_TAG,
+        defaultText: `${DEFAULT_AUTOSCALER_TAG} with the default kubernetesVersion; required with another`,
+    }),
+    awsArchiverImage: withDefault(image(), "public.ecr.aws/aws-cli/aws-cli:2.31.39", {
+        description:
+            "Image of the message-log archiver job on AWS: the aws CLI and the tools of S3_TOOLS (components/kubernetes/archiver.ts).",
+    }),
+    azureArchiverImage: withDefault(image(), "mcr.microsoft.com/azure-cli:2.79.0", {
+        description:
+            "Image of the message-log archiver job on Azure: the az CLI and the tools of BLOB_TOOLS (components/kubernetes/archiver.ts).",
+    }),
+};
+export const releaseSchema = withDefault(
+    section(releaseShape, "Release-pinned settings, promoted together from stack to stack (npm run promote)."),
+    {},
+);
+
+type ParsedRelease = z.output<typeof releaseSchema>;
+
+/** The release-pinned settings of a stack, validated, with every default filled in. */
+export interface ReleaseConfig extends Omit<ParsedRelease, "eksAddonVersions" | "eksNodeReleaseVersion" | "clusterAutoscalerImageTag"> {
+    /** Pinned EKS add-on versions; unset means the default version for the cluster. */
+    eksAddonVersions: Partial<Record<EksAddonName, string>>;
+    /** Empty means the newest AMI of the Kubernetes version. */
+    eksNodeReleaseVersion: string;
+    clusterAutoscalerImageTag: string;
+}
+
+/** The keys of the `release` object, in the order promotion writes them. */
+export const RELEASE_KEYS = Object.keys(releaseShape) as (keyof ReleaseConfig)[];
+
+function withoutUnset<T extends object>(record: T): T {
+    return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** What a stack without a release block runs. */
+export const RELEASE_DEFAULTS: ReleaseConfig = {
+    ...(releaseSchema.parse({}) as ParsedRelease),
+    eksAddonVersions: {},
+    eksNodeReleaseVersion: "",
+    clusterAutoscalerImageTag: DEFAULT_AUTOSCALER_TAG,
+};
+
+/** `xroad-sidecar:release`, with the rules that tie the versions to the Kubernetes version. */
+export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
+    // Undefined only when an issue is recorded already; the defaults let the other rules run.
+    const parsed = parseSetting(check, "release", raw, releaseSchema) ?? RELEASE_DEFAULTS;
+    const kubernetesVersion = parsed.kubernetesVersion;
+    const minor = kubernetesVersion.replace(".", "\\.");
+    const nodeRelease = parsed.eksNodeReleaseVersion ?? "";
+    if (nodeRelease !== "" && !new RegExp(`^${minor}\\.\\d+-\\d{8}$`).test(nodeRelease))
+        check.fail(
+            "release.eksNodeReleaseVersion",
+            nodeRelease,
+            `empty, or an EKS AMI release version of Kubernetes ${kubernetesVersion}, such as ${kubernetesVersion}.5-20251016 (aws ssm get-parameter --name /aws/service/eks/optimized-ami/${kubernetesVersion}/amazon-linux-2023/x86_64/standard/recommended/release_version)`,
+        );
+    // The default autoscaler tag follows the default Kubernetes version only; another minor must name its own.
+    const tag = parsed.clusterAutoscalerImageTag ?? (kubernetesVersion === DEFAULT_KUBERNETES_VERSION ? DEFAULT_AUTOSCALER_TAG : undefined);
+    if (tag === undefined || !new RegExp(`^v${minor}\\.\\d+$`).test(tag))
+        check.fail(
             "release.clusterAutoscalerImageTag",
-            s.clusterAutoscalerImageTag,
-            defaultAutoscalerTag(kubernetesVersion),
-            {
-                pattern: new RegExp(`^v${minorOf(kubernetesVersion).replace(".", "\\.")}\\.\\d+$`),
-                allowed: `a cluster-autoscaler tag of the cluster's minor version ${kubernetesVersion}, such as v${kubernetesVersion}.1 (the autoscaler supports only its own Kubernetes minor)`,
-            },
-        ),
-        awsArchiverImage: check.string("release.awsArchiverImage", s.awsArchiverImage, RELEASE_DEFAULTS.awsArchiverImage, image),
-        azureArchiverImage: check.string("release.azureArchiverImage", s.azureArchiverImage, RELEASE_DEFAULTS.azureArchiverImage, image),
+            tag,
+            `a cluster-autoscaler tag of the cluster's minor version ${kubernetesVersion}, such as v${kubernetesVersion}.1 (the autoscaler supports only its own Kubernetes minor)`,
+        );
+    const resolved: ReleaseConfig = {
+        ...parsed,
+        eksAddonVersions: withoutUnset(parsed.eksAddonVersions),
+        eksNodeReleaseVersion: nodeRelease,
+        clusterAutoscalerImageTag: tag ?? "",
     };
+    // In promotion's order, whichever keys the stack file wrote.
+    return Object.fromEntries(RELEASE_KEYS.map((key) => [key, resolved[key]])) as unknown as ReleaseConfig;
 }

@@ -1,0 +1,217 @@
+/**
+ * The kinds of setting a stack file holds, as zod schemas (issue 14 point 1). Each kind carries the sentence
+ * that says what it accepts: the same text is the error message (through config/parse.ts), the README's
+ * "Allowed" column and the editor's hover text, so a rule is stated once. The checks reuse config/checker.ts,
+ * which the rest of the program (policies, placeholders) shares.
+ *
+ * Pulumi hands top-level scalars to the program as strings ("3", "true") and structured values as JSON, and a
+ * YAML `7.8` is a number: the kinds accept both the text and the native form, as the readers always did.
+ */
+import { z } from "zod";
+import {
+    MAX_CPU_CORES,
+    canonicalCidr,
+    cpuMillis,
+    isDnsLabel,
+    isIpv4Cidr,
+    isLabelKey,
+    isLabelValue,
+    memoryBytes,
+    type Rule,
+} from "./checker";
+
+/** Metadata every declared setting carries; config/artefacts.ts turns it into the README, Pulumi.yaml and the JSON Schema. */
+export interface SettingMeta {
+    /** What the setting does, for people. */
+    description?: string;
+    /** What it accepts, as the error message says it. */
+    allowed?: string;
+    /** The default when the default is not one fixed value (depends on the environment or another setting). */
+    defaultText?: string;
+    /** A fixed default, for the generated documents (zod keeps the real one). */
+    default?: unknown;
+}
+
+declare module "zod" {
+    interface GlobalMeta {
+        allowed?: string;
+        defaultText?: string;
+    }
+}
+
+/** `null` (an empty YAML value) counts as unset for sections and lists, as Pulumi's own config does. */
+const unsetIfNull = (value: unknown) => (value === null ? undefined : value);
+const intFromText = (value: unknown) => (typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value);
+const boolFromText = (value: unknown) => (value === "true" ? true : value === "false" ? false : value);
+const textFromNumber = (value: unknown) => (typeof value === "number" ? String(value) : value);
+
+/**
+ * A setting with a fixed default. The default is given as the user would write it and is parsed like any value
+ * (zod's prefault), so a section's default `{}` fills in the section's own defaults.
+ */
+export function withDefault<S extends z.ZodType>(schema: S, value: z.input<S>, meta: SettingMeta = {}) {
+    return schema.prefault(value as never).meta({ ...schema.meta(), ...meta, default: value });
+}
+
+/** A setting whose default depends on the environment: `development` first, `production` second. */
+export function envDefault<S extends z.ZodType>(
+    schema: S,
+    production: boolean,
+    values: { development: z.input<S>; production: z.input<S> },
+) {
+    return schema.prefault((production ? values.production : values.development) as never).meta({
+        ...schema.meta(),
+        default: values.development,
+        defaultText: `${JSON.stringify(values.development)}; ${JSON.stringify(values.production)} in production`,
+    });
+}
+
+/** An integer within bounds; "3" counts as 3. */
+export function integer(range: { min: number; max: number }, description?: string) {
+    const allowed = `an integer from ${range.min} to ${range.max}`;
+    return z
+        .preprocess(intFromText, z.int({ error: allowed }).min(range.min, { error: allowed }).max(range.max, { error: allowed }))
+        .meta({ description, allowed });
+}
+
+/** An integer from a fixed set, such as CloudWatch's retention periods. */
+export function integerIn(values: readonly number[], description?: string) {
+    const allowed = `one of ${values.join(", ")}`;
+    return z
+        .preprocess(
+            intFromText,
+            z.union(values.map((v) => z.literal(v)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]], { error: allowed }),
+        )
+        .meta({ description, allowed });
+}
+
+export function boolean(description?: string) {
+    return z.preprocess(boolFromText, z.boolean({ error: "true or false" })).meta({ description, allowed: "true or false" });
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, description?: string) {
+    const allowed = `one of ${values.join(", ")}`;
+    return z.enum(values, { error: allowed }).meta({ description, allowed });
+}
+
+/** A non-empty string, optionally matching a rule; a YAML number (7.8) is read as the text the user meant. */
+export function text(rule?: Rule, description?: string) {
+    const allowed = rule?.allowed ?? "a non-empty string";
+    const base = z.string({ error: allowed }).min(1, { error: allowed });
+    const checked = rule ? base.refine((value) => rule.pattern.test(value), { error: allowed }) : base;
+    return z.preprocess(textFromNumber, checked).meta({ description, allowed });
+}
+
+/** Like {@link text}, where an empty value means unset. */
+export function optionalText(rule?: Rule, description?: string) {
+    return z
+        .preprocess((value) => (value === null || value === "" ? undefined : value), text(rule).optional())
+        .meta({ description, allowed: `empty, or ${rule?.allowed ?? "a non-empty string"}` });
+}
+
+export const DNS_LABEL_ALLOWED =
+    "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit";
+export function dnsLabel(description?: string) {
+    return text({ pattern: { test: isDnsLabel }, allowed: DNS_LABEL_ALLOWED }, description);
+}
+
+/** A canonical IPv4 CIDR; a value with host bits set is told its canonical form. */
+export function cidr(description?: string) {
+    const general = "an IPv4 CIDR such as 10.0.0.0/16";
+    return z
+        .string({ error: general })
+        .min(1, { error: general })
+        .refine(isIpv4Cidr, {
+            error: (issue) => {
+                const canonical = typeof issue.input === "string" ? canonicalCidr(issue.input) : undefined;
+                return canonical !== undefined && canonical !== issue.input
+                    ? `a canonical IPv4 CIDR without host bits or leading zeros: ${canonical}`
+                    : general;
+            },
+        })
+        .meta({ description, allowed: general });
+}
+
+/** A list of settings; empty YAML is an empty list. */
+export function list<S extends z.ZodType>(item: S, description?: string) {
+    return z.preprocess(unsetIfNull, z.array(item, { error: "a list" })).meta({ description, allowed: "a list" });
+}
+
+/** Marks the message of an unknown key: config/parse.ts reports it as one, with the keys allowed there and without its value. */
+export const UNKNOWN_KEY_MARK = "\u0000unknown key; allowed here: ";
+
+/**
+ * A section of settings; an unknown key is an error (it is almost always a typo, and its value may be a secret
+ * under a misspelled key); empty YAML is an empty section.
+ */
+export function section<T extends z.ZodRawShape>(shape: T, description?: string) {
+    const known = Object.keys(shape).join(", ");
+    return z
+        .preprocess(
+            unsetIfNull,
+            z.strictObject(shape, { error: (issue) => (issue.code === "unrecognized_keys" ? UNKNOWN_KEY_MARK + known : "an object") }),
+        )
+        .meta({ description, allowed: "an object" });
+}
+
+/** A map of string to string, such as annotations. */
+export function stringMap(description?: string) {
+    return z
+        .preprocess(unsetIfNull, z.record(z.string(), text(), { error: "an object" }))
+        .meta({ description, allowed: "a map of string to string" });
+}
+
+/** Label keys and values in Kubernetes syntax (k8s.io/apimachinery validation: IsQualifiedName, IsValidLabelValue). */
+export function labels(description?: string) {
+    const keyAllowed = "a label key: an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' or '.'";
+    const valueAllowed = "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+    return z
+        .preprocess(unsetIfNull, z.record(z.string(), text(), { error: "an object" }))
+        .check((ctx) => {
+            const value = ctx.value as Record<string, string>;
+            for (const [key, labelValue] of Object.entries(value)) {
+                if (!isLabelKey(key)) ctx.issues.push({ code: "custom", input: key, path: [key], message: keyAllowed });
+                else if (!isLabelValue(labelValue))
+                    ctx.issues.push({ code: "custom", input: labelValue, path: [key], message: valueAllowed });
+            }
+        })
+        .meta({ description, allowed: "Kubernetes labels: keys and values in label syntax" });
+}
+
+const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
+const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+
+/** A positive CPU quantity of at most MAX_CPU_CORES cores: no node offers more to one pod (2000 is a unit mistake for 2000m). */
+export function cpu(description?: string) {
+    const allowed = "a CPU quantity such as 2, 1.5 or 500m";
+    const bounded = `a CPU quantity above 0 and at most ${MAX_CPU_CORES} (cores; write millicores with m, such as 2000m)`;
+    return z
+        .preprocess(
+            textFromNumber,
+            z
+                .string({ error: allowed })
+                .regex(CPU_QUANTITY, { error: allowed })
+                .refine(
+                    (value) => {
+                        const millis = cpuMillis(value);
+                        return millis === undefined || (millis > 0 && millis <= MAX_CPU_CORES * 1000);
+                    },
+                    { error: bounded },
+                ),
+        )
+        .meta({ description, allowed });
+}
+
+/** A positive memory or storage quantity. */
+export function memory(description?: string) {
+    const allowed = "a memory quantity such as 4Gi or 3072Mi";
+    return z
+        .preprocess(
+            textFromNumber,
+            z
+                .string({ error: allowed })
+                .regex(MEMORY_QUANTITY, { error: allowed })
+                .refine((value) => (memoryBytes(value) ?? 1) > 0, { error: "a quantity above 0, such as 4Gi or 3072Mi" }),
+        )
+        .meta({ description, allowed });
+}
