@@ -79,7 +79,7 @@ const releaseShape = {
         {},
         {
             description:
-                "Pinned EKS add-on versions; unset means the cluster's default version. Production on EKS pins all six, so a promotion upgrades them together.",
+                "Pinned EKS add-on versions; unset means the cluster's default version. Production on EKS pins every one, so a promotion upgrades them together.",
         },
     ),
     eksNodeReleaseVersion: withDefault(optionalText(), "", {
