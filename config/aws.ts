@@ -2,16 +2,16 @@ import { Placeholder, documentationCidr, placeholderAwsAccount } from "./placeho
 import { Checker } from "./checker";
 
 /** CloudWatch Logs accepts only these retention periods (days). */
-export const CLOUDWATCH_RETENTION_DAYS = [
+const CLOUDWATCH_RETENTION_DAYS = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
 /** The VPC must hold every pod's address (VPC CNI) in its private subnets, so not smaller than /20. */
-export const MIN_VPC_PREFIX = 16;
-export const MAX_VPC_PREFIX = 20;
+const MIN_VPC_PREFIX = 16;
+const MAX_VPC_PREFIX = 20;
 
 /** EC2 sizes with at most 2 vCPUs: after system reservations they cannot fit a pod that requests 2 CPUs. */
-export const TOO_SMALL_INSTANCE_SIZES = ["nano", "micro", "small", "medium", "large"] as const;
+const TOO_SMALL_INSTANCE_SIZES = ["nano", "micro", "small", "medium", "large"] as const;
 
 export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 

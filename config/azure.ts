@@ -2,7 +2,7 @@ import { Checker } from "./checker";
 import { cidrContains, cidrRange, cidrsOverlap } from "./cidr";
 import { Placeholder, documentationCidr, placeholderGuid } from "./placeholders";
 
-export { cidrContains, cidrRange } from "./cidr";
+export { cidrContains } from "./cidr";
 
 export const AKS_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image"] as const;
 export const AKS_AUDIT_CATEGORIES = ["kube-audit-admin", "kube-audit"] as const;
@@ -23,7 +23,7 @@ export const AKS_DNS_SERVICE_IP = "10.245.0.10";
 const UUID = { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, allowed: "an Entra ID object ID (a UUID)" };
 /** Azure marks Arm64 sizes with a lowercase `p` after the vCPU count (Standard_D4ps_v5, Standard_B2pts_v2). */
 const ARM64_VM_SIZE = /^Standard_[A-Z]+\d+[a-z]*p[a-z]*_v\d+$/;
-export function isX86VmSize(size: string): boolean {
+function isX86VmSize(size: string): boolean {
     return /^Standard_[A-Za-z0-9_]+$/.test(size) && !ARM64_VM_SIZE.test(size);
 }
 const VM_SIZE = {
@@ -53,7 +53,7 @@ export interface MaintenanceWindowSettings {
  * "System pools must contain at least two nodes" and "require a VM SKU of at least 4 vCPUs and 4 GB of memory".
  * Enforced in production; a development stack below it gets a warning.
  */
-export const AKS_SYSTEM_POOL_MIN = { nodes: 2, vcpus: 4 } as const;
+const AKS_SYSTEM_POOL_MIN = { nodes: 2, vcpus: 4 } as const;
 
 /**
  * Pods per node on both pools (azure.md B12): AKS's minimum for a system pool and what aks-baseline and
@@ -70,7 +70,7 @@ export function vmSizeHasTempDisk(size: string): boolean {
 }
 
 /** The vCPU count in an Azure VM size name (`Standard_D4ds_v5` → 4), or undefined when the name has none. */
-export function vmSizeVcpus(size: string): number | undefined {
+function vmSizeVcpus(size: string): number | undefined {
     const m = /^Standard_[A-Za-z]+?(\d+)/.exec(size);
     return m ? Number(m[1]) : undefined;
 }
@@ -82,7 +82,7 @@ export function vmSizeVcpus(size: string): number | undefined {
 export const AUTONAME_SUFFIX_LENGTH = 8;
 
 /** Physical-name limits of the resources named after the stack (`<project>-<stack>`): see plan/mocks/rules/azure.ts. */
-export const DERIVED_NAME_LIMITS = {
+const DERIVED_NAME_LIMITS = {
     /** AKS cluster `<name>-aks`, auto-named: 1-63. */
     cluster: { suffix: "-aks", max: 63 },
     /** Managed identities `<name>-control-plane`, `<name>-archiver-<instance>`, auto-named: 3-128. */
@@ -500,7 +500,7 @@ function checkDerivedNames(check: Checker, s: AzureSettings, platformName: strin
 }
 
 /** The keys of an Azure stack that commonly hold example values. */
-export function azurePlaceholders(s: AzureSettings): Placeholder[] {
+function azurePlaceholders(s: AzureSettings): Placeholder[] {
     const found: Placeholder[] = [];
     const cidrs = (path: string, values: string[]) =>
         values.forEach((v, i) => {

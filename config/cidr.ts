@@ -1,6 +1,6 @@
 /** IPv4 CIDR arithmetic for config validation. */
 
-export function ipv4ToNumber(ip: string): number | undefined {
+function ipv4ToNumber(ip: string): number | undefined {
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
     if (!m) return undefined;
     const octets = m.slice(1, 5).map(Number);

@@ -8,7 +8,7 @@ import { cidrContains } from "../policy/kubernetes/cidr";
  * (169.254.169.254: node credentials on AWS and Azure, review B1), and 168.63.129.16 is the Azure
  * wireserver (host DNS, health probes, VM agent).
  */
-export const LINK_LOCAL_CIDR = "169.254.0.0/16";
+const LINK_LOCAL_CIDR = "169.254.0.0/16";
 export const AZURE_WIRESERVER_CIDR = "168.63.129.16/32";
 export const NEVER_REACHABLE_CIDRS = [LINK_LOCAL_CIDR, AZURE_WIRESERVER_CIDR] as const;
 
@@ -17,7 +17,7 @@ export const NEVER_REACHABLE_CIDRS = [LINK_LOCAL_CIDR, AZURE_WIRESERVER_CIDR] as
  * in 10.0.0.0/8, else 10.100.0.0/16 (EKS `kubernetesNetworkConfig.serviceIpv4Cidr` docs). Both are
  * excluded, so the choice does not matter.
  */
-export const EKS_DEFAULT_SERVICE_CIDRS = ["10.100.0.0/16", "172.20.0.0/16"] as const;
+const EKS_DEFAULT_SERVICE_CIDRS = ["10.100.0.0/16", "172.20.0.0/16"] as const;
 
 /** EKS with the VPC CNI: pods and nodes take VPC addresses; Services come from the EKS default range. */
 export function eksClusterCidrs(vpcCidr: string): string[] {

@@ -10,17 +10,14 @@ import { AlertSettings, checkAlertPlaceholders, readAlertSettings } from "./aler
 import { readDependentDetections } from "../policy/xroad/detections";
 
 export { ConfigValidationError, CONFIG_NAMESPACE } from "./checker";
-export type { ConfigIssue } from "./checker";
-
-export const TARGETS = ["aws", "azure", "existing"] as const;
-export type Target = (typeof TARGETS)[number];
+const TARGETS = ["aws", "azure", "existing"] as const;
 
 export const ENVIRONMENTS = ["development", "production"] as const;
 /** Production raises defaults: three zones, HA database, longer retention. */
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** Every top-level key of the project, as declared in Pulumi.yaml. */
-export const TOP_LEVEL_KEYS = [
+const TOP_LEVEL_KEYS = [
     "target",
     "environment",
     "protectData",
@@ -71,7 +68,7 @@ export type StackConfig = AwsStackConfig | AzureStackConfig | ExistingStackConfi
  * settings too). Anything else is a typo, such as `xroad-sidecr:instances`, which would otherwise be
  * dropped silently and leave the defaults in place.
  */
-export const PROVIDER_CONFIG_NAMESPACES = ["pulumi", "aws", "azure-native", "eks", "kubernetes", "random", "tls", "time"] as const;
+const PROVIDER_CONFIG_NAMESPACES = ["pulumi", "aws", "azure-native", "eks", "kubernetes", "random", "tls", "time"] as const;
 
 /** Options of {@link loadStackConfig}. */
 export interface LoadOptions {

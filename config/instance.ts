@@ -16,7 +16,7 @@ import {
 import { LOG_LEVELS, LogLevel } from "../policy/xroad/env";
 import { NetworkAccess, readNetwork } from "./network";
 
-export type { NetworkAccess, ProducerAccess } from "./network";
+export type { NetworkAccess } from "./network";
 
 export const TOPOLOGIES = ["single", "primary-secondaries"] as const;
 /** `single`: one pod (NIIS user guide §2.1/§2.2); `primary-secondaries`: one primary and load-balanced secondaries (§2.3). */
@@ -158,7 +158,7 @@ export const DEFAULT_SETTLE_MINUTES = 30;
 export const DEFAULT_LOCAL_RETENTION_DAYS = 7;
 
 /** The archiver copies files with a CLI; it needs a fraction of what the Sidecar needs. */
-export const DEFAULT_ARCHIVER_RESOURCES: ContainerResources = {
+const DEFAULT_ARCHIVER_RESOURCES: ContainerResources = {
     requests: { cpu: "100m", memory: "256Mi" },
     limits: { cpu: "500m", memory: "512Mi" },
 };
@@ -214,10 +214,10 @@ export function defaultResources(flavour: ImageFlavour): ContainerResources {
     return { requests: { ...q }, limits: { ...q } };
 }
 
-export const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
+const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
 
 /** Namespaces that belong to the cluster, not to one workload. */
-export function isReservedNamespace(namespace: string): boolean {
+function isReservedNamespace(namespace: string): boolean {
     return namespace === "default" || namespace.startsWith("kube-");
 }
 
@@ -320,7 +320,7 @@ export interface InstanceContext {
     internalLoadBalancerAnnotationsKnown: boolean;
 }
 
-export function readInstance(
+function readInstance(
     check: Checker,
     index: number,
     raw: unknown,

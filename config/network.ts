@@ -47,7 +47,7 @@ export interface NetworkAccess {
     mailCidrs: string[];
 }
 
-export const NETWORK_KEYS = [
+const NETWORK_KEYS = [
     "consumerNamespaces",
     "consumerPodLabels",
     "consumerCidrs",

@@ -8,10 +8,10 @@
 import { cidrRange } from "./cidr";
 
 /** RFC 5737 §3: TEST-NET-1, TEST-NET-2 and TEST-NET-3, "for use in documentation". */
-export const DOCUMENTATION_CIDRS = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"] as const;
+const DOCUMENTATION_CIDRS = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"] as const;
 
 /** The AWS account ID the AWS documentation uses in its examples. */
-export const EXAMPLE_AWS_ACCOUNT_ID = "123456789012";
+const EXAMPLE_AWS_ACCOUNT_ID = "123456789012";
 
 /**
  * Why a CIDR or IPv4 address is a placeholder, or undefined: it overlaps an RFC 5737 documentation range.

@@ -21,7 +21,7 @@ export const probeTool: ToolProbe = (command, args) => {
 };
 
 /** The Azure CLI version the AKS KMS documentation requires (use-kms-etcd-encryption, Prerequisites). */
-export const MIN_AZURE_CLI = "2.39.0";
+const MIN_AZURE_CLI = "2.39.0";
 
 function atLeast(version: string, minimum: string): boolean {
     const a = version.split(".").map(Number);

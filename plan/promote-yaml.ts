@@ -8,7 +8,7 @@ export const RELEASE_CONFIG_KEY = `${CONFIG_NAMESPACE}:release`;
 /** A release as it is written to a stack file: every key explicit, in `RELEASE_KEYS` order. */
 type ReleaseTree = { [key: string]: string | ReleaseTree };
 
-export function releaseTree(release: ReleaseConfig): ReleaseTree {
+function releaseTree(release: ReleaseConfig): ReleaseTree {
     const tree: ReleaseTree = {};
     for (const key of RELEASE_KEYS) {
         if (key === "eksAddonVersions") {

@@ -18,7 +18,7 @@ import { Obj, allContainers, asArray, asObj, asString, isWorkload, podTemplate }
 
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_COMPONENT_CLUSTER = "eks:index:Cluster";
-export const EKS_ACCESS_POLICY_ASSOCIATION = "aws:eks/accessPolicyAssociation:AccessPolicyAssociation";
+const EKS_ACCESS_POLICY_ASSOCIATION = "aws:eks/accessPolicyAssociation:AccessPolicyAssociation";
 export const AKS_CLUSTER = "azure-native:containerservice:ManagedCluster";
 export const AKS_CLASSIC_CLUSTER = "azure:containerservice/kubernetesCluster:KubernetesCluster";
 

@@ -11,21 +11,21 @@ import { PERSISTENT_VOLUME, STORAGE_CLASS, k8sKind } from "./kubernetes/types";
 import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./kubernetes/workloads";
 import { linked, ofTypes, props } from "./stack-helpers";
 
-export const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
-export const S3_SSE = [
+const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+const S3_SSE = [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
 ];
-export const S3_BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
-export const S3_PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
-export const S3_ACLS = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
-export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
-export const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy";
-export const KMS_KEY = "aws:kms/key:Key";
-export const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
-export const BLOB_CONTAINER = "azure-native:storage:BlobContainer";
-export const FILE_SHARE = "azure-native:storage:FileShare";
-export const CLASSIC_STORAGE_ACCOUNT = "azure:storage/account:Account";
+const S3_BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const S3_PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+const S3_ACLS = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
+const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
+const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy";
+const KMS_KEY = "aws:kms/key:Key";
+const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
+const BLOB_CONTAINER = "azure-native:storage:BlobContainer";
+const FILE_SHARE = "azure-native:storage:FileShare";
+const CLASSIC_STORAGE_ACCOUNT = "azure:storage/account:Account";
 
 /** Bucket keys other resources use to point at a bucket: its name (`bucket`) or the logical name. */
 const BUCKET_KEYS = ["bucket", "id"];
@@ -42,7 +42,7 @@ function parsePolicy(policy: unknown): Obj | undefined {
 }
 
 /** A Deny statement for every principal on `aws:SecureTransport = false`: requests without TLS are refused. */
-export function deniesInsecureTransport(policy: unknown): boolean {
+function deniesInsecureTransport(policy: unknown): boolean {
     const doc = parsePolicy(policy);
     const statements = Array.isArray(doc?.Statement) ? doc.Statement : doc?.Statement ? [doc.Statement] : [];
     return statements.some((s: Obj) => {

@@ -1,10 +1,10 @@
 /** Shared metadata and helpers of the X-Road Sidecar policies. */
-import type { PolicyComplianceFramework, PolicyConfigSchema, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import type { PolicyComplianceFramework, PolicyConfigSchema } from "@pulumi/policy";
 import { CLUSTER_SCOPED_KINDS, k8sKind } from "./kubernetes/types";
 import { Obj, asObj, asString } from "./kubernetes/workloads";
 
-export const GUIDE_NAME = "NIIS Kubernetes Security Server Sidecar Security User Guide (UG-K-SS-SEC-SIDECAR)";
-export const GUIDE_VERSION = "1.5";
+const GUIDE_NAME = "NIIS Kubernetes Security Server Sidecar Security User Guide (UG-K-SS-SEC-SIDECAR)";
+const GUIDE_VERSION = "1.5";
 const GUIDE_URL = "https://github.com/nordic-institute/X-Road/blob/develop/doc/Sidecar/kubernetes_security_guide.md";
 
 const ANCHORS: Record<string, string> = {
@@ -51,16 +51,6 @@ export function effectiveNamespace(props: Obj, provider?: { props: Obj }): strin
 export function isNamespaced(type: string): boolean {
     const kind = k8sKind(type);
     return kind !== undefined && !CLUSTER_SCOPED_KINDS.has(kind);
-}
-
-/** `Kind namespace/name` of a Kubernetes object for messages, with the object's own name when set. */
-export function objectName(props: Obj, fallback: string): string {
-    return asString(asObj(props.metadata)?.name) ?? fallback;
-}
-
-/** Stack-policy view of a resource's props as a loose object. */
-export function propsOf(r: PolicyResource | ResourceValidationArgs): Obj {
-    return r.props as Obj;
 }
 
 /**

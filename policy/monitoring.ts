@@ -10,7 +10,7 @@ import { Obj, asArray, asObj, asString } from "./kubernetes/workloads";
 import { EKS_ADDON } from "./network";
 import { clusterGroups, linkedToGroup, ofTypes, props } from "./stack-helpers";
 
-export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
+const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 export const eksControlPlaneLogging: ResourceValidationPolicy = {
     name: "eks-control-plane-logging",
@@ -39,7 +39,7 @@ export const eksControlPlaneLogging: ResourceValidationPolicy = {
     },
 };
 
-export const DIAGNOSTIC_SETTING_TYPES = [
+const DIAGNOSTIC_SETTING_TYPES = [
     "azure-native:monitor:DiagnosticSetting",
     "azure-native:insights:DiagnosticSetting",
     "azure:monitoring/diagnosticSetting:DiagnosticSetting",

@@ -27,7 +27,7 @@ function isIngressPolicy(np: Obj): boolean {
 }
 
 /** `podSelector: {}`, Ingress in policyTypes, and no ingress rule: denies all ingress to every pod of the namespace. */
-export function isDefaultDenyIngress(np: Obj): boolean {
+function isDefaultDenyIngress(np: Obj): boolean {
     const spec = asObj(np.spec) ?? {};
     return isEmptySelector(asObj(spec.podSelector)) && isIngressPolicy(np) && asArray(spec.ingress).length === 0;
 }
@@ -310,7 +310,7 @@ export const networkPolicyEngine: StackValidationPolicy = {
 };
 
 /** Addresses no workload needs: the instance-metadata endpoint (node credentials) and the Azure wireserver. */
-export const METADATA_ENDPOINTS = [
+const METADATA_ENDPOINTS = [
     { name: "the cloud instance-metadata endpoint", ip: "169.254.169.254", ports: [80] },
     { name: "the Azure wireserver", ip: "168.63.129.16", ports: [80, 32526] },
 ];

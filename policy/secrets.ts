@@ -157,7 +157,7 @@ export interface SecretVolumeModeConfig {
 const DEFAULT_PRIVATE_KEY_SECRET_PATTERN = "ssh|private[-_]?key|id_rsa|id_ed25519";
 
 /** Kubernetes' default file mode for secret volumes when neither mode nor defaultMode is set. */
-export const SECRET_VOLUME_DEFAULT_MODE = 0o644;
+const SECRET_VOLUME_DEFAULT_MODE = 0o644;
 
 function octal(mode: number): string {
     return `0${mode.toString(8)}`;

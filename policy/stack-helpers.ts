@@ -38,7 +38,7 @@ export function namespaceResource(resources: PolicyResource[], name: string): Po
 }
 
 /** Does `dependent` point at `target` through input `key`: by property dependency, or by an equal value of `targetKeys`? */
-export function refersTo(dependent: PolicyResource, key: string, target: PolicyResource, targetKeys: string[]): boolean {
+function refersTo(dependent: PolicyResource, key: string, target: PolicyResource, targetKeys: string[]): boolean {
     const deps = dependent.propertyDependencies[key] ?? [];
     if (deps.some((d) => d.urn === target.urn)) return true;
     // Computed from other resources: not the target, and possibly unknown during preview, so not read.
@@ -64,7 +64,7 @@ export function linked(
 }
 
 /** Does `r` sit (directly or further down) under a resource of `componentType`? */
-export function isChildOf(r: { urn: string; parent?: PolicyResource }, componentType: string): boolean {
+function isChildOf(r: { urn: string; parent?: PolicyResource }, componentType: string): boolean {
     for (let p = r.parent; p; p = p.parent) if (p.type === componentType) return true;
     // URNs carry the parent type chain: `…::eks:index:Cluster$aws:eks/cluster:Cluster::name`.
     return r.urn.includes(`${componentType}$`);

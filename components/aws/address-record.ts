@@ -10,7 +10,7 @@ export interface AddressRecordArgs {
 }
 
 /** TTL of the record: short, so a re-created load balancer is picked up within minutes. */
-export const ADDRESS_RECORD_TTL = 60;
+const ADDRESS_RECORD_TTL = 60;
 
 /**
  * The stable address of a Security Server: X-Road's global configuration holds one address per

@@ -3,9 +3,9 @@ import * as aws from "@pulumi/aws";
 import { AwsSettings } from "../../config/aws";
 import { policyDocument } from "./policy-document";
 
-export const MIN_TLS_VERSION = 1.2;
+const MIN_TLS_VERSION = 1.2;
 /** Uploads that never completed are removed after this many days; they hold data nobody can list. */
-export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
+const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
 
 export interface ArchiveBucketArgs {
     clusterName: string;
@@ -16,8 +16,8 @@ export interface ArchiveBucketArgs {
 }
 
 /** The S3 condition keys of the encryption headers a PutObject or CreateMultipartUpload may carry. */
-export const SSE_HEADER = "s3:x-amz-server-side-encryption";
-export const SSE_KMS_KEY_HEADER = "s3:x-amz-server-side-encryption-aws-kms-key-id";
+const SSE_HEADER = "s3:x-amz-server-side-encryption";
+const SSE_KMS_KEY_HEADER = "s3:x-amz-server-side-encryption-aws-kms-key-id";
 
 /**
  * The bucket policy: refuse any request without TLS or with TLS below 1.2, and any upload that asks for
@@ -30,7 +30,7 @@ export const SSE_KMS_KEY_HEADER = "s3:x-amz-server-side-encryption-aws-kms-key-i
  * 32 MiB message-log archives (review aws.md A2; IAM user guide, "…IfExists condition operators").
  * A request without the headers is encrypted by the bucket default, SSE-KMS under the same key.
  */
-export function archiveBucketPolicy(bucketArn: pulumi.Input<string>, kmsKeyArn: pulumi.Input<string>): pulumi.Output<string> {
+function archiveBucketPolicy(bucketArn: pulumi.Input<string>, kmsKeyArn: pulumi.Input<string>): pulumi.Output<string> {
     const everything = [bucketArn, pulumi.interpolate`${bucketArn}/*`];
     return policyDocument([
         {

@@ -29,7 +29,7 @@ export function instanceArchivePrefix(archivePrefix: string, instanceName: strin
  * that prefix so `aws s3 sync` can skip what is there, and use the archive key only through S3. No
  * read, no delete: a compromised Sidecar cannot erase or read back the archive.
  */
-export function archiverPolicy(
+function archiverPolicy(
     bucketArn: pulumi.Input<string>,
     prefix: string,
     kmsKeyArn: pulumi.Input<string>,

@@ -49,7 +49,7 @@ export interface AwsPlatformArgs {
  * NLB goes into the public subnets tagged `kubernetes.io/role/elb`, and the Service's
  * `loadBalancerSourceRanges` become node security-group rules.
  */
-export function loadBalancerAnnotations(clusterName: string): Record<string, string> {
+function loadBalancerAnnotations(clusterName: string): Record<string, string> {
     return {
         "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
         "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
@@ -61,7 +61,7 @@ export function loadBalancerAnnotations(clusterName: string): Record<string, str
  * The consumer load balancer: the same in-tree NLB, internal, in the private subnets tagged
  * `kubernetes.io/role/internal-elb` (AWS cloud provider `aws-load-balancer-internal`).
  */
-export function internalLoadBalancerAnnotations(clusterName: string): Record<string, string> {
+function internalLoadBalancerAnnotations(clusterName: string): Record<string, string> {
     return { ...loadBalancerAnnotations(clusterName), "service.beta.kubernetes.io/aws-load-balancer-internal": "true" };
 }
 

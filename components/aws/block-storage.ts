@@ -4,8 +4,8 @@ import * as k8s from "@pulumi/kubernetes";
 import { IrsaRole } from "./irsa-role";
 import { managedPolicyArn, policyDocument } from "./policy-document";
 
-export const EBS_CSI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "ebs-csi-controller-sa" } as const;
-export const CONFIG_STORAGE_CLASS = "gp3-encrypted";
+const EBS_CSI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "ebs-csi-controller-sa" } as const;
+const CONFIG_STORAGE_CLASS = "gp3-encrypted";
 
 export interface BlockStorageArgs {
     clusterName: string;
@@ -25,7 +25,7 @@ export interface BlockStorageArgs {
  * The key permissions the EBS CSI controller needs to create and attach volumes encrypted with our key
  * (AWS EBS CSI driver docs): grants only for AWS resources, data keys only through EC2.
  */
-export function ebsKeyPolicy(kmsKeyArn: pulumi.Input<string>, region: string): pulumi.Output<string> {
+function ebsKeyPolicy(kmsKeyArn: pulumi.Input<string>, region: string): pulumi.Output<string> {
     return policyDocument([
         {
             Sid: "GrantsForEbsOnly",

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 
-export const CALICO_CHART_REPOSITORY = "https://docs.tigera.io/calico/charts";
-export const TIGERA_OPERATOR_NAMESPACE = "tigera-operator";
+const CALICO_CHART_REPOSITORY = "https://docs.tigera.io/calico/charts";
+const TIGERA_OPERATOR_NAMESPACE = "tigera-operator";
 
 export interface CalicoArgs {
     /** tigera-operator chart version, pinned by the release config. */
@@ -14,7 +14,7 @@ export interface CalicoArgs {
  * VPC CNI keeps pod networking and IPAM (forcing Calico CNI on EKS breaks it: projectcalico/calico#7004).
  * The flow-log UI components are off: nothing here should open more endpoints than policy needs.
  */
-export function tigeraOperatorValues(): Record<string, unknown> {
+function tigeraOperatorValues(): Record<string, unknown> {
     return {
         installation: {
             enabled: true,

@@ -3,8 +3,8 @@ import * as k8s from "@pulumi/kubernetes";
 import { IrsaRole } from "./irsa-role";
 import { policyDocument } from "./policy-document";
 
-export const CLUSTER_AUTOSCALER_CHART_REPOSITORY = "https://kubernetes.github.io/autoscaler";
-export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = { namespace: "kube-system", name: "cluster-autoscaler" } as const;
+const CLUSTER_AUTOSCALER_CHART_REPOSITORY = "https://kubernetes.github.io/autoscaler";
+const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = { namespace: "kube-system", name: "cluster-autoscaler" } as const;
 
 /**
  * Read-only calls the Cluster Autoscaler makes to discover groups and instance shapes. IAM offers no
@@ -27,7 +27,7 @@ export const CLUSTER_AUTOSCALER_DISCOVERY_ACTIONS = [
  * The tag EKS puts on the Auto Scaling groups of this cluster's managed node groups ("Managed node groups":
  * they are tagged for Cluster Autoscaler auto-discovery), which limits what the autoscaler may resize.
  */
-export function autoscalerOwnershipTag(clusterName: string): string {
+function autoscalerOwnershipTag(clusterName: string): string {
     return `k8s.io/cluster-autoscaler/${clusterName}`;
 }
 

@@ -47,10 +47,10 @@ export interface ClusterArgs {
 }
 
 /** The VPC CNI's ServiceAccount, which gets its own IRSA role instead of the node role's CNI permissions. */
-export const VPC_CNI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "aws-node" } as const;
+const VPC_CNI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "aws-node" } as const;
 
 /** EKS access policies, in the partition the stack runs in. */
-export function accessPolicyArn(
+function accessPolicyArn(
     partition: pulumi.Input<string>,
     name: "AmazonEKSClusterAdminPolicy" | "AmazonEKSEditPolicy",
 ): pulumi.Output<string> {

@@ -16,9 +16,9 @@ export const DATABASE_MAINTENANCE_WINDOW = "sun:02:00-sun:03:00";
 export const ENHANCED_MONITORING_INTERVAL = 60;
 
 /** The RDS master user; the Sidecar then needs no `/etc/xroad.properties` override (xroad-facts §6). */
-export const MASTER_USER = "postgres";
+const MASTER_USER = "postgres";
 /** Characters RDS accepts in a master password (not `/`, `@`, `"` or space). */
-export const PASSWORD_SPECIALS = "!#$%^&*()-_=+[]{}:;,.?~";
+const PASSWORD_SPECIALS = "!#$%^&*()-_=+[]{}:;,.?~";
 
 export interface DatabaseArgs {
     clusterName: string;
@@ -52,7 +52,7 @@ export function databaseIdentifier(clusterName: string, instanceName: string): s
 }
 
 /** The log group RDS exports PostgreSQL logs to; its name is fixed by RDS. */
-export function postgresLogGroupName(identifier: string): string {
+function postgresLogGroupName(identifier: string): string {
     return `/aws/rds/instance/${identifier}/postgresql`;
 }
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyDocument } from "./policy-document";
 
-export function flowLogGroupName(clusterName: string): string {
+function flowLogGroupName(clusterName: string): string {
     return `/aws/vpc/${clusterName}/flow-logs`;
 }
 

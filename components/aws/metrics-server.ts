@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 
-export const METRICS_SERVER_CHART_REPOSITORY = "https://kubernetes-sigs.github.io/metrics-server/";
+const METRICS_SERVER_CHART_REPOSITORY = "https://kubernetes-sigs.github.io/metrics-server/";
 
 export interface MetricsServerArgs {
     /** Chart version, pinned by the release config. */

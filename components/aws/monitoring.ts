@@ -3,11 +3,11 @@ import * as aws from "@pulumi/aws";
 import { IrsaRole } from "./irsa-role";
 import { managedPolicyArn } from "./policy-document";
 
-export const CLOUDWATCH_AGENT_SERVICE_ACCOUNT = { namespace: "amazon-cloudwatch", name: "cloudwatch-agent" } as const;
+const CLOUDWATCH_AGENT_SERVICE_ACCOUNT = { namespace: "amazon-cloudwatch", name: "cloudwatch-agent" } as const;
 /** The log groups Container Insights writes to; the add-on cannot set their retention itself (aws/amazon-cloudwatch-agent-operator#243). */
-export const CONTAINER_INSIGHTS_LOG_GROUPS = ["application", "dataplane", "host", "performance"] as const;
+const CONTAINER_INSIGHTS_LOG_GROUPS = ["application", "dataplane", "host", "performance"] as const;
 
-export function containerInsightsLogGroupName(clusterName: string, group: (typeof CONTAINER_INSIGHTS_LOG_GROUPS)[number]): string {
+function containerInsightsLogGroupName(clusterName: string, group: (typeof CONTAINER_INSIGHTS_LOG_GROUPS)[number]): string {
     return `/aws/containerinsights/${clusterName}/${group}`;
 }
 

@@ -18,12 +18,12 @@ export function managedPolicyArn(partition: pulumi.Input<string>, name: string):
 }
 
 /** `system:serviceaccount:<namespace>:<name>`: the subject of a ServiceAccount's projected token. */
-export function serviceAccountSubject(namespace: string, serviceAccount: string): string {
+function serviceAccountSubject(namespace: string, serviceAccount: string): string {
     return `system:serviceaccount:${namespace}:${serviceAccount}`;
 }
 
 /** The audience EKS puts in tokens it projects for IRSA. */
-export const STS_AUDIENCE = "sts.amazonaws.com";
+const STS_AUDIENCE = "sts.amazonaws.com";
 
 /**
  * Trust policy of an IRSA role: only the cluster's OIDC provider, only tokens for the named

@@ -6,15 +6,15 @@ import { managedPolicyArn, policyDocument } from "./policy-document";
 import { NFS_PORT } from "../../policy/xroad/ports";
 import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
 
-export const EFS_CSI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "efs-csi-controller-sa" } as const;
+const EFS_CSI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "efs-csi-controller-sa" } as const;
 /**
  * The add-on annotates both of the driver's ServiceAccounts with the role (EKS user guide, "Amazon EFS CSI
  * driver"), so both must be able to assume it: the node's for the `iam` mount option and the mount-target fallback.
  */
-export const EFS_CSI_NODE_SERVICE_ACCOUNT = "efs-csi-node-sa";
-export const SHARED_STORAGE_CLASS = "efs-ap";
+const EFS_CSI_NODE_SERVICE_ACCOUNT = "efs-csi-node-sa";
+const SHARED_STORAGE_CLASS = "efs-ap";
 /** Every access point the driver creates lives under this directory of the file system. */
-export const EFS_BASE_PATH = "/xroad";
+const EFS_BASE_PATH = "/xroad";
 
 export interface SharedFileSystemArgs {
     clusterName: string;
@@ -36,7 +36,7 @@ export interface SharedFileSystemArgs {
  * The file-system policy: clients may mount and write only through a mount target, and never without
  * TLS (guide §10: encryption in transit).
  */
-export function fileSystemPolicy(fileSystemArn: pulumi.Input<string>): pulumi.Output<string> {
+function fileSystemPolicy(fileSystemArn: pulumi.Input<string>): pulumi.Output<string> {
     return policyDocument([
         {
             Sid: "MountThroughMountTargets",
@@ -61,7 +61,7 @@ export function fileSystemPolicy(fileSystemArn: pulumi.Input<string>): pulumi.Ou
  * StorageClass parameters: the driver creates one access point per volume under `/xroad`, and every
  * access point forces the xroad user and group (999), whatever uid the client claims.
  */
-export function efsStorageClassParameters(fileSystemId: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
+function efsStorageClassParameters(fileSystemId: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
     return {
         provisioningMode: "efs-ap",
         fileSystemId,

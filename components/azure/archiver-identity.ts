@@ -5,10 +5,10 @@ import { BlobArchiveBinding } from "../platform";
 import { grant, propagationWait } from "./role-definitions";
 
 /** The audience AKS workload identity tokens are issued for. */
-export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
+const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
 /** ServiceAccount annotation and pod label of the AKS workload identity webhook. */
-export const WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION = "azure.workload.identity/client-id";
-export const WORKLOAD_IDENTITY_USE_LABEL = "azure.workload.identity/use";
+const WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION = "azure.workload.identity/client-id";
+const WORKLOAD_IDENTITY_USE_LABEL = "azure.workload.identity/use";
 
 export interface ArchiverIdentityArgs {
     resourceGroupName: pulumi.Input<string>;
@@ -27,7 +27,7 @@ export interface ArchiverIdentityArgs {
 }
 
 /** The Kubernetes subject of one namespace's archiver ServiceAccount. */
-export function archiverSubject(namespace: string): string {
+function archiverSubject(namespace: string): string {
     return `system:serviceaccount:${namespace}:${ARCHIVER_SERVICE_ACCOUNT}`;
 }
 

@@ -20,7 +20,7 @@ export interface BlobArchiveArgs {
 }
 
 /** The container of one instance's archives. */
-export function archiveContainerName(instanceName: string): string {
+function archiveContainerName(instanceName: string): string {
     return `archive-${instanceName}`;
 }
 

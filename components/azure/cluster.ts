@@ -17,7 +17,7 @@ import { ControlPlaneIdentity } from "./control-plane-identity";
 import { OperatorRole } from "./operator-role";
 
 /** Label on the user pool's nodes; the Sidecar's pods can select it. */
-export const SIDECAR_POOL_LABEL = { "xroad-sidecar/pool": "sidecar" } as const;
+const SIDECAR_POOL_LABEL = { "xroad-sidecar/pool": "sidecar" } as const;
 
 /** The customer-managed key of etcd envelope encryption, and what must exist before the cluster uses it. */
 export interface EtcdEncryption {

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as monitor from "@pulumi/azure-native/monitor";
 
 /** The stream the Container Insights agent sends: inventory, performance, events and ContainerLogV2. */
-export const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Default";
+const CONTAINER_INSIGHTS_STREAM = "Microsoft-ContainerInsights-Group-Default";
 
 export interface ContainerInsightsArgs {
     resourceGroupName: pulumi.Input<string>;

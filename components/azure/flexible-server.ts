@@ -8,14 +8,14 @@ import { DataProtection } from "./data-protection";
 import { POSTGRES_PORT } from "../../policy/xroad/ports";
 
 /** PostgreSQL major version of the Sidecar image; backup and restore need the same server version (xroad-facts §6). */
-export const SIDECAR_POSTGRES_VERSION = "16";
+const SIDECAR_POSTGRES_VERSION = "16";
 
 /**
  * Server parameters the Sidecar needs, applied in this order. `azure.extensions` is an allow-list:
  * the Sidecar's setup runs `CREATE EXTENSION hstore` in serverconf, which fails unless HSTORE is
  * listed (xroad-facts §6). The others refuse unencrypted and pre-TLS 1.2 connections.
  */
-export const FLEXIBLE_SERVER_PARAMETERS: ReadonlyArray<readonly [string, string]> = [
+const FLEXIBLE_SERVER_PARAMETERS: ReadonlyArray<readonly [string, string]> = [
     ["azure.extensions", "HSTORE"],
     ["require_secure_transport", "ON"],
     ["ssl_min_protocol_version", "TLSv1.2"],

@@ -4,7 +4,7 @@
  */
 
 /** Lowercase letters and digits only, as storage account names require. */
-export function alphanumeric(text: string): string {
+function alphanumeric(text: string): string {
     return text.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 

@@ -29,10 +29,10 @@ export const SUBNET_NAMES = {
 } as const;
 
 /** The delegation API Server VNet Integration needs (MicrosoftDocs azure-aks-docs `api-server-vnet-integration.md`). */
-export const API_SERVER_DELEGATION = "Microsoft.ContainerService/managedClusters";
+const API_SERVER_DELEGATION = "Microsoft.ContainerService/managedClusters";
 
 /** The delegation Flexible Server needs for private (VNet-integrated) access. */
-export const FLEXIBLE_SERVER_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
+const FLEXIBLE_SERVER_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
 
 /**
  * The resource group and the virtual network of one stack: a node subnet, a subnet delegated to

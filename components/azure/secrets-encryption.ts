@@ -21,10 +21,10 @@ export interface SecretsEncryptionArgs {
 }
 
 /** Key Vault data-plane grants reach the vault within about a minute (AKS-Construction waits 30 s). */
-export const KEY_VAULT_RBAC_PROPAGATION = "60s";
+const KEY_VAULT_RBAC_PROPAGATION = "60s";
 
 /** Days after which Key Vault creates a new key version. */
-export const KMS_KEY_ROTATION = "P365D";
+const KMS_KEY_ROTATION = "P365D";
 
 /**
  * Envelope encryption of Kubernetes Secrets in etcd (the Sidecar's token PIN, admin and database

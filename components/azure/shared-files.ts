@@ -25,7 +25,7 @@ export const XROAD_FILES_MOUNT_OPTIONS = [
 ];
 
 /** SMB 3.1.1 only, with AES-256-GCM channel encryption: encryption in transit (guide §10). */
-export const SMB_PROTOCOL_SETTINGS = {
+const SMB_PROTOCOL_SETTINGS = {
     versions: "SMB3.1.1",
     channelEncryption: "AES-256-GCM",
     // NTLMv2 is how the CSI driver mounts with the account key; Kerberos for identity-based access.
@@ -59,7 +59,7 @@ export interface SharedFilesArgs {
 }
 
 /** A share size in GiB from a Kubernetes quantity, rounded up. */
-export function shareQuotaGib(quantity: string, premium: boolean): number {
+function shareQuotaGib(quantity: string, premium: boolean): number {
     const bytes = memoryBytes(quantity);
     if (bytes === undefined) throw new Error(`not a storage quantity: ${quantity}`);
     const gib = Math.max(1, Math.ceil(bytes / 1024 ** 3));

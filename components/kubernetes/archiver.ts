@@ -9,8 +9,8 @@ import { roleLabels, selectorLabels } from "./labels";
 import { dnsEgressRule, tcp } from "./network-policies";
 import { resourceRequirements } from "./resources";
 
-export const HTTPS_PORT = 443;
-export const ARCHIVER_POLICY = "archiver-traffic";
+const HTTPS_PORT = 443;
+const ARCHIVER_POLICY = "archiver-traffic";
 
 /** Where the archiver records what it has uploaded, on the archive volume itself (see `archiveScript`). */
 export const ARCHIVER_STATE_DIR = `${ARCHIVE_MOUNT_PATH}/.archiver`;
@@ -22,7 +22,7 @@ export const ARCHIVER_STATE_DIR = `${ARCHIVE_MOUNT_PATH}/.archiver`;
  * base of the aws-cli image and the Azure Linux core base of the azure-cli image; `find`, `sed`, `grep`
  * and `awk` are not used (the azure-cli image dropped `awk` and `tar`: Azure/azure-cli#30450, #29927).
  */
-export const COMMON_TOOLS = ["date", "stat", "mkdir", "rm"] as const;
+const COMMON_TOOLS = ["date", "stat", "mkdir", "rm"] as const;
 export const S3_TOOLS = ["aws", ...COMMON_TOOLS] as const;
 export const BLOB_TOOLS = ["az", ...COMMON_TOOLS] as const;
 

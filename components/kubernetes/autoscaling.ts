@@ -14,12 +14,12 @@ export interface SecondaryAutoscalingArgs {
 }
 
 /** Scale up by at most one pod per this period: a secondary needs minutes to sync and warm up. */
-export const SCALE_UP_PERIOD_SECONDS = 180;
+const SCALE_UP_PERIOD_SECONDS = 180;
 /** Look back this long before scaling up, so a short burst does not start a slow pod. */
-export const SCALE_UP_STABILIZATION_SECONDS = 120;
+const SCALE_UP_STABILIZATION_SECONDS = 120;
 
 /** Remove at most one secondary per 5 minutes, after the cooldown. */
-export const SCALE_DOWN_PERIOD_SECONDS = 300;
+const SCALE_DOWN_PERIOD_SECONDS = 300;
 
 /**
  * Autoscaling of the secondaries (guide §11; NIIS user guide §9): an autoscaling/v2 HPA on CPU

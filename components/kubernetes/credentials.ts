@@ -5,7 +5,7 @@ import { InstanceSecrets } from "../../config/instance";
 import { ENV } from "../../policy/xroad/env";
 
 /** Admin account created by the entrypoint when `secrets.<instance>.adminUser` is unset. */
-export const DEFAULT_ADMIN_USER = "xroad-admin";
+const DEFAULT_ADMIN_USER = "xroad-admin";
 
 export interface SidecarCredentialsArgs {
     namespace: pulumi.Input<string>;

@@ -6,7 +6,7 @@ import { ENV } from "../../policy/xroad/env";
 import { resourceRequirements } from "./resources";
 
 /** The superuser the entrypoint assumes when `xroad.properties` names none (setup_serverconf_db.sh). */
-export const DEFAULT_SUPERUSER = "postgres";
+const DEFAULT_SUPERUSER = "postgres";
 /**
  * The local database volume is mounted one level above PGDATA (`/var/lib/postgresql/16/main` in the
  * PostgreSQL 16 images, xroad-facts §5.1): a fresh ext4 volume holds
@@ -96,7 +96,7 @@ export function databaseEnv(db: DatabaseConnection): k8s.types.input.core.v1.Env
     return env;
 }
 
-export const DB_SETTINGS_CONTAINER = "database-settings";
+const DB_SETTINGS_CONTAINER = "database-settings";
 
 /**
  * Writes what the Sidecar cannot learn from its environment into the config volume before it starts

@@ -20,7 +20,7 @@ export const LOCAL_DATABASE_RESERVE_MIB = 512;
 export const HEAP_SHARE = 0.75;
 /** X-Road's own default (`proxy_memory_helper.sh get-default`): never go below it. */
 export const MIN_HEAP_MIB = 512;
-export const MIN_INITIAL_HEAP_MIB = 128;
+const MIN_INITIAL_HEAP_MIB = 128;
 
 export interface ProxyHeap {
     initialMiB: number;
@@ -58,7 +58,7 @@ export function sharedProxyHeap(limits: ContainerResources[], flavour: ImageFlav
     return proxyHeap(smallest, flavour, false);
 }
 
-export const LOCAL_PROPERTIES = "/etc/xroad/services/local.properties";
+const LOCAL_PROPERTIES = "/etc/xroad/services/local.properties";
 
 /**
  * Writes -Xms/-Xmx into `XROAD_PROXY_PARAMS` of `/etc/xroad/services/local.properties` on the config
@@ -99,7 +99,7 @@ export function heapInitContainer(
     };
 }
 
-export const HEAP_ANNOTATION = "xroad-sidecar/proxy-heap";
+const HEAP_ANNOTATION = "xroad-sidecar/proxy-heap";
 
 /**
  * For people reading a pod spec: the heap flags `XROAD_PROXY_PARAMS` carries (nothing reads the

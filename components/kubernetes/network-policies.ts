@@ -15,11 +15,11 @@ type NetworkPolicyPort = k8s.types.input.networking.v1.NetworkPolicyPort;
 type IngressRule = k8s.types.input.networking.v1.NetworkPolicyIngressRule;
 type EgressRule = k8s.types.input.networking.v1.NetworkPolicyEgressRule;
 
-export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 /** CoreDNS carries this label on EKS, AKS and kubeadm clusters alike. */
-export const DNS_POD_LABELS = { "k8s-app": "kube-dns" };
-export const DEFAULT_DENY_POLICY = "default-deny-all";
-export const DNS_POLICY = "allow-dns-egress";
+const DNS_POD_LABELS = { "k8s-app": "kube-dns" };
+const DEFAULT_DENY_POLICY = "default-deny-all";
+const DNS_POLICY = "allow-dns-egress";
 
 export function tcp(port: number): NetworkPolicyPort {
     return { protocol: "TCP", port };
@@ -53,7 +53,7 @@ function databaseEgress(db: DatabaseConnection): EgressRule[] {
  * only the ranges a block strictly contains are excluded. A block inside a cluster range was listed on
  * purpose (a producer in the VPC, say) and is kept whole; config rejects blocks inside the never-reachable ones.
  */
-export function externalPeers(cidrs: string[], clusterCidrs: string[]): NetworkPolicyPeer[] {
+function externalPeers(cidrs: string[], clusterCidrs: string[]): NetworkPolicyPeer[] {
     return cidrs.map((cidr): NetworkPolicyPeer => {
         const except = [...NEVER_REACHABLE_CIDRS, ...clusterCidrs].filter((x) => cidrContains(cidr, x) && !cidrContains(x, cidr));
         // A range inside another excluded one is covered already.

@@ -20,16 +20,16 @@ import { SKIP_AWAIT } from "./await";
 import { resourceRequirements } from "./resources";
 
 /** Seconds a stopping secondary keeps serving while the load balancer takes it out of rotation. */
-export const DRAIN_SECONDS = 30;
+const DRAIN_SECONDS = 30;
 /** The proxy's loopback admin port; `/maintenance?targetState=true` makes the 5588 health check answer 503. */
-export const PROXY_ADMIN_PORT = 5566;
+const PROXY_ADMIN_PORT = 5566;
 
 /**
  * Drain before stop [inference from ig-xlb §3.4, xroad-facts §4.2]: maintenance mode fails the health
  * check, so health-checking load balancers stop sending new messages, and the pause lets messages in
  * flight finish before supervisord stops the proxy. A failed call must not block the stop.
  */
-export function drainHook(): k8s.types.input.core.v1.Lifecycle {
+function drainHook(): k8s.types.input.core.v1.Lifecycle {
     return {
         preStop: {
             exec: {

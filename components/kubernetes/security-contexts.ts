@@ -16,7 +16,7 @@ import { XROAD_GID } from "../../policy/xroad/ssh";
  * The Sidecar itself must run as root (supervisord, sshd, `useradd` in the entrypoint; guide §6,
  * X-Road #2906), so there is no `runAsNonRoot` and no read-only root filesystem here.
  */
-export const LOW_PORT_VARIANTS: readonly Variant[] = ["ee", "fi"];
+const LOW_PORT_VARIANTS: readonly Variant[] = ["ee", "fi"];
 
 export function sidecarPodSecurityContext(variant: Variant, readsPrivateKey: boolean): k8s.types.input.core.v1.PodSecurityContext {
     return {

@@ -22,7 +22,7 @@ import {
  * trailing `. <path>` is refused. Globbing is off and nothing is evaluated: the words are exec'd as split.
  * sshd runs it with the user's shell (`xroad-slave` has /bin/bash: primary Dockerfile).
  */
-export function rsyncOnlyCommand(path: string = SYNC_SOURCE_PATH): string {
+function rsyncOnlyCommand(path: string = SYNC_SOURCE_PATH): string {
     return [
         "set -f; set -- $SSH_ORIGINAL_COMMAND; ok=",
         'if [ "$#" -ge 5 ] && [ "$1" = rsync ] && [ "$2" = --server ] && [ "$3" = --sender ]; then ok=1; n=0; for w in "$@"; do n=$((n+1))',
@@ -80,7 +80,7 @@ export class SshKeyPair extends pulumi.ComponentResource {
     }
 }
 
-export const SSH_VOLUME = "ssh-keys";
+const SSH_VOLUME = "ssh-keys";
 
 /**
  * The primary mounts only the restricted public key, as the file its entrypoint links into `xroad-slave`'s

@@ -6,7 +6,7 @@ import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
 import { resourceRequirements } from "./resources";
 
 export const ENCRYPTION_CONTAINER = "backup-encryption";
-export const ENCRYPTION_VOLUME = "backup-encryption";
+const ENCRYPTION_VOLUME = "backup-encryption";
 /** One per namespace, and each instance has its own namespace. */
 export const ENCRYPTION_CONFIG_MAP = "xroad-backup-encryption";
 const MOUNT = "/run/xroad-encryption";

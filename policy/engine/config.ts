@@ -20,7 +20,7 @@ function normalizeEntry(entry: PolicyConfigEntry | undefined): NormalizedEntry |
  * The config the CLI sends for one policy: the `all` level, then the policy's own entry on top
  * (the CLI's ReconcilePolicyPackConfig lets a named policy's entry win over `all`).
  */
-export function policyConfigEntry(config: PolicyPackConfig | undefined, policyName: string): NormalizedEntry | undefined {
+function policyConfigEntry(config: PolicyPackConfig | undefined, policyName: string): NormalizedEntry | undefined {
     const all = normalizeEntry(config?.all);
     const own = normalizeEntry(config?.[policyName]);
     if (!all && !own) return undefined;

@@ -35,7 +35,7 @@ interface ProxyModule {
 }
 const proxy: ProxyModule = require("@pulumi/policy/proxy");
 
-export class NotApplicableError extends Error {
+class NotApplicableError extends Error {
     constructor(readonly reason: string) {
         super(reason);
     }
@@ -46,7 +46,7 @@ function throwNotApplicable(reason?: string): never {
 }
 
 /** `__pulumiType` that validateResourceOfType & co. attach; @internal in the SDK typings. */
-export function attachedPulumiType(fn: unknown): string | undefined {
+function attachedPulumiType(fn: unknown): string | undefined {
     const t = (fn as { __pulumiType?: unknown } | undefined)?.__pulumiType;
     return typeof t === "string" ? t : undefined;
 }
@@ -252,7 +252,7 @@ const NO_DEPENDENCIES: PolicyResource[] = Object.freeze([]) as unknown as Policy
 const NO_PROPERTY_DEPENDENCIES: Record<string, PolicyResource[]> = Object.freeze({});
 
 /** PolicyResource objects with parent, dependencies and propertyDependencies resolved to each other. */
-export function policyResources(resources: EngineResource[], preview = true, view: PropsView = propsView(preview)): PolicyResource[] {
+function policyResources(resources: EngineResource[], preview = true, view: PropsView = propsView(preview)): PolicyResource[] {
     const byUrn = new Map<string, PolicyResource>();
     const opts = optsView(preview);
     const provider = providerView(preview);

@@ -71,7 +71,7 @@ function errorCode(e: unknown): string {
 }
 
 /** Manifest files under the given files and directories, with their sizes; unreadable entries become errors. */
-export function manifestFiles(inputs: string[], errors: ManifestError[]): { file: string; bytes: number }[] {
+function manifestFiles(inputs: string[], errors: ManifestError[]): { file: string; bytes: number }[] {
     const out: { file: string; bytes: number }[] = [];
     const seenDirs = new Set<string>();
     const walk = (p: string, named: boolean) => {
@@ -146,7 +146,7 @@ interface Chunk {
  * Documents as apimachinery's YAMLReader splits them: a line starting with `---` ends the document before it;
  * only spaces or a comment may follow the `---` ("invalid Yaml document separator" otherwise).
  */
-export function splitDocuments(text: string): Chunk[] {
+function splitDocuments(text: string): Chunk[] {
     const chunks: Chunk[] = [];
     let start = 0;
     let startLine = 1;

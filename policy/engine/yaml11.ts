@@ -39,7 +39,7 @@ function goInt(plain: string): number | undefined {
 }
 
 /** The number go-yaml v2 resolves a plain scalar to, with whether its tag is int or float; undefined for strings. */
-export function goNumber(s: string): { value: number; tag: "int" | "float" } | undefined {
+function goNumber(s: string): { value: number; tag: "int" | "float" } | undefined {
     if (s === "") return undefined;
     const special = SPECIAL_FLOATS.get(s);
     if (special !== undefined) return { value: special, tag: "float" };

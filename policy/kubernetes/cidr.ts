@@ -4,7 +4,7 @@
  */
 
 /** The address as an unsigned 32-bit integer, or undefined when it is not a dotted IPv4 address. */
-export function ipv4ToInt(address: string): number | undefined {
+function ipv4ToInt(address: string): number | undefined {
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
     if (!m) return undefined;
     const octets = m.slice(1, 5).map(Number);
@@ -12,12 +12,12 @@ export function ipv4ToInt(address: string): number | undefined {
     return ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
 }
 
-export function intToIpv4(n: number): string {
+function intToIpv4(n: number): string {
     return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
 }
 
 /** First and last address of an IPv4 CIDR, or undefined when malformed. */
-export function cidrRange(cidr: string): { first: number; last: number } | undefined {
+function cidrRange(cidr: string): { first: number; last: number } | undefined {
     const [address, prefixText] = cidr.split("/");
     const base = ipv4ToInt(address ?? "");
     if (base === undefined || prefixText === undefined || !/^\d{1,2}$/.test(prefixText)) return undefined;
@@ -33,12 +33,6 @@ export function cidrContains(outer: string, inner: string): boolean {
     const o = cidrRange(outer);
     const i = cidrRange(inner);
     return o !== undefined && i !== undefined && o.first <= i.first && i.last <= o.last;
-}
-
-export function cidrsOverlap(a: string, b: string): boolean {
-    const x = cidrRange(a);
-    const y = cidrRange(b);
-    return x !== undefined && y !== undefined && x.first <= y.last && y.first <= x.last;
 }
 
 /** Whether the address lies in the CIDR. */

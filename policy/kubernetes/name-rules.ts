@@ -63,7 +63,7 @@ export const KUBERNETES_NAME_RULES: Readonly<Record<string, NameRule>> = {
     },
 };
 
-export function nameRuleOf(kind: string): NameRule {
+function nameRuleOf(kind: string): NameRule {
     return KUBERNETES_NAME_RULES[kind] ?? SUBDOMAIN;
 }
 

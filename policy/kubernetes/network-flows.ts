@@ -17,7 +17,7 @@ import { selectorMatches } from "./selectors";
 import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./workloads";
 import { k8sTypeToken } from "./types";
 
-export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
 export interface ContainerPort {
     name?: string;
@@ -106,7 +106,7 @@ function ipOf(e: Endpoint): string | undefined {
 }
 
 /** Whether one peer of a rule of a policy in `policyNamespace` names this endpoint. */
-export function peerMatches(peer: Obj, policyNamespace: string, e: Endpoint): boolean {
+function peerMatches(peer: Obj, policyNamespace: string, e: Endpoint): boolean {
     const ipBlock = asObj(peer.ipBlock);
     if (ipBlock) {
         const ip = ipOf(e);
@@ -123,7 +123,7 @@ export function peerMatches(peer: Obj, policyNamespace: string, e: Endpoint): bo
 }
 
 /** Whether a rule's ports admit `port`/`protocol` on the destination. */
-export function portsMatch(ports: unknown, port: number, protocol: Protocol, destination: Endpoint): boolean {
+function portsMatch(ports: unknown, port: number, protocol: Protocol, destination: Endpoint): boolean {
     const list = asArray(ports);
     if (!Array.isArray(ports) || ports.length === 0) return true;
     return list.some((p) => {

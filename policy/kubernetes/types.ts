@@ -16,17 +16,9 @@ export function k8sKind(type: string): string | undefined {
     return type.slice(colon + 1);
 }
 
-/** `apps` from `kubernetes:apps/v1:Deployment`. */
-export function k8sGroup(type: string): string | undefined {
-    if (!type.startsWith("kubernetes:")) return undefined;
-    const middle = type.slice("kubernetes:".length, type.lastIndexOf(":"));
-    return middle.slice(0, middle.indexOf("/"));
-}
-
 export const NAMESPACE = "kubernetes:core/v1:Namespace";
 export const NAMESPACE_PATCH = "kubernetes:core/v1:NamespacePatch";
 export const CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
-export const SECRET = "kubernetes:core/v1:Secret";
 export const SERVICE = "kubernetes:core/v1:Service";
 export const PERSISTENT_VOLUME = "kubernetes:core/v1:PersistentVolume";
 export const STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";

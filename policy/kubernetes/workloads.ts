@@ -5,19 +5,10 @@
  */
 import { k8sKind } from "./types";
 
-export const WORKLOAD_KINDS = [
-    "Pod",
-    "Deployment",
-    "StatefulSet",
-    "DaemonSet",
-    "ReplicaSet",
-    "ReplicationController",
-    "Job",
-    "CronJob",
-] as const;
+const WORKLOAD_KINDS = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"] as const;
 
 /** A PodTemplate object: a pod template of its own, not a workload (it starts no pod). */
-export const POD_TEMPLATE = "kubernetes:core/v1:PodTemplate";
+const POD_TEMPLATE = "kubernetes:core/v1:PodTemplate";
 
 export function isWorkload(type: string): boolean {
     const kind = k8sKind(type);
@@ -84,10 +75,6 @@ export function allContainers(spec: Obj): ContainerRef[] {
     add(spec.containers, "container");
     add(spec.ephemeralContainers, "ephemeralContainer");
     return out;
-}
-
-export function metadataOf(props: Obj): Obj {
-    return asObj(props.metadata) ?? {};
 }
 
 /** Labels of the pods a workload creates. */

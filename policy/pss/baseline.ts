@@ -406,7 +406,7 @@ const hostProbesAndHostLifecycle: CheckFn = (_m, spec) => {
 };
 
 /** Baseline checks in the evaluator's order (check IDs sorted), each with its versions. */
-export const BASELINE_CHECKS: readonly Check[] = [
+const BASELINE_CHECKS: readonly Check[] = [
     { id: "appArmorProfile", versions: [{ minMinor: 0, check: appArmorProfile }] },
     { id: "capabilities_baseline", versions: [{ minMinor: 0, check: capabilitiesBaseline }] },
     { id: "hostNamespaces", versions: [{ minMinor: 0, check: hostNamespaces }] },

@@ -3,7 +3,7 @@
  * `latest` or `v1.<minor>` (we also accept `1.<minor>`). Versions newer than the newest check version
  * are clamped to it, exactly as the evaluator's `maxVersion` does.
  */
-export const PSS_NEWEST_CHECK_MINOR = 37;
+const PSS_NEWEST_CHECK_MINOR = 37;
 
 export interface PssVersion {
     minor: number;

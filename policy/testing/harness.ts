@@ -4,7 +4,7 @@
  */
 import type { EnforcementLevel } from "@pulumi/policy";
 import { evaluate } from "../engine/evaluate";
-import { AnyPolicy, EngineResource, EngineViolation, EvaluationResult, PolicyPackConfig } from "../engine/types";
+import { AnyPolicy, EngineResource, EvaluationResult, PolicyPackConfig } from "../engine/types";
 import { k8sTypeToken } from "../kubernetes/types";
 
 /** The SDK's unknown sentinels (what a preview sends for values not known yet). */
@@ -84,10 +84,6 @@ export async function run(
 /** Just the messages of the violations. */
 export async function messages(policy: AnyPolicy, resources: FakeResource | FakeResource[], options: RunOptions = {}): Promise<string[]> {
     return (await run(policy, resources, options)).violations.map((v) => v.message);
-}
-
-export function only(violations: EngineViolation[], policy: string): EngineViolation[] {
-    return violations.filter((v) => v.policy === policy);
 }
 
 /** A Deployment with one container, customisable. */

@@ -19,7 +19,7 @@ export const BACKUP_ENABLED = "backup-encryption-enabled";
 export const BACKUP_KEY_IDS = "backup-encryption-keyids";
 export const ARCHIVE_SECTION = "message-log";
 export const ARCHIVE_ENABLED = "archive-encryption-enabled";
-export const ARCHIVE_DEFAULT_KEY = "archive-default-encryption-key";
+const ARCHIVE_DEFAULT_KEY = "archive-default-encryption-key";
 
 /** An INI text's `section.key` → value pairs (`;` and `#` comments, whitespace around `=` ignored). */
 export function parseIni(text: string): Map<string, string> {

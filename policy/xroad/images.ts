@@ -29,7 +29,7 @@ export function isPublished(flavour: ImageFlavour, variant: Variant, role: Image
 }
 
 /** The image tag for a version, flavour, variant and role, as `docker-build.sh` names it. */
-export function imageTag(version: string, flavour: ImageFlavour, variant: Variant, role: ImageRole): string {
+function imageTag(version: string, flavour: ImageFlavour, variant: Variant, role: ImageRole): string {
     const parts = [version];
     if (flavour === "slim") parts.push("slim");
     if (role !== "standalone") parts.push(role);
@@ -45,7 +45,7 @@ export function imageReference(repository: string, version: string, flavour: Ima
  * Versions this program supports: X-Road 7 from 7.5.0, the first with PostgreSQL 16 and the
  * `/var/lib/postgresql/16/main` layout (Kubernetes user guide §7). X-Road 8 is a different product.
  */
-export const VERSION_PATTERN = /^(\d+)\.(\d+)\.(\d+)$/;
+const VERSION_PATTERN = /^(\d+)\.(\d+)\.(\d+)$/;
 export const MIN_SUPPORTED_VERSION = "7.5.0";
 export const SUPPORTED_MAJOR = 7;
 

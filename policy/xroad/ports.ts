@@ -37,6 +37,5 @@ export const DNS_PORT = 53;
  */
 export const XROAD_EGRESS_PORTS = [80, 443, 4001, 5500, 5577] as const;
 
-/** NFS (EFS) and SMB (Azure Files), reached by the kubelet, listed for node security groups. */
+/** NFS (EFS), reached by the kubelet, listed for node security groups. */
 export const NFS_PORT = 2049;
-export const SMB_PORT = 445;

@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from "node:child_process";
 const BIN = path.resolve(__dirname, "../../node_modules/.bin");
 
 /** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as net.AddressInfo).port;

@@ -25,7 +25,7 @@ export function prodAzure(): Record<string, unknown> {
     };
 }
 
-export function prodInstances(): unknown[] {
+function prodInstances(): unknown[] {
     return [
         {
             name: "sidecar",

@@ -144,7 +144,7 @@ export const NAME_RULES: NameRule[] = [
 ];
 
 /** The name ARM would receive: the explicit input, or the logical name plus the auto-name suffix. */
-export function physicalName(args: MockResourceArgs, rule: NameRule): string {
+function physicalName(args: MockResourceArgs, rule: NameRule): string {
     const explicit = args.inputs[rule.nameInput];
     return typeof explicit === "string" ? explicit : `${args.name}${"0".repeat(AUTONAME_SUFFIX_LENGTH)}`;
 }
@@ -159,7 +159,7 @@ export function nameViolation(args: MockResourceArgs): string | undefined {
 }
 
 /** Principal types ARM accepts on a role assignment. */
-export const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal", "ForeignGroup", "Device"] as const;
+const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal", "ForeignGroup", "Device"] as const;
 
 /**
  * Role assignments (source: ARM, Azure/modern-web-app-pattern-dotnet#129: "UnmatchedPrincipalType: The PrincipalId
@@ -185,7 +185,7 @@ export function principalViolation(args: MockResourceArgs, knownServicePrincipal
  * Properties ARM cannot change in place, per type: changing one means a replacement, or an error from the
  * cluster API. Paths are dotted input paths.
  */
-export const REPLACE_ONLY: Record<string, { paths: string[]; source: string }> = {
+const REPLACE_ONLY: Record<string, { paths: string[]; source: string }> = {
     "azure-native:containerservice:ManagedCluster": {
         paths: ["agentPoolProfiles", "dnsPrefix", "location", "resourceName"],
         source: "containerservice/managedCluster.d.ts: agentPoolProfiles cannot be updated directly; pulumi-azure-native#579, #4264",

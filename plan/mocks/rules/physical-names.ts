@@ -22,7 +22,7 @@ export interface PhysicalNameRule {
 }
 
 /** Pulumi's autonaming: the logical name, "-" and 7 random hex characters (pulumi/sdk resource.NewUniqueHex). */
-export const AUTONAME_RANDOM_CHARS = 7;
+const AUTONAME_RANDOM_CHARS = 7;
 
 export interface NamedResource {
     type: string;
@@ -32,7 +32,7 @@ export interface NamedResource {
 }
 
 /** The physical name the cloud would see, and how it was formed; undefined when the program leaves it to the cloud. */
-export function physicalName(rule: PhysicalNameRule, resource: NamedResource): { value: string; how: string } | undefined {
+function physicalName(rule: PhysicalNameRule, resource: NamedResource): { value: string; how: string } | undefined {
     const explicit = resource.inputs[rule.property];
     if (typeof explicit === "string") return { value: explicit, how: `${rule.property} "${explicit}"` };
     const prefix = rule.prefixProperty ? resource.inputs[rule.prefixProperty] : undefined;
