@@ -16,9 +16,16 @@ export default tseslint.config(
         },
         plugins: { "@stylistic": stylistic },
         rules: {
-            // Prettier wraps code at 140 columns but cannot wrap a string, a template literal or a comment. The same
-            // 140 applies to those, so a reader never scrolls sideways; URLs are exempt (a split URL cannot be opened).
-            "@stylistic/max-len": ["error", { code: 140, tabWidth: 4, ignoreUrls: true }],
+            // Prettier wraps code at 140 columns but cannot wrap a comment, a string or a template literal. Comments
+            // are held to the same 140 (they can always be wrapped by hand). User-facing strings (error messages,
+            // policy descriptions and remediations) and the tests' expected copies of them are exempt, as in the Linux
+            // kernel's coding style ("never break user-visible strings ... because that breaks the ability to grep
+            // for them"): a message split over several literals can no longer be found from the text a user pastes.
+            // URLs are exempt too (a split URL cannot be opened).
+            "@stylistic/max-len": [
+                "error",
+                { code: 140, tabWidth: 4, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true },
+            ],
             // `any` is banned in tests too: use the SDK's output types or kubernetes-models interfaces.
             "@typescript-eslint/no-explicit-any": "error",
             // `_name` marks a parameter that a callback signature requires but the body does not use.

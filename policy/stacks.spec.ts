@@ -12,15 +12,20 @@ import { writePlan } from "../plan/write";
 import { runCheck } from "../scripts/check";
 import * as fs from "fs";
 import * as os from "os";
+import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
+import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import type { INamespace } from "kubernetes-models/v1/Namespace";
 
 const projectDir = path.resolve(__dirname, "..");
 
 /** A deep copy of the plan with `edit` applied to the inputs of the resources of `type` (and name, if given). */
-function mutated(plan: PlanResult, type: string, edit: (inputs: Record<string, any>) => void, name?: string): PlanResult {
+function mutated<T>(plan: PlanResult, type: string, edit: (inputs: T) => void, name?: string): PlanResult {
     const resources: PlannedResource[] = plan.resources.map((r) => {
         if (r.type !== type || (name && r.name !== name)) return r;
-        const inputs = structuredClone(r.inputs) as Record<string, any>;
-        edit(inputs);
+        const inputs = structuredClone(r.inputs);
+        edit(inputs as T);
         return { ...r, inputs };
     });
     return { ...plan, resources };
@@ -55,9 +60,9 @@ describe("self-check of every example stack", function () {
         });
 
         it("a world-readable SSH key, a missing default deny, requests removed from the autoscaled secondaries", async () => {
-            let broken = mutated(plan, "kubernetes:apps/v1:Deployment", (i) => {
-                for (const v of i.spec.template.spec.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
-                for (const c of i.spec.template.spec.containers) delete c.resources;
+            let broken = mutated(plan, "kubernetes:apps/v1:Deployment", (i: IDeployment) => {
+                for (const v of i.spec!.template.spec!.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
+                for (const c of i.spec!.template.spec!.containers) delete c.resources;
             });
             broken = {
                 ...broken,
@@ -78,11 +83,11 @@ describe("self-check of every example stack", function () {
         });
 
         it("the primary opened to everyone, and its namespace without PSA labels", async () => {
-            let broken = mutated(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", (i) => {
-                for (const rule of i.spec.ingress ?? []) delete rule.from;
+            let broken = mutated(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", (i: INetworkPolicy) => {
+                for (const rule of i.spec!.ingress ?? []) delete rule.from;
             });
-            broken = mutated(broken, "kubernetes:core/v1:Namespace", (i) => {
-                i.metadata.labels = {};
+            broken = mutated(broken, "kubernetes:core/v1:Namespace", (i: INamespace) => {
+                i.metadata!.labels = {};
             });
             const found = pairs(await selfCheck(broken));
             assert.ok(
@@ -93,8 +98,11 @@ describe("self-check of every example stack", function () {
         });
 
         it("uses the environment's policy config: an External HPA metric is advisory in development, mandatory in production", async () => {
-            const broken = mutated(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", (i) => {
-                i.spec.metrics.push({ type: "External", external: { metric: { name: "queue" }, target: { type: "Value", value: "10" } } });
+            const broken = mutated(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", (i: IHorizontalPodAutoscaler) => {
+                i.spec!.metrics!.push({
+                    type: "External",
+                    external: { metric: { name: "queue" }, target: { type: "Value", value: "10" } },
+                });
             });
             const dev = await selfCheck(broken, "development");
             const prod = await selfCheck(broken, "production");
@@ -110,8 +118,8 @@ describe("self-check of every example stack", function () {
         });
 
         it("agrees with `npm run check` over the plan's manifests: one rule, two entry points", async () => {
-            const broken = mutated(plan, "kubernetes:apps/v1:Deployment", (i) => {
-                for (const v of i.spec.template.spec.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
+            const broken = mutated(plan, "kubernetes:apps/v1:Deployment", (i: IDeployment) => {
+                for (const v of i.spec!.template.spec!.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
             });
             const fromPlan = (await selfCheck(broken)).violations
                 .filter((v) => v.type?.startsWith("kubernetes:"))
@@ -132,8 +140,11 @@ describe("self-check of every example stack", function () {
 
         it("sees secrets unwrapped: a Pulumi secret written as a literal env value is still a plaintext secret in the pod spec", async () => {
             const { secretValue } = await import("../plan/mocks/secret");
-            const broken = mutated(plan, "kubernetes:apps/v1:StatefulSet", (i) => {
-                i.spec.template.spec.containers[0].env.push({ name: "XROAD_TOKEN_PIN", value: secretValue("1234") });
+            const broken = mutated(plan, "kubernetes:apps/v1:StatefulSet", (i: IStatefulSet) => {
+                const pin = { name: "XROAD_TOKEN_PIN" };
+                // Recorded inputs keep Pulumi's secret wrapper where the model has the plain string.
+                Object.assign(pin, { value: secretValue("1234") });
+                i.spec!.template.spec!.containers[0].env!.push(pin);
             });
             const report = await selfCheck(broken);
             assert.deepEqual(

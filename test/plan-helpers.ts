@@ -1,3 +1,4 @@
+import { parseDocument } from "yaml";
 import { PlannedResource } from "../plan/run";
 import { unwrapSecrets } from "../plan/redact";
 
@@ -17,4 +18,14 @@ export function one(resources: PlannedResource[], type: string, name?: string | 
         );
     }
     return found[0];
+}
+
+/** One change to a stack file's `config:` map: the path below `config` (keys and list indexes) and the new value. */
+export type ConfigEdit = [path: (string | number)[], value: unknown];
+
+/** The stack file's text with the edits applied through yaml's Document API (every other value stays as it is). */
+export function withConfigEdits(text: string, edits: ConfigEdit[] = []): string {
+    const doc = parseDocument(text);
+    for (const [keys, value] of edits) doc.setIn(["config", ...keys], value);
+    return doc.toString();
 }

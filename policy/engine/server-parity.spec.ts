@@ -13,11 +13,8 @@ import { allPolicies } from "../policies";
 import { NIIS_FIXTURES, PSA_FIXTURES } from "../testing/fixtures";
 import { UNKNOWN } from "../testing/harness";
 
-/* The generated gRPC modules of @pulumi/pulumi, the same ones the policy server answers with. */
-const grpc: typeof import("@grpc/grpc-js") = require("@grpc/grpc-js");
-const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
-const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
-const structPb = require("google-protobuf/google/protobuf/struct_pb");
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzerConnection, struct } from "../testing/analyzer-client";
 
 interface Diagnostic {
     policy: string;
@@ -28,12 +25,8 @@ interface Diagnostic {
 
 const LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
 
-function struct(props: Record<string, unknown>) {
-    return structPb.Struct.fromJavaScript(JSON.parse(JSON.stringify(props)));
-}
-
-function diagnostics(response: any, fallbackUrn?: string): Diagnostic[] {
-    return response.getDiagnosticsList().map((d: any) => {
+function diagnostics(response: analyzerPb.AnalyzeResponse, fallbackUrn?: string): Diagnostic[] {
+    return response.getDiagnosticsList().map((d) => {
         const description = allPolicies.find((p) => p.name === d.getPolicyname())?.description ?? "";
         const message: string = d.getMessage();
         return {
@@ -53,14 +46,10 @@ function options() {
     return o;
 }
 
-function call<T>(client: any, method: string, request: unknown): Promise<T> {
-    return new Promise((resolve, reject) => client[method](request, (err: Error | null, res: T) => (err ? reject(err) : resolve(res))));
-}
-
 describe("policy engine parity with the Pulumi policy server", function () {
     this.timeout(120000);
     let child: ChildProcess;
-    let client: any;
+    let client: AnalyzerConnection | undefined;
 
     before(async () => {
         const root = path.resolve(__dirname, "..", "..");
@@ -75,7 +64,7 @@ describe("policy engine parity with the Pulumi policy server", function () {
             });
             child.on("exit", (code) => reject(new Error(`policy pack exited with ${code}`)));
         });
-        client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        client = new AnalyzerConnection(port);
     });
 
     after(() => {
@@ -117,7 +106,7 @@ describe("policy engine parity with the Pulumi policy server", function () {
             req.setUrn(r.urn);
             req.setProperties(struct(r.props));
             req.setOptions(options());
-            fromServer.push(...diagnostics(await call(client, "analyze", req), r.urn));
+            fromServer.push(...diagnostics(await client!.analyze(req), r.urn));
         }
         const fromEngine = (
             await evaluate(allPolicies, resources, { only: "resource", packLevel: "advisory", preview: true })
@@ -154,7 +143,7 @@ describe("policy engine parity with the Pulumi policy server", function () {
                 return a;
             }),
         );
-        const fromServer = diagnostics(await call(client, "analyzeStack", req)).map((d) => ({
+        const fromServer = diagnostics(await client!.analyzeStack(req)).map((d) => ({
             ...d,
             message: d.message.replace(/ from policy pack '[^']+'/, ""),
         }));

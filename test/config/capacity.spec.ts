@@ -1,20 +1,19 @@
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { parse, stringify } from "yaml";
 import { ConfigValidationError, loadStackConfig } from "../../config";
 import { aksAllocatable, azureShape, ec2Shape, eksAllocatable, nodesNeeded, sidecarAllocatable } from "../../config/capacity";
 import { parseStackFile, readProjectFile } from "../../plan/stack-file";
+import { ConfigEdit, withConfigEdits } from "../plan-helpers";
 
 const projectDir = path.resolve(__dirname, "../..");
 const project = readProjectFile(projectDir);
 const GI = 1024 ** 3;
 
 /** The errors of an example stack after one change, or [] when it loads. */
-function errorsOf(stack: string, edit: (config: Record<string, any>) => void): string[] {
-    const doc = parse(fs.readFileSync(path.join(projectDir, `Pulumi.${stack}.yaml`), "utf8"));
-    edit(doc.config);
-    const file = parseStackFile(stringify(doc), project.name, stack, project.config);
+function errorsOf(stack: string, edits: ConfigEdit[] = []): string[] {
+    const text = withConfigEdits(fs.readFileSync(path.join(projectDir, `Pulumi.${stack}.yaml`), "utf8"), edits);
+    const file = parseStackFile(text, project.name, stack, project.config);
     try {
         // As the offline plan loads them: the examples hold marked placeholders, which only warn offline.
         loadStackConfig(file.config, { project: project.name, stack }, { offline: true });
@@ -45,30 +44,24 @@ describe("capacity model (guide §11)", () => {
     });
 
     it("the example stacks fit their own pools", () => {
-        for (const stack of ["dev", "prod", "azure-dev", "azure-prod"])
-            assert.deepEqual(
-                errorsOf(stack, () => {}),
-                [],
-                stack,
-            );
+        for (const stack of ["dev", "prod", "azure-dev", "azure-prod"]) assert.deepEqual(errorsOf(stack), [], stack);
     });
 
     it("refuses an EKS node group too small for maxReplicas plus the surge, saying how many nodes of which size", () => {
-        const errors = errorsOf("prod", (c) => (c["xroad-sidecar:instances"][0].autoscaling.maxReplicas = 6));
+        const errors = errorsOf("prod", [[["xroad-sidecar:instances", 0, "autoscaling", "maxReplicas"], 6]]);
         assert.equal(errors.length, 1, errors.join("\n"));
         assert.match(errors[0], /xroad-sidecar:aws\.nodeGroup\.maxSize: 6 is not valid; allowed: at least 8 m6i\.xlarge nodes/);
     });
 
     it("refuses an AKS user pool too small, and a node size too small for one pod", () => {
-        const pool = errorsOf("azure-prod", (c) => (c["xroad-sidecar:azure"].userNodePool.maxCount = 4));
+        const pool = errorsOf("azure-prod", [[["xroad-sidecar:azure", "userNodePool", "maxCount"], 4]]);
         assert.ok(
             pool.some((e) => /azure\.userNodePool\.maxCount: 4 is not valid; allowed: at least 6 Standard_D4ds_v5 nodes/.test(e)),
             pool.join("\n"),
         );
-        const size = errorsOf(
-            "dev",
-            (c) => (c["xroad-sidecar:instances"][0].resources = { requests: { cpu: "3500m" }, limits: { cpu: "3500m" } }),
-        );
+        const size = errorsOf("dev", [
+            [["xroad-sidecar:instances", 0, "resources"], { requests: { cpu: "3500m" }, limits: { cpu: "3500m" } }],
+        ]);
         assert.ok(
             size.some((e) =>
                 /aws\.nodeGroup\.instanceType: "t3\.xlarge" is not valid; allowed: a node size that fits one Sidecar pod/.test(e),

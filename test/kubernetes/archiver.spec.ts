@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
 import { S3_ROLE_ANNOTATION, Scenario, WORKLOAD_IDENTITY_ANNOTATION, scenario } from "./scenarios";
-import { objectsOfKind, theObject } from "./render";
+import { KubeKinds, PodTemplate, objectsOfKind, theObject } from "./render";
 import { selectorMatches } from "./label-selector";
 import { ARCHIVER_SERVICE_ACCOUNT, ARCHIVER_UID } from "../../policy/xroad/archiver";
 import { ARCHIVER_STATE_DIR, blobArchiveScript, keyPrefix, s3ArchiveScript } from "../../components/kubernetes/archiver";
 import { DEFAULT_LOCAL_RETENTION_DAYS, DEFAULT_SETTLE_MINUTES } from "../../config/instance";
 
 /** The PSS `restricted` requirements (pod-security-admission check_*.go) the archiver must meet. */
-function assertRestricted(pod: Record<string, any>): void {
+function assertRestricted(pod: PodTemplate): void {
     const podSc = pod.spec.securityContext;
     assert.equal(podSc.runAsNonRoot, true);
     assert.equal(podSc.seccompProfile.type, "RuntimeDefault");
@@ -25,8 +25,8 @@ function assertRestricted(pod: Record<string, any>): void {
 
 describe("message-log archiver to S3 (shared storage)", () => {
     let s: Scenario;
-    let job: Record<string, any>;
-    let pod: Record<string, any>;
+    let job: KubeKinds["CronJob"];
+    let pod: PodTemplate;
     before(async () => {
         s = await scenario("primary-secondaries-external");
         job = theObject(s.rendered.objects, "CronJob", "lb-archiver");
@@ -53,10 +53,10 @@ describe("message-log archiver to S3 (shared storage)", () => {
     });
 
     it("mounts the primary's archive claim read-write, to remove what it uploaded, from any node", () => {
-        const volume = pod.spec.volumes.find((v: any) => v.persistentVolumeClaim);
+        const volume = pod.spec.volumes.find((v) => v.persistentVolumeClaim)!;
         assert.deepEqual(volume.persistentVolumeClaim, { claimName: "lb-archive" });
         assert.deepEqual(
-            pod.spec.containers[0].volumeMounts.find((m: any) => m.name === volume.name),
+            pod.spec.containers[0].volumeMounts.find((m) => m.name === volume.name),
             { name: volume.name, mountPath: "/var/lib/xroad" },
         );
         assert.equal(pod.spec.affinity, undefined);
@@ -74,7 +74,7 @@ describe("message-log archiver to S3 (shared storage)", () => {
         );
         assert.match(script, /aws s3api list-objects-v2 /);
         assert.doesNotMatch(script, /s3 sync|s3api get-object|s3 rm|delete-object/);
-        const env = Object.fromEntries(c.env.map((e: any) => [e.name, e.value]));
+        const env = Object.fromEntries(c.env.map((e) => [e.name, e.value]));
         assert.equal(env.BUCKET, "xroad-archives-123456789012");
         assert.equal(env.PREFIX, "lb/");
         assert.equal(env.S3_ENDPOINT, "https://s3.eu-north-1.amazonaws.com");
@@ -99,13 +99,13 @@ describe("message-log archiver to S3 (shared storage)", () => {
     });
 
     it("reports where the archives go", () => {
-        assert.equal((s.rendered.outputs as any).instance.archive, "s3://xroad-archives-123456789012/lb/");
+        assert.equal(s.rendered.outputs.instance.archive, "s3://xroad-archives-123456789012/lb/");
     });
 });
 
 describe("message-log archiver to Blob (no shared storage)", () => {
     let s: Scenario;
-    let pod: Record<string, any>;
+    let pod: PodTemplate;
     before(async () => {
         s = await scenario("primary-secondaries-managed");
         pod = theObject(s.rendered.objects, "CronJob", "ee-archiver").spec.jobTemplate.spec.template;
@@ -134,7 +134,7 @@ describe("message-log archiver to Blob (no shared storage)", () => {
         assert.match(script, /az login --service-principal .*--federated-token "\$token"/);
         assert.match(script, /az storage blob upload --auth-mode "\$AUTH_MODE" .* --overwrite false --validate-content/);
         assert.doesNotMatch(script, /account-key|connection-string|sas-token|\bfind\b|\bsed\b|\bgrep\b|\bawk\b/);
-        const env = Object.fromEntries(pod.spec.containers[0].env.map((e: any) => [e.name, e.value]));
+        const env = Object.fromEntries(pod.spec.containers[0].env.map((e) => [e.name, e.value]));
         assert.equal(env.AUTH_MODE, "login", "Entra ID only: the account refuses shared keys");
         assert.equal(env.ACCOUNT, "stxroadarchive");
         assert.equal(env.CONTAINER, "archives");

@@ -8,7 +8,7 @@ import { backupArchiveEncryption } from "../../policy/backup-encryption";
 import { ENCRYPTION_INI_FILE, parseIni } from "../../policy/xroad/encryption";
 import { k8s, messages } from "../../policy/testing/harness";
 import { ENCRYPTION_CONFIG_MAP, ENCRYPTION_CONTAINER } from "../../components/kubernetes/xroad-encryption";
-import { instanceFromConfig, render, theObject } from "./render";
+import { KubeObject, instanceFromConfig, render, theObject } from "./render";
 import { configErrors } from "../config/errors";
 
 const FINGERPRINT = "4DA7B4F5380D02B56358B58880556C077CCDCAF1";
@@ -66,8 +66,8 @@ describe("X-Road backup and archive encryption: config", () => {
 });
 
 describe("X-Road backup and archive encryption: the primary", () => {
-    let objects: Record<string, any>[];
-    let plain: Record<string, any>[];
+    let objects: KubeObject[];
+    let plain: KubeObject[];
     before(async () => {
         objects = (await render(instanceFromConfig({ name: "enc", flavour: "full", archiving: { encryption } }))).objects;
         plain = (await render(instanceFromConfig({ name: "enc", flavour: "full" }))).objects;
@@ -86,16 +86,16 @@ describe("X-Road backup and archive encryption: the primary", () => {
 
     it("imports the keys and installs the settings before the Sidecar starts", () => {
         const spec = theObject(objects, "StatefulSet", "enc").spec.template.spec;
-        const init = spec.initContainers.find((c: any) => c.name === ENCRYPTION_CONTAINER);
+        const init = spec.initContainers.find((c) => c.name === ENCRYPTION_CONTAINER)!;
         assert.equal(init.image, spec.containers[0].image);
         assert.deepEqual(
-            init.volumeMounts.map((m: any) => [m.mountPath, m.readOnly ?? false]),
+            init.volumeMounts.map((m) => [m.mountPath, m.readOnly ?? false]),
             [
                 ["/etc/xroad", false],
                 ["/run/xroad-encryption", true],
             ],
         );
-        assert.deepEqual(spec.volumes.find((v: any) => v.name === init.volumeMounts[1].name).configMap, {
+        assert.deepEqual(spec.volumes.find((v) => v.name === init.volumeMounts[1].name)!.configMap, {
             name: ENCRYPTION_CONFIG_MAP,
             defaultMode: 0o444,
         });
@@ -123,8 +123,8 @@ describe("X-Road backup and archive encryption: the primary", () => {
     it("runs with real gpg: afterwards the keyring encrypts to the recipient without prompting", function () {
         if (!fs.existsSync("/usr/bin/gpg")) return this.skip();
         const init = theObject(objects, "StatefulSet", "enc").spec.template.spec.initContainers.find(
-            (c: any) => c.name === ENCRYPTION_CONTAINER,
-        );
+            (c) => c.name === ENCRYPTION_CONTAINER,
+        )!;
         const root = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-gpg-"));
         try {
             const keys = path.join(root, "run");

@@ -74,7 +74,7 @@ describe("the example stack Pulumi.existing.yaml", () => {
         const deployment = parse(fs.readFileSync(path.join(dir, "xroad-sidecar.deployment.sidecar-secondary.yaml"), "utf8"), {
             version: "1.1",
         });
-        const key = deployment.spec.template.spec.volumes[0].secret.items.find((i: { key: string }) => i.key === "private-key");
+        const key = deployment.spec.template.spec.volumes[0].secret.items.find((i: { key: string }) => i.key === "private-key")!;
         assert.equal(key.mode, 0o440);
     });
 });

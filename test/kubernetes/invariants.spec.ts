@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { SCENARIOS, Scenario, scenario } from "./scenarios";
-import { allContainers, podTemplates } from "./render";
+import { allContainers, isKind, objectsOfKind, podTemplates } from "./render";
 import { selectorMatches, serviceSelects } from "./label-selector";
 import { validateManifest } from "./schema";
 import { SENSITIVE_ENV_NAMES, TOKEN_PIN_PATTERN } from "../../policy/xroad/env";
@@ -48,7 +48,7 @@ for (const name of SCENARIOS) {
         });
 
         it("every workload selector matches its own pod template", () => {
-            for (const o of s.rendered.objects.filter((x) => x.kind === "Deployment" || x.kind === "StatefulSet")) {
+            for (const o of s.rendered.objects.filter((x) => isKind(x, "Deployment") || isKind(x, "StatefulSet"))) {
                 assert.ok(
                     selectorMatches(o.spec.selector, o.spec.template.metadata.labels),
                     `${o.kind}/${o.metadata.name} selector does not match its template`,
@@ -58,7 +58,7 @@ for (const name of SCENARIOS) {
 
         it("every Service selects exactly the pods of one workload, and selects some", () => {
             const templates = podTemplates(s.rendered.objects);
-            for (const svc of s.rendered.objects.filter((o) => o.kind === "Service")) {
+            for (const svc of s.rendered.objects.filter((o) => isKind(o, "Service"))) {
                 const selected = templates.filter((t) => serviceSelects(svc.spec.selector, t.template.metadata.labels));
                 assert.equal(
                     selected.length,
@@ -71,7 +71,11 @@ for (const name of SCENARIOS) {
 
         it("every NetworkPolicy and PDB selects pods that exist (or the whole namespace)", () => {
             const templates = podTemplates(s.rendered.objects);
-            for (const o of s.rendered.objects.filter((x) => x.kind === "NetworkPolicy" || x.kind === "PodDisruptionBudget")) {
+            const selecting = [
+                ...objectsOfKind(s.rendered.objects, "NetworkPolicy"),
+                ...objectsOfKind(s.rendered.objects, "PodDisruptionBudget"),
+            ];
+            for (const o of selecting) {
                 const selector = o.kind === "NetworkPolicy" ? o.spec.podSelector : o.spec.selector;
                 assert.ok(
                     templates.some((t) => selectorMatches(selector, t.template.metadata.labels)),
@@ -112,7 +116,7 @@ for (const name of SCENARIOS) {
         it("sets CPU and memory requests and limits on every container, init containers and jobs included", () => {
             for (const { owner, template } of podTemplates(s.rendered.objects)) {
                 for (const c of allContainers(template)) {
-                    for (const kind of ["requests", "limits"])
+                    for (const kind of ["requests", "limits"] as const)
                         for (const r of ["cpu", "memory"]) assert.ok(c.resources?.[kind]?.[r], `${owner}/${c.name} lacks ${kind}.${r}`);
                 }
             }
@@ -123,7 +127,7 @@ for (const name of SCENARIOS) {
         });
 
         it("outputs the namespace, Services, load balancer address and the admin UI port-forward", () => {
-            const out = (s.rendered.outputs as { instance: Record<string, any> }).instance;
+            const out = s.rendered.outputs.instance;
             assert.equal(out.namespace, s.instance.namespace);
             assert.equal(out.services.public, `${s.instance.name}-public`);
             assert.equal(out.services.consumer, `${s.instance.name}-consumer`);

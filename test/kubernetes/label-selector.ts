@@ -3,7 +3,8 @@ import { selectorMatches as policySelectorMatches } from "../../policy/kubernete
 /** A Kubernetes LabelSelector as it appears in manifests (matchLabels and matchExpressions). */
 export interface LabelSelector {
     matchLabels?: Record<string, string>;
-    matchExpressions?: { key: string; operator: "In" | "NotIn" | "Exists" | "DoesNotExist"; values?: string[] }[];
+    // operator is a string as in the SDK's output type: the matcher rejects an unknown one as the API server does.
+    matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { LB_ANNOTATIONS, Scenario, publishedAddresses, scenario } from "./scenarios";
-import { objectsOfKind, theObject } from "./render";
+import { KubeKinds, objectsOfKind, theObject } from "./render";
 import { selectorMatches } from "./label-selector";
 import { sharedProxyHeap } from "../../components/kubernetes/java-heap";
 import { isSecretValue } from "../../plan/mocks/secret";
@@ -17,8 +17,8 @@ const SIDECAR_PEER = (roles: string[]) => ({
 
 describe("primary and secondaries with an external database (NIIS §2.3)", () => {
     let s: Scenario;
-    let primary: Record<string, any>;
-    let secondaries: Record<string, any>;
+    let primary: KubeKinds["StatefulSet"];
+    let secondaries: KubeKinds["Deployment"];
     before(async () => {
         s = await scenario("primary-secondaries-external");
         primary = theObject(s.rendered.objects, "StatefulSet", "lb-primary");
@@ -48,14 +48,14 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     });
 
     it("mounts only the public key on the primary, and the private key 0440 with fsGroup 999 on the secondaries", () => {
-        const primaryKeys = primary.spec.template.spec.volumes.find((v: any) => v.name === "ssh-keys").secret;
+        const primaryKeys = primary.spec.template.spec.volumes.find((v) => v.name === "ssh-keys")!.secret;
         assert.deepEqual(
-            primaryKeys.items.map((i: any) => i.key),
+            primaryKeys.items.map((i) => i.key),
             ["authorized-key"],
         );
         assert.equal(primaryKeys.secretName, "lb-ssh-keys");
-        const secondaryKeys = secondaries.spec.template.spec.volumes.find((v: any) => v.name === "ssh-keys").secret;
-        const privateKey = secondaryKeys.items.find((i: any) => i.key === "private-key");
+        const secondaryKeys = secondaries.spec.template.spec.volumes.find((v) => v.name === "ssh-keys")!.secret;
+        const privateKey = secondaryKeys.items.find((i) => i.key === "private-key")!;
         assert.equal(privateKey.path, "id_rsa");
         assert.equal(privateKey.mode, 0o440);
         assert.equal(privateKey.mode, SSH_PRIVATE_KEY_MODE);
@@ -73,9 +73,9 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     });
 
     it("gives the secondaries no database password: they read the synced db.properties", () => {
-        const names = secondaries.spec.template.spec.containers[0].env.map((e: any) => e.name);
+        const names = secondaries.spec.template.spec.containers[0].env.map((e) => e.name);
         assert.deepEqual(names, ["XROAD_PRIMARY_DNS", "XROAD_TOKEN_PIN", "XROAD_ADMIN_USER", "XROAD_ADMIN_PASSWORD"]);
-        const primaryNames = primary.spec.template.spec.containers[0].env.map((e: any) => e.name);
+        const primaryNames = primary.spec.template.spec.containers[0].env.map((e) => e.name);
         assert.ok(primaryNames.includes("XROAD_DB_PWD"));
     });
 
@@ -101,7 +101,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         const lb = theObject(s.rendered.objects, "Service", "lb-public");
         assert.equal(lb.spec.type, "LoadBalancer");
         assert.deepEqual(
-            lb.spec.ports.map((p: any) => [p.port, p.targetPort, p.protocol]),
+            lb.spec.ports.map((p) => [p.port, p.targetPort, p.protocol]),
             [
                 [5500, 5500, "TCP"],
                 [5577, 5577, "TCP"],
@@ -115,15 +115,15 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         const consumer = theObject(s.rendered.objects, "Service", "lb-consumer");
         assert.equal(consumer.spec.type, "ClusterIP");
         assert.deepEqual(
-            consumer.spec.ports.map((p: any) => p.port),
+            consumer.spec.ports.map((p) => p.port),
             [8080, 8443],
         );
-        assert.equal((s.rendered.outputs as any).instance.loadBalancerAddress, "198.51.100.77");
+        assert.equal(s.rendered.outputs.instance.loadBalancerAddress, "198.51.100.77");
     });
 
     it("registers the platform's DNS name for the load balancer's address", () => {
         assert.deepEqual(publishedAddresses, [{ instance: "lb", hostname: "198.51.100.77" }]);
-        assert.equal((s.rendered.outputs as any).instance.registeredAddress, "lb.xroad.example.org");
+        assert.equal(s.rendered.outputs.instance.registeredAddress, "lb.xroad.example.org");
     });
 
     it("probes the secondaries as NIIS recommends (startup 8080 ×30, readiness 5588 timeout 6 failure 1) and restarts a hung one", () => {
@@ -171,7 +171,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         assert.ok(!selectorMatches(pdb.spec.selector, primary.spec.template.metadata.labels));
         const spread = secondaries.spec.template.spec.topologySpreadConstraints;
         assert.deepEqual(
-            spread.map((c: any) => c.topologyKey),
+            spread.map((c) => c.topologyKey),
             ["topology.kubernetes.io/zone", "kubernetes.io/hostname"],
         );
         for (const c of spread) assert.ok(selectorMatches(c.labelSelector, secondaries.spec.template.metadata.labels));
@@ -209,13 +209,13 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     });
 
     it("tells the operator where the generated secrets are and that the external server needs the generated password", () => {
-        const out = (s.rendered.outputs as any).instance;
+        const out = s.rendered.outputs.instance;
         assert.deepEqual(Object.keys(out.secrets).sort(), ["XROAD_ADMIN_PASSWORD", "XROAD_ADMIN_USER", "XROAD_DB_PWD", "XROAD_TOKEN_PIN"]);
         assert.equal(
             out.secrets.XROAD_TOKEN_PIN,
             "kubectl --namespace xroad-lb get secret lb-variables -o jsonpath='{.data.XROAD_TOKEN_PIN}' | base64 -d",
         );
-        assert.match(out.database, /^generated superuser password: give role postgres on 10\.20\.30\.40 the password/);
+        assert.match(out.database ?? "", /^generated superuser password: give role postgres on 10\.20\.30\.40 the password/);
         assert.ok(!JSON.stringify(out).includes("xroad-admin"), "the admin user stays in the Secret");
     });
 
@@ -239,9 +239,9 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
 
     it("sizes the shared heap for the smaller of the two limits: the secondaries inherit the primary's local.properties", () => {
         const heap = sharedProxyHeap([s.instance.primaryResources, s.instance.secondaryResources], "slim");
-        const init = primary.spec.template.spec.initContainers.find((c: any) => c.name === "proxy-heap");
+        const init = primary.spec.template.spec.initContainers.find((c) => c.name === "proxy-heap")!;
         assert.deepEqual(
-            init.env.map((e: any) => e.value),
+            init.env.map((e) => e.value),
             [`${heap.initialMiB}m`, `${heap.maxMiB}m`],
         );
         assert.equal(heap.maxMiB, 1728);
@@ -252,7 +252,7 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
     });
 
     describe("NetworkPolicies", () => {
-        let policies: Record<string, Record<string, any>>;
+        let policies: Record<string, KubeKinds["NetworkPolicy"]>;
         before(() => {
             policies = Object.fromEntries(objectsOfKind(s.rendered.objects, "NetworkPolicy").map((p) => [p.metadata.name, p]));
         });
@@ -370,8 +370,8 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
 
 describe("primary and secondaries with a managed database, ee variant", () => {
     let s: Scenario;
-    let primary: Record<string, any>;
-    let secondaries: Record<string, any>;
+    let primary: KubeKinds["StatefulSet"];
+    let secondaries: KubeKinds["Deployment"];
     before(async () => {
         s = await scenario("primary-secondaries-managed");
         primary = theObject(s.rendered.objects, "StatefulSet", "ee-primary");
@@ -379,7 +379,7 @@ describe("primary and secondaries with a managed database, ee variant", () => {
     });
 
     it("connects to the platform's server with its password from the Secret", () => {
-        const env = Object.fromEntries(primary.spec.template.spec.containers[0].env.map((e: any) => [e.name, e]));
+        const env = Object.fromEntries(primary.spec.template.spec.containers[0].env.map((e) => [e.name, e]));
         assert.equal(env.XROAD_DB_HOST.value, "psql-xroad.postgres.database.azure.com");
         assert.equal(env.XROAD_DB_PORT.value, "5432");
         assert.equal(env.XROAD_DATABASE_NAME.value, "ee");
@@ -389,7 +389,7 @@ describe("primary and secondaries with a managed database, ee variant", () => {
     });
 
     it("makes the Sidecar use the platform's superuser and TLS to the server", () => {
-        const init = primary.spec.template.spec.initContainers.find((c: any) => c.name === "database-settings");
+        const init = primary.spec.template.spec.initContainers.find((c) => c.name === "database-settings")!;
         assert.deepEqual(init.env, [{ name: "DB_SUPERUSER", value: "xroadadmin" }]);
         const script: string = init.command[2];
         assert.match(script, /printf "postgres\.connection\.user = %s\\n" "\$DB_SUPERUSER" >> "\$props"/);
@@ -408,7 +408,7 @@ describe("primary and secondaries with a managed database, ee variant", () => {
         assert.equal(c.startupProbe.httpGet.port, 80);
         assert.equal(primary.spec.template.spec.containers[0].livenessProbe.httpGet.port, 80);
         assert.deepEqual(
-            theObject(s.rendered.objects, "Service", "ee-consumer").spec.ports.map((p: any) => p.port),
+            theObject(s.rendered.objects, "Service", "ee-consumer").spec.ports.map((p) => p.port),
             [80, 443],
         );
         assert.deepEqual(secondaries.spec.template.spec.securityContext.sysctls, [
@@ -420,7 +420,7 @@ describe("primary and secondaries with a managed database, ee variant", () => {
     });
 
     it("registers the load balancer's own address when the platform publishes no DNS name", () => {
-        const out = (s.rendered.outputs as any).instance;
+        const out = s.rendered.outputs.instance;
         assert.equal(out.registeredAddress, out.loadBalancerAddress);
         assert.match(out.registeredAddress, /^\d+\.\d+\.\d+\.\d+$/);
     });

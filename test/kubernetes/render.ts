@@ -1,4 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
+import type * as Out from "@pulumi/kubernetes/types/output";
 import { loadStackConfig } from "../../config";
 import { SidecarInstanceConfig } from "../../config/instance";
 import { RELEASE_DEFAULTS, ReleaseConfig } from "../../config/release";
@@ -42,13 +43,59 @@ export function existingPlatform(overrides: Partial<FakePlatform> = {}): FakePla
     };
 }
 
+/** The SDK's output shape of each Kubernetes kind the tests look into (every field present, as the API server returns it). */
+export interface KubeKinds {
+    ConfigMap: Out.core.v1.ConfigMap;
+    CronJob: Out.batch.v1.CronJob;
+    Deployment: Out.apps.v1.Deployment;
+    HorizontalPodAutoscaler: Out.autoscaling.v2.HorizontalPodAutoscaler;
+    Namespace: Out.core.v1.Namespace;
+    NetworkPolicy: Out.networking.v1.NetworkPolicy;
+    PersistentVolumeClaim: Out.core.v1.PersistentVolumeClaim;
+    PodDisruptionBudget: Out.policy.v1.PodDisruptionBudget;
+    Role: Out.rbac.v1.Role;
+    RoleBinding: Out.rbac.v1.RoleBinding;
+    Secret: Out.core.v1.Secret;
+    Service: Out.core.v1.Service;
+    ServiceAccount: Out.core.v1.ServiceAccount;
+    StatefulSet: Out.apps.v1.StatefulSet;
+}
+export type KubeKind = keyof KubeKinds;
+
+/** Any Kubernetes object the program registered: its kind and metadata, the rest read through `KubeKinds`. */
+export interface KubeObject {
+    apiVersion: string;
+    kind: string;
+    metadata: Out.meta.v1.ObjectMeta;
+    [field: string]: unknown;
+}
+
+export type PodTemplate = Out.core.v1.PodTemplateSpec;
+export type Container = Out.core.v1.Container;
+
+/** An instance's outputs as the plan records them (resolved values; see SidecarInstance.outputs). */
+export interface InstanceOutputs {
+    namespace: string;
+    topology: string;
+    services: { primarySsh?: string; public: string; consumer: string; consumerInternal?: string };
+    consumerLoadBalancerAddress?: string;
+    loadBalancerAddress: string;
+    registeredAddress: string;
+    loadBalancerAddressCommand: string;
+    adminUi: { portForward: string; url: string };
+    secrets: Record<string, string>;
+    database?: string;
+    proxyHeap: string;
+    archive?: string;
+}
+
 export interface Rendered {
     resources: PlannedResource[];
-    outputs: Record<string, unknown>;
+    outputs: { instance: InstanceOutputs };
     /** The manifests exactly as `npm run plan` writes them (secrets redacted). */
     manifests: Manifest[];
     /** Kubernetes objects with secrets unwrapped, for assertions on what the API server would get. */
-    objects: Record<string, any>[];
+    objects: KubeObject[];
 }
 
 /** Runs one SidecarInstance under the plan's mocks with a fake platform and returns what it registered. */
@@ -70,16 +117,21 @@ export async function render(
     const manifests = kubernetesManifests(resources);
     const objects = resources
         .filter((r) => r.custom && r.type.startsWith("kubernetes:") && !r.type.startsWith("pulumi:providers:"))
-        .map((r) => unwrapSecrets(r.inputs) as Record<string, any>);
-    return { resources, outputs, manifests, objects };
+        .map((r) => unwrapSecrets(r.inputs) as KubeObject);
+    return { resources, outputs: outputs as { instance: InstanceOutputs }, manifests, objects };
 }
 
-export function objectsOfKind(objects: Record<string, any>[], kind: string): Record<string, any>[] {
-    return objects.filter((o) => o.kind === kind);
+/** Whether the object is of the kind; narrows it to the SDK's shape of that kind. */
+export function isKind<K extends KubeKind>(object: KubeObject, kind: K): object is KubeObject & KubeKinds[K] {
+    return object.kind === kind;
 }
 
-export function theObject(objects: Record<string, any>[], kind: string, name: string): Record<string, any> {
-    const found = objects.filter((o) => o.kind === kind && o.metadata?.name === name);
+export function objectsOfKind<K extends KubeKind>(objects: KubeObject[], kind: K): KubeKinds[K][] {
+    return objects.filter((object): object is KubeObject & KubeKinds[K] => isKind(object, kind));
+}
+
+export function theObject<K extends KubeKind>(objects: KubeObject[], kind: K, name: string): KubeKinds[K] {
+    const found = objectsOfKind(objects, kind).filter((object) => object.metadata?.name === name);
     if (found.length !== 1)
         throw new Error(
             `expected one ${kind} ${name}, found ${found.length} among ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(", ")}`,
@@ -88,19 +140,26 @@ export function theObject(objects: Record<string, any>[], kind: string, name: st
 }
 
 /** Pod templates of every workload kind we create. */
-export function podTemplates(objects: Record<string, any>[]): { owner: string; namespace: string; template: Record<string, any> }[] {
-    const out: { owner: string; namespace: string; template: Record<string, any> }[] = [];
-    for (const o of objects) {
-        const ns = o.metadata?.namespace;
-        if (o.kind === "Deployment" || o.kind === "StatefulSet")
-            out.push({ owner: `${o.kind}/${o.metadata.name}`, namespace: ns, template: o.spec.template });
-        if (o.kind === "CronJob")
-            out.push({ owner: `CronJob/${o.metadata.name}`, namespace: ns, template: o.spec.jobTemplate.spec.template });
+export function podTemplates(objects: KubeObject[]): { owner: string; namespace: string; template: PodTemplate }[] {
+    const out: { owner: string; namespace: string; template: PodTemplate }[] = [];
+    for (const object of objects) {
+        const namespace = object.metadata?.namespace;
+        if (isKind(object, "Deployment") || isKind(object, "StatefulSet"))
+            out.push({ owner: `${object.kind}/${object.metadata.name}`, namespace, template: object.spec.template });
+        if (isKind(object, "CronJob"))
+            out.push({ owner: `CronJob/${object.metadata.name}`, namespace, template: object.spec.jobTemplate.spec.template });
     }
     return out;
 }
 
 /** Every container of a pod template, init containers included. */
-export function allContainers(template: Record<string, any>): Record<string, any>[] {
+export function allContainers(template: PodTemplate): Container[] {
     return [...(template.spec.initContainers ?? []), ...template.spec.containers];
+}
+
+/** The one element that matches; fails loudly instead of handing `undefined` to the next assertion. */
+export function the<T>(items: readonly T[] | undefined, match: (item: T) => boolean, what = "element"): T {
+    const found = (items ?? []).filter(match);
+    if (found.length !== 1) throw new Error(`expected exactly one matching ${what}, found ${found.length}`);
+    return found[0];
 }

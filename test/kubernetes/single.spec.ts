@@ -1,12 +1,12 @@
 import * as assert from "node:assert/strict";
 import { Scenario, scenario } from "./scenarios";
-import { objectsOfKind, render, theObject } from "./render";
+import { Container, KubeKinds, objectsOfKind, render, theObject } from "./render";
 import { proxyHeap } from "../../components/kubernetes/java-heap";
 
 describe("single pod with the local database (NIIS §2.1)", () => {
     let s: Scenario;
-    let sts: Record<string, any>;
-    let container: Record<string, any>;
+    let sts: KubeKinds["StatefulSet"];
+    let container: Container;
     before(async () => {
         s = await scenario("single-local");
         sts = theObject(s.rendered.objects, "StatefulSet", "solo");
@@ -25,21 +25,21 @@ describe("single pod with the local database (NIIS §2.1)", () => {
         assert.deepEqual(claim.spec.accessModes, ["ReadWriteOnce"]);
         assert.equal(claim.spec.storageClassName, "standard");
         assert.equal(claim.spec.resources.requests.storage, "20Gi");
-        const mount = container.volumeMounts.find((m: any) => m.mountPath.startsWith("/var/lib/postgresql"));
+        const mount = container.volumeMounts.find((m) => m.mountPath.startsWith("/var/lib/postgresql"))!;
         assert.equal(mount.mountPath, "/var/lib/postgresql/16");
-        const volume = sts.spec.template.spec.volumes.find((v: any) => v.name === mount.name);
+        const volume = sts.spec.template.spec.volumes.find((v) => v.name === mount.name)!;
         assert.equal(volume.persistentVolumeClaim.claimName, "solo-database");
     });
 
     it("keeps /etc/xroad and /var/lib/xroad on their own claims; without shared storage the archive is ReadWriteOnce", () => {
-        const byPath = Object.fromEntries(container.volumeMounts.map((m: any) => [m.mountPath, m.name]));
+        const byPath = Object.fromEntries(container.volumeMounts.map((m) => [m.mountPath, m.name]));
         const claimOf = (path: string) =>
-            sts.spec.template.spec.volumes.find((v: any) => v.name === byPath[path]).persistentVolumeClaim.claimName;
+            sts.spec.template.spec.volumes.find((v) => v.name === byPath[path])!.persistentVolumeClaim.claimName;
         assert.equal(claimOf("/etc/xroad"), "solo-config");
         assert.equal(claimOf("/var/lib/xroad"), "solo-archive");
         assert.deepEqual(theObject(s.rendered.objects, "PersistentVolumeClaim", "solo-archive").spec.accessModes, ["ReadWriteOnce"]);
-        const out = (s.rendered.outputs as any).instance;
-        assert.match(out.archive, /^none: .*ReadWriteOnce volume solo-archive \(archiving is off\)$/);
+        const out = s.rendered.outputs.instance;
+        assert.match(out.archive ?? "", /^none: .*ReadWriteOnce volume solo-archive \(archiving is off\)$/);
     });
 
     it("keeps claims and namespace by default, and lets a stack without data protection delete them", async () => {
@@ -57,7 +57,7 @@ describe("single pod with the local database (NIIS §2.1)", () => {
     });
 
     it("gives the local database no XROAD_DB_* variables and no database password", () => {
-        const names = container.env.map((e: any) => e.name);
+        const names = container.env.map((e) => e.name);
         assert.ok(!names.some((n: string) => n.startsWith("XROAD_DB_") || n === "XROAD_DATABASE_NAME"), names.join(","));
         const secret = theObject(s.rendered.objects, "Secret", "solo-variables");
         assert.deepEqual(Object.keys(secret.stringData).sort(), ["XROAD_ADMIN_PASSWORD", "XROAD_ADMIN_USER", "XROAD_TOKEN_PIN"]);
@@ -84,7 +84,7 @@ describe("single pod with the local database (NIIS §2.1)", () => {
         const lb = theObject(s.rendered.objects, "Service", "solo-public");
         assert.equal(lb.spec.type, "LoadBalancer");
         assert.deepEqual(
-            lb.spec.ports.map((p: any) => [p.port, p.protocol]),
+            lb.spec.ports.map((p) => [p.port, p.protocol]),
             [
                 [5500, "TCP"],
                 [5577, "TCP"],
@@ -93,7 +93,7 @@ describe("single pod with the local database (NIIS §2.1)", () => {
         const consumer = theObject(s.rendered.objects, "Service", "solo-consumer");
         assert.equal(consumer.spec.type, "ClusterIP");
         assert.deepEqual(
-            consumer.spec.ports.map((p: any) => p.port),
+            consumer.spec.ports.map((p) => p.port),
             [8080, 8443],
         );
     });
@@ -121,14 +121,14 @@ describe("single pod with the local database (NIIS §2.1)", () => {
             },
         ]);
         assert.deepEqual(
-            policy.spec.ingress[0].ports.map((p: any) => p.port),
+            policy.spec.ingress[0].ports.map((p) => p.port),
             [5500, 5577],
         );
     });
 
     it("sizes the proxy heap from the memory limit, leaving room for the local database", () => {
         const heap = proxyHeap("4Gi", "full", true);
-        const init = sts.spec.template.spec.initContainers.find((c: any) => c.name === "proxy-heap");
+        const init = sts.spec.template.spec.initContainers.find((c) => c.name === "proxy-heap")!;
         assert.deepEqual(init.env, [
             { name: "PROXY_XMS", value: `${heap.initialMiB}m` },
             { name: "PROXY_XMX", value: `${heap.maxMiB}m` },
@@ -140,8 +140,8 @@ describe("single pod with the local database (NIIS §2.1)", () => {
 
 describe("single pod with an external database (NIIS §2.2)", () => {
     let s: Scenario;
-    let sts: Record<string, any>;
-    let container: Record<string, any>;
+    let sts: KubeKinds["StatefulSet"];
+    let container: Container;
     before(async () => {
         s = await scenario("single-external");
         sts = theObject(s.rendered.objects, "StatefulSet", "edge");
@@ -149,7 +149,7 @@ describe("single pod with an external database (NIIS §2.2)", () => {
     });
 
     it("passes host, port and name prefix as plain variables and the password only from the Secret", () => {
-        const env = Object.fromEntries(container.env.map((e: any) => [e.name, e]));
+        const env = Object.fromEntries(container.env.map((e) => [e.name, e]));
         assert.equal(env.XROAD_DB_HOST.value, "pg.db.example.internal");
         assert.equal(env.XROAD_DB_PORT.value, "6432");
         assert.equal(env.XROAD_DATABASE_NAME.value, "edge");
@@ -173,7 +173,7 @@ describe("single pod with an external database (NIIS §2.2)", () => {
     });
 
     it("writes the non-postgres superuser into xroad.properties before the first start, only if absent", () => {
-        const init = sts.spec.template.spec.initContainers.find((c: any) => c.name === "database-settings");
+        const init = sts.spec.template.spec.initContainers.find((c) => c.name === "database-settings")!;
         assert.deepEqual(init.env, [{ name: "DB_SUPERUSER", value: "xroadadmin" }]);
         const script: string = init.command[2];
         assert.match(script, /props=\/etc\/xroad\/xroad\.properties/);
@@ -191,8 +191,8 @@ describe("single pod with an external database (NIIS §2.2)", () => {
     });
 
     it("sizes a bigger heap for a bigger limit", () => {
-        const init = sts.spec.template.spec.initContainers.find((c: any) => c.name === "proxy-heap");
-        const xmx = Number(init.env.find((e: any) => e.name === "PROXY_XMX").value.replace("m", ""));
+        const init = sts.spec.template.spec.initContainers.find((c) => c.name === "proxy-heap")!;
+        const xmx = Number(init.env.find((e) => e.name === "PROXY_XMX")!.value.replace("m", ""));
         assert.equal(xmx, proxyHeap("6Gi", "slim", false).maxMiB);
         assert.ok(xmx > proxyHeap("3Gi", "slim", false).maxMiB);
         assert.equal(

@@ -253,10 +253,10 @@ describe("the primary installs the restricted key", () => {
         assert.equal(secret.stringData["authorized-key"], authorizedKeyLine(publicKey));
         assert.match(String(secret.stringData["authorized-key"]), /^restrict,command="/);
         const primary = theObject(s.rendered.objects, "StatefulSet", "lb-primary");
-        const volume = primary.spec.template.spec.volumes.find((v: Record<string, any>) => v.name === "ssh-keys");
+        const volume = primary.spec.template.spec.volumes.find((v) => v.name === "ssh-keys")!;
         assert.deepEqual(volume.secret.items, [{ key: "authorized-key", path: "id_rsa.pub", mode: 0o444 }]);
         const secondary = theObject(s.rendered.objects, "Deployment", "lb-secondary");
-        const sv = secondary.spec.template.spec.volumes.find((v: Record<string, any>) => v.name === "ssh-keys");
-        assert.ok(sv.secret.items.some((i: Record<string, any>) => i.key === "public-key" && i.path === "id_rsa.pub"));
+        const sv = secondary.spec.template.spec.volumes.find((v) => v.name === "ssh-keys")!;
+        assert.ok(sv.secret.items.some((i) => i.key === "public-key" && i.path === "id_rsa.pub"));
     });
 });

@@ -16,12 +16,12 @@ describe("X-Road traffic beyond the basics (NIIS network table)", () => {
         for (const [k, v] of Object.entries({ ...INTERNAL_LB_ANNOTATIONS, "example.org/internal": "true" }))
             assert.equal(lb.metadata.annotations[k], v);
         assert.deepEqual(
-            lb.spec.ports.map((p: any) => p.port),
+            lb.spec.ports.map((p) => p.port),
             [8080, 8443],
         );
         const secondary = theObject(s.rendered.objects, "Deployment", "lb-secondary");
         assert.ok(selectorMatches({ matchLabels: lb.spec.selector }, secondary.spec.template.metadata.labels));
-        assert.equal(s.rendered.outputs.instance && (s.rendered.outputs.instance as any).services.consumerInternal, "lb-consumer-internal");
+        assert.equal(s.rendered.outputs.instance.services.consumerInternal, "lb-consumer-internal");
     });
 
     it("creates no consumer load balancer without consumer networks", async () => {
@@ -59,6 +59,6 @@ describe("X-Road traffic beyond the basics (NIIS network table)", () => {
         const s = await scenario("single-local");
         const policy = theObject(s.rendered.objects, "NetworkPolicy", "standalone-traffic");
         for (const rule of policy.spec.ingress) assert.ok(Array.isArray(rule.from) && rule.from.length > 0);
-        assert.ok(!policy.spec.ingress.some((r: any) => r.ports.some((p: any) => p.port === 8443)));
+        assert.ok(!policy.spec.ingress.some((r) => r.ports.some((p) => p.port === 8443)));
     });
 });

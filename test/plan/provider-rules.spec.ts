@@ -7,12 +7,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { parse, stringify } from "yaml";
 import { recordResources, planStack } from "../../plan/run";
 import { ProviderRuleError } from "../../plan/mocks";
 import { AWS_NAME_RULES } from "../../plan/mocks/rules/aws";
 import { KUBERNETES_NAME_RULES } from "../../policy/kubernetes/name-rules";
 import { readStackFile } from "../../plan/stack-file";
+import { ConfigEdit, withConfigEdits } from "../plan-helpers";
 import { ConfigValidationError } from "../../config";
 import { MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH, MAX_CLUSTER_NAME_LENGTH } from "../../config/aws";
 
@@ -94,34 +94,33 @@ describe("provider rules in the mocks", () => {
     });
 
     describe("config refuses up front what would break these rules", () => {
-        function prodWith(edit: (config: Record<string, any>) => void): string {
-            const doc = parse(fs.readFileSync(path.join(projectDir, "Pulumi.prod.yaml"), "utf8"));
-            edit(doc.config);
+        function prodWith(edits: ConfigEdit[]): string {
+            const text = withConfigEdits(fs.readFileSync(path.join(projectDir, "Pulumi.prod.yaml"), "utf8"), edits);
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-rules-"));
             fs.copyFileSync(path.join(projectDir, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-            fs.writeFileSync(path.join(dir, "Pulumi.edge.yaml"), stringify(doc));
+            fs.writeFileSync(path.join(dir, "Pulumi.edge.yaml"), text);
             return dir;
         }
 
         it("plans the longest cluster and instance names it accepts", async () => {
-            const dir = prodWith((c) => {
-                c["xroad-sidecar:aws"].clusterName = "c".repeat(MAX_CLUSTER_NAME_LENGTH);
-                c["xroad-sidecar:instances"][0].name = "i".repeat(MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH - MAX_CLUSTER_NAME_LENGTH);
-            });
+            const dir = prodWith([
+                [["xroad-sidecar:aws", "clusterName"], "c".repeat(MAX_CLUSTER_NAME_LENGTH)],
+                [["xroad-sidecar:instances", 0, "name"], "i".repeat(MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH - MAX_CLUSTER_NAME_LENGTH)],
+            ]);
             const plan = await planStack(readStackFile(dir, "edge"));
             assert.ok(plan.resources.length > 100);
         });
 
         it("refuses one character more, naming the key", async () => {
-            const dir = prodWith((c) => (c["xroad-sidecar:aws"].clusterName = "c".repeat(MAX_CLUSTER_NAME_LENGTH + 1)));
+            const dir = prodWith([[["xroad-sidecar:aws", "clusterName"], "c".repeat(MAX_CLUSTER_NAME_LENGTH + 1)]]);
             await assert.rejects(
                 planStack(readStackFile(dir, "edge")),
                 (e) => e instanceof ConfigValidationError && /aws\.clusterName/.test(e.message),
             );
-            const dir2 = prodWith((c) => {
-                c["xroad-sidecar:aws"].clusterName = "c".repeat(MAX_CLUSTER_NAME_LENGTH);
-                c["xroad-sidecar:instances"][0].name = "i".repeat(MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH - MAX_CLUSTER_NAME_LENGTH + 1);
-            });
+            const dir2 = prodWith([
+                [["xroad-sidecar:aws", "clusterName"], "c".repeat(MAX_CLUSTER_NAME_LENGTH)],
+                [["xroad-sidecar:instances", 0, "name"], "i".repeat(MAX_CLUSTER_AND_INSTANCE_NAME_LENGTH - MAX_CLUSTER_NAME_LENGTH + 1)],
+            ]);
             await assert.rejects(
                 planStack(readStackFile(dir2, "edge")),
                 (e) => e instanceof ConfigValidationError && /instances\[0\]\.name/.test(e.message),

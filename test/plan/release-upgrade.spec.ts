@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parse, stringify } from "yaml";
+import { ConfigEdit, withConfigEdits } from "../plan-helpers";
 import { PlannedResource, planStack } from "../../plan/run";
 import { readStackFile } from "../../plan/stack-file";
 import { REPLACEMENT_RULES, replacementsBetween } from "../../plan/mocks/rules/replacements";
@@ -32,12 +32,11 @@ const RELEASE_B = {
 };
 
 /** Plans the prod stack with its config edited, from a copy of the project's stack files. */
-async function planProd(edit: (config: Record<string, any>) => void = () => {}): Promise<PlannedResource[]> {
-    const doc = parse(fs.readFileSync(path.join(projectDir, "Pulumi.prod.yaml"), "utf8"));
-    edit(doc.config);
+async function planProd(edits: ConfigEdit[] = []): Promise<PlannedResource[]> {
+    const text = withConfigEdits(fs.readFileSync(path.join(projectDir, "Pulumi.prod.yaml"), "utf8"), edits);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-release-"));
     fs.copyFileSync(path.join(projectDir, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-    fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), stringify(doc));
+    fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), text);
     return (await planStack(readStackFile(dir, "prod"))).resources;
 }
 
@@ -52,7 +51,7 @@ describe("promotion from release A to release B on EKS", function () {
 
     before(async () => {
         a = await planProd();
-        b = await planProd((c) => Object.assign(c["xroad-sidecar:release"], RELEASE_B));
+        b = await planProd(Object.entries(RELEASE_B).map(([key, value]): ConfigEdit => [["xroad-sidecar:release", key], value]));
     });
 
     it("upgrades the control plane, kube-proxy, every managed add-on and the nodes", () => {
@@ -82,9 +81,9 @@ describe("promotion from release A to release B on EKS", function () {
     });
 
     it("sees a change that would replace something stateful", async () => {
-        const renamed = await planProd((c) => (c["xroad-sidecar:instances"][0].storage.config = "5Gi"));
+        const renamed = await planProd([[["xroad-sidecar:instances", 0, "storage", "config"], "5Gi"]]);
         assert.deepEqual(replacementsBetween(a, renamed), [], "a larger volume is resized in place");
-        const moved = await planProd((c) => (c["xroad-sidecar:aws"].database.engineVersion = "16"));
+        const moved = await planProd([[["xroad-sidecar:aws", "database", "engineVersion"], "16"]]);
         assert.deepEqual(replacementsBetween(a, moved), []);
         const other = a.map((r) =>
             r.type === "aws:efs/fileSystem:FileSystem" ? { ...r, inputs: { ...r.inputs, performanceMode: "maxIO" } } : r,
@@ -95,7 +94,7 @@ describe("promotion from release A to release B on EKS", function () {
     });
 
     it("turning Object Lock on for an existing bucket does not replace it (review aws B8)", async () => {
-        const off = await planProd((c) => (c["xroad-sidecar:aws"].archive.objectLock = { enabled: false }));
+        const off = await planProd([[["xroad-sidecar:aws", "archive", "objectLock"], { enabled: false }]]);
         const on = await planProd();
         assert.deepEqual(
             replacementsBetween(off, on).filter((r) => r.type === "aws:s3/bucket:Bucket"),

@@ -13,19 +13,11 @@ import * as path from "path";
 import { packAndInstall, startAsTheCliDoes } from "../../bench/policy-package";
 import { allPolicies } from "../../policy/policies";
 
-/* The generated gRPC modules of @pulumi/pulumi, the ones the policy server answers with. */
-const grpc: typeof import("@grpc/grpc-js") = require("@grpc/grpc-js");
-const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
-const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
-const structPb = require("google-protobuf/google/protobuf/struct_pb");
-const emptyPb = require("google-protobuf/google/protobuf/empty_pb");
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzerConnection, struct } from "../../policy/testing/analyzer-client";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const POLICY_DIR = path.join(ROOT, "policy");
-
-function call<T>(client: any, method: string, request: unknown): Promise<T> {
-    return new Promise((resolve, reject) => client[method](request, (err: Error | null, res: T) => (err ? reject(err) : resolve(res))));
-}
 
 describe("the policy pack as a published package", function () {
     this.timeout(600000);
@@ -92,10 +84,10 @@ describe("the policy pack as a published package", function () {
             loads.filter((f) => f.includes(`${path.sep}@npmcli${path.sep}arborist${path.sep}`)),
             [],
         );
-        const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        const client = new AnalyzerConnection(port);
 
-        const info: any = await call(client, "getAnalyzerInfo", new emptyPb.Empty());
-        const names: string[] = info.getPoliciesList().map((p: any) => p.getName());
+        const info = await client.info();
+        const names: string[] = info.getPoliciesList().map((p) => p.getName());
         assert.ok(names.length >= 38, `${names.length} policies`);
         assert.deepEqual([...names].sort(), allPolicies.map((p) => p.name).sort());
 
@@ -104,7 +96,7 @@ describe("the policy pack as a published package", function () {
         req.setName("p");
         req.setUrn("urn:pulumi:dev::proj::kubernetes:core/v1:Pod::p");
         req.setProperties(
-            structPb.Struct.fromJavaScript({
+            struct({
                 apiVersion: "v1",
                 kind: "Pod",
                 metadata: { name: "p", namespace: "apps" },
@@ -114,8 +106,8 @@ describe("the policy pack as a published package", function () {
         const options = new analyzerPb.AnalyzerResourceOptions();
         options.setProtect(false);
         req.setOptions(options);
-        const res: any = await call(client, "analyze", req);
-        const baseline = res.getDiagnosticsList().filter((d: any) => d.getPolicyname() === "pod-security-baseline");
+        const res = await client.analyze(req);
+        const baseline = res.getDiagnosticsList().filter((d) => d.getPolicyname() === "pod-security-baseline");
         assert.equal(baseline.length, 1);
         assert.equal(baseline[0].getEnforcementlevel(), 1, "mandatory");
         assert.match(baseline[0].getMessage(), /privileged/);
