@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
 import { backupArchiveEncryption } from "./backup-encryption";
 import { encryptionIni } from "./xroad/encryption";
-import { deployment, k8s, messages } from "./testing/harness";
+import { ManifestObject, deployment, k8s, messages } from "./testing/harness";
 import { ROLE_LABEL } from "./xroad/labels";
 
 const FPR = "4DA7B4F5380D02B56358B58880556C077CCDCAF1";
 const IMAGE = "niis/xroad-security-server-sidecar:7.8.0";
 
-function server(image: string, role = "primary", configMap = "xroad-encryption"): Record<string, any> {
+function server(image: string, role = "primary", configMap = "xroad-encryption"): ManifestObject {
     const d = deployment("ss-primary", "xroad", {
         containers: [{ name: "security-server", image }],
         volumes: [{ name: "backup-encryption", configMap: { name: configMap } }],
@@ -17,7 +17,7 @@ function server(image: string, role = "primary", configMap = "xroad-encryption")
     return d;
 }
 
-function configMap(ini: string, name = "xroad-encryption", namespace = "xroad"): Record<string, any> {
+function configMap(ini: string, name = "xroad-encryption", namespace = "xroad"): ManifestObject {
     return { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace }, data: { "override-k8s-backup-encryption.ini": ini } };
 }
 

@@ -55,8 +55,16 @@ export function toEngine(r: FakeResource): EngineResource {
     };
 }
 
+/** A Kubernetes object as a test writes it: apiVersion, kind and metadata, the rest free-form. */
+export interface ManifestObject {
+    apiVersion: string;
+    kind: string;
+    metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+    [field: string]: unknown;
+}
+
 /** A Kubernetes manifest object as a resource: type token from apiVersion/kind, name from metadata.name. */
-export function k8s(manifest: Record<string, any>, extra: Omit<FakeResource, "type" | "props"> = {}): FakeResource {
+export function k8s(manifest: ManifestObject, extra: Omit<FakeResource, "type" | "props"> = {}): FakeResource {
     return { type: k8sTypeToken(manifest.apiVersion, manifest.kind), name: manifest.metadata?.name, props: manifest, ...extra };
 }
 
@@ -92,7 +100,7 @@ export function deployment(
     namespace: string,
     podSpec: Record<string, unknown>,
     podLabels: Record<string, string> = { app: name },
-): Record<string, any> {
+): ManifestObject & { spec: { template: { metadata: { labels: Record<string, string> }; spec: Record<string, unknown> } } } {
     return {
         apiVersion: "apps/v1",
         kind: "Deployment",

@@ -20,7 +20,7 @@ function valueOf<T>(input: pulumi.Input<T>): Promise<T> {
     return new Promise((resolve) => pulumi.output(input).apply((v) => resolve(v as T)));
 }
 
-function byName(resources: PlannedResource[], type: string, suffix: string) {
+function byName<Type extends string>(resources: PlannedResource[], type: Type, suffix: string) {
     return one(resources, type, new RegExp(`${suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
 }
 

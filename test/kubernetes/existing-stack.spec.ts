@@ -8,16 +8,17 @@ import { parse } from "yaml";
 import { kubernetesManifests } from "../../plan/manifests";
 import { writePlan } from "../../plan/write";
 import { validateManifest } from "./schema";
+import type { InstanceOutputs } from "./render";
 
 /** `npm run plan -- --stack existing` runs exactly this: the real program on Pulumi.existing.yaml under mocks. */
 describe("the example stack Pulumi.existing.yaml", () => {
     let manifests: ReturnType<typeof kubernetesManifests>;
-    let outputs: Record<string, any>;
+    let outputs: { instances: Record<string, InstanceOutputs> };
     let outDir: string;
     after(() => fs.rmSync(outDir, { recursive: true, force: true }));
     before(async () => {
         const plan = await planStack(readStackFile(path.resolve(__dirname, "../.."), "existing"));
-        outputs = plan.outputs as Record<string, any>;
+        outputs = plan.outputs as { instances: Record<string, InstanceOutputs> };
         outDir = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-existing-"));
         writePlan(plan, outDir);
         assert.equal(plan.config.target, "existing");
