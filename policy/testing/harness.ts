@@ -100,7 +100,12 @@ export function deployment(
     namespace: string,
     podSpec: Record<string, unknown>,
     podLabels: Record<string, string> = { app: name },
-): ManifestObject & { spec: { template: { metadata: { labels: Record<string, string> }; spec: Record<string, unknown> } } } {
+): ManifestObject & {
+    spec: {
+        selector: { matchLabels: Record<string, string> };
+        template: { metadata: { labels: Record<string, string> }; spec: Record<string, unknown> };
+    };
+} {
     return {
         apiVersion: "apps/v1",
         kind: "Deployment",
