@@ -11,6 +11,7 @@ const config = loadStackConfig(
     { prerequisites: probeTool },
 );
 
-for (const warning of config.warnings) pulumi.log.warn(warning);
+// pulumi.log.warn resolves once the engine has the message; the program does not wait for it.
+for (const warning of config.warnings) void pulumi.log.warn(warning);
 
 export = deployStack(config);

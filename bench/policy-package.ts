@@ -51,9 +51,9 @@ export function startAsTheCliDoes(
         stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
-    child.stderr!.on("data", (d) => (stderr += String(d)));
+    child.stderr.on("data", (d) => (stderr += String(d)));
     const ready = new Promise<{ port: number; ms: number }>((resolve, reject) => {
-        child.stdout!.on("data", (d) => {
+        child.stdout.on("data", (d) => {
             const m = /^(\d+)\s*$/m.exec(String(d));
             if (m) resolve({ port: Number(m[1]), ms: Number(process.hrtime.bigint() - started) / 1e6 });
         });

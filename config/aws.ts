@@ -98,7 +98,7 @@ export interface AwsSettings {
     dns?: { hostedZoneId: string; recordName: string };
 }
 
-const ARN = { pattern: /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@\/-]+$/, allowed: "an IAM role or user ARN" };
+const ARN = { pattern: /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, allowed: "an IAM role or user ARN" };
 const HOSTNAME = { pattern: /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}\.?$/, allowed: "a fully qualified DNS name" };
 
 /** The keys of `xroad-sidecar:aws`, as Pulumi.yaml documents them. */
@@ -178,7 +178,7 @@ export function readAwsSettings(
     check.knownKeys(`${p}.archive.objectLock`, ol, ["enabled", "mode", "days"]);
     const archive = {
         prefix: check.string(`${p}.archive.prefix`, ar.prefix, "messagelog", {
-            pattern: /^[a-z0-9][a-z0-9-_\/]*[a-z0-9]$/,
+            pattern: /^[a-z0-9][a-z0-9-_/]*[a-z0-9]$/,
             allowed: "an S3 key prefix of lowercase letters, digits, '-', '_' and '/'",
         }),
         transitionToGlacierDays: check.integer(

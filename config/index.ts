@@ -288,7 +288,7 @@ function checkCapacity(
 function warnPlainTextSecrets(check: Checker, rawSecrets: unknown, isSecure: (key: string) => boolean): void {
     if (typeof rawSecrets !== "object" || rawSecrets === null || Array.isArray(rawSecrets)) return;
     if (isSecure(`${CONFIG_NAMESPACE}:secrets`)) return;
-    for (const [instance, secrets] of Object.entries(rawSecrets)) {
+    for (const [instance, secrets] of Object.entries(rawSecrets as Record<string, unknown>)) {
         if (typeof secrets !== "object" || secrets === null || Array.isArray(secrets)) continue;
         for (const [key, value] of Object.entries(secrets)) {
             const path = `secrets.${instance}.${key}`;

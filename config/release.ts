@@ -25,7 +25,7 @@ const CHART_VERSION = /^v?\d+\.\d+\.\d+$/;
 // A repository alone: an optional registry host[:port]/, then path components; no tag and no digest, which the
 // program appends from sidecarVersion (distribution/reference grammar).
 const IMAGE_REPOSITORY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?\/)?[a-z0-9]+([._-]+[a-z0-9]+)*(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
-const IMAGE_REFERENCE = /^[a-z0-9]+([._\/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+const IMAGE_REFERENCE = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 
 const sidecarVersion = text(undefined).superRefine((version, ctx) => {
     const parsed = parseVersion(version);

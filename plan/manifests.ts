@@ -40,7 +40,7 @@ export function kubernetesManifests(resources: PlannedResource[]): Manifest[] {
             const redacted = Object.keys(data).filter((k) => data[k] === REDACTED);
             if (redacted.length > 0) {
                 object.stringData = {
-                    ...((object.stringData as Record<string, unknown>) ?? {}),
+                    ...(object.stringData ?? {}),
                     ...Object.fromEntries(redacted.map((k) => [k, REDACTED])),
                 };
                 for (const k of redacted) delete data[k];
@@ -48,7 +48,7 @@ export function kubernetesManifests(resources: PlannedResource[]): Manifest[] {
             }
         }
         const meta = (object.metadata ?? {}) as { name?: string; namespace?: string };
-        const kind = String(object.kind ?? r.type.split(":")[2]);
+        const kind = typeof object.kind === "string" ? object.kind : r.type.split(":")[2];
         const fileName = `${meta.namespace ?? "_cluster"}.${kind.toLowerCase()}.${meta.name ?? r.name}.yaml`;
         // Field order as people write manifests: apiVersion, kind, metadata first.
         const { apiVersion, kind: k, metadata, ...rest } = object;

@@ -129,9 +129,10 @@ function syncBlockMap(text: string, map: YAMLMap, desired: ReleaseTree, step: nu
         if (!pair) {
             missing.push(key);
         } else if (typeof value === "string") {
-            const current = pair.value;
-            if (!(isScalar(current) && current.value !== null && String(current.value) === value))
-                edits.push(replaceInline(text, pair, value));
+            const current = isScalar(pair.value) ? pair.value.value : undefined;
+            const currentText =
+                typeof current === "string" || typeof current === "number" || typeof current === "boolean" ? String(current) : undefined;
+            if (currentText !== value) edits.push(replaceInline(text, pair, value));
         } else if (isMap(pair.value) && !pair.value.flow && pair.value.items.length > 0) {
             if (Object.keys(value).length > 0) syncBlockMap(text, pair.value, value, step, edits);
             else edits.push(replaceBlockInline(text, pair, value));

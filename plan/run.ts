@@ -95,6 +95,7 @@ class RecordingMonitor extends MockMonitor {
  * `waitForRPCs` is how the Pulumi runtime itself waits for every outstanding registration before it
  * exits; it is internal to @pulumi/pulumi (absent from its .d.ts), so it is required with its signature.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- internal, not in the .d.ts
 const runtimeSettings: { waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
 
 /**
@@ -111,6 +112,8 @@ export async function recordResources<T>(
     const monitor = new RecordingMonitor(mocks);
     setMockOptions(monitor, names.project, names.stack, false);
     try {
+        // async, so that a program that throws becomes a rejected run, as under the CLI.
+        // eslint-disable-next-line @typescript-eslint/require-await
         await pulumi.runtime.runInPulumiStack(async () => program());
         await runtimeSettings.waitForRPCs();
     } catch (e) {

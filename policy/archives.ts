@@ -8,7 +8,7 @@ import { SIDECAR_REPOSITORY } from "./xroad/images";
 import { ROLE_LABEL, ROLE_SECONDARY } from "./xroad/labels";
 import { configOf, guide } from "./common";
 import { PERSISTENT_VOLUME, STORAGE_CLASS, k8sKind } from "./kubernetes/types";
-import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./kubernetes/workloads";
+import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate, textOf } from "./kubernetes/workloads";
 import { linked, ofTypes, props } from "./stack-helpers";
 
 const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -298,7 +298,7 @@ export const azureFilesTransport: ResourceValidationPolicy = {
                 report("the file share uses NFS, which is not encrypted in transit by default");
         } else if (args.type === STORAGE_CLASS) {
             const params = asObj(args.props.parameters) ?? {};
-            if (asString(args.props.provisioner) === "file.csi.azure.com" && String(params.protocol ?? "").toLowerCase() === "nfs")
+            if (asString(args.props.provisioner) === "file.csi.azure.com" && textOf(params.protocol).toLowerCase() === "nfs")
                 report("the Azure Files StorageClass mounts over NFS, which is not encrypted in transit by default");
         }
     },

@@ -28,7 +28,7 @@ export const GUIDE_SECTIONS = Object.keys(ANCHORS);
 
 /** Metadata tying a policy to its guide section: framework, url and a `guide-§x` tag. */
 export function guide(
-    section: keyof typeof ANCHORS & string,
+    section: keyof typeof ANCHORS,
     ...extraTags: string[]
 ): { framework: PolicyComplianceFramework; url: string; tags: string[] } {
     const anchor = ANCHORS[section];

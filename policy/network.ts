@@ -10,7 +10,7 @@ import { configOf, guide } from "./common";
 import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "./kubernetes/types";
 import { isEmptySelector, selectorMatches } from "./kubernetes/selectors";
 import { addressEndpoint, evaluateFlow, podEndpoint } from "./kubernetes/network-flows";
-import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./kubernetes/workloads";
+import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate, textOf } from "./kubernetes/workloads";
 import { byNamespace, clusterGroups, linkedToGroup, namespaceOf, namespaceResource, ofTypes, props, workloads } from "./stack-helpers";
 
 export const EKS_ADDON = "aws:eks/addon:Addon";
@@ -178,7 +178,7 @@ export const primaryIngressSecondarySshOnly: StackValidationPolicy = {
                             (typeof p.endPort === "number" && p.endPort !== port)
                         ) {
                             report(
-                                `${where} admits ${protocol} ${p.port ?? "(all ports)"}${typeof p.endPort === "number" ? `-${p.endPort}` : ""} to primary ${label(primary)}; only TCP ${[...allowedPorts].join(", ")} is allowed`,
+                                `${where} admits ${protocol} ${p.port === undefined || p.port === null ? "(all ports)" : textOf(p.port)}${typeof p.endPort === "number" ? `-${p.endPort}` : ""} to primary ${label(primary)}; only TCP ${[...allowedPorts].join(", ")} is allowed`,
                                 primary.urn,
                             );
                         }

@@ -178,12 +178,12 @@ describe("policy pack integrity", () => {
     it("ships a loadable pack: PulumiPolicy.yaml (nodejs), package.json with version and main, per-environment configs", () => {
         const dir = __dirname;
         assert.match(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
-        const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+        const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version?: string; main?: string };
         // The published package runs bin/index.js, compiled from index.ts (npm run build:policy; npm pack builds it too).
         assert.ok(pkg.version && pkg.main === "bin/index.js" && fs.existsSync(path.join(dir, "index.ts")));
         const names = new Set(allPolicies.map((p) => p.name));
-        const dev = JSON.parse(fs.readFileSync(path.join(dir, "config", "dev.json"), "utf8"));
-        const prod = JSON.parse(fs.readFileSync(path.join(dir, "config", "prod.json"), "utf8"));
+        const dev = JSON.parse(fs.readFileSync(path.join(dir, "config", "dev.json"), "utf8")) as Record<string, unknown>;
+        const prod = JSON.parse(fs.readFileSync(path.join(dir, "config", "prod.json"), "utf8")) as Record<string, unknown>;
         for (const key of [...Object.keys(dev), ...Object.keys(prod)]) assert.ok(key === "all" || names.has(key), `config key ${key}`);
         assert.equal(prod.all, "mandatory");
         assert.ok(

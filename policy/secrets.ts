@@ -127,7 +127,7 @@ export const secretEnvRefsWellFormed: ResourceValidationPolicy = {
                 const configMapRef = asObj(source.configMapRef);
                 if ("secretRef" in source && !asString(secretRef?.name)) {
                     report(
-                        `${c.kind} "${c.name}" envFrom[${i}].secretRef has no name${asString(source.name) ? ` (name "${source.name}" is indented beside secretRef instead of inside it)` : ""}, so no Secret is loaded`,
+                        `${c.kind} "${c.name}" envFrom[${i}].secretRef has no name${asString(source.name) ? ` (name "${asString(source.name)}" is indented beside secretRef instead of inside it)` : ""}, so no Secret is loaded`,
                     );
                 } else if ("configMapRef" in source && !asString(configMapRef?.name)) {
                     report(`${c.kind} "${c.name}" envFrom[${i}].configMapRef has no name, so nothing is loaded`);

@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N] [--only plan|check|pack] [--out file]`:
+ * `npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N]
+ *   [--only plan|check|pack] [--out file]`:
  * how fast and how big the offline plan is, and how fast `npm run check` reads plain manifests.
  *  - For each example stack: the plan's wall time and peak memory (median of N runs, default 5), each
  *    in a fresh process started like `npm run plan`, next to the FLOOR: a fresh process that loads the
@@ -213,7 +214,10 @@ interface CheckResult {
     sizes: CheckPoint[];
     /** mbPerSecond at the largest size: the headline figure. */
     throughput: number;
-    /** Throughput at the largest size over throughput at the smallest: 1 or more when time grows no faster than the input (small inputs also pay start-up and JIT warm-up). */
+    /**
+     * Throughput at the largest size over throughput at the smallest: 1 or more when time grows no faster than the input
+     * (small inputs also pay start-up and JIT warm-up).
+     */
     linearity: number;
     withinTarget: boolean;
 }

@@ -1,4 +1,4 @@
-import Mocha = require("mocha");
+import Mocha from "mocha";
 
 /**
  * mocha's spec reporter, plus one closing line `tests: N passed, N failed, N skipped` that CI reads

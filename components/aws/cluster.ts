@@ -75,12 +75,14 @@ export function accessEntries(
     args: Pick<ClusterArgs, "clusterAdminArns" | "namespaceOperatorArns" | "operatorNamespaces" | "partition">,
 ): Record<string, eks.types.input.AccessEntryArgs> {
     const entries: Record<string, eks.types.input.AccessEntryArgs> = {};
-    const add = (key: string, entry: eks.types.input.AccessEntryArgs) => {
+    const principalOf: Record<string, string> = {};
+    const add = (key: string, entry: eks.types.input.AccessEntryArgs & { principalArn: string }) => {
         // Same path in two accounts: refuse rather than silently drop one principal's access.
-        if (entries[key])
+        if (principalOf[key])
             throw new Error(
-                `access entries ${entries[key].principalArn} and ${entry.principalArn} would share the key ${key}; use distinct role paths`,
+                `access entries ${principalOf[key]} and ${entry.principalArn} would share the key ${key}; use distinct role paths`,
             );
+        principalOf[key] = entry.principalArn;
         entries[key] = entry;
     };
     for (const principalArn of args.clusterAdminArns) {

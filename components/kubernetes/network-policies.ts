@@ -62,7 +62,10 @@ function externalPeers(cidrs: string[], clusterCidrs: string[]): NetworkPolicyPe
     });
 }
 
-/** Central server 80/443/4001, OCSP and time-stamping 80/443 and their other ports, other Security Servers 5500/5577 (NIIS network table). */
+/**
+ * Central server 80/443/4001, OCSP and time-stamping 80/443 and their other ports, other Security Servers 5500/5577
+ * (NIIS network table).
+ */
 function xroadEgress(instance: SidecarInstanceConfig, clusterCidrs: string[]): EgressRule {
     const ports = [...new Set([...XROAD_EGRESS_PORTS, ...instance.network.ocspTsaPorts])];
     return { to: externalPeers(instance.network.xroadEgressCidrs, clusterCidrs), ports: ports.map(tcp) };

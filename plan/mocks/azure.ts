@@ -1,5 +1,4 @@
-import { MockResourceArgs } from "@pulumi/pulumi/runtime/mocks";
-import { MockTable, OutputBuilder, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./types";
+import { MockTable, OutputBuilder, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID, MockResource } from "./types";
 import { secretValue } from "./secret";
 import { alertRuleViolation, nameViolation, principalViolation } from "./rules/azure";
 
@@ -18,13 +17,13 @@ export function mockUuid(seed: string): string {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function str(args: MockResourceArgs, key: string, fallback: string): string {
+function str(args: MockResource, key: string, fallback: string): string {
     const v = args.inputs[key];
     return typeof v === "string" && v.length > 0 ? v : fallback;
 }
 
 const rgId = (group: string) => `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${group}`;
-const group = (args: MockResourceArgs) => str(args, "resourceGroupName", "rg-mock");
+const group = (args: MockResource) => str(args, "resourceGroupName", "rg-mock");
 
 /** A resource in a resource group: its ARM id and name, as Azure returns them. */
 function inGroup(provider: string, kind: string, nameKey: string): OutputBuilder {
@@ -39,8 +38,8 @@ function child(
     provider: string,
     parentKind: string,
     parentKey: string,
-    path: (args: MockResourceArgs) => string,
-    nameOf: (args: MockResourceArgs) => string,
+    path: (args: MockResource) => string,
+    nameOf: (args: MockResource) => string,
 ): OutputBuilder {
     return (args) => ({
         id: `${rgId(group(args))}/providers/${provider}/${parentKind}/${str(args, parentKey, "parent")}/${path(args)}`,
@@ -48,7 +47,7 @@ function child(
     });
 }
 
-const location = (args: MockResourceArgs) => str(args, "location", "westeurope");
+const location = (args: MockResource) => str(args, "location", "westeurope");
 
 /** An exec kubeconfig as AKS returns it for an Entra ID cluster with local accounts disabled (format=exec). */
 export function mockAksUserKubeconfig(clusterName: string, group: string, loc: string): string {
@@ -310,7 +309,7 @@ const MANAGED_IDENTITY_PRINCIPALS = new Set<string>();
  * Why ARM would refuse this resource (plan/mocks/rules/azure.ts), or undefined: PlanMocks fails the plan with it.
  * Names follow azure-native's own auto-naming and Azure's rules; role assignments must name the principal's type.
  */
-export function azureRuleProblem(args: MockResourceArgs): string | undefined {
+export function azureRuleProblem(args: MockResource): string | undefined {
     const problem = nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS) ?? alertRuleViolation(args);
     return problem ? `${args.type} ${args.name}: ${problem}` : undefined;
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockCallArgs, MockResourceArgs, MockResourceResult } from "@pulumi/pulumi/runtime/mocks";
-import { MockTable, MOCK_ACCOUNT_ID, MOCK_SUBSCRIPTION_ID } from "./types";
+import { MockCall, MockResource, MockTable, MOCK_ACCOUNT_ID, MOCK_SUBSCRIPTION_ID } from "./types";
 import { awsMocks } from "./aws";
 import { azureMocks, azureRuleProblem } from "./azure";
 import { kubernetesMocks, kubernetesObjectOutputs } from "./kubernetes";
@@ -32,7 +32,7 @@ function moduleOf(type: string): string {
     return type.split(":")[1]?.split("/")[0] ?? "";
 }
 
-function defaultOutputs(args: MockResourceArgs, id: string): Record<string, unknown> {
+function defaultOutputs(args: MockResource, id: string): Record<string, unknown> {
     const [pkg] = args.type.split(":");
     const name = typeof args.inputs.name === "string" ? args.inputs.name : args.name;
     if (pkg === "aws")
@@ -61,7 +61,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
     /** Every refusal of this run, reported together once the program stops. */
     readonly refusals: string[] = [];
 
-    newResource(args: MockResourceArgs): MockResourceResult {
+    newResource(registration: MockResourceArgs): MockResourceResult {
+        const args: MockResource = { ...registration, inputs: registration.inputs as Record<string, unknown> };
         const problem =
             physicalNameProblem(NAME_RULES, { type: args.type, name: args.name, inputs: args.inputs }) ??
             kubernetesObjectProblem(args.type, args.name, args.inputs) ??
@@ -77,7 +78,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         return { id: typeof state.id === "string" ? state.id : id, state };
     }
 
-    call(args: MockCallArgs): Record<string, unknown> {
+    call(request: MockCallArgs): Record<string, unknown> {
+        const args: MockCall = { ...request, inputs: request.inputs as Record<string, unknown> };
         const builder = CALLS[args.token];
         if (!builder) throw new Error(`the offline plan has no mock for the provider function ${args.token}; add one to plan/mocks/`);
         return builder(args);

@@ -1,9 +1,14 @@
 import { MockCallArgs, MockResourceArgs } from "@pulumi/pulumi/runtime/mocks";
 
+/** A resource registration as the mocks see it: the SDK's args, with the inputs read as unknown values (the SDK says `any`). */
+export type MockResource = Omit<MockResourceArgs, "inputs"> & { inputs: Record<string, unknown> };
+/** A provider function call as the mocks see it, likewise. */
+export type MockCall = Omit<MockCallArgs, "inputs"> & { inputs: Record<string, unknown> };
+
 /** Plausible outputs of one resource type, merged over its inputs. */
-export type OutputBuilder = (args: MockResourceArgs, id: string) => Record<string, unknown>;
+export type OutputBuilder = (args: MockResource, id: string) => Record<string, unknown>;
 /** The result of one provider function (invoke). */
-export type CallBuilder = (args: MockCallArgs) => Record<string, unknown>;
+type CallBuilder = (args: MockCall) => Record<string, unknown>;
 
 export interface MockTable {
     resources: Record<string, OutputBuilder>;

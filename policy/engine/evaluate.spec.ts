@@ -13,6 +13,11 @@ const reportsAlways: ResourceValidationPolicy = {
     validateResource: (args, report) => report(`saw ${args.type}`),
 };
 
+/** The props these test policies read: a Kubernetes object's metadata. */
+interface Manifest {
+    metadata: { name?: string; labels?: Record<string, string> };
+}
+
 describe("policy engine (Pulumi policy server semantics)", () => {
     const ns: FakeResource = { type: NS, name: "ns", props: { metadata: { name: "a" } } };
 
@@ -63,7 +68,7 @@ describe("policy engine (Pulumi policy server semantics)", () => {
             description: "test",
             enforcementLevel: "mandatory",
             validateResource: (args, report) => {
-                if (args.props.metadata.name !== "a") report("bad");
+                if ((args.props as Manifest).metadata.name !== "a") report("bad");
             },
         };
         const r = await run(readsName, { type: NS, props: { metadata: { name: UNKNOWN.string } } });
@@ -82,7 +87,7 @@ describe("policy engine (Pulumi policy server semantics)", () => {
             description: "test",
             enforcementLevel: "mandatory",
             validateResource: (args, report) => {
-                if (args.props.metadata.name !== "a") report("bad");
+                if ((args.props as Manifest).metadata.name !== "a") report("bad");
             },
         };
         const readsAll: StackValidationPolicy = {
@@ -90,7 +95,7 @@ describe("policy engine (Pulumi policy server semantics)", () => {
             description: "test",
             enforcementLevel: "mandatory",
             validateStack: (args, report) => {
-                for (const r of args.resources) if (r.props.metadata.labels !== undefined) report("labelled", r.urn);
+                for (const r of args.resources) if ((r.props as Manifest).metadata.labels !== undefined) report("labelled", r.urn);
             },
         };
         const resources = [toEngine({ type: NS, name: "u", props: { metadata: { name: UNKNOWN.string, labels: UNKNOWN.object } } })];
@@ -120,7 +125,7 @@ describe("policy engine (Pulumi policy server semantics)", () => {
             name: "writes",
             description: "t",
             validateResource: (args) => {
-                args.props.metadata.name = "changed";
+                (args.props as Manifest).metadata.name = "changed";
             },
         };
         await assert.rejects(evaluate([writes], [toEngine(ns)]), /Error validating resource .* with policy 'writes': TypeError/);

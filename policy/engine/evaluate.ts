@@ -33,12 +33,19 @@ interface ProxyModule {
     unknownCheckingProxy<T extends object>(value: T): T;
     UnknownValueError: new (...args: never[]) => Error;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment -- see ProxyModule
 const proxy: ProxyModule = require("@pulumi/policy/proxy");
 
 class NotApplicableError extends Error {
     constructor(readonly reason: string) {
         super(reason);
     }
+}
+
+/** A thrown value for a message: an Error's stack, a thrown string as it is, anything else as JSON. */
+function describeError(e: unknown): string {
+    if (e instanceof Error) return e.stack ?? e.message;
+    return typeof e === "string" ? e : JSON.stringify(e);
 }
 
 function throwNotApplicable(reason?: string): never {
@@ -54,7 +61,7 @@ function attachedPulumiType(fn: unknown): string | undefined {
 function isTypeOf(type: string, resourceClass: unknown): boolean {
     const pulumiType = attachedPulumiType(resourceClass);
     if (pulumiType) return type === pulumiType;
-    const isInstance = (resourceClass as { isInstance?: unknown }).isInstance;
+    const isInstance = (resourceClass as { isInstance?: (value: unknown) => unknown }).isInstance;
     return typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
 }
 
@@ -211,12 +218,14 @@ async function runResourcePolicy(
                         severity: policy.severity,
                         urn: resource.urn,
                         unknownAtPreview: true,
-                        message: `can't run policy '${policy.name}' during preview: ${(e as Error).message}`,
+                        message: `can't run policy '${policy.name}' during preview: ${e.message}`,
                     });
                 } else if (e instanceof NotApplicableError) {
                     result.notApplicable.push({ policy: policy.name, urn: resource.urn, reason: e.reason });
                 } else {
-                    throw new Error(`Error validating resource ${resource.urn} with policy '${policy.name}': ${(e as Error)?.stack ?? e}`);
+                    throw new Error(`Error validating resource ${resource.urn} with policy '${policy.name}': ${describeError(e)}`, {
+                        cause: e,
+                    });
                 }
             }
         }
@@ -326,12 +335,12 @@ async function runStackPolicy(
                 level: "advisory",
                 severity: policy.severity,
                 unknownAtPreview: true,
-                message: `can't run policy '${policy.name}' during preview: ${(e as Error).message}`,
+                message: `can't run policy '${policy.name}' during preview: ${e.message}`,
             });
         } else if (e instanceof NotApplicableError) {
             result.notApplicable.push({ policy: policy.name, reason: e.reason });
         } else {
-            throw new Error(`Error validating stack with policy '${policy.name}': ${(e as Error)?.stack ?? e}`);
+            throw new Error(`Error validating stack with policy '${policy.name}': ${describeError(e)}`, { cause: e });
         }
     }
 }

@@ -68,7 +68,7 @@ const boolType = new jsyaml.Type("tag:yaml.org,2002:bool", {
     resolve: (data: string | null) => data !== null && (TRUES.has(data) || FALSES.has(data)),
     construct: (data: string) => TRUES.has(data),
     predicate: (o: unknown) => typeof o === "boolean",
-    represent: { lowercase: (o: object) => String(o) },
+    represent: { lowercase: (value: unknown) => String(value) },
     defaultStyle: "lowercase",
 });
 
@@ -77,7 +77,7 @@ const intType = new jsyaml.Type("tag:yaml.org,2002:int", {
     resolve: (data: string | null) => data !== null && goNumber(data)?.tag === "int",
     construct: (data: string) => goNumber(data)?.value,
     predicate: (o: unknown) => typeof o === "number" && Number.isInteger(o),
-    represent: { decimal: (o: object) => String(o) },
+    represent: { decimal: (value: unknown) => String(value) },
     defaultStyle: "decimal",
 });
 
@@ -86,7 +86,7 @@ const floatType = new jsyaml.Type("tag:yaml.org,2002:float", {
     resolve: (data: string | null) => data !== null && goNumber(data) !== undefined,
     construct: (data: string) => goNumber(data)?.value,
     predicate: (o: unknown) => typeof o === "number",
-    represent: { decimal: (o: object) => String(o) },
+    represent: { decimal: (value: unknown) => String(value) },
     defaultStyle: "decimal",
 });
 

@@ -14,7 +14,7 @@
  */
 import { cidrHas } from "./cidr";
 import { selectorMatches } from "./selectors";
-import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./workloads";
+import { Obj, allContainers, asArray, asObj, asString, podTemplate, textOf } from "./workloads";
 import { k8sTypeToken } from "./types";
 
 const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -182,7 +182,7 @@ export function evaluateFlow(policies: Obj[], q: FlowQuery): FlowVerdict {
 
 /** The NetworkPolicy objects among manifests. */
 export function networkPolicies(objects: Obj[]): Obj[] {
-    return objects.filter((o) => o.kind === "NetworkPolicy" && String(o.apiVersion ?? "").startsWith("networking.k8s.io/"));
+    return objects.filter((o) => o.kind === "NetworkPolicy" && textOf(o.apiVersion).startsWith("networking.k8s.io/"));
 }
 
 /** One pod endpoint per workload in the manifests (its template's labels and ports), with its namespace's labels. */
@@ -194,7 +194,7 @@ export function workloadPods(objects: Obj[]): { workload: string; pod: PodEndpoi
     }
     const out: { workload: string; pod: PodEndpoint }[] = [];
     for (const o of objects) {
-        const type = k8sTypeToken(String(o.apiVersion ?? ""), String(o.kind ?? ""));
+        const type = k8sTypeToken(textOf(o.apiVersion), textOf(o.kind));
         const tpl = podTemplate(type, o);
         if (!tpl) continue;
         const meta = asObj(o.metadata) ?? {};

@@ -23,11 +23,22 @@ export function asObj(value: unknown): Obj | undefined {
 }
 
 export function asArray(value: unknown): Obj[] {
-    return Array.isArray(value) ? value.filter((v) => v !== null && typeof v === "object") : [];
+    return Array.isArray(value) ? (value as unknown[]).filter((v): v is Obj => v !== null && typeof v === "object") : [];
 }
 
 export function asString(value: unknown): string | undefined {
     return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * A manifest value as text, for a message or a string comparison: a string as it is, a number or boolean printed,
+ * nothing as "", and an object or list as JSON (never "[object Object]").
+ */
+export function textOf(value: unknown): string {
+    if (value === undefined || value === null) return "";
+    if (typeof value === "string") return value;
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+    return JSON.stringify(value);
 }
 
 export interface PodTemplate {

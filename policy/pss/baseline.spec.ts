@@ -60,7 +60,7 @@ describe("pod-security-baseline: the Kubernetes verdict on every PSA fixture", (
             assert.equal(found.length, 1);
             assert.match(found[0], /^violates PodSecurity "baseline:latest": /);
             const ids = checkIds(file).map((id) => id.toLowerCase());
-            assert.ok(ids.includes(check), `${ids} should include ${check}`);
+            assert.ok(ids.includes(check), `${ids.join(", ")} should include ${check}`);
             // The Windows hostProcess fixtures also set hostNetwork, as hostProcess pods must.
             assert.deepEqual(ids, check === "windowshostprocess" ? ["hostnamespaces", check] : [check]);
         });

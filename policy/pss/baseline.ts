@@ -4,7 +4,7 @@
  * function named in its comment, including its forbidden reason and detail text, so a verdict here is the
  * admission controller's verdict. guide §6: the Sidecar namespace enforces `baseline`.
  */
-import { Obj, asArray, asObj, asString, allContainers } from "../kubernetes/workloads";
+import { Obj, asArray, asObj, asString, allContainers, textOf } from "../kubernetes/workloads";
 import { PssVersion } from "./version";
 
 export interface CheckResult {
@@ -132,7 +132,7 @@ const hostPorts: CheckFn = (_m, spec) => {
         for (const p of asArray(c.container.ports)) {
             if (p.hostPort !== undefined && p.hostPort !== null && Number(p.hostPort) !== 0) {
                 valid = false;
-                ports.push(String(p.hostPort));
+                ports.push(textOf(p.hostPort));
             }
         }
         if (!valid) bad.push(c.name);
@@ -157,14 +157,14 @@ const appArmorProfile: CheckFn = (metadata, spec) => {
     const podProfile = asObj(podSecurityContext(spec)?.appArmorProfile);
     if (podProfile && !allowedType(podProfile.type)) {
         badSetters.push("pod");
-        badValues.push(String(podProfile.type ?? ""));
+        badValues.push(textOf(podProfile.type));
     }
     const badContainers: string[] = [];
     for (const c of allContainers(spec)) {
         const profile = asObj(securityContext(c.container)?.appArmorProfile);
         if (profile && !allowedType(profile.type)) {
             badContainers.push(c.name);
-            badValues.push(String(profile.type ?? ""));
+            badValues.push(textOf(profile.type));
         }
     }
     if (badContainers.length) badSetters.push(`${pluralize("container", "containers", badContainers.length)} ${joinQuote(badContainers)}`);
@@ -247,7 +247,7 @@ const procMount_1_0: CheckFn = (_m, spec) => {
         if (pm === undefined || pm === null) continue;
         if (pm !== "Default") {
             bad.push(c.name);
-            types.push(String(pm));
+            types.push(textOf(pm));
         }
     }
     return bad.length
@@ -271,13 +271,13 @@ const seccompBaseline_1_0: CheckFn = (metadata, spec) => {
     const validValue = (v: string) => v === "runtime/default" || v === "docker/default" || v.startsWith("localhost/");
     const forbidden: string[] = [];
     if (Object.prototype.hasOwnProperty.call(annotations, SECCOMP_POD_ANNOTATION)) {
-        const v = String(annotations[SECCOMP_POD_ANNOTATION] ?? "");
+        const v = textOf(annotations[SECCOMP_POD_ANNOTATION]);
         if (!validValue(v)) forbidden.push(`${SECCOMP_POD_ANNOTATION}=${JSON.stringify(v)}`);
     }
     for (const c of allContainers(spec)) {
         const key = SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name;
         if (Object.prototype.hasOwnProperty.call(annotations, key)) {
-            const v = String(annotations[key] ?? "");
+            const v = textOf(annotations[key]);
             if (!validValue(v)) forbidden.push(`${key}=${JSON.stringify(v)}`);
         }
     }
@@ -299,14 +299,14 @@ const seccompBaseline_1_19: CheckFn = (_m, spec) => {
     const podProfile = asObj(podSecurityContext(spec)?.seccompProfile);
     if (podProfile && !valid(podProfile.type)) {
         badSetters.push("pod");
-        badValues.push(String(podProfile.type ?? ""));
+        badValues.push(textOf(podProfile.type));
     }
     const bad: string[] = [];
     for (const c of allContainers(spec)) {
         const profile = asObj(securityContext(c.container)?.seccompProfile);
         if (profile && !valid(profile.type)) {
             bad.push(c.name);
-            badValues.push(String(profile.type ?? ""));
+            badValues.push(textOf(profile.type));
         }
     }
     if (bad.length) badSetters.push(`${pluralize("container", "containers", bad.length)} ${joinQuote(bad)}`);

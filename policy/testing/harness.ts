@@ -7,14 +7,16 @@ import { evaluate } from "../engine/evaluate";
 import { AnyPolicy, EngineResource, EvaluationResult, PolicyPackConfig } from "../engine/types";
 import { k8sTypeToken } from "../kubernetes/types";
 
-/** The SDK's unknown sentinels (what a preview sends for values not known yet). */
-const proxyModule: {
+/** The SDK's unknown sentinels (what a preview sends for values not known yet); not in the package's .d.ts. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const proxyExports: unknown = require("@pulumi/policy/proxy");
+const proxyModule = proxyExports as {
     unknownStringValue: string;
     unknownArrayValue: string;
     unknownObjectValue: string;
     unknownBooleanValue: string;
     unknownNumberValue: string;
-} = require("@pulumi/policy/proxy");
+};
 export const UNKNOWN = {
     string: proxyModule.unknownStringValue,
     array: proxyModule.unknownArrayValue,
@@ -79,7 +81,10 @@ function packConfig(policy: AnyPolicy, options: RunOptions): PolicyPackConfig | 
     return { [policy.name]: { ...(options.level ? { enforcementLevel: options.level } : {}), ...(options.config ?? {}) } };
 }
 
-/** Runs one policy over the resources as the pack runs under `pulumi preview` (unknown sentinels are advisory); violations of that policy only. */
+/**
+ * Runs one policy over the resources as the pack runs under `pulumi preview` (unknown sentinels are advisory); violations of
+ * that policy only.
+ */
 export async function run(
     policy: AnyPolicy,
     resources: FakeResource | FakeResource[],

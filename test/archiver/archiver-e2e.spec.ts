@@ -79,7 +79,7 @@ const s3: StoreUnderTest = {
         AWS_EC2_METADATA_DISABLED: "true",
         HOME: home,
     }),
-    prepare: async () => undefined,
+    prepare: () => Promise.resolve(),
     download: async (cli, key, dest) => void (await cli(["s3", "cp", `s3://$BUCKET/${key}`, dest, "--endpoint-url", "$S3_ENDPOINT"])),
     remove: async (cli, key) =>
         void (await cli(["s3api", "delete-object", "--bucket", "$BUCKET", "--key", key, "--endpoint-url", "$S3_ENDPOINT"])),

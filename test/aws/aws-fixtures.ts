@@ -38,7 +38,7 @@ export function awsConfig(settings: Record<string, unknown>, extra: Record<strin
     // Offline, as the plan runs: the fixtures use documentation CIDRs and the example account.
     const config = loadStackConfig(flat, { project: "xroad-sidecar", stack: "test" }, { offline: true });
     assert.equal(config.target, "aws");
-    return config as AwsStackConfig;
+    return config;
 }
 
 /** What the tests read back from the platform besides its resources: bindings and outputs, resolved. */
@@ -98,7 +98,7 @@ export async function planPlatform(config: AwsStackConfig): Promise<{ resources:
         };
     });
     // The recorder keeps secret outputs wrapped, as the engine sees them; the probe reads plain values.
-    return { resources, probe: unwrapSecrets(outputs) as unknown as PlatformProbe };
+    return { resources, probe: unwrapSecrets(outputs) as PlatformProbe };
 }
 
 /** A JSON policy input, parsed. */
@@ -120,7 +120,7 @@ export function statements(policy: unknown): Statement[] {
 
 export function statement(policy: unknown, sid: string): Statement {
     const found = statements(policy).filter((s) => s.Sid === sid);
-    assert.equal(found.length, 1, `expected one statement ${sid} in ${policy}`);
+    assert.equal(found.length, 1, `expected one statement ${sid} in ${String(policy)}`);
     return found[0];
 }
 

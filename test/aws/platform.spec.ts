@@ -407,8 +407,9 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(nodes.props.version, "1.33");
             const autoscaler = one(resources, "kubernetes:helm.sh/v3:Release", `${CLUSTER}-cluster-autoscaler`);
             assert.equal(autoscaler.props.chart, "cluster-autoscaler");
-            assert.equal(autoscaler.props.values.autoDiscovery.clusterName, CLUSTER);
-            assert.equal(autoscaler.props.values.image.tag, "v1.33.1");
+            const autoscalerValues = autoscaler.props.values as { autoDiscovery: { clusterName: string }; image: { tag: string } };
+            assert.equal(autoscalerValues.autoDiscovery.clusterName, CLUSTER);
+            assert.equal(autoscalerValues.image.tag, "v1.33.1");
             const role = one(resources, T.role, `${CLUSTER}-cluster-autoscaler`);
             assertIrsaTrust(role, "kube-system", "cluster-autoscaler");
             const policy = one(resources, T.rolePolicy, `${CLUSTER}-cluster-autoscaler-resize-own-node-groups`);
@@ -533,9 +534,10 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             assert.equal(release.props.chart, "tigera-operator");
             assert.equal(release.props.version, "v3.31.4");
             assert.equal(release.props.repositoryOpts.repo, "https://docs.tigera.io/calico/charts");
-            assert.equal(release.props.values.installation.kubernetesProvider, "EKS");
-            assert.deepEqual(release.props.values.installation.cni, { type: "AmazonVPC" });
-            assert.deepEqual(release.props.values.installation.calicoNetwork, { bgp: "Disabled" });
+            const { installation } = release.props.values as { installation: Record<string, unknown> };
+            assert.equal(installation.kubernetesProvider, "EKS");
+            assert.deepEqual(installation.cni, { type: "AmazonVPC" });
+            assert.deepEqual(installation.calicoNetwork, { bgp: "Disabled" });
         });
 
         it("installs no calico-apiserver and adds no security-group rules to the pulumi-eks node group (review aws B10)", () => {

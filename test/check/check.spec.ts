@@ -349,6 +349,8 @@ describe("npm run check shows progress on stderr for large inputs", () => {
 
     it("one line redrawn in place on a terminal, cleared before the report", async () => {
         const text = await progressOf(true);
+        // \r and the ANSI erase-line sequence (ESC [2K) start the progress line.
+        // eslint-disable-next-line no-control-regex
         assert.match(text, /^\r\x1b\[2Kreading/);
         assert.ok(text.endsWith("\r\x1b[2K"));
         assert.ok(!text.includes("\n"));

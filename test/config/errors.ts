@@ -7,7 +7,7 @@ export function configErrors(load: () => unknown): string[] {
     try {
         load();
     } catch (e) {
-        assert.ok(e instanceof ConfigValidationError, `expected ConfigValidationError, got ${e}`);
+        assert.ok(e instanceof ConfigValidationError, `expected ConfigValidationError, got ${String(e)}`);
         return e.issues.map(formatIssue);
     }
     assert.fail("expected the config to be rejected");

@@ -238,7 +238,7 @@ describe("stack configuration", () => {
         );
     });
 
-    it("does not register any resource while validating", async () => {
+    it("does not register any resource while validating", () => {
         // loadStackConfig is pure: a rejected config leaves nothing behind, because nothing was started.
         assert.throws(() => loadStackConfig({ "xroad-sidecar:target": "mars" }, names), ConfigValidationError);
         assert.equal(pulumi.runtime.hasEngine(), false);

@@ -247,7 +247,7 @@ const CASES: Case[] = [
         id: "bad27",
         base: "prod",
         what: "huge maxReplicas",
-        change: withInstance((i) => (i.autoscaling = { maxReplicas: 99999999999999999999 })),
+        change: withInstance((i) => (i.autoscaling = { maxReplicas: 1e20 })),
         exit: 2,
         fragment: "allowed: an integer from 1 to 100",
     },

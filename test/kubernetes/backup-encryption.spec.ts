@@ -133,9 +133,7 @@ describe("X-Road backup and archive encryption: the primary", () => {
             const cm = theObject(objects, "ConfigMap", ENCRYPTION_CONFIG_MAP);
             for (const [k, v] of Object.entries(cm.data as Record<string, string>)) fs.writeFileSync(path.join(keys, k), v);
             // The container's script with its two mount points moved under the temporary root; chown needs root.
-            const script = (init.command[2] as string)
-                .replaceAll("/etc/xroad", path.join(root, "etc"))
-                .replaceAll("/run/xroad-encryption", keys);
+            const script = init.command[2].replaceAll("/etc/xroad", path.join(root, "etc")).replaceAll("/run/xroad-encryption", keys);
             if (process.getuid?.() !== 0) return this.skip();
             execFileSync("/bin/bash", ["-c", script], { stdio: "pipe" });
             execFileSync("/bin/bash", ["-c", script], { stdio: "pipe" }); // idempotent on restart

@@ -9,6 +9,7 @@ import { kubernetesManifests } from "../../plan/manifests";
 import { writePlan } from "../../plan/write";
 import { validateManifest } from "./schema";
 import type { InstanceOutputs } from "./render";
+import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 
 /** `npm run plan -- --stack existing` runs exactly this: the real program on Pulumi.existing.yaml under mocks. */
 describe("the example stack Pulumi.existing.yaml", () => {
@@ -27,7 +28,7 @@ describe("the example stack Pulumi.existing.yaml", () => {
     });
 
     it("writes the whole primary-plus-secondaries topology", () => {
-        const kinds = manifests.map((m) => `${m.object.kind}/${(m.object.metadata as { name: string }).name}`).sort();
+        const kinds = manifests.map((m) => `${m.object.kind as string}/${(m.object.metadata as { name: string }).name}`).sort();
         assert.deepEqual(kinds, [
             "ConfigMap/xroad-backup-encryption",
             "Deployment/sidecar-secondary",
@@ -69,13 +70,13 @@ describe("the example stack Pulumi.existing.yaml", () => {
         const files = fs.readdirSync(dir);
         assert.equal(files.length, manifests.length);
         for (const f of files) {
-            const object = parse(fs.readFileSync(path.join(dir, f), "utf8"), { version: "1.1" });
+            const object = parse(fs.readFileSync(path.join(dir, f), "utf8"), { version: "1.1" }) as Record<string, unknown>;
             assert.doesNotThrow(() => validateManifest(object), f);
         }
         const deployment = parse(fs.readFileSync(path.join(dir, "xroad-sidecar.deployment.sidecar-secondary.yaml"), "utf8"), {
             version: "1.1",
-        });
-        const key = deployment.spec.template.spec.volumes[0].secret.items.find((i: { key: string }) => i.key === "private-key")!;
+        }) as IDeployment;
+        const key = deployment.spec!.template.spec!.volumes![0].secret!.items!.find((i) => i.key === "private-key")!;
         assert.equal(key.mode, 0o440);
     });
 });

@@ -24,7 +24,7 @@ for (const name of SCENARIOS) {
 
         it("the schema check rejects a broken copy of our own manifest (it is not a no-op)", () => {
             const workload = s.rendered.manifests.find((m) => m.object.kind === "StatefulSet")!;
-            const broken = JSON.parse(JSON.stringify(workload.object));
+            const broken = JSON.parse(JSON.stringify(workload.object)) as { spec: { selector?: unknown } };
             delete broken.spec.selector;
             assert.throws(() => validateManifest(broken), /selector/);
         });

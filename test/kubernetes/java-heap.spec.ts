@@ -29,7 +29,7 @@ describe("proxy heap sizing", () => {
 
     it("grows with the limit, in every unit Kubernetes accepts", () => {
         const sizes = ["3Gi", "4096Mi", "6Gi", "8G", "16Gi"].map((m) => proxyHeap(m, "slim", false).maxMiB);
-        for (let i = 1; i < sizes.length; i++) assert.ok(sizes[i] > sizes[i - 1], `${sizes}`);
+        for (let i = 1; i < sizes.length; i++) assert.ok(sizes[i] > sizes[i - 1], sizes.join(","));
     });
 
     it("keeps -Xms below -Xmx and never goes under X-Road's default", () => {

@@ -29,7 +29,7 @@ const MODELS: Record<string, ModelClass> = {
 
 /** Validates one manifest against the API schema of its apiVersion and kind; throws with the schema's message. */
 export function validateManifest(object: Record<string, unknown>): void {
-    const key = `${object.apiVersion}/${object.kind}`;
+    const key = `${String(object.apiVersion)}/${String(object.kind)}`;
     const Model = MODELS[key];
     if (!Model) throw new Error(`no schema registered for ${key}`);
     new Model(object as never).validate();

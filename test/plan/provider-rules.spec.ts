@@ -34,7 +34,7 @@ async function refusal(type: string, name: string, inputs: Record<string, unknow
     try {
         await register(type, name, inputs);
     } catch (e) {
-        assert.ok(e instanceof ProviderRuleError, `expected ProviderRuleError, got ${e}`);
+        assert.ok(e instanceof ProviderRuleError, `expected ProviderRuleError, got ${String(e)}`);
         return e.message;
     }
     assert.fail(`${type} ${name} was accepted`);

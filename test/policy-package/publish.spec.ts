@@ -17,6 +17,12 @@ import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerConnection, struct } from "../../policy/testing/analyzer-client";
 
 const ROOT = path.resolve(__dirname, "..", "..");
+
+/** The fields of a package.json this test reads. */
+interface PackageJson {
+    main: string;
+    dependencies: Record<string, string>;
+}
 const POLICY_DIR = path.join(ROOT, "policy");
 
 describe("the policy pack as a published package", function () {
@@ -51,10 +57,10 @@ describe("the policy pack as a published package", function () {
             files.filter((f) => /\.ts$|\.spec\.|(^|\/)testing\//.test(f)),
             [],
         );
-        const pkg = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8"));
+        const pkg = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as PackageJson;
         assert.equal(pkg.main, "bin/index.js");
         assert.deepEqual(Object.keys(pkg.dependencies).sort(), ["@pulumi/policy", "@pulumi/pulumi", "js-yaml"]);
-        const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+        const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageJson;
         for (const [name, version] of Object.entries(pkg.dependencies))
             assert.equal(version, root.dependencies[name], `${name} pinned as in the project`);
     });

@@ -10,9 +10,9 @@ import { existingStack, readStack, removeProject, tempProject } from "./project"
 /** A stand-in for the policy pack that records what it was asked to check and reports the given violations. */
 function recordingCheck(mandatory: PolicyViolation[] = []): PolicyCheck & { calls: { plan: PlanResult; environment?: string }[] } {
     const calls: { plan: PlanResult; environment?: string }[] = [];
-    const check = async (plan: PlanResult, environment?: "development" | "production") => {
+    const check = (plan: PlanResult, environment?: "development" | "production") => {
         calls.push({ plan, environment });
-        return { mandatory };
+        return Promise.resolve({ mandatory });
     };
     return Object.assign(check, { calls });
 }

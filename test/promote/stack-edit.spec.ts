@@ -181,7 +181,7 @@ describe("promote: editing the release in a stack file", () => {
             const before = `config:\n  xroad-sidecar:release: ${value}   # inline\n  xroad-sidecar:target: existing\n`;
             const after = setReleaseInStackFile(before, RELEASE);
             const lines = after.split("\n");
-            assert.match(lines[1], /^ {2}xroad-sidecar:release: \{ sidecarVersion: 7\.8\.0, .* \}   # inline$/);
+            assert.match(lines[1], /^ {2}xroad-sidecar:release: \{ sidecarVersion: 7\.8\.0, .* \} {3}# inline$/);
             assert.equal(lines.slice(2).join("\n"), "  xroad-sidecar:target: existing\n");
             assert.deepEqual(releaseOf(after), EXPECTED_OBJECT);
         }

@@ -1,3 +1,4 @@
+import { MockResource } from "../types";
 /**
  * The Azure rules the offline plan enforces (issue 12 point 3), one row per rule with its source, so that a
  * plan the real providers would reject fails here too, with the provider's own kind of message.
@@ -7,7 +8,6 @@
  * - principal types of role assignments (ARM's UnmatchedPrincipalType).
  * - REPLACE_ONLY: properties ARM cannot update in place, reported when a second plan changes them.
  */
-import { MockResourceArgs } from "@pulumi/pulumi/runtime/mocks";
 import { AUTONAME_SUFFIX_LENGTH } from "../../../config/azure";
 import { PlannedResource } from "../../run";
 
@@ -144,13 +144,13 @@ export const NAME_RULES: NameRule[] = [
 ];
 
 /** The name ARM would receive: the explicit input, or the logical name plus the auto-name suffix. */
-function physicalName(args: MockResourceArgs, rule: NameRule): string {
+function physicalName(args: MockResource, rule: NameRule): string {
     const explicit = args.inputs[rule.nameInput];
     return typeof explicit === "string" ? explicit : `${args.name}${"0".repeat(AUTONAME_SUFFIX_LENGTH)}`;
 }
 
 /** The provider's message when a resource's physical name breaks its rule; undefined when it is valid. */
-export function nameViolation(args: MockResourceArgs): string | undefined {
+export function nameViolation(args: MockResource): string | undefined {
     const rule = NAME_RULES.find((r) => r.type === args.type);
     if (!rule) return undefined;
     const name = physicalName(args, rule);
@@ -168,7 +168,7 @@ const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal", "ForeignGroup", "D
  * identity without `principalType: ServicePrincipal` fails here as it fails in Azure. `knownServicePrincipals`
  * are the principal IDs of the managed identities the plan created.
  */
-export function principalViolation(args: MockResourceArgs, knownServicePrincipals: ReadonlySet<string>): string | undefined {
+export function principalViolation(args: MockResource, knownServicePrincipals: ReadonlySet<string>): string | undefined {
     if (args.type !== "azure-native:authorization:RoleAssignment") return undefined;
     const type = args.inputs.principalType;
     const id = String(args.inputs.principalId);
