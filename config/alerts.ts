@@ -34,12 +34,12 @@ export interface AlertSettings {
 export const ALERT_KEYS = ["receivers", "threatDetection", "evaluationMinutes", "thresholds", "prometheusRule"] as const;
 
 /** Evaluation windows both clouds accept for log alerts (Azure: 5 to 1440 minutes, CloudWatch: periods of 60 s multiples). */
-export const EVALUATION_MINUTES = [5, 10, 15, 30, 60] as const;
+const EVALUATION_MINUTES = [5, 10, 15, 30, 60] as const;
 
 const EMAIL = { pattern: /^[^@\s]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, allowed: "an email address" };
 
 /** RFC 2606 §3: example.com, example.net and example.org are reserved for documentation; .example likewise (§2). */
-export function placeholderDomain(host: string): string | undefined {
+function placeholderDomain(host: string): string | undefined {
     const h = host.toLowerCase().replace(/\.$/, "");
     if (/(^|\.)example\.(com|net|org)$/.test(h) || /\.example$/.test(h)) return "an RFC 2606 documentation domain, which delivers nothing";
     return undefined;
@@ -134,7 +134,7 @@ export function readAlertSettings(
 }
 
 /** The example receivers the stack files carry (documentation domains): placeholders like the example CIDRs. */
-export function alertPlaceholders(emails: string[]): Placeholder[] {
+function alertPlaceholders(emails: string[]): Placeholder[] {
     const found: Placeholder[] = [];
     emails.forEach((email, i) => {
         const reason = placeholderDomain(email.split("@")[1] ?? "");

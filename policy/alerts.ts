@@ -11,17 +11,17 @@ import { asArray, asObj, asString } from "./kubernetes/workloads";
 import { ofTypes, props } from "./stack-helpers";
 import { AUDIT_DETECTIONS } from "./xroad/detections";
 
-export const SNS_TOPIC = "aws:sns/topic:Topic";
-export const SNS_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
-export const METRIC_ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-export const LOG_METRIC_FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
-export const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
-export const GUARDDUTY_DETECTOR = "aws:guardduty/detector:Detector";
-export const GUARDDUTY_FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
-export const ACTION_GROUP = "azure-native:monitor:ActionGroup";
-export const SCHEDULED_QUERY_RULE = "azure-native:monitor:ScheduledQueryRule";
-export const ACTIVITY_LOG_ALERT = "azure-native:monitor:ActivityLogAlert";
-export const SECURITY_PRICING = "azure-native:security:Pricing";
+const SNS_TOPIC = "aws:sns/topic:Topic";
+const SNS_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
+const METRIC_ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const LOG_METRIC_FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
+const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
+const GUARDDUTY_DETECTOR = "aws:guardduty/detector:Detector";
+const GUARDDUTY_FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
+const ACTION_GROUP = "azure-native:monitor:ActionGroup";
+const SCHEDULED_QUERY_RULE = "azure-native:monitor:ScheduledQueryRule";
+const ACTIVITY_LOG_ALERT = "azure-native:monitor:ActivityLogAlert";
+const SECURITY_PRICING = "azure-native:security:Pricing";
 
 /** The tag naming the detection an alarm or rule implements (AWS tag keys allow '/', Azure's do not). */
 export const DETECTION_TAG = { aws: "xroad-sidecar/detection", azure: "xroad-sidecar-detection" } as const;

@@ -6,12 +6,13 @@
  * used only to list the packages a serialised function needs (`computeCodePaths`), and neither a policy pack nor a
  * mocked plan serialises a function.
  *
- * So the import is deferred, not removed: importing this file first (before anything that imports the SDK) means the module cache entry for the exact
- * Arborist file the SDK would load holds a lazy namespace that loads the real module on its first use. Code that does use Arborist gets
- * the real one; code that does not never pays for it. If the SDK stops importing Arborist from where this looks, nothing
- * is deferred and `test/policy-package` fails on the start-up assertion, so an SDK upgrade cannot silently undo it.
+ * So the import is deferred, not removed: importing this file first (before anything that imports the SDK) means the
+ * module cache entry for the exact Arborist file the SDK would load holds a lazy namespace that loads the real module on
+ * its first use. Code that does use Arborist gets the real one; code that does not never pays for it. If the SDK stops
+ * importing Arborist from where this looks, nothing is deferred and `test/policy-package` fails on the start-up
+ * assertion, so an SDK upgrade cannot silently undo it.
  */
-import Module = require("module");
+import Module from "module";
 import * as path from "path";
 
 /** The Arborist file `@pulumi/pulumi` would load, or undefined when the SDK does not depend on it (any more). */
@@ -32,6 +33,8 @@ function deferNpmArborist(): string | undefined {
     const load = (): object => {
         if (real === undefined) {
             delete require.cache[file]; // let `require` load and cache the real module
+            // The file the SDK itself would require, by its resolved path.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
             real = require(file) as object;
         }
         return real;
@@ -40,7 +43,7 @@ function deferNpmArborist(): string | undefined {
     const lazyNamespace = new Proxy(
         {},
         {
-            get: (_target, key) => (key === "__esModule" ? true : Reflect.get(load(), key)),
+            get: (_target, key): unknown => (key === "__esModule" ? true : Reflect.get(load(), key)),
             has: (_target, key) => key === "__esModule" || Reflect.has(load(), key),
         },
     );
@@ -52,5 +55,5 @@ function deferNpmArborist(): string | undefined {
     return file;
 }
 
-/** The Arborist file whose loading this import deferred (undefined if the SDK no longer imports it, or it was loaded already). */
-export const deferredArboristFile = deferNpmArborist();
+// Importing this module defers the SDK's Arborist load (a no-op if the SDK no longer imports it, or it was loaded already).
+deferNpmArborist();

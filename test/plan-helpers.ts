@@ -26,6 +26,24 @@ export type Plain<T> =
 
 /** The SDK's args type of each resource type the tests look into. */
 interface ArgsByType {
+    // A custom resource: its args type is free-form, so the fields the tests read are named here.
+    "kubernetes:monitoring.coreos.com/v1:PrometheusRule": { metadata: k8s.types.input.meta.v1.ObjectMeta; spec: { groups: unknown[] } };
+    "aws:cloudwatch/eventRule:EventRule": aws.cloudwatch.EventRuleArgs;
+    "aws:cloudwatch/eventTarget:EventTarget": aws.cloudwatch.EventTargetArgs;
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter": aws.cloudwatch.LogMetricFilterArgs;
+    "aws:cloudwatch/metricAlarm:MetricAlarm": aws.cloudwatch.MetricAlarmArgs;
+    "aws:ec2/vpcEndpoint:VpcEndpoint": aws.ec2.VpcEndpointArgs;
+    "aws:guardduty/detector:Detector": aws.guardduty.DetectorArgs;
+    "aws:guardduty/detectorFeature:DetectorFeature": aws.guardduty.DetectorFeatureArgs;
+    "aws:sns/topic:Topic": aws.sns.TopicArgs;
+    "aws:sns/topicPolicy:TopicPolicy": aws.sns.TopicPolicyArgs;
+    "aws:sns/topicSubscription:TopicSubscription": aws.sns.TopicSubscriptionArgs;
+    "azure-native:monitor:ActionGroup": azure.monitor.ActionGroupArgs;
+    "azure-native:monitor:ActivityLogAlert": azure.monitor.ActivityLogAlertArgs;
+    "azure-native:monitor:MetricAlert": azure.monitor.MetricAlertArgs;
+    "azure-native:monitor:ScheduledQueryRule": azure.monitor.ScheduledQueryRuleArgs;
+    "azure-native:security:Pricing": azure.security.PricingArgs;
+    "kubernetes:core/v1:Pod": k8s.core.v1.PodArgs;
     "eks:index:Cluster": eks.ClusterOptions;
     "time:index/sleep:Sleep": time.SleepArgs;
     "aws:cloudwatch/logGroup:LogGroup": aws.cloudwatch.LogGroupArgs;

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 
 /** The log group EKS writes control-plane logs to; its name is fixed by EKS. */
-function controlPlaneLogGroupName(clusterName: string): string {
+export function controlPlaneLogGroupName(clusterName: string): string {
     return `/aws/eks/${clusterName}/cluster`;
 }
 

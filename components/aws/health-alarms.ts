@@ -8,11 +8,11 @@ import { alertMetricNamespace } from "./audit-alarms";
 import { containerInsightsLogGroupName } from "./monitoring";
 
 /** Container Insights' CloudWatch namespace (amazon-cloudwatch-observability add-on). */
-export const CONTAINER_INSIGHTS_NAMESPACE = "ContainerInsights";
+const CONTAINER_INSIGHTS_NAMESPACE = "ContainerInsights";
 
 /** The container of the archiver CronJob (components/kubernetes/archiver.ts) and the prefix of its error lines. */
-export const ARCHIVER_CONTAINER = "archiver";
-export const ARCHIVER_ERROR_PREFIX = "archiver: error";
+const ARCHIVER_CONTAINER = "archiver";
+const ARCHIVER_ERROR_PREFIX = "archiver: error";
 
 export interface HealthAlarmsArgs {
     clusterName: string;

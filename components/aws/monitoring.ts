@@ -7,7 +7,7 @@ const CLOUDWATCH_AGENT_SERVICE_ACCOUNT = { namespace: "amazon-cloudwatch", name:
 /** The log groups Container Insights writes to; the add-on cannot set their retention itself (aws/amazon-cloudwatch-agent-operator#243). */
 const CONTAINER_INSIGHTS_LOG_GROUPS = ["application", "dataplane", "host", "performance"] as const;
 
-function containerInsightsLogGroupName(clusterName: string, group: (typeof CONTAINER_INSIGHTS_LOG_GROUPS)[number]): string {
+export function containerInsightsLogGroupName(clusterName: string, group: (typeof CONTAINER_INSIGHTS_LOG_GROUPS)[number]): string {
     return `/aws/containerinsights/${clusterName}/${group}`;
 }
 

@@ -14,7 +14,7 @@ export interface NotificationTopicArgs {
 }
 
 /** The SNS topic name of a cluster's alerts. */
-export function alertTopicName(clusterName: string): string {
+function alertTopicName(clusterName: string): string {
     return `${clusterName}-alerts`;
 }
 

@@ -12,7 +12,7 @@ export interface ActionGroupArgs {
 }
 
 /** Azure Monitor's limit on an action group's short name. */
-export const ACTION_GROUP_SHORT_NAME_MAX = 12;
+const ACTION_GROUP_SHORT_NAME_MAX = 12;
 
 /**
  * The stack's one notification target on Azure (guide §8, issue 16): an action group with the email and

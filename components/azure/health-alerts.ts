@@ -10,12 +10,12 @@ import { isoMinutes } from "./audit-alerts";
 const WINDOW_MINUTES = [5, 10, 15, 30, 45, 60, 120, 180, 240, 300, 360, 1440];
 
 /** The shortest accepted window that holds `minutes`. */
-export function windowFor(minutes: number): number {
+function windowFor(minutes: number): number {
     return WINDOW_MINUTES.find((w) => w >= minutes) ?? 1440;
 }
 
 /** Dynamic-threshold sensitivity for a band of so many standard deviations: narrower band, more sensitive. */
-export function sensitivityFor(bandWidth: number): "High" | "Medium" | "Low" {
+function sensitivityFor(bandWidth: number): "High" | "Medium" | "Low" {
     return bandWidth <= 1 ? "High" : bandWidth === 2 ? "Medium" : "Low";
 }
 

@@ -5,9 +5,6 @@
  */
 import { AuditCondition, AuditSelector } from "./detections";
 
-/** PutMetricFilter: filterPattern is at most 1024 characters (CloudWatch Logs API reference). */
-export const CLOUDWATCH_FILTER_PATTERN_MAX = 1024;
-
 const quote = (value: string): string => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 function cloudWatchAnyOf(field: string, values: readonly (string | number)[]): string {
@@ -60,7 +57,7 @@ function kqlCondition(c: AuditCondition, namespaces: readonly string[]): string 
 export type AksAuditTable = "AKSAudit" | "AKSAuditAdmin";
 
 /** The KQL predicate of a selector over an AKS audit table (columns Verb, User, ObjectRef, ResponseStatus, RequestObject). */
-export function kqlPredicate(selector: AuditSelector, namespaces: readonly string[]): string {
+function kqlPredicate(selector: AuditSelector, namespaces: readonly string[]): string {
     const terms: string[] = [];
     if (selector.anyOf) {
         const conditions = selector.anyOf.map((c) => kqlCondition(c, namespaces));

@@ -19,7 +19,7 @@ export const AZURE_SEVERITY: Readonly<Record<Severity, number>> = { critical: 0,
 export type DetectionKind = "audit" | "health" | "anomaly" | "threat";
 
 /** Write verbs of the Kubernetes API (audit `verb`): what changes an object. */
-export const WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"] as const;
+const WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"] as const;
 
 /**
  * One condition on an audit event (audit.k8s.io/v1 Event). Every field set must match; a list matches any
@@ -95,7 +95,7 @@ export interface Detection {
  * and the EKS (`eks:`) and AKS (`aksService`, `masterclient`) control-plane users. Reads by them are how a
  * Secret reaches a pod at all (the kubelet is `system:node:<name>`).
  */
-export const PLATFORM_USER_PREFIXES = ["system:", "eks:", "aksService", "masterclient"] as const;
+const PLATFORM_USER_PREFIXES = ["system:", "eks:", "aksService", "masterclient"] as const;
 
 const IN_SIDECAR = "objects" as const;
 

@@ -5,6 +5,7 @@
  * `&&`, `||` and parentheses. It parses the pattern string the program generated, independently of the
  * generator, so a test that evaluates it against real audit events checks what CloudWatch would match.
  */
+import { textOf } from "../../policy/kubernetes/workloads";
 type Token = { kind: "punct" | "string" | "number" | "selector" | "word"; text: string };
 
 function tokenize(pattern: string): Token[] {
@@ -131,7 +132,7 @@ function evaluate(node: Node, event: unknown): boolean {
     // A missing field matches neither = nor != (CloudWatch compares only fields the event has).
     if (actual === undefined || actual === null || typeof actual === "object") return false;
     const equal =
-        typeof node.value === "number" ? typeof actual === "number" && actual === node.value : wildcard(node.value).test(String(actual));
+        typeof node.value === "number" ? typeof actual === "number" && actual === node.value : wildcard(node.value).test(textOf(actual));
     return node.op === "=" ? equal : !equal;
 }
 

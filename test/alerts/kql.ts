@@ -5,6 +5,7 @@
  * parses the query text the program generated, so the tests check what Log Analytics would return.
  */
 import type { AuditEvent } from "./audit-events";
+import { textOf } from "../../policy/kubernetes/workloads";
 
 /** An AKSAudit / AKSAuditAdmin row as the AKS diagnostic setting writes an audit event (resource-specific tables). */
 export function aksAuditRow(event: AuditEvent): Record<string, unknown> {
@@ -84,10 +85,7 @@ function parsePredicate(tokens: Token[], source: string): (row: Row) => boolean 
             const inner = path();
             expect(")");
             return t.text === "tostring"
-                ? (row) => {
-                      const v = inner(row);
-                      return v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-                  }
+                ? (row) => textOf(inner(row))
                 : (row) => {
                       const v = Number(inner(row));
                       return Number.isInteger(v) ? v : null;
@@ -133,10 +131,7 @@ function parsePredicate(tokens: Token[], source: string): (row: Row) => boolean 
         }
         if (op?.text === "startswith") {
             const value = String(literal()).toLowerCase();
-            return (row) =>
-                String(left(row) ?? "")
-                    .toLowerCase()
-                    .startsWith(value);
+            return (row) => textOf(left(row)).toLowerCase().startsWith(value);
         }
         throw new Error(`unsupported operator ${op?.text ?? "end"} in ${source}`);
     };

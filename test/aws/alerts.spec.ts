@@ -293,7 +293,7 @@ describe("threatDetection existing on AWS", function () {
         assert.equal(ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => /guardduty/.test(e.name)).length, 0);
         assert.equal(ofType(resources, "aws:eks/addon:Addon").filter((a) => a.props.addonName === "aws-guardduty-agent").length, 0);
         const rule = one(resources, "aws:cloudwatch/eventRule:EventRule");
-        assert.deepEqual(JSON.parse(rule.props.eventPattern).source, ["aws.guardduty"]);
+        assert.deepEqual((JSON.parse(rule.props.eventPattern) as { source: string[] }).source, ["aws.guardduty"]);
     });
 
     it("warns about a webhook URL stored in plain text, without printing it, and keeps it secret", async () => {

@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import * as path from "path";
 import { PlanResult, planStack } from "../../plan/run";
 import { readStackFile } from "../../plan/stack-file";
-import { one, ofType } from "../plan-helpers";
+import { WithProps, one, ofType } from "../plan-helpers";
 import { AUDIT_DETECTIONS, AZURE_SEVERITY } from "../../policy/xroad/detections";
 import { kqlAuditQuery } from "../../policy/xroad/detection-queries";
 import { AUDIT_TABLE } from "../../components/azure/audit-alerts";
@@ -24,6 +24,18 @@ const projectDir = path.resolve(__dirname, "../..");
 function tables(ns: string): Record<string, Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = auditSamples(ns).map((s) => ({ ...aksAuditRow(s.event), what: s.what }));
     return { AKSAudit: rows, AKSAuditAdmin: rows.filter((r) => r.Verb !== "get" && r.Verb !== "list") };
+}
+
+/** The log-query criteria of a scheduled query rule. */
+function queryCriteria(rule: WithProps<"azure-native:monitor:ScheduledQueryRule">) {
+    return rule.props.criteria.allOf;
+}
+
+/** The metric criteria of a metric alert (single or multiple resource, dynamic or static thresholds). */
+function metricCriteria(alert: WithProps<"azure-native:monitor:MetricAlert">) {
+    const criteria = alert.props.criteria;
+    assert.ok("allOf" in criteria, "metric alert criteria have allOf");
+    return criteria.allOf;
 }
 
 describe("KQL of the audit detections", () => {
@@ -119,16 +131,16 @@ for (const stack of ["azure-dev", "azure-prod"]) {
             );
             const archiver = rules.find((r) => r.name.endsWith("-archiver-failed"))!;
             assert.match(
-                archiver.props.criteria.allOf[0].query,
+                queryCriteria(archiver)[0].query,
                 /ContainerName == "archiver" and tostring\(LogMessage\) startswith "archiver: error"/,
             );
             const anomalies = ofType(plan.resources, "azure-native:monitor:MetricAlert");
-            assert.deepEqual(anomalies.map((a) => a.props.criteria.allOf[0].metricName).sort(), [
+            assert.deepEqual(anomalies.map((a) => metricCriteria(a)[0].metricName).sort(), [
                 "node_cpu_usage_percentage",
                 "node_memory_working_set_percentage",
             ]);
             for (const a of anomalies) {
-                assert.equal(a.props.criteria.allOf[0].criterionType, "DynamicThresholdCriterion");
+                assert.equal(metricCriteria(a)[0].criterionType, "DynamicThresholdCriterion");
                 assert.deepEqual(a.propertyDependencies.scopes, [cluster.urn]);
             }
         });

@@ -26,7 +26,7 @@ describe("Prometheus alerting rules (target existing)", function () {
         const out = fs.mkdtempSync(path.join(os.tmpdir(), "xroad-plan-"));
         const written = writePlan(plan, out);
         assert.equal(written.prometheusRulesFile, path.join(out, PROMETHEUS_RULES_FILE));
-        const { groups } = parse(fs.readFileSync(written.prometheusRulesFile!, "utf8")) as { groups: PrometheusRuleGroup[] };
+        const { groups } = parse(fs.readFileSync(written.prometheusRulesFile, "utf8")) as { groups: PrometheusRuleGroup[] };
         const rules = groups.flatMap((g) => g.rules);
         const covered = new Set(rules.map((r) => r.labels.detection));
         // No archiver on an existing cluster (no archive store), so no archiver rule either.

@@ -156,10 +156,3 @@ export function podTemplates(objects: KubeObject[]): { owner: string; namespace:
 export function allContainers(template: PodTemplate): Container[] {
     return [...(template.spec.initContainers ?? []), ...template.spec.containers];
 }
-
-/** The one element that matches; fails loudly instead of handing `undefined` to the next assertion. */
-export function the<T>(items: readonly T[] | undefined, match: (item: T) => boolean, what = "element"): T {
-    const found = (items ?? []).filter(match);
-    if (found.length !== 1) throw new Error(`expected exactly one matching ${what}, found ${found.length}`);
-    return found[0];
-}

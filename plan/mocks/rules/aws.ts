@@ -212,7 +212,7 @@ function alarmPeriod(inputs: Record<string, unknown>): number | undefined {
     return periods.length > 0 ? Math.max(...periods) : undefined;
 }
 
-export const AWS_INPUT_RULES: readonly AwsInputRule[] = [
+const AWS_INPUT_RULES: readonly AwsInputRule[] = [
     {
         type: "pulumi:providers:aws",
         property: "allowedAccountIds",

@@ -10,6 +10,7 @@ import { MockResource } from "../types";
  */
 import { AUTONAME_SUFFIX_LENGTH } from "../../../config/azure";
 import { PlannedResource } from "../../run";
+import { textOf } from "../../../policy/kubernetes/workloads";
 
 const NAMING_RULES_DOC = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
 
@@ -136,6 +137,8 @@ export const NAME_RULES: NameRule[] = [
         nameInput,
         min: 1,
         max: 260,
+        // ARM refuses control characters in these names, so the class names them.
+        // eslint-disable-next-line no-control-regex
         pattern: /^[^<>*%{}&:\\?+/#|\x00-\x1f]+$/,
         message: (n) =>
             `InvalidResourceName: The resource name '${n}' is invalid. It must be 1-260 characters and not contain <>*%{}&:\\?+/#| or control characters.`,
@@ -265,22 +268,8 @@ export function plannedChanges(before: PlannedResource[], after: PlannedResource
 }
 
 /** Log search alert windows and frequencies Azure Monitor accepts (scheduledQueryRules 2023-12-01, "evaluationFrequency", "windowSize"). */
-export const LOG_ALERT_FREQUENCIES = [
-    "PT1M",
-    "PT5M",
-    "PT10M",
-    "PT15M",
-    "PT30M",
-    "PT45M",
-    "PT1H",
-    "PT2H",
-    "PT3H",
-    "PT4H",
-    "PT5H",
-    "PT6H",
-    "P1D",
-];
-export const LOG_ALERT_WINDOWS = [...LOG_ALERT_FREQUENCIES.filter((f) => f !== "PT1M"), "P2D"];
+const LOG_ALERT_FREQUENCIES = ["PT1M", "PT5M", "PT10M", "PT15M", "PT30M", "PT45M", "PT1H", "PT2H", "PT3H", "PT4H", "PT5H", "PT6H", "P1D"];
+const LOG_ALERT_WINDOWS = [...LOG_ALERT_FREQUENCIES.filter((f) => f !== "PT1M"), "P2D"];
 
 const isoMinutes = (d: string): number => {
     const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(d);
@@ -291,10 +280,10 @@ const isoMinutes = (d: string): number => {
  * Alert rules and action groups: the values ARM refuses, each with its source. Returns the provider's kind of
  * message, or undefined.
  */
-export function alertRuleViolation(args: MockResourceArgs): string | undefined {
+export function alertRuleViolation(args: MockResource): string | undefined {
     const i = args.inputs;
     if (args.type === "azure-native:monitor:ActionGroup" && "groupShortName" in i) {
-        const short = String(i.groupShortName ?? "");
+        const short = textOf(i.groupShortName);
         // Azure Monitor action groups: "groupShortName ... max length 12" (Microsoft.Insights/actionGroups schema).
         if (short.length < 1 || short.length > 12)
             return `groupShortName '${short}' must be 1-12 characters (Microsoft.Insights/actionGroups)`;
