@@ -55,5 +55,9 @@ function deferNpmArborist(): string | undefined {
     return file;
 }
 
-// Importing this module defers the SDK's Arborist load (a no-op if the SDK no longer imports it, or it was loaded already).
-deferNpmArborist();
+/**
+ * The Arborist file whose loading this import deferred (undefined if the SDK no longer imports it, or it was loaded
+ * already). Read by test/policy-package/defer-npm-arborist.spec.ts inside a child process, where knip cannot see it.
+ * @public
+ */
+export const deferredArboristFile = deferNpmArborist();
