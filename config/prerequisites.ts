@@ -36,7 +36,7 @@ function atLeast(version: string, minimum: string): boolean {
  * The AWS CLI version pulumi-eks needs for its kubeconfig's `aws eks get-token` exec (v4.3.0
  * `dependencies.ts` assertCompatibleAWSCLIExists: 2.7.0 for CLI v2; v1 is in maintenance, so v2 only here).
  */
-export const MIN_AWS_CLI = "2.7.0";
+const MIN_AWS_CLI = "2.7.0";
 
 /**
  * Whether the caller of `sts:GetCallerIdentity` is the configured IAM principal. A role's session ARN is

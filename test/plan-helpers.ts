@@ -26,6 +26,14 @@ export type Plain<T> =
 
 /** The SDK's args type of each resource type the tests look into. */
 interface ArgsByType {
+    "aws:eks/accessEntry:AccessEntry": aws.eks.AccessEntryArgs;
+    "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": aws.eks.AccessPolicyAssociationArgs;
+    "aws:eks/cluster:Cluster": aws.eks.ClusterArgs;
+    "aws:iam/serviceLinkedRole:ServiceLinkedRole": aws.iam.ServiceLinkedRoleArgs;
+    "azure-native:authorization:PolicyAssignment": azure.authorization.PolicyAssignmentArgs;
+    "azure-native:authorization:RoleDefinition": azure.authorization.RoleDefinitionArgs;
+    "random:index/randomId:RandomId": random.RandomIdArgs;
+    "random:index/randomUuid:RandomUuid": random.RandomUuidArgs;
     // A custom resource: its args type is free-form, so the fields the tests read are named here.
     "kubernetes:monitoring.coreos.com/v1:PrometheusRule": { metadata: k8s.types.input.meta.v1.ObjectMeta; spec: { groups: unknown[] } };
     "aws:cloudwatch/eventRule:EventRule": aws.cloudwatch.EventRuleArgs;

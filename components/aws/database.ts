@@ -10,10 +10,10 @@ import { managedPolicyArn, policyDocument } from "./policy-document";
  * region's default block, and apart, because RDS refuses overlapping windows. The maintenance window is the
  * night the AKS/EKS upgrades run by default (Sunday).
  */
-export const DATABASE_BACKUP_WINDOW = "00:30-01:30";
-export const DATABASE_MAINTENANCE_WINDOW = "sun:02:00-sun:03:00";
+const DATABASE_BACKUP_WINDOW = "00:30-01:30";
+const DATABASE_MAINTENANCE_WINDOW = "sun:02:00-sun:03:00";
 /** Enhanced Monitoring every 60 s: OS-level metrics (CPU steal, memory, I/O per process) Performance Insights lacks. */
-export const ENHANCED_MONITORING_INTERVAL = 60;
+const ENHANCED_MONITORING_INTERVAL = 60;
 
 /** The RDS master user; the Sidecar then needs no `/etc/xroad.properties` override (xroad-facts §6). */
 const MASTER_USER = "postgres";

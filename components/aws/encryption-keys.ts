@@ -58,7 +58,7 @@ export const KEY_ADMINISTRATION_ACTIONS = [
 ] as const;
 
 /** What a principal that may use a key does with it (the AWS managed keys' "allow access through <service>"). */
-export const KEY_USE_ACTIONS = [
+const KEY_USE_ACTIONS = [
     "kms:Encrypt",
     "kms:Decrypt",
     "kms:ReEncrypt*",
@@ -97,7 +97,7 @@ export interface EncryptionKeysArgs extends KeyPrincipals {
  * the secrets key (the EKS control-plane role), to CloudWatch Logs for this account's log groups for the logs
  * key, and to EC2 Auto Scaling's service-linked role for the EBS key (review aws A6).
  */
-export function keyPolicyStatements(purpose: KeyPurpose, p: KeyPrincipals): pulumi.Input<PolicyStatement>[] {
+function keyPolicyStatements(purpose: KeyPurpose, p: KeyPrincipals): pulumi.Input<PolicyStatement>[] {
     const account = pulumi.interpolate`arn:${p.partition}:iam::${p.accountId}:root`;
     const statements: pulumi.Input<PolicyStatement>[] = [
         {

@@ -12,7 +12,7 @@ const K8S = "Microsoft.ContainerService/managedClusters";
  * (a token minted for `xroad-archiver` is write access to the archive container) and NetworkPolicy writes
  * (guide §5), which become read-only.
  */
-export const OPERATOR_DATA_ACTIONS = [
+const OPERATOR_DATA_ACTIONS = [
     `${K8S}/apps/controllerrevisions/read`,
     `${K8S}/apps/daemonsets/*`,
     `${K8S}/apps/deployments/*`,
@@ -44,10 +44,10 @@ export const OPERATOR_DATA_ACTIONS = [
  * Exec into a Sidecar container shows its environment and mounted credentials; port-forward (the admin UI, README)
  * and logs stay allowed. `pods/exec/action` is a registered operation of the resource provider.
  */
-export const OPERATOR_NOT_DATA_ACTIONS = [`${K8S}/pods/exec/action`] as const;
+const OPERATOR_NOT_DATA_ACTIONS = [`${K8S}/pods/exec/action`] as const;
 
 /** The control-plane actions of RBAC Writer: read role assignments and the subscription and group. */
-export const OPERATOR_ACTIONS = [
+const OPERATOR_ACTIONS = [
     "Microsoft.Authorization/*/read",
     "Microsoft.Resources/subscriptions/operationresults/read",
     "Microsoft.Resources/subscriptions/read",

@@ -6,8 +6,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
  * workloads" (policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d; AKS docs, "Secure your pods with Azure
  * Policy"), the same baseline the Sidecar namespaces enforce through Pod Security Admission (guide §6).
  */
-export const POD_SECURITY_BASELINE_INITIATIVE =
-    "/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d";
+const POD_SECURITY_BASELINE_INITIATIVE = "/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d";
 
 export interface PodSecurityBaselineArgs {
     /** Resource ID of the managed cluster, whose `azurepolicy` add-on evaluates the assignment. */

@@ -26,7 +26,7 @@ export const BUILT_IN_ROLES = {
 } as const;
 
 /** The subscription-scoped resource ID of a built-in role, as `roleDefinitionId` expects it. */
-export function roleDefinitionId(subscriptionId: pulumi.Input<string>, roleGuid: pulumi.Input<string>): pulumi.Output<string> {
+function roleDefinitionId(subscriptionId: pulumi.Input<string>, roleGuid: pulumi.Input<string>): pulumi.Output<string> {
     return pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`;
 }
 
@@ -35,7 +35,7 @@ export function roleDefinitionId(subscriptionId: pulumi.Input<string>, roleGuid:
  * take up to five minutes to propagate and be updated by the authorization server" (manage-azure-rbac);
  * AKS-Construction waits 30 s before the KMS key. The wait runs only when the grants are created or replaced.
  */
-export const RBAC_PROPAGATION = "300s";
+const RBAC_PROPAGATION = "300s";
 
 /** One grant: the principal's type is required, because the SDK would otherwise send `User` (azure.md A2). */
 export interface GrantArgs {

@@ -139,7 +139,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         const [provider] = ofType(resources, "pulumi:providers:aws");
         assert.equal(provider.props.region, "eu-central-1");
         assert.deepEqual(
-            asList(JSON.parse(provider.props.allowedAccountIds)),
+            asList(JSON.parse(provider.props.allowedAccountIds as string)),
             [ACCOUNT],
             "no other account's credentials (review aws B12)",
         );

@@ -154,7 +154,7 @@ export const AWS_NAME_RULES: Readonly<Record<string, PhysicalNameRule>> = {
 };
 
 /** The identity the offline plan runs as: the deployer role the example stacks and tests name. */
-export const MOCK_DEPLOYER_ROLE = "xroad-deployer";
+const MOCK_DEPLOYER_ROLE = "xroad-deployer";
 
 /** The caller of the mocked AWS provider, as sts:GetCallerIdentity reports it and as KMS sees it. */
 export const MOCK_CALLER = {
@@ -212,7 +212,7 @@ function alarmPeriod(inputs: Record<string, unknown>): number | undefined {
     return periods.length > 0 ? Math.max(...periods) : undefined;
 }
 
-const AWS_INPUT_RULES: readonly AwsInputRule[] = [
+export const AWS_INPUT_RULES: readonly AwsInputRule[] = [
     {
         type: "pulumi:providers:aws",
         property: "allowedAccountIds",
