@@ -82,7 +82,10 @@ export interface KeyPrincipals {
 }
 
 export interface EncryptionKeysArgs extends KeyPrincipals {
-    /** Prefix of the key aliases: `alias/<aliasPrefix>/<purpose>`. Unique per stack, so a re-created stack never collides with keys pending deletion. */
+    /**
+     * Prefix of the key aliases: `alias/<aliasPrefix>/<purpose>`. Unique per stack, so a re-created stack never collides with
+     * keys pending deletion.
+     */
     aliasPrefix: string;
     /** Keys survive `pulumi destroy` (and protect against it) when true: without them the data they encrypt is lost. */
     protectData: boolean;

@@ -16,7 +16,7 @@ async function refusal(program: () => void): Promise<string> {
     try {
         await recordResources(program);
     } catch (e) {
-        assert.ok(e instanceof ProviderRuleError, `expected ProviderRuleError, got ${e}`);
+        assert.ok(e instanceof ProviderRuleError, `expected ProviderRuleError, got ${String(e)}`);
         return e.message;
     }
     assert.fail("the mocks accepted it");
@@ -82,8 +82,10 @@ describe("AWS first deploy: the deployer, the account and the keys (issue 12)", 
             const sleep = one(resources, "time:index/sleep:Sleep", "xroad-new-autoscaling-visible");
             assert.ok(sleep.dependencies.includes(role.urn));
             for (const key of ofType(resources, "aws:kms/key:Key")) assert.ok(key.dependencies.includes(sleep.urn), key.name);
-            const ebs = JSON.parse(one(resources, "aws:kms/key:Key", "xroad-new-keys-ebs").props.policy);
-            const launch = ebs.Statement.find((s: { Sid: string }) => s.Sid === "AutoScalingLaunchesEncryptedNodes");
+            const ebs = JSON.parse(one(resources, "aws:kms/key:Key", "xroad-new-keys-ebs").props.policy) as {
+                Statement: { Sid: string; Principal: { AWS: string } }[];
+            };
+            const launch = ebs.Statement.find((s) => s.Sid === "AutoScalingLaunchesEncryptedNodes")!;
             assert.equal(
                 launch.Principal.AWS,
                 `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,

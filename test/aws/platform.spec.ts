@@ -139,7 +139,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
         const [provider] = ofType(resources, "pulumi:providers:aws");
         assert.equal(provider.props.region, "eu-central-1");
         assert.deepEqual(
-            asList(JSON.parse(provider.props.allowedAccountIds as string)),
+            asList(JSON.parse(provider.props.allowedAccountIds as string) as string[]),
             [ACCOUNT],
             "no other account's credentials (review aws B12)",
         );
@@ -466,7 +466,7 @@ describe("AWS platform (production-like: primary and secondaries, managed databa
             const k8sProvider = one(resources, "pulumi:providers:kubernetes", `${CLUSTER}-eks-k8s`);
             assert.ok(k8sProvider.dependencies.includes(admin.urn), "no Kubernetes call before the deployer is admin");
             // The deployer is not listed again among the configured admins (EKS: one entry per principal).
-            assert.ok(!Object.values(clusterResource(resources).props.accessEntries).some((e: any) => e.principalArn === DEPLOYER_ARN));
+            assert.ok(!Object.values(clusterResource(resources).props.accessEntries).some((e) => e.principalArn === DEPLOYER_ARN));
         });
 
         it("turns off EKS's hidden bootstrap admin on the cluster pulumi-eks creates, and nothing else (review aws B4)", () => {
