@@ -110,7 +110,7 @@ export class ConfigValidationError extends Error {
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** More than any node type this project accepts offers one pod; a larger value is a unit mistake (2000 for 2000m). */
-const MAX_CPU_CORES = 64;
+export const MAX_CPU_CORES = 64;
 // What the config accepts; the value itself is read by the one quantity parser the policies use too.
 const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
 // Kubernetes' decimal kilo is a lowercase k.
@@ -144,7 +144,7 @@ export function isIpv4Cidr(value: string): boolean {
 }
 
 /** The same CIDR with its host bits cleared, for the error message: 10.20.0.5/16 → 10.20.0.0/16. */
-function canonicalCidr(value: string): string | undefined {
+export function canonicalCidr(value: string): string | undefined {
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
     if (!m) return undefined;
     const octets = m.slice(1, 5).map(Number);

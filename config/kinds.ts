@@ -168,7 +168,7 @@ export function labels(description?: string) {
     return z
         .preprocess(unsetIfNull, z.record(z.string(), text(), { error: "an object" }))
         .check((ctx) => {
-            const value = ctx.value as Record<string, string>;
+            const value = ctx.value;
             for (const [key, labelValue] of Object.entries(value)) {
                 if (!isLabelKey(key)) ctx.issues.push({ code: "custom", input: key, path: [key], message: keyAllowed });
                 else if (!isLabelValue(labelValue))

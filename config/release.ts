@@ -128,7 +128,7 @@ function withoutUnset<T extends object>(record: T): T {
 
 /** What a stack without a release block runs. */
 export const RELEASE_DEFAULTS: ReleaseConfig = {
-    ...(releaseSchema.parse({}) as ParsedRelease),
+    ...releaseSchema.parse({}),
     eksAddonVersions: {},
     eksNodeReleaseVersion: "",
     clusterAutoscalerImageTag: DEFAULT_AUTOSCALER_TAG,
