@@ -5,9 +5,12 @@
  */
 import { EXIT, runCheck } from "../scripts/check";
 import { selfReport } from "./child-report";
+import { readArguments } from "../scripts/arguments";
 
 async function main(): Promise<void> {
-    const [dir] = process.argv.slice(2);
+    const {
+        positionals: [dir],
+    } = readArguments(process.argv.slice(2), {}, true);
     if (!dir) throw new Error("usage: check-child.ts <dir>");
     let summary = "";
     const started = process.hrtime.bigint();

@@ -8,8 +8,11 @@
 import "../policy/defer-npm-arborist";
 import * as fs from "fs";
 import { selfReport } from "./child-report";
+import { readArguments } from "../scripts/arguments";
 
-const [modulesFile] = process.argv.slice(2);
+const {
+    positionals: [modulesFile],
+} = readArguments(process.argv.slice(2), {}, true);
 if (!modulesFile) throw new Error("usage: floor-child.ts <modulesFile>");
 const started = process.hrtime.bigint();
 const files: unknown = JSON.parse(fs.readFileSync(modulesFile, "utf8"));

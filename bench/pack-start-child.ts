@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import { selfReport } from "./child-report";
 import { startAsTheCliDoes } from "./policy-package";
+import { readArguments } from "../scripts/arguments";
 
 /** User plus system CPU milliseconds of a running process, from /proc/<pid>/stat (fields 14 and 15), or undefined. */
 function processCpuMs(pid: number): number | undefined {
@@ -24,7 +25,9 @@ function processCpuMs(pid: number): number | undefined {
 }
 
 async function main(): Promise<void> {
-    const [dir] = process.argv.slice(2);
+    const {
+        positionals: [dir],
+    } = readArguments(process.argv.slice(2), {}, true);
     if (!dir) throw new Error("usage: pack-start-child.ts <installed pack folder>");
     const { child, ready } = startAsTheCliDoes(dir);
     const { ms } = await ready;

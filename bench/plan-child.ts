@@ -14,9 +14,12 @@ import { writePlan } from "../plan/write";
 import { selfCheck } from "../plan/self-check";
 import { useNativeStackTraces } from "../plan/native-stack-traces";
 import { loadedPackageFiles, selfReport } from "./child-report";
+import { readArguments } from "../scripts/arguments";
 
 async function main(): Promise<void> {
-    const [projectDir, stack, outDir, modulesFile] = process.argv.slice(2);
+    const {
+        positionals: [projectDir, stack, outDir, modulesFile],
+    } = readArguments(process.argv.slice(2), {}, true);
     if (!projectDir || !stack || !outDir) throw new Error("usage: plan-child.ts <projectDir> <stack> <outDir> [<modulesFile>]");
     useNativeStackTraces();
     const started = process.hrtime.bigint();

@@ -27,6 +27,7 @@ import { Run, measureChild, rssSource } from "../bench/measure";
 import { MIN_VERDICT_RUNS, Sample, perInstanceVerdict, sample, slope } from "../bench/stats";
 import { writeCheckInput } from "../bench/check-input";
 import { packAndInstall } from "../bench/policy-package";
+import { UsageError, readArguments } from "./arguments";
 
 const TARGETS = { floorRatio: 1.3, msPerInstance: 20, mbPerInstance: 5, check50MbSeconds: 60, check50MbPeakMb: 1024, packStartMs: 1500 };
 const PLAN_CHILD = path.join("bench", "plan-child.ts");
@@ -47,24 +48,34 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | string {
-    const args: Args = { runs: 5, instances: [1, 10, 50], checkMb: [1, 5, 50], checkRuns: 3 };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const value = () => argv[++i] ?? "";
-        if (arg === "--runs") args.runs = Number(value());
-        else if (arg === "--stacks")
-            args.stacks = value()
-                .split(",")
-                .filter((s) => s !== "");
-        else if (arg === "--instances") args.instances = value().split(",").map(Number);
-        else if (arg === "--out") args.out = value();
-        else if (arg === "--check-mb") args.checkMb = value().split(",").map(Number);
-        else if (arg === "--check-runs") args.checkRuns = Number(value());
-        else if (arg === "--only") {
-            const only = value();
-            if (only !== "plan" && only !== "check" && only !== "pack") return "--only takes plan, check or pack";
-            args.only = only;
-        } else return `unknown argument ${arg}`;
+    let values;
+    try {
+        ({ values } = readArguments(argv, {
+            runs: { type: "string" },
+            stacks: { type: "string" },
+            instances: { type: "string" },
+            out: { type: "string" },
+            "check-mb": { type: "string" },
+            "check-runs": { type: "string" },
+            only: { type: "string" },
+        }));
+    } catch (e) {
+        if (e instanceof UsageError) return e.message;
+        throw e;
+    }
+    const numbers = (list: string) => list.split(",").map(Number);
+    const args: Args = {
+        runs: values.runs === undefined ? 5 : Number(values.runs),
+        instances: values.instances === undefined ? [1, 10, 50] : numbers(values.instances),
+        checkMb: values["check-mb"] === undefined ? [1, 5, 50] : numbers(values["check-mb"]),
+        checkRuns: values["check-runs"] === undefined ? 3 : Number(values["check-runs"]),
+        ...(values.stacks === undefined ? {} : { stacks: values.stacks.split(",").filter((stack) => stack !== "") }),
+        ...(values.out === undefined ? {} : { out: values.out }),
+    };
+    if (values.only !== undefined) {
+        const only = values.only;
+        if (only !== "plan" && only !== "check" && only !== "pack") return "--only takes plan, check or pack";
+        args.only = only;
     }
     if (args.checkMb.length === 0 || args.checkMb.some((n) => !(n > 0))) return "--check-mb takes positive sizes in MB, such as 1,5,50";
     if (!Number.isInteger(args.checkRuns) || args.checkRuns < 1) return "--check-runs takes a positive integer";

@@ -20,6 +20,7 @@ import { loadManifests, ManifestObject } from "../policy/engine/manifests";
 import { PolicyPackConfig } from "../policy/engine/types";
 import { allPolicies } from "../policy/policies";
 import { PROGRESS_MIN_BYTES, Progress, ProgressSink, megabytes } from "./progress";
+import { UsageError, readArguments } from "./arguments";
 
 export const EXIT = { clean: 0, mandatory: 1, incomplete: 2, nothingChecked: 3 } as const;
 
@@ -47,10 +48,10 @@ const CONSOLE: CheckIO = {
     progress: { write: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true },
 };
 
-class UsageError extends Error {}
+const USAGE = "usage: npm run check -- [--json] [--config <policy-config.json>] <file|dir>...";
 
 function usage(message: string): never {
-    throw new UsageError(`${message}\nusage: npm run check -- [--json] [--config <policy-config.json>] <file|dir>...`);
+    throw new UsageError(message);
 }
 
 function objectLabel(o: { kind: string; namespace: string | null; name: string }): string {
@@ -63,7 +64,7 @@ export async function runCheck(argv: string[], io: CheckIO = CONSOLE): Promise<n
         return await check(argv, io);
     } catch (e) {
         if (e instanceof UsageError) {
-            io.err(e.message);
+            io.err(`${e.message}\n${USAGE}`);
             return EXIT.incomplete;
         }
         throw e;
@@ -71,16 +72,9 @@ export async function runCheck(argv: string[], io: CheckIO = CONSOLE): Promise<n
 }
 
 async function check(argv: string[], io: CheckIO): Promise<number> {
-    let json = false;
-    let configFile: string | undefined;
-    const inputs: string[] = [];
-    for (let i = 0; i < argv.length; i++) {
-        const a = argv[i];
-        if (a === "--json") json = true;
-        else if (a === "--config") configFile = argv[++i] ?? usage("--config needs a file");
-        else if (a.startsWith("-")) usage(`unknown option ${a}`);
-        else inputs.push(a);
-    }
+    const { values, positionals: inputs } = readArguments(argv, { json: { type: "boolean" }, config: { type: "string" } }, true);
+    const json = values.json === true;
+    const configFile = values.config;
     if (inputs.length === 0) usage("no files or directories given");
     let config: PolicyPackConfig | undefined;
     if (configFile) {

@@ -19,6 +19,7 @@ import { sidecarPods, totalRequests } from "../config/capacity";
 import { componentTree, countsByType } from "../plan/summary";
 import { useNativeStackTraces } from "../plan/native-stack-traces";
 import { formatSelfCheck, selfCheck } from "../plan/self-check";
+import { UsageError, readArguments } from "./arguments";
 
 function usage(message: string): never {
     console.error(`${message}\nusage: npm run plan -- --stack <name> [--out <dir>] [--project-dir <dir>]`);
@@ -26,19 +27,19 @@ function usage(message: string): never {
 }
 
 function parseArgs(argv: string[]): { stack: string; out?: string; projectDir?: string } {
-    let stack: string | undefined;
-    let out: string | undefined;
-    let projectDir: string | undefined;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === "--stack" || arg === "-s") stack = argv[++i];
-        else if (arg.startsWith("--stack=")) stack = arg.slice("--stack=".length);
-        else if (arg === "--out") out = argv[++i];
-        else if (arg === "--project-dir") projectDir = argv[++i];
-        else usage(`unknown argument ${arg}`);
+    let values;
+    try {
+        ({ values } = readArguments(argv, {
+            stack: { type: "string", short: "s" },
+            out: { type: "string" },
+            "project-dir": { type: "string" },
+        }));
+    } catch (e) {
+        if (e instanceof UsageError) usage(e.message);
+        throw e;
     }
-    if (!stack) usage("missing --stack");
-    return { stack, out, projectDir };
+    if (!values.stack) usage("missing --stack");
+    return { stack: values.stack, out: values.out, projectDir: values["project-dir"] };
 }
 
 async function main(): Promise<number> {

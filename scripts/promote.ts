@@ -17,6 +17,8 @@ import { PolicyCheck, StackNotFoundError, preparePromotion, writePromotion } fro
 import { useNativeStackTraces } from "../plan/native-stack-traces";
 
 /** The policy pack loads only when a plan is checked: usage and config errors answer at once. */
+import { UsageError, readArguments } from "./arguments";
+
 const selfCheck: PolicyCheck = async (plan, environment) => (await import("../plan/self-check")).selfCheck(plan, environment);
 
 const USAGE = "usage: npm run promote -- --from <stack> --to <stack> [--dry-run] [--cwd <project dir>]";
@@ -30,26 +32,23 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | string {
-    let from: string | undefined;
-    let to: string | undefined;
-    let dryRun = false;
-    let projectDir = path.resolve(__dirname, "..");
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const [flag, inline] =
-            arg.startsWith("--") && arg.includes("=")
-                ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-                : [arg, undefined];
-        if (flag === "--from") from = inline ?? argv[++i];
-        else if (flag === "--to") to = inline ?? argv[++i];
-        else if (flag === "--dry-run" && inline === undefined) dryRun = true;
-        else if (flag === "--cwd") projectDir = path.resolve(inline ?? argv[++i] ?? "");
-        else return `unknown argument ${arg}`;
+    let values;
+    try {
+        ({ values } = readArguments(argv, {
+            from: { type: "string" },
+            to: { type: "string" },
+            "dry-run": { type: "boolean" },
+            cwd: { type: "string" },
+        }));
+    } catch (e) {
+        if (e instanceof UsageError) return e.message;
+        throw e;
     }
+    const { from, to } = values;
     if (!from) return "missing --from";
     if (!to) return "missing --to";
     if (from === to) return `--from and --to are both ${from}`;
-    return { from, to, dryRun, projectDir };
+    return { from, to, dryRun: values["dry-run"] === true, projectDir: path.resolve(values.cwd ?? path.resolve(__dirname, "..")) };
 }
 
 async function main(): Promise<number> {
