@@ -24,6 +24,10 @@ describe("promote: diff output", () => {
         assert.deepEqual(unifiedDiff("a\n", "a\n", "old", "new"), []);
     });
 
+    it("compares lines, not the final newline: no `\\ No newline at end of file` marker", () => {
+        assert.deepEqual(unifiedDiff("a\nb", "a\nc", "old", "new"), ["--- old", "+++ new", "@@ -1,2 +1,2 @@", " a", "-b", "+c"]);
+    });
+
     it("splits distant changes into separate hunks", () => {
         const lines = Array.from({ length: 20 }, (_, i) => `l${i}`);
         const changed = lines.map((l, i) => (i === 1 || i === 18 ? l.toUpperCase() : l));
