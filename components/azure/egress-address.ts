@@ -1,15 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { DataProtection } from "./data-protection";
+import { ProtectedPublicIpArgs, protectedPublicIp } from "./protected-public-ip";
 
-export interface EgressAddressArgs {
-    resourceGroupName: pulumi.Input<string>;
-    location: string;
-    /** Zones of a zone-redundant public IP (production); empty for a regional one. */
-    zones: string[];
-    protection: DataProtection;
-    tags: Record<string, string>;
-}
+export type EgressAddressArgs = ProtectedPublicIpArgs;
 
 /**
  * The address the Security Servers' outbound traffic leaves from (review azure B7). AKS's own managed outbound
@@ -24,24 +17,7 @@ export class EgressAddress extends pulumi.ComponentResource {
 
     constructor(name: string, args: EgressAddressArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:EgressAddress", name, {}, opts);
-        this.publicIp = new network.PublicIPAddress(
-            name,
-            {
-                resourceGroupName: args.resourceGroupName,
-                location: args.location,
-                sku: { name: "Standard", tier: "Regional" },
-                publicIPAllocationMethod: "Static",
-                publicIPAddressVersion: "IPv4",
-                zones: args.zones.length > 0 ? args.zones : undefined,
-                tags: args.tags,
-            },
-            { parent: this, ...args.protection.options },
-        );
-        args.protection.lock(`${name}-ip`, this.publicIp.id, this);
-        this.address = this.publicIp.ipAddress.apply((a) => {
-            if (!a) throw new Error("the static outbound public IP has no address");
-            return a;
-        });
+        ({ publicIp: this.publicIp, address: this.address } = protectedPublicIp(name, args, this, "static outbound public IP"));
         this.registerOutputs({ address: this.address });
     }
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import { DataProtection } from "./data-protection";
+import { protectedPublicIp } from "./protected-public-ip";
 import { grant, propagationWait } from "./role-definitions";
 
 /** Annotations of the AKS cloud provider for a LoadBalancer Service. */
@@ -58,25 +59,9 @@ export class StableAddress extends pulumi.ComponentResource {
             });
         } else {
             // Losing this address means re-registering the Security Server, so it is protected like data.
-            this.publicIp = new network.PublicIPAddress(
-                name,
-                {
-                    resourceGroupName: args.resourceGroupName,
-                    location: args.location,
-                    sku: { name: "Standard", tier: "Regional" },
-                    publicIPAllocationMethod: "Static",
-                    publicIPAddressVersion: "IPv4",
-                    zones: args.zones.length > 0 ? args.zones : undefined,
-                    tags: args.tags,
-                },
-                { parent: this, ...args.protection.options },
-            );
-            args.protection.lock(`${name}-ip`, this.publicIp.id, this);
-            const ip = this.publicIp;
-            this.address = ip.ipAddress.apply((a) => {
-                if (!a) throw new Error("the static public IP has no address");
-                return a;
-            });
+            const { publicIp: ip, address } = protectedPublicIp(name, args, this, "static public IP");
+            this.publicIp = ip;
+            this.address = address;
             const bind = grant(
                 `${name}-network-contributor`,
                 {
