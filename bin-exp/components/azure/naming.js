@@ -1,0 +1,45 @@
+"use strict";
+/**
+ * Azure names with rules stricter than Pulumi's logical names. Storage accounts and Flexible Servers
+ * are DNS names, unique across Azure, so each gets the stack's name plus a random suffix kept in state.
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.storageAccountName = storageAccountName;
+exports.flexibleServerName = flexibleServerName;
+exports.keyVaultName = keyVaultName;
+/** Lowercase letters and digits only, as storage account names require. */
+function alphanumeric(text) {
+    return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+/**
+ * A storage account name: 3–24 lowercase letters and digits, `<purpose><stack><suffix>`.
+ * The stack part is shortened so that the purpose and the suffix always fit.
+ */
+function storageAccountName(purpose, stackName, suffix) {
+    const head = alphanumeric(purpose);
+    const tail = alphanumeric(suffix);
+    const room = 24 - head.length - tail.length;
+    if (room < 1)
+        throw new Error(`storage account purpose "${purpose}" and suffix "${suffix}" leave no room for the stack name`);
+    return `${head}${alphanumeric(stackName).slice(0, room)}${tail}`;
+}
+/** A Flexible Server name: 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen. */
+function flexibleServerName(stackName, instanceName, suffix) {
+    const clean = (t) => t.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+    const tail = `-${clean(instanceName).slice(0, 40).replace(/-+$/, "")}-${clean(suffix)}`;
+    const head = clean(stackName)
+        .slice(0, 63 - tail.length)
+        .replace(/-+$/, "");
+    return `${head}${tail}`.replace(/^-+/, "");
+}
+/** A Key Vault name: 3–24 letters, digits and single hyphens, starting with a letter: `kv-<stack>-<suffix>`. */
+function keyVaultName(stackName, suffix) {
+    const tail = `-${alphanumeric(suffix)}`;
+    const stack = stackName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+/, "")
+        .slice(0, 24 - 3 - tail.length)
+        .replace(/-+$/, "");
+    return `kv-${stack}${tail}`;
+}

@@ -1,0 +1,131 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.PrometheusRules = exports.PROMETHEUS_RULES_FILE = void 0;
+exports.prometheusRuleGroups = prometheusRuleGroups;
+const pulumi = __importStar(require("@pulumi/pulumi"));
+const k8s = __importStar(require("@pulumi/kubernetes"));
+const detections_1 = require("../../policy/xroad/detections");
+const names_1 = require("./names");
+/** The file the offline plan writes for `target: existing` without the Prometheus Operator. */
+exports.PROMETHEUS_RULES_FILE = "prometheus-rules.yaml";
+const regexOf = (values) => values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\\\$&")).join("|");
+/** `Sidecar-exec` style alert names Prometheus accepts (a label value, but conventionally CamelCase). */
+const alertName = (d) => `XRoadSidecar${d.id
+    .split("-")
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("")}`;
+/** Writes (create, update, patch, delete) as the API server's request metrics name them. */
+const WRITE_VERBS = "POST|PUT|PATCH|DELETE|DELETECOLLECTION|APPLY";
+/**
+ * The catalogue's detections as portable Prometheus alerting rules (guide §8 on a cluster you run). The audit
+ * detections use the API server's own request metrics (`apiserver_request_total`), which carry no namespace or
+ * user: they are cluster-wide approximations, and a Secret read cannot be told from the kubelet's (the README
+ * says so; route the audit log to your SIEM for the precise form). Health uses kube-state-metrics and the
+ * kubelet's volume statistics; node anomalies a z-score of node-exporter's CPU and memory over the last day.
+ */
+function prometheusRuleGroups(instances, thresholds, evaluationMinutes) {
+    const namespaces = regexOf(instances.map((i) => i.namespace));
+    const window = `${evaluationMinutes}m`;
+    const rule = (d, expr, forDuration, extra = {}) => ({
+        alert: alertName(d),
+        expr,
+        ...(forDuration ? { for: forDuration } : {}),
+        labels: { severity: d.severity, detection: d.id, ...extra },
+        annotations: { summary: d.title, description: (0, detections_1.alertDescription)(d), runbook: d.runbook },
+    });
+    const byId = (id) => detections_1.DETECTIONS.find((d) => d.id === id);
+    const t = (id) => thresholds[byId(id).threshold.key];
+    const requests = (selector) => `sum(increase(apiserver_request_total{${selector}}[${window}]))`;
+    const audit = [
+        rule(byId("sidecar-exec"), `${requests('resource="pods",subresource=~"exec|attach|portforward"')} >= ${t("sidecar-exec")}`, undefined, {
+            scope: "cluster",
+        }),
+        rule(byId("rbac-change"), `${requests(`group="rbac.authorization.k8s.io",verb=~"${WRITE_VERBS}"`)} >= ${t("rbac-change")}`, undefined, { scope: "cluster" }),
+        rule(byId("network-policy-change"), `${requests(`resource="networkpolicies",verb=~"${WRITE_VERBS}"`)} >= ${t("network-policy-change")}`, undefined, { scope: "cluster" }),
+        rule(byId("namespace-security-change"), `${requests('resource="namespaces",subresource="",verb=~"PUT|PATCH|DELETE|APPLY"')} >= ${t("namespace-security-change")}`, undefined, { scope: "cluster" }),
+        rule(byId("denied-requests"), `${requests('code=~"401|403"')} >= ${t("denied-requests")}`, undefined, { scope: "cluster" }),
+    ];
+    const health = [];
+    for (const instance of instances) {
+        const names = (0, names_1.objectNames)(instance);
+        const ns = instance.namespace;
+        if (instance.topology === "primary-secondaries")
+            health.push(rule(byId("secondaries-below-minimum"), `kube_deployment_status_replicas_available{namespace="${ns}",deployment="${names.secondaries}"} < ${instance.autoscaling.minReplicas}`, `${t("secondaries-below-minimum")}m`));
+        const statefulSet = instance.topology === "single" ? names.standalone : names.primary;
+        health.push(rule(byId("primary-not-ready"), `kube_statefulset_status_replicas_ready{namespace="${ns}",statefulset="${statefulSet}"} < 1`, `${t("primary-not-ready")}m`));
+        health.push(rule(byId("volume-usage"), `100 * kubelet_volume_stats_used_bytes{namespace="${ns}",persistentvolumeclaim=~"${regexOf([names.configClaim, names.archiveClaim, names.databaseClaim])}"} / kubelet_volume_stats_capacity_bytes{namespace="${ns}",persistentvolumeclaim=~"${regexOf([names.configClaim, names.archiveClaim, names.databaseClaim])}"} >= ${t("volume-usage")}`, "10m"));
+        if (instance.archiving.enabled)
+            health.push(rule(byId("archiver-failed"), `kube_job_status_failed{namespace="${ns}",job_name=~"${names.archiver}-.*"} > 0`));
+    }
+    health.push(rule(byId("container-restarts"), `increase(kube_pod_container_status_restarts_total{namespace=~"${namespaces}"}[15m]) >= ${t("container-restarts")}`));
+    const cpu = '(1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])))';
+    const memory = "(1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)";
+    const zScore = (series, band) => `(${series} - avg_over_time(${series}[1d:5m])) / stddev_over_time(${series}[1d:5m]) > ${band}`;
+    const anomaly = [
+        rule(byId("node-cpu-anomaly"), zScore(cpu, t("node-cpu-anomaly")), "15m"),
+        rule(byId("node-memory-anomaly"), zScore(memory, t("node-memory-anomaly")), "15m"),
+    ];
+    return [
+        { name: "xroad-sidecar-audit", rules: audit },
+        { name: "xroad-sidecar-health", rules: health },
+        { name: "xroad-sidecar-anomaly", rules: anomaly },
+    ];
+}
+/**
+ * `target: existing` with the Prometheus Operator (`alerts.prometheusRule: true`): the detections as one
+ * PrometheusRule in the first Sidecar namespace, labelled so a Prometheus whose ruleSelector matches
+ * `app.kubernetes.io/part-of: xroad-sidecar` loads it.
+ */
+class PrometheusRules extends pulumi.ComponentResource {
+    rule;
+    constructor(name, args, opts) {
+        super("xroad:kubernetes:PrometheusRules", name, {}, opts);
+        this.rule = new k8s.apiextensions.CustomResource(name, {
+            apiVersion: "monitoring.coreos.com/v1",
+            kind: "PrometheusRule",
+            metadata: {
+                name: "xroad-sidecar-alerts",
+                namespace: args.instances[0].namespace,
+                labels: { "app.kubernetes.io/part-of": "xroad-sidecar", "app.kubernetes.io/component": "alerts" },
+            },
+            spec: { groups: prometheusRuleGroups(args.instances, args.thresholds, args.evaluationMinutes) },
+        }, 
+        // The rule lands in a Sidecar namespace: it waits for what the component waits for (the instances).
+        { parent: this, dependsOn: opts?.dependsOn });
+        this.registerOutputs({ name: "xroad-sidecar-alerts" });
+    }
+}
+exports.PrometheusRules = PrometheusRules;

@@ -1,0 +1,116 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.RELEASE_DEFAULTS = exports.RELEASE_KEYS = exports.releaseSchema = exports.EKS_ADDONS = void 0;
+exports.readRelease = readRelease;
+const kinds_1 = require("./kinds");
+const parse_1 = require("./parse");
+const images_1 = require("../policy/xroad/images");
+/** The EKS add-ons whose versions a release pins. */
+exports.EKS_ADDONS = [
+    "vpc-cni",
+    "coredns",
+    "kube-proxy",
+    "aws-ebs-csi-driver",
+    "aws-efs-csi-driver",
+    "amazon-cloudwatch-observability",
+    // guide §8: node health (node auto-repair acts on what it reports) and GuardDuty's runtime agent.
+    "eks-node-monitoring-agent",
+    "aws-guardduty-agent",
+];
+const KUBERNETES_MINOR = /^1\.(2[89]|3\d)$/;
+const DEFAULT_KUBERNETES_VERSION = "1.33";
+const DEFAULT_AUTOSCALER_TAG = "v1.33.1";
+const CHART_VERSION = /^v?\d+\.\d+\.\d+$/;
+// A repository alone: an optional registry host[:port]/, then path components; no tag and no digest, which the
+// program appends from sidecarVersion (distribution/reference grammar).
+const IMAGE_REPOSITORY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?\/)?[a-z0-9]+([._-]+[a-z0-9]+)*(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
+const IMAGE_REFERENCE = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+const sidecarVersion = (0, kinds_1.text)(undefined).superRefine((version, ctx) => {
+    const parsed = (0, images_1.parseVersion)(version);
+    if (!parsed)
+        ctx.addIssue({ code: "custom", input: version, message: "a version MAJOR.MINOR.PATCH such as 7.8.0" });
+    else if (parsed[0] !== images_1.SUPPORTED_MAJOR || (0, images_1.compareVersions)(version, images_1.MIN_SUPPORTED_VERSION) < 0)
+        ctx.addIssue({
+            code: "custom",
+            message: `an X-Road ${images_1.SUPPORTED_MAJOR}.x version from ${images_1.MIN_SUPPORTED_VERSION} (PostgreSQL 16 layout)`,
+        });
+});
+const chartVersion = (example) => (0, kinds_1.text)({ pattern: CHART_VERSION, allowed: `a chart version such as ${example}` });
+const image = () => (0, kinds_1.text)({ pattern: IMAGE_REFERENCE, allowed: "an image reference such as registry/name:tag" });
+const addonVersion = () => (0, kinds_1.optionalText)({ pattern: /^v\d+\.\d+\.\d+-eksbuild\.\d+$/, allowed: "an EKS add-on version such as v1.45.0-eksbuild.1" });
+/**
+ * The release-pinned settings of a stack: what a promotion copies from one stack to the next
+ * (`npm run promote`), in the order promotion writes them. Everything environment-specific lives elsewhere.
+ */
+const releaseShape = {
+    sidecarVersion: (0, kinds_1.withDefault)(sidecarVersion, "7.8.0", {
+        description: "X-Road Security Server Sidecar version.",
+        allowed: `an X-Road ${images_1.SUPPORTED_MAJOR}.x version MAJOR.MINOR.PATCH from ${images_1.MIN_SUPPORTED_VERSION}`,
+    }),
+    imageRepository: (0, kinds_1.withDefault)((0, kinds_1.text)({
+        pattern: IMAGE_REPOSITORY,
+        allowed: "an image repository without tag or digest, such as niis/xroad-security-server-sidecar (the tag comes from sidecarVersion)",
+    }), images_1.SIDECAR_REPOSITORY, { description: "Sidecar image repository; NIIS publishes to Docker Hub. Override for a mirror." }),
+    kubernetesVersion: (0, kinds_1.withDefault)((0, kinds_1.text)({ pattern: KUBERNETES_MINOR, allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"' }), DEFAULT_KUBERNETES_VERSION, { description: "Kubernetes minor version of the managed cluster (EKS, AKS)." }),
+    calicoChartVersion: (0, kinds_1.withDefault)(chartVersion("v3.31.4"), "v3.31.4", {
+        description: "tigera-operator Helm chart version for Calico on EKS.",
+    }),
+    metricsServerChartVersion: (0, kinds_1.withDefault)(chartVersion("3.13.0"), "3.13.0", {
+        description: "metrics-server Helm chart version (the HPA needs it; AKS ships its own).",
+    }),
+    eksAddonVersions: (0, kinds_1.withDefault)((0, kinds_1.section)(Object.fromEntries(exports.EKS_ADDONS.map((name) => [name, addonVersion().meta({ description: `Version of the ${name} add-on.` })]))), {}, {
+        description: "Pinned EKS add-on versions; unset means the cluster's default version. Production on EKS pins every one, so a promotion upgrades them together.",
+    }),
+    eksNodeReleaseVersion: (0, kinds_1.withDefault)((0, kinds_1.optionalText)(), "", {
+        description: "EKS node AMI release version of the Kubernetes version, such as 1.33.5-20251016; empty: the newest AMI whenever the node group is created or upgraded.",
+    }),
+    clusterAutoscalerChartVersion: (0, kinds_1.withDefault)(chartVersion("9.52.1"), "9.52.1", {
+        description: "cluster-autoscaler Helm chart version on EKS.",
+    }),
+    clusterAutoscalerImageTag: (0, kinds_1.optionalText)().meta({
+        description: "cluster-autoscaler image tag; its minor version must be the cluster's (autoscaler release policy).",
+        default: DEFAULT_AUTOSCALER_TAG,
+        defaultText: `${DEFAULT_AUTOSCALER_TAG} with the default kubernetesVersion; required with another`,
+    }),
+    awsArchiverImage: (0, kinds_1.withDefault)(image(), "public.ecr.aws/aws-cli/aws-cli:2.31.39", {
+        description: "Image of the message-log archiver job on AWS: the aws CLI and the tools of S3_TOOLS (components/kubernetes/archiver.ts).",
+    }),
+    azureArchiverImage: (0, kinds_1.withDefault)(image(), "mcr.microsoft.com/azure-cli:2.79.0", {
+        description: "Image of the message-log archiver job on Azure: the az CLI and the tools of BLOB_TOOLS (components/kubernetes/archiver.ts).",
+    }),
+};
+exports.releaseSchema = (0, kinds_1.withDefault)((0, kinds_1.section)(releaseShape, "Release-pinned settings, promoted together from stack to stack (npm run promote)."), {});
+/** The keys of the `release` object, in the order promotion writes them. */
+exports.RELEASE_KEYS = Object.keys(releaseShape);
+function withoutUnset(record) {
+    return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+}
+/** What a stack without a release block runs. */
+exports.RELEASE_DEFAULTS = {
+    ...exports.releaseSchema.parse({}),
+    eksAddonVersions: {},
+    eksNodeReleaseVersion: "",
+    clusterAutoscalerImageTag: DEFAULT_AUTOSCALER_TAG,
+};
+/** `xroad-sidecar:release`, with the rules that tie the versions to the Kubernetes version. */
+function readRelease(check, raw) {
+    // Undefined only when an issue is recorded already; the defaults let the other rules run.
+    const parsed = (0, parse_1.parseSetting)(check, "release", raw, exports.releaseSchema) ?? exports.RELEASE_DEFAULTS;
+    const kubernetesVersion = parsed.kubernetesVersion;
+    const minor = kubernetesVersion.replace(".", "\\.");
+    const nodeRelease = parsed.eksNodeReleaseVersion ?? "";
+    if (nodeRelease !== "" && !new RegExp(`^${minor}\\.\\d+-\\d{8}$`).test(nodeRelease))
+        check.fail("release.eksNodeReleaseVersion", nodeRelease, `empty, or an EKS AMI release version of Kubernetes ${kubernetesVersion}, such as ${kubernetesVersion}.5-20251016 (aws ssm get-parameter --name /aws/service/eks/optimized-ami/${kubernetesVersion}/amazon-linux-2023/x86_64/standard/recommended/release_version)`);
+    // The default autoscaler tag follows the default Kubernetes version only; another minor must name its own.
+    const tag = parsed.clusterAutoscalerImageTag ?? (kubernetesVersion === DEFAULT_KUBERNETES_VERSION ? DEFAULT_AUTOSCALER_TAG : undefined);
+    if (tag === undefined || !new RegExp(`^v${minor}\\.\\d+$`).test(tag))
+        check.fail("release.clusterAutoscalerImageTag", tag, `a cluster-autoscaler tag of the cluster's minor version ${kubernetesVersion}, such as v${kubernetesVersion}.1 (the autoscaler supports only its own Kubernetes minor)`);
+    const resolved = {
+        ...parsed,
+        eksAddonVersions: withoutUnset(parsed.eksAddonVersions),
+        eksNodeReleaseVersion: nodeRelease,
+        clusterAutoscalerImageTag: tag ?? "",
+    };
+    // In promotion's order, whichever keys the stack file wrote.
+    return Object.fromEntries(exports.RELEASE_KEYS.map((key) => [key, resolved[key]]));
+}

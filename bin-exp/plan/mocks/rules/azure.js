@@ -1,0 +1,280 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.NAME_RULES = void 0;
+exports.nameViolation = nameViolation;
+exports.principalViolation = principalViolation;
+exports.plannedChanges = plannedChanges;
+exports.alertRuleViolation = alertRuleViolation;
+/**
+ * The Azure rules the offline plan enforces (issue 12 point 3), one row per rule with its source, so that a
+ * plan the real providers would reject fails here too, with the provider's own kind of message.
+ *
+ * - NAME_RULES: physical names (the explicit name input, or the logical name plus azure-native's
+ *   auto-name suffix) that break a resource type's length or character rules.
+ * - principal types of role assignments (ARM's UnmatchedPrincipalType).
+ * - REPLACE_ONLY: properties ARM cannot update in place, reported when a second plan changes them.
+ */
+const azure_1 = require("../../../config/azure");
+const workloads_1 = require("../../../policy/kubernetes/workloads");
+const NAMING_RULES_DOC = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
+exports.NAME_RULES = [
+    {
+        type: "azure-native:storage:StorageAccount",
+        nameInput: "accountName",
+        min: 3,
+        max: 24,
+        pattern: /^[a-z0-9]+$/,
+        message: (n) => `AccountNameInvalid: ${n} is not a valid storage account name. Storage account name must be between 3 and 24 characters in length and use numbers and lower-case letters only.`,
+        source: `${NAMING_RULES_DOC}#microsoftstorage`,
+    },
+    {
+        type: "azure-native:keyvault:Vault",
+        nameInput: "vaultName",
+        min: 3,
+        max: 24,
+        pattern: /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/,
+        message: (n) => `VaultNameNotValid: The vault name '${n}' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name must begin with a letter, end with a letter or digit, and not contain consecutive hyphens.`,
+        source: `${NAMING_RULES_DOC}#microsoftkeyvault`,
+    },
+    {
+        type: "azure-native:dbforpostgresql:Server",
+        nameInput: "serverName",
+        min: 3,
+        max: 63,
+        pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+        message: (n) => `InvalidServerName: Server name '${n}' is invalid. The name must be 3 to 63 characters long, contain only lowercase letters, numbers and hyphens, and must not start or end with a hyphen.`,
+        source: `${NAMING_RULES_DOC}#microsoftdbforpostgresql`,
+    },
+    {
+        type: "azure-native:containerservice:ManagedCluster",
+        nameInput: "resourceName",
+        min: 1,
+        max: 63,
+        pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_-]*[a-zA-Z0-9])?$/,
+        message: (n) => `InvalidParameter: The value of parameter resourceName '${n}' is invalid. The name can contain only letters, numbers, underscores and hyphens, must start and end with a letter or number, and be 1 to 63 characters long.`,
+        source: `${NAMING_RULES_DOC}#microsoftcontainerservice`,
+    },
+    {
+        type: "azure-native:containerservice:AgentPool",
+        nameInput: "agentPoolName",
+        min: 1,
+        max: 12,
+        pattern: /^[a-z][a-z0-9]*$/,
+        message: (n) => `InvalidParameter: The value of parameter agentPoolProfile.name '${n}' is invalid. A Linux agent pool name must start with a lowercase letter, contain only lowercase letters and numbers, and be at most 12 characters long.`,
+        source: "https://learn.microsoft.com/azure/aks/create-node-pools (Limitations: node pool names)",
+    },
+    {
+        type: "azure-native:managedidentity:UserAssignedIdentity",
+        nameInput: "resourceName",
+        min: 3,
+        max: 128,
+        pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/,
+        message: (n) => `InvalidResourceName: The resource name '${n}' is invalid. A user-assigned identity name must be 3 to 128 characters, start with a letter or number, and contain only letters, numbers, hyphens and underscores.`,
+        source: `${NAMING_RULES_DOC}#microsoftmanagedidentity`,
+    },
+    {
+        type: "azure-native:resources:ResourceGroup",
+        nameInput: "resourceGroupName",
+        min: 1,
+        max: 90,
+        pattern: /^[-\w._()]*[-\w_()]$/,
+        message: (n) => `InvalidResourceGroupName: Resource group name '${n}' is invalid. It can be 1 to 90 characters long and contain only letters, digits, underscores, hyphens, periods and parentheses, and cannot end in a period.`,
+        source: `${NAMING_RULES_DOC}#microsoftresources`,
+    },
+    {
+        type: "azure-native:operationalinsights:Workspace",
+        nameInput: "workspaceName",
+        min: 4,
+        max: 63,
+        pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+        message: (n) => `InvalidWorkspaceName: The workspace name '${n}' is invalid. It must be 4 to 63 characters of letters, digits and hyphens, starting and ending with a letter or digit.`,
+        source: `${NAMING_RULES_DOC}#microsoftoperationalinsights`,
+    },
+    {
+        type: "azure-native:network:VirtualNetwork",
+        nameInput: "virtualNetworkName",
+        min: 2,
+        max: 64,
+        pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/,
+        message: (n) => `InvalidResourceName: Resource name ${n} is invalid. The name can be up to 64 characters long.`,
+        source: `${NAMING_RULES_DOC}#microsoftnetwork`,
+    },
+    {
+        type: "azure-native:network:PublicIPAddress",
+        nameInput: "publicIpAddressName",
+        min: 1,
+        max: 80,
+        pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/,
+        message: (n) => `InvalidResourceName: Resource name ${n} is invalid. The name can be up to 80 characters long.`,
+        source: `${NAMING_RULES_DOC}#microsoftnetwork`,
+    },
+    ...[
+        ["azure-native:monitor:ScheduledQueryRule", "ruleName"],
+        ["azure-native:monitor:MetricAlert", "ruleName"],
+        ["azure-native:monitor:ActivityLogAlert", "activityLogAlertName"],
+        ["azure-native:monitor:ActionGroup", "actionGroupName"],
+    ].map(([type, nameInput]) => ({
+        type,
+        nameInput,
+        min: 1,
+        max: 260,
+        // ARM refuses control characters in these names, so the class names them.
+        // eslint-disable-next-line no-control-regex
+        pattern: /^[^<>*%{}&:\\?+/#|\x00-\x1f]+$/,
+        message: (n) => `InvalidResourceName: The resource name '${n}' is invalid. It must be 1-260 characters and not contain <>*%{}&:\\?+/#| or control characters.`,
+        source: `${NAMING_RULES_DOC}#microsoftinsights`,
+    })),
+];
+/** The name ARM would receive: the explicit input, or the logical name plus the auto-name suffix. */
+function physicalName(args, rule) {
+    const explicit = args.inputs[rule.nameInput];
+    return typeof explicit === "string" ? explicit : `${args.name}${"0".repeat(azure_1.AUTONAME_SUFFIX_LENGTH)}`;
+}
+/** The provider's message when a resource's physical name breaks its rule; undefined when it is valid. */
+function nameViolation(args) {
+    const rule = exports.NAME_RULES.find((r) => r.type === args.type);
+    if (!rule)
+        return undefined;
+    const name = physicalName(args, rule);
+    if (name.length < rule.min || name.length > rule.max || !rule.pattern.test(name))
+        return rule.message(name);
+    return undefined;
+}
+/** Principal types ARM accepts on a role assignment. */
+const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal", "ForeignGroup", "Device"];
+/**
+ * Role assignments (source: ARM, Azure/modern-web-app-pattern-dotnet#129: "UnmatchedPrincipalType: The PrincipalId
+ * ... has type 'ServicePrincipal', which is different from specified PrincipalType 'User'"). The SDK sends `User`
+ * when the program gives no principal type (authorization/roleAssignment.js), so an assignment for a managed
+ * identity without `principalType: ServicePrincipal` fails here as it fails in Azure. `knownServicePrincipals`
+ * are the principal IDs of the managed identities the plan created.
+ */
+function principalViolation(args, knownServicePrincipals) {
+    if (args.type !== "azure-native:authorization:RoleAssignment")
+        return undefined;
+    const type = args.inputs.principalType;
+    const id = String(args.inputs.principalId);
+    if (typeof type !== "string")
+        return `PrincipalTypeRequired: role assignment ${args.name} for principal '${id}' has no principalType; set it explicitly (the SDK would send 'User').`;
+    if (!PRINCIPAL_TYPES.includes(type))
+        return `InvalidPrincipalType: '${type}' is not a valid principal type; expected one of ${PRINCIPAL_TYPES.join(", ")}.`;
+    if (knownServicePrincipals.has(id) && type !== "ServicePrincipal")
+        return `UnmatchedPrincipalType: The PrincipalId '${id}' has type 'ServicePrincipal', which is different from specified PrincipalType '${type}'.`;
+    return undefined;
+}
+/**
+ * Properties ARM cannot change in place, per type: changing one means a replacement, or an error from the
+ * cluster API. Paths are dotted input paths.
+ */
+const REPLACE_ONLY = {
+    "azure-native:containerservice:ManagedCluster": {
+        paths: ["agentPoolProfiles", "dnsPrefix", "location", "resourceName"],
+        source: "containerservice/managedCluster.d.ts: agentPoolProfiles cannot be updated directly; pulumi-azure-native#579, #4264",
+    },
+    "azure-native:containerservice:AgentPool": {
+        paths: [
+            "agentPoolName",
+            "vmSize",
+            "availabilityZones",
+            "vnetSubnetID",
+            "osType",
+            "maxPods",
+            "osDiskType",
+            "mode",
+            "enableEncryptionAtHost",
+        ],
+        source: "AKS resize-node-pool.md: a pool's VM size cannot change after creation; zones and subnet are fixed at creation; enable-host-encryption.md: host encryption is set when a node pool is created",
+    },
+    "azure-native:storage:StorageAccount": {
+        paths: ["accountName", "location", "kind", "encryption.requireInfrastructureEncryption"],
+        source: "infrastructure-encryption-enable.md: infrastructure encryption can only be chosen at creation",
+    },
+    "azure-native:keyvault:Vault": { paths: ["vaultName", "location"], source: "names and locations are immutable (ARM)" },
+    "azure-native:dbforpostgresql:Server": {
+        paths: ["serverName", "location", "administratorLogin", "network.delegatedSubnetResourceId"],
+        source: "Flexible Server: networking mode and admin login are fixed at creation",
+    },
+    "azure-native:network:PublicIPAddress": {
+        paths: ["zones", "sku", "publicIPAddressVersion"],
+        source: "public-ip-addresses.md: SKU, zones and IP version are set at creation",
+    },
+    "azure-native:authorization:RoleDefinition": {
+        paths: ["roleDefinitionId", "scope"],
+        source: "role-definitions.md: a custom role's ID (a GUID) and the scope it is stored at are fixed; its permissions update in place",
+    },
+    "azure-native:authorization:PolicyAssignment": {
+        paths: ["policyAssignmentName", "scope"],
+        source: "assignment-structure.md: an assignment's name and scope are its identity",
+    },
+};
+function at(value, path) {
+    return path.split(".").reduce((v, k) => (v && typeof v === "object" ? v[k] : undefined), value);
+}
+/**
+ * What changes between two plans of the same program: every top-level input that differs, per resource,
+ * with the REPLACE_ONLY paths that differ marked. Resources only in one plan are not compared.
+ */
+function plannedChanges(before, after) {
+    const old = new Map(before.map((r) => [r.urn, r]));
+    const changes = [];
+    for (const r of after) {
+        const prev = old.get(r.urn);
+        if (!prev || !r.custom)
+            continue;
+        const replaceOnly = REPLACE_ONLY[r.type]?.paths ?? [];
+        const keys = new Set([...Object.keys(prev.inputs), ...Object.keys(r.inputs)]);
+        for (const key of keys) {
+            if (JSON.stringify(prev.inputs[key]) === JSON.stringify(r.inputs[key]))
+                continue;
+            const nested = replaceOnly.filter((p) => p === key || p.startsWith(`${key}.`));
+            const changedReplaceOnly = nested.filter((p) => JSON.stringify(at(prev.inputs, p)) !== JSON.stringify(at(r.inputs, p)));
+            if (changedReplaceOnly.length > 0)
+                for (const p of changedReplaceOnly)
+                    changes.push({ urn: r.urn, type: r.type, property: p, replaceOnly: true });
+            else
+                changes.push({ urn: r.urn, type: r.type, property: key, replaceOnly: false });
+        }
+    }
+    return changes;
+}
+/** Log search alert windows and frequencies Azure Monitor accepts (scheduledQueryRules 2023-12-01, "evaluationFrequency", "windowSize"). */
+const LOG_ALERT_FREQUENCIES = ["PT1M", "PT5M", "PT10M", "PT15M", "PT30M", "PT45M", "PT1H", "PT2H", "PT3H", "PT4H", "PT5H", "PT6H", "P1D"];
+const LOG_ALERT_WINDOWS = [...LOG_ALERT_FREQUENCIES.filter((f) => f !== "PT1M"), "P2D"];
+const isoMinutes = (d) => {
+    const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(d);
+    return m ? Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : NaN;
+};
+/**
+ * Alert rules and action groups: the values ARM refuses, each with its source. Returns the provider's kind of
+ * message, or undefined.
+ */
+function alertRuleViolation(args) {
+    const i = args.inputs;
+    if (args.type === "azure-native:monitor:ActionGroup" && "groupShortName" in i) {
+        const short = (0, workloads_1.textOf)(i.groupShortName);
+        // Azure Monitor action groups: "groupShortName ... max length 12" (Microsoft.Insights/actionGroups schema).
+        if (short.length < 1 || short.length > 12)
+            return `groupShortName '${short}' must be 1-12 characters (Microsoft.Insights/actionGroups)`;
+        if (i.location !== "Global")
+            return `location must be Global for an action group (Microsoft.Insights/actionGroups)`;
+    }
+    if (args.type === "azure-native:monitor:ScheduledQueryRule" && i.kind === "LogAlert") {
+        const frequency = String(i.evaluationFrequency);
+        const window = String(i.windowSize);
+        const source = "Microsoft.Insights/scheduledQueryRules 2023-12-01: log search alert frequency and window";
+        if (!LOG_ALERT_FREQUENCIES.includes(frequency))
+            return `evaluationFrequency ${frequency} is not one of ${LOG_ALERT_FREQUENCIES.join(", ")} (${source})`;
+        if (!LOG_ALERT_WINDOWS.includes(window))
+            return `windowSize ${window} is not one of ${LOG_ALERT_WINDOWS.join(", ")} (${source})`;
+        if (isoMinutes(window) < isoMinutes(frequency))
+            return `windowSize ${window} is shorter than evaluationFrequency ${frequency} (${source})`;
+        if (typeof i.severity !== "number" || i.severity < 0 || i.severity > 4)
+            return `severity must be 0-4 (${source})`;
+        const criteria = i.criteria?.allOf ?? [];
+        if (criteria.length === 0 || criteria.some((c) => typeof c.query !== "string" || !c.timeAggregation || !c.operator))
+            return `criteria.allOf needs a query, timeAggregation and operator for kind LogAlert (${source})`;
+        if (!Array.isArray(i.scopes) || i.scopes.length !== 1)
+            return `a log search alert has exactly one scope (${source})`;
+    }
+    return undefined;
+}

@@ -1,0 +1,164 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+const assert = __importStar(require("node:assert/strict"));
+const pulumi = __importStar(require("@pulumi/pulumi"));
+const authorization = __importStar(require("@pulumi/azure-native/authorization"));
+const managedidentity = __importStar(require("@pulumi/azure-native/managedidentity"));
+const run_1 = require("../../plan/run");
+const mocks_1 = require("../../plan/mocks");
+const azure_1 = require("../../plan/mocks/rules/azure");
+/** A resource of any type with raw inputs, as its SDK class would register it. */
+class Raw extends pulumi.CustomResource {
+    constructor(type, name, inputs) {
+        super(type, name, inputs);
+    }
+}
+/** Registers one resource of `type` with raw inputs, as the SDK class would, and returns the plan's failure, if any. */
+async function refusal(register) {
+    try {
+        await (0, run_1.recordResources)(() => {
+            register();
+            return {};
+        });
+        return undefined;
+    }
+    catch (e) {
+        if (e instanceof mocks_1.ProviderRuleError)
+            return e.message;
+        throw e;
+    }
+}
+/** Per rule: names the provider accepts, and names it refuses (too short, too long, bad characters). */
+const EXAMPLES = {
+    "azure-native:storage:StorageAccount": { good: "xrfilesprod1a2b3c", bad: ["ab", "a".repeat(25), "xr-files", "XrFiles"] },
+    "azure-native:keyvault:Vault": { good: "kv-xroad-prod-1a2b3c", bad: ["kv", "k".repeat(25), "1kv-prod", "kv--prod", "kv-prod-"] },
+    "azure-native:dbforpostgresql:Server": { good: "ss1-sidecar-1a2b3c", bad: ["db", "d".repeat(64), "-db-1", "Db-One", "db_one"] },
+    "azure-native:containerservice:ManagedCluster": { good: "xroad-prod-aks", bad: ["a".repeat(64), "-aks", "aks.prod"] },
+    "azure-native:containerservice:AgentPool": { good: "sidecar", bad: ["sidecarpool01", "Sidecar", "1pool", "side-car"] },
+    "azure-native:managedidentity:UserAssignedIdentity": { good: "xroad-archiver", bad: ["ab", "a".repeat(129), "-id", "id.x"] },
+    "azure-native:resources:ResourceGroup": { good: "rg-xroad(prod)", bad: ["r".repeat(91), "rg-xroad.", "rg/xroad"] },
+    "azure-native:operationalinsights:Workspace": { good: "xroad-logs", bad: ["log", "l".repeat(64), "logs_x"] },
+    "azure-native:network:VirtualNetwork": { good: "xroad-vnet", bad: ["v", "v".repeat(65)] },
+    "azure-native:network:PublicIPAddress": { good: "xroad-address", bad: ["p".repeat(81), "pip-"] },
+    "azure-native:monitor:ScheduledQueryRule": { good: "xroad-prod-sidecar-exec", bad: ["", "r".repeat(261), "a/b", "a:b"] },
+    "azure-native:monitor:MetricAlert": { good: "xroad-prod-node-cpu-anomaly", bad: ["r".repeat(261), "a*b"] },
+    "azure-native:monitor:ActivityLogAlert": { good: "xroad-prod-threat-finding", bad: ["r".repeat(261), "a#b"] },
+    "azure-native:monitor:ActionGroup": { good: "xroad-prod-alerts", bad: ["r".repeat(261), "a?b"] },
+};
+describe("azure mock rules (plan/mocks/rules/azure.ts): the plan fails where ARM would", function () {
+    it("has examples for every name rule, each rule with a source", () => {
+        assert.deepEqual(azure_1.NAME_RULES.map((r) => r.type).sort(), Object.keys(EXAMPLES).sort());
+        for (const rule of azure_1.NAME_RULES)
+            assert.match(rule.source, /^https:\/\//, rule.type);
+    });
+    for (const rule of azure_1.NAME_RULES) {
+        it(`${rule.type}: ${rule.min}-${rule.max} characters, ${rule.pattern}`, async () => {
+            const { good, bad } = EXAMPLES[rule.type];
+            assert.equal(await refusal(() => new Raw(rule.type, "ok", { [rule.nameInput]: good })), undefined);
+            for (const name of bad) {
+                const message = await refusal(() => new Raw(rule.type, "bad", { [rule.nameInput]: name }));
+                assert.ok(message, `${name} must be refused`);
+                assert.ok(message.includes(rule.message(name)), message);
+            }
+        });
+    }
+    it("counts azure-native's auto-name suffix: a 56-character logical cluster name overflows 63", async () => {
+        const type = "azure-native:containerservice:ManagedCluster";
+        assert.equal(await refusal(() => new Raw(type, "c".repeat(55), {})), undefined);
+        assert.match((await refusal(() => new Raw(type, "c".repeat(56), {}))) ?? "", /resourceName 'c{56}0{8}' is invalid/);
+    });
+    it("refuses a role assignment to a managed identity without principalType ServicePrincipal (the SDK sends User)", async () => {
+        const message = await refusal(() => {
+            const identity = new managedidentity.UserAssignedIdentity("archiver", { resourceGroupName: "rg" });
+            new authorization.RoleAssignment("grant", {
+                principalId: identity.principalId,
+                roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/x",
+                scope: "/subscriptions/s",
+            });
+        });
+        assert.match(message ?? "", /UnmatchedPrincipalType: The PrincipalId '[0-9a-f-]{36}' has type 'ServicePrincipal', which is different from specified PrincipalType 'User'/);
+        assert.equal(await refusal(() => {
+            const identity = new managedidentity.UserAssignedIdentity("archiver", { resourceGroupName: "rg" });
+            new authorization.RoleAssignment("grant", {
+                principalId: identity.principalId,
+                principalType: "ServicePrincipal",
+                roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/x",
+                scope: "/subscriptions/s",
+            });
+        }), undefined);
+    });
+    it("refuses a role assignment without any principalType, or with one ARM does not know", async () => {
+        const type = "azure-native:authorization:RoleAssignment";
+        assert.match((await refusal(() => new Raw(type, "none", { principalId: "p" }))) ?? "", /PrincipalTypeRequired/);
+        assert.match((await refusal(() => new Raw(type, "odd", { principalId: "p", principalType: "ManagedIdentity" }))) ?? "", /InvalidPrincipalType: 'ManagedIdentity'/);
+    });
+});
+describe("azure alert rule mocks (plan/mocks/rules/azure.ts alertRuleViolation)", () => {
+    const rule = (over) => ({
+        kind: "LogAlert",
+        ruleName: "xroad-test-sidecar-exec",
+        evaluationFrequency: "PT5M",
+        windowSize: "PT5M",
+        severity: 1,
+        scopes: ["/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w"],
+        criteria: { allOf: [{ query: "AKSAudit", timeAggregation: "Count", operator: "GreaterThanOrEqual", threshold: 1 }] },
+        ...over,
+    });
+    const type = "azure-native:monitor:ScheduledQueryRule";
+    it("accepts a valid log search alert", async () => {
+        assert.equal(await refusal(() => new Raw(type, "ok", rule({}))), undefined);
+    });
+    for (const [what, over, message] of [
+        ["an unsupported frequency", { evaluationFrequency: "PT7M" }, /evaluationFrequency PT7M is not one of/],
+        ["a window shorter than the frequency", { evaluationFrequency: "PT15M", windowSize: "PT5M" }, /shorter than evaluationFrequency/],
+        ["a one-minute window", { evaluationFrequency: "PT1M", windowSize: "PT1M" }, /windowSize PT1M is not one of/],
+        ["severity 5", { severity: 5 }, /severity must be 0-4/],
+        ["a criterion without a query", { criteria: { allOf: [{ timeAggregation: "Count", operator: "GreaterThan" }] } }, /needs a query/],
+    ]) {
+        it(`refuses ${what}`, async () => {
+            const refused = await refusal(() => new Raw(type, "bad", rule(over)));
+            assert.match(refused ?? "", message);
+        });
+    }
+    it("refuses an action group short name over 12 characters", async () => {
+        const refused = await refusal(() => new Raw("azure-native:monitor:ActionGroup", "ag", {
+            location: "Global",
+            groupShortName: "xroad-alerts-prod",
+            enabled: true,
+        }));
+        assert.match(refused ?? "", /groupShortName 'xroad-alerts-prod' must be 1-12 characters/);
+    });
+});
