@@ -1,12 +1,15 @@
+import { z } from "zod";
 import { Checker } from "./checker";
+import { boolean, cidr, envDefault, integer, keysOf, list, oneOf, optionalText, section, text, withDefault } from "./kinds";
+import { parseSetting } from "./parse";
 import { cidrContains, cidrRange, cidrsOverlap } from "./cidr";
 import { Placeholder, documentationCidr, placeholderGuid } from "./placeholders";
 
 export { cidrContains } from "./cidr";
 
-export const AKS_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image"] as const;
+const AKS_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image"] as const;
 export const AKS_AUDIT_CATEGORIES = ["kube-audit-admin", "kube-audit"] as const;
-export const FLEXIBLE_SERVER_TIERS = ["Burstable", "GeneralPurpose", "MemoryOptimized"] as const;
+const FLEXIBLE_SERVER_TIERS = ["Burstable", "GeneralPurpose", "MemoryOptimized"] as const;
 /**
  * How kubelogin gets the Entra ID token for the generated kubeconfig. Local accounts are disabled
  * (guide §4.1), so every kubeconfig is an exec kubeconfig that needs kubelogin on the PATH.
@@ -36,17 +39,6 @@ export const PRINCIPAL_TYPES = ["User", "ServicePrincipal", "Group"] as const;
 export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
 
 export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-
-/** A weekly AKS planned-maintenance window (`containerservice.MaintenanceConfiguration`). */
-export interface MaintenanceWindowSettings {
-    dayOfWeek: (typeof WEEK_DAYS)[number];
-    /** `HH:MM`, local to `utcOffset`. */
-    startTime: string;
-    /** AKS requires at least 4 hours. */
-    durationHours: number;
-    /** `+HH:MM` or `-HH:MM`. */
-    utcOffset: string;
-}
 
 /**
  * AKS's documented minimum for a system pool (MicrosoftDocs azure-aks-docs `articles/aks/use-system-pools.md`):
@@ -89,95 +81,6 @@ const DERIVED_NAME_LIMITS = {
     identity: { suffix: "-control-plane", max: 128 },
 } as const;
 
-/** Settings of `target: azure`, read from `xroad-sidecar:azure`. */
-export interface AzureSettings {
-    location: string;
-    resourceGroupName: string;
-    /**
-     * The identity that runs `pulumi up` (issue 12): it gets Key Vault Crypto Officer on the stack's vault
-     * to create the etcd key, and cluster-admin through Azure RBAC to create the Sidecar's objects.
-     */
-    deployer: { objectId: string; principalType: PrincipalType };
-    vnetCidr: string;
-    nodeSubnetCidr: string;
-    databaseSubnetCidr: string;
-    privateEndpointSubnetCidr: string;
-    /**
-     * Delegated to the AKS API server (API Server VNet Integration), at least /28: the API server reaches the
-     * private Key Vault of the etcd key through it (private KMS), so the vault can deny public networks.
-     */
-    apiServerSubnetCidr: string;
-    /** CIDRs allowed to reach the API server; ignored for a private cluster. */
-    authorizedIpRanges: string[];
-    privateCluster: boolean;
-    /** Entra ID groups that administer the cluster (guide §4.2). */
-    adminGroupObjectIds: string[];
-    /** Entra ID groups that may operate the Sidecar namespaces only (guide §4.3). */
-    namespaceOperatorGroupObjectIds: string[];
-    availabilityZones: string[];
-    systemNodePool: { vmSize: string; count: number };
-    userNodePool: { vmSize: string; minCount: number; maxCount: number };
-    upgradeChannel: (typeof AKS_UPGRADE_CHANNELS)[number];
-    /** Planned maintenance: when AKS may upgrade Kubernetes and when it may re-image nodes (azure.md B4). */
-    maintenance: { autoUpgrade: MaintenanceWindowSettings; nodeOsUpgrade: MaintenanceWindowSettings };
-    /**
-     * `CanNotDelete` locks on the stateful resources when `protectData` is on. Set it false for one `pulumi up`
-     * to change a role assignment under a locked resource (a lock blocks deleting it), then set it back.
-     */
-    dataLocks: boolean;
-    logRetentionDays: number;
-    auditCategory: (typeof AKS_AUDIT_CATEGORIES)[number];
-    archive: { coolAfterDays: number; deleteAfterDays: number; softDeleteDays: number; immutabilityDays: number };
-    database: {
-        skuName: string;
-        tier: (typeof FLEXIBLE_SERVER_TIERS)[number];
-        storageGb: number;
-        backupRetentionDays: number;
-        zoneRedundantHa: boolean;
-        adminLogin: string;
-    };
-    loadBalancer: { internal: boolean; /** Fixed private IP for an internal load balancer, inside the node subnet. */ privateIp?: string };
-    /** Login mode written into the kubeconfig the program uses (kubelogin `--login`). */
-    kubeloginMode: KubeloginMode;
-    /** Envelope-encrypt Kubernetes Secrets in etcd with a Key Vault key the stack owns (AKS KMS). */
-    secretsEncryption: boolean;
-    /**
-     * Encryption at host for every node (azure.md B12): the temp disk, the OS and data disk caches and the
-     * ephemeral OS disk are encrypted too. Needs the subscription feature Microsoft.Compute/EncryptionAtHost.
-     */
-    encryptionAtHost: boolean;
-}
-
-/** The keys of `xroad-sidecar:azure`, as Pulumi.yaml documents them. */
-export const AZURE_KEYS = [
-    "location",
-    "resourceGroupName",
-    "vnetCidr",
-    "nodeSubnetCidr",
-    "databaseSubnetCidr",
-    "privateEndpointSubnetCidr",
-    "apiServerSubnetCidr",
-    "deployer",
-    "authorizedIpRanges",
-    "privateCluster",
-    "adminGroupObjectIds",
-    "namespaceOperatorGroupObjectIds",
-    "availabilityZones",
-    "systemNodePool",
-    "userNodePool",
-    "upgradeChannel",
-    "maintenance",
-    "dataLocks",
-    "logRetentionDays",
-    "auditCategory",
-    "archive",
-    "database",
-    "loadBalancer",
-    "kubeloginMode",
-    "secretsEncryption",
-    "encryptionAtHost",
-] as const;
-
 /** What readAzureSettings needs besides the section itself. */
 export interface AzureReadContext {
     /** `<project>-<stack>`: the logical name every Azure resource's name derives from. */
@@ -189,22 +92,225 @@ export interface AzureReadContext {
     offline: boolean;
 }
 
-function readMaintenanceWindow(check: Checker, path: string, raw: unknown, fallback: MaintenanceWindowSettings): MaintenanceWindowSettings {
-    const w = check.section(path, raw);
-    check.knownKeys(path, w, ["dayOfWeek", "startTime", "durationHours", "utcOffset"]);
-    return {
-        dayOfWeek: check.oneOf(`${path}.dayOfWeek`, w.dayOfWeek, WEEK_DAYS, fallback.dayOfWeek),
-        startTime: check.string(`${path}.startTime`, w.startTime, fallback.startTime, {
-            pattern: /^([01]\d|2[0-3]):[0-5]\d$/,
-            allowed: "a time HH:MM such as 01:00",
+const DEPLOYER_OBJECT_ID = {
+    ...UUID,
+    allowed: "the Entra ID object ID of the identity that runs pulumi up (az ad signed-in-user show --query id -o tsv)",
+};
+
+const maintenanceWindow = (description: string, dayOfWeek: (typeof WEEK_DAYS)[number]) =>
+    withDefault(
+        section({
+            dayOfWeek: withDefault(oneOf(WEEK_DAYS), dayOfWeek, { description: "Day of the window." }),
+            startTime: withDefault(text({ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, allowed: "a time HH:MM such as 01:00" }), "01:00", {
+                description: "Start, HH:MM local to utcOffset.",
+            }),
+            durationHours: withDefault(integer({ min: 4, max: 24 }), 4, { description: "Length; AKS requires at least 4 hours." }),
+            utcOffset: withDefault(
+                text({ pattern: /^[+-](0\d|1[0-4]):[0-5]\d$/, allowed: "a UTC offset such as +00:00 or +02:00" }),
+                "+00:00",
+                {
+                    description: "+HH:MM or -HH:MM.",
+                },
+            ),
         }),
-        durationHours: check.integer(`${path}.durationHours`, w.durationHours, { min: 4, max: 24 }, fallback.durationHours),
-        utcOffset: check.string(`${path}.utcOffset`, w.utcOffset, fallback.utcOffset, {
-            pattern: /^[+-](0\d|1[0-4]):[0-5]\d$/,
-            allowed: "a UTC offset such as +00:00 or +02:00",
-        }),
-    };
+        {},
+        { description },
+    );
+
+/** `xroad-sidecar:azure`, whose defaults depend on the environment. */
+export function azureSchema(production: boolean) {
+    const env = <S extends z.ZodType>(schema: S, development: z.input<S>, prod: z.input<S>) =>
+        envDefault(schema, production, { development, production: prod });
+    return withDefault(
+        section(
+            {
+                location: withDefault(
+                    text({ pattern: /^[a-z]+[a-z0-9]*$/, allowed: "an Azure location such as westeurope" }),
+                    "westeurope",
+                    {
+                        description: "Azure region of every resource.",
+                    },
+                ),
+                resourceGroupName: optionalText(
+                    { pattern: /^[-\w._()]{1,89}[-\w_()]$/, allowed: "a resource group name" },
+                    "Resource group of the stack.",
+                ).meta({ defaultText: "rg-<project>-<stack>" }),
+                vnetCidr: withDefault(cidr(), "10.30.0.0/16", {
+                    description: "VNet range; must not overlap the AKS pod and Service ranges.",
+                }),
+                nodeSubnetCidr: withDefault(cidr(), "10.30.0.0/20", { description: "Node subnet, inside vnetCidr." }),
+                databaseSubnetCidr: withDefault(cidr(), "10.30.16.0/24", { description: "Flexible Server subnet, inside vnetCidr." }),
+                privateEndpointSubnetCidr: withDefault(cidr(), "10.30.17.0/24", {
+                    description: "Private endpoint subnet, inside vnetCidr.",
+                }),
+                apiServerSubnetCidr: withDefault(cidr(), "10.30.18.0/28", {
+                    description:
+                        "Subnet delegated to the AKS API server (API Server VNet Integration), /28 or larger: it reaches the private Key Vault of the etcd key through it.",
+                }),
+                deployer: withDefault(
+                    section({
+                        objectId: text(DEPLOYER_OBJECT_ID).optional().meta({ description: "Entra ID object ID.", defaultText: "required" }),
+                        principalType: oneOf(PRINCIPAL_TYPES)
+                            .optional()
+                            .meta({ description: "Its principal type.", defaultText: "required" }),
+                    }),
+                    {},
+                    {
+                        description:
+                            "Required: the identity that runs pulumi up. It gets Key Vault Crypto Officer on the stack's vault (the etcd key) and cluster-admin through Azure RBAC.",
+                    },
+                ),
+                authorizedIpRanges: withDefault(list(cidr()), [], {
+                    description:
+                        "CIDRs allowed to reach the API server; none with privateCluster (a private cluster has no public endpoint).",
+                }),
+                privateCluster: withDefault(boolean(), false, { description: "A private API server endpoint." }),
+                adminGroupObjectIds: withDefault(list(text(UUID)), [], {
+                    description: "Entra ID groups that administer the cluster (guide §4.2); at least one.",
+                }),
+                namespaceOperatorGroupObjectIds: withDefault(list(text(UUID)), [], {
+                    description: "Entra ID groups that may operate the Sidecar namespaces only (guide §4.3).",
+                }),
+                availabilityZones: env(
+                    list(z.preprocess((v) => (typeof v === "number" ? String(v) : v), oneOf(["1", "2", "3"] as const))).meta({
+                        description: "Availability zones of the node pools.",
+                    }),
+                    [],
+                    ["1", "2", "3"],
+                ),
+                systemNodePool: withDefault(
+                    section({
+                        vmSize: withDefault(text(VM_SIZE), "Standard_D4ds_v5", { description: "VM size; AKS asks for at least 4 vCPUs." }),
+                        count: env(integer({ min: 1, max: 10 }, "Node count; AKS asks for at least 2."), AKS_SYSTEM_POOL_MIN.nodes, 3),
+                    }),
+                    {},
+                    { description: "The system node pool." },
+                ),
+                userNodePool: withDefault(
+                    section({
+                        vmSize: withDefault(text(VM_SIZE), "Standard_D4ds_v5", {
+                            description:
+                                "VM size of the Sidecar nodes: x86-64; a size with a temp disk (a d in its suffix) gets an ephemeral OS disk.",
+                        }),
+                        minCount: env(integer({ min: 1, max: 100 }, "Smallest node count."), 1, 3),
+                        maxCount: env(integer({ min: 1, max: 100 }, "Largest node count the autoscaler may reach."), 3, 6),
+                    }),
+                    {},
+                    { description: "The Sidecar's node pool." },
+                ),
+                upgradeChannel: withDefault(oneOf(AKS_UPGRADE_CHANNELS), "patch", { description: "AKS automatic upgrade channel." }),
+                // Kubernetes upgrades and node re-imaging on different nights, never during the working week.
+                maintenance: withDefault(
+                    section({
+                        autoUpgrade: maintenanceWindow("When AKS may upgrade Kubernetes.", "Sunday"),
+                        nodeOsUpgrade: maintenanceWindow("When AKS may re-image nodes.", "Saturday"),
+                    }),
+                    {},
+                    { description: "Planned maintenance windows (azure.md B4)." },
+                ),
+                dataLocks: withDefault(boolean(), true, {
+                    description:
+                        "CanNotDelete locks on the stateful resources when protectData is on. Set false for one pulumi up to change a role assignment under a locked resource, then back.",
+                }),
+                logRetentionDays: env(integer({ min: 30, max: 730 }, "Log Analytics retention (days)."), 30, 365),
+                // Production keeps kube-audit: Secret reads and WebSocket exec are get requests, which kube-audit-admin drops.
+                auditCategory: env(
+                    oneOf(AKS_AUDIT_CATEGORIES, "AKS audit log category (guide §8); production needs kube-audit for the audit detections."),
+                    "kube-audit-admin",
+                    "kube-audit",
+                ),
+                archive: withDefault(
+                    section({
+                        coolAfterDays: withDefault(integer({ min: 1, max: 3650 }), 30, {
+                            description: "Days before archives move to the cool tier.",
+                        }),
+                        deleteAfterDays: withDefault(integer({ min: 1, max: 36500 }), 2555, {
+                            description: "Days before archives are deleted.",
+                        }),
+                        softDeleteDays: withDefault(integer({ min: 1, max: 365 }), 30, {
+                            description: "Blob soft-delete retention (days).",
+                        }),
+                        immutabilityDays: withDefault(integer({ min: 0, max: 146000 }), 0, {
+                            description: "Write-once retention (days); 0 disables it; not above deleteAfterDays.",
+                        }),
+                    }),
+                    {},
+                    { description: "The message-log archive storage account." },
+                ),
+                database: withDefault(
+                    section({
+                        skuName: env(
+                            text(
+                                { pattern: /^Standard_[A-Za-z0-9_]+$/, allowed: "a Flexible Server SKU such as Standard_D2ds_v5" },
+                                "Flexible Server SKU.",
+                            ),
+                            "Standard_B2ms",
+                            "Standard_D2ds_v5",
+                        ),
+                        tier: env(oneOf(FLEXIBLE_SERVER_TIERS, "Flexible Server tier."), "Burstable", "GeneralPurpose"),
+                        storageGb: withDefault(integer({ min: 32, max: 32768 }), 64, { description: "Storage (GiB)." }),
+                        backupRetentionDays: env(integer({ min: 7, max: 35 }, "Backup retention (days)."), 7, 35),
+                        zoneRedundantHa: env(boolean("Zone-redundant high availability (not on Burstable)."), false, true),
+                        adminLogin: withDefault(
+                            text({
+                                pattern: /^(?!azure_|admin$|administrator$|root$|guest$|public$|postgres$)[a-z][a-z0-9_]{0,62}$/,
+                                allowed: "a Flexible Server admin login (not postgres, admin, root, guest, public or azure_*)",
+                            }),
+                            "xroadadmin",
+                            { description: "Administrator login of the server." },
+                        ),
+                    }),
+                    {},
+                    { description: "The PostgreSQL Flexible Server of database mode managed." },
+                ),
+                loadBalancer: withDefault(
+                    section({
+                        internal: withDefault(boolean(), false, { description: "An internal load balancer for 5500/5577." }),
+                        privateIp: optionalText(
+                            { pattern: /^(\d{1,3}\.){3}\d{1,3}$/, allowed: "an IPv4 address in the node subnet" },
+                            "Fixed private IP of an internal load balancer, inside the node subnet.",
+                        ),
+                    }),
+                    {},
+                    { description: "The load balancer other Security Servers reach." },
+                ),
+                kubeloginMode: withDefault(oneOf(KUBELOGIN_MODES), "azurecli", {
+                    description: "How kubelogin gets the Entra ID token for the program's kubeconfig (kubelogin --login).",
+                }),
+                secretsEncryption: withDefault(boolean(), true, {
+                    description: "Envelope-encrypt Kubernetes Secrets in etcd with a Key Vault key the stack owns (AKS KMS).",
+                }),
+                // azure.md B12: the temp disk, the OS and data disk caches and the ephemeral OS disk are encrypted too.
+                encryptionAtHost: withDefault(boolean(), true, {
+                    description:
+                        "Encryption at host for every node (temp disk, disk caches, ephemeral OS disk); needs the subscription feature Microsoft.Compute/EncryptionAtHost.",
+                }),
+            },
+            "target azure only: the AKS cluster, its network, archive storage and managed database.",
+        ),
+        {},
+    );
 }
+
+const azureSchemas = { development: azureSchema(false), production: azureSchema(true) };
+
+type ParsedAzure = z.output<ReturnType<typeof azureSchema>>;
+
+/** A weekly AKS planned-maintenance window (`containerservice.MaintenanceConfiguration`). */
+export type MaintenanceWindowSettings = ParsedAzure["maintenance"]["autoUpgrade"];
+
+/** Settings of `target: azure`, read from `xroad-sidecar:azure`. */
+export type AzureSettings = Omit<ParsedAzure, "resourceGroupName" | "deployer"> & {
+    resourceGroupName: string;
+    /**
+     * The identity that runs `pulumi up` (issue 12): it gets Key Vault Crypto Officer on the stack's vault
+     * to create the etcd key, and cluster-admin through Azure RBAC to create the Sidecar's objects.
+     */
+    deployer: { objectId: string; principalType: PrincipalType };
+};
+
+/** The keys of `xroad-sidecar:azure`. */
+export const AZURE_KEYS = keysOf(azureSchemas.development);
 
 export function readAzureSettings(
     check: Checker,
@@ -214,131 +320,31 @@ export function readAzureSettings(
     context: AzureReadContext,
 ): AzureSettings {
     const p = "azure";
-    const s = check.section(p, raw);
-    check.knownKeys(p, s, AZURE_KEYS);
-    const sys = check.section(`${p}.systemNodePool`, s.systemNodePool);
-    check.knownKeys(`${p}.systemNodePool`, sys, ["vmSize", "count"]);
-    const usr = check.section(`${p}.userNodePool`, s.userNodePool);
-    check.knownKeys(`${p}.userNodePool`, usr, ["vmSize", "minCount", "maxCount"]);
-    const userNodePool = {
-        vmSize: check.string(`${p}.userNodePool.vmSize`, usr.vmSize, "Standard_D4ds_v5", VM_SIZE),
-        minCount: check.integer(`${p}.userNodePool.minCount`, usr.minCount, { min: 1, max: 100 }, production ? 3 : 1),
-        maxCount: check.integer(`${p}.userNodePool.maxCount`, usr.maxCount, { min: 1, max: 100 }, production ? 6 : 3),
-    };
-    check.minNotAboveMax(`${p}.userNodePool.minCount`, userNodePool.minCount, `${p}.userNodePool.maxCount`, userNodePool.maxCount);
-    const dep = check.section(`${p}.deployer`, s.deployer);
-    check.knownKeys(`${p}.deployer`, dep, ["objectId", "principalType"]);
-    const mw = check.section(`${p}.maintenance`, s.maintenance);
-    check.knownKeys(`${p}.maintenance`, mw, ["autoUpgrade", "nodeOsUpgrade"]);
-    const ar = check.section(`${p}.archive`, s.archive);
-    check.knownKeys(`${p}.archive`, ar, ["coolAfterDays", "deleteAfterDays", "softDeleteDays", "immutabilityDays"]);
-    const archive = {
-        coolAfterDays: check.integer(`${p}.archive.coolAfterDays`, ar.coolAfterDays, { min: 1, max: 3650 }, 30),
-        deleteAfterDays: check.integer(`${p}.archive.deleteAfterDays`, ar.deleteAfterDays, { min: 1, max: 36500 }, 2555),
-        softDeleteDays: check.integer(`${p}.archive.softDeleteDays`, ar.softDeleteDays, { min: 1, max: 365 }, 30),
-        /** 0 disables the write-once policy. */
-        immutabilityDays: check.integer(`${p}.archive.immutabilityDays`, ar.immutabilityDays, { min: 0, max: 146000 }, 0),
-    };
-    check.minNotAboveMax(`${p}.archive.coolAfterDays`, archive.coolAfterDays, `${p}.archive.deleteAfterDays`, archive.deleteAfterDays);
-    const db = check.section(`${p}.database`, s.database);
-    check.knownKeys(`${p}.database`, db, ["skuName", "tier", "storageGb", "backupRetentionDays", "zoneRedundantHa", "adminLogin"]);
-    const lb = check.section(`${p}.loadBalancer`, s.loadBalancer);
-    check.knownKeys(`${p}.loadBalancer`, lb, ["internal", "privateIp"]);
-    const ip = { pattern: /^(\d{1,3}\.){3}\d{1,3}$/, allowed: "an IPv4 address in the node subnet" };
-    const zones = check.stringList(`${p}.availabilityZones`, s.availabilityZones, production ? ["1", "2", "3"] : [], (path, v) =>
-        check.oneOf(path, typeof v === "number" ? String(v) : v, ["1", "2", "3"] as const),
-    );
-
+    const schema = production ? azureSchemas.production : azureSchemas.development;
+    const parsed = parseSetting(check, p, raw, schema) ?? schema.parse({});
+    // Required, with nothing to fall back on; a value refused by its own check is reported already.
+    const { objectId, principalType } = parsed.deployer;
+    if (objectId === undefined && !check.reported(`${p}.deployer.objectId`))
+        check.fail(`${p}.deployer.objectId`, undefined, DEPLOYER_OBJECT_ID.allowed);
+    if (principalType === undefined && !check.reported(`${p}.deployer.principalType`))
+        check.fail(`${p}.deployer.principalType`, undefined, `one of ${PRINCIPAL_TYPES.join(", ")}`);
     const settings: AzureSettings = {
-        location: check.string(`${p}.location`, s.location, "westeurope", {
-            pattern: /^[a-z]+[a-z0-9]*$/,
-            allowed: "an Azure location such as westeurope",
-        }),
-        resourceGroupName: check.string(`${p}.resourceGroupName`, s.resourceGroupName, `rg-${defaultName}`, {
-            pattern: /^[-\w._()]{1,89}[-\w_()]$/,
-            allowed: "a resource group name",
-        }),
-        vnetCidr: check.cidr(`${p}.vnetCidr`, s.vnetCidr, "10.30.0.0/16"),
-        nodeSubnetCidr: check.cidr(`${p}.nodeSubnetCidr`, s.nodeSubnetCidr, "10.30.0.0/20"),
-        databaseSubnetCidr: check.cidr(`${p}.databaseSubnetCidr`, s.databaseSubnetCidr, "10.30.16.0/24"),
-        privateEndpointSubnetCidr: check.cidr(`${p}.privateEndpointSubnetCidr`, s.privateEndpointSubnetCidr, "10.30.17.0/24"),
-        apiServerSubnetCidr: check.cidr(`${p}.apiServerSubnetCidr`, s.apiServerSubnetCidr, "10.30.18.0/28"),
-        deployer: {
-            objectId: check.string(`${p}.deployer.objectId`, dep.objectId, undefined, {
-                ...UUID,
-                allowed: "the Entra ID object ID of the identity that runs pulumi up (az ad signed-in-user show --query id -o tsv)",
-            }),
-            principalType: check.oneOf(`${p}.deployer.principalType`, dep.principalType, PRINCIPAL_TYPES),
-        },
-        authorizedIpRanges: check.cidrList(`${p}.authorizedIpRanges`, s.authorizedIpRanges, []),
-        privateCluster: check.boolean(`${p}.privateCluster`, s.privateCluster, false),
-        adminGroupObjectIds: check.stringList(`${p}.adminGroupObjectIds`, s.adminGroupObjectIds, [], (path, v) =>
-            check.string(path, v, undefined, UUID),
-        ),
-        namespaceOperatorGroupObjectIds: check.stringList(
-            `${p}.namespaceOperatorGroupObjectIds`,
-            s.namespaceOperatorGroupObjectIds,
-            [],
-            (path, v) => check.string(path, v, undefined, UUID),
-        ),
-        availabilityZones: zones,
-        systemNodePool: {
-            vmSize: check.string(`${p}.systemNodePool.vmSize`, sys.vmSize, "Standard_D4ds_v5", VM_SIZE),
-            count: check.integer(`${p}.systemNodePool.count`, sys.count, { min: 1, max: 10 }, production ? 3 : AKS_SYSTEM_POOL_MIN.nodes),
-        },
-        userNodePool,
-        upgradeChannel: check.oneOf(`${p}.upgradeChannel`, s.upgradeChannel, AKS_UPGRADE_CHANNELS, "patch"),
-        // Kubernetes upgrades and node re-imaging on different nights, never during the working week.
-        maintenance: {
-            autoUpgrade: readMaintenanceWindow(check, `${p}.maintenance.autoUpgrade`, mw.autoUpgrade, {
-                dayOfWeek: "Sunday",
-                startTime: "01:00",
-                durationHours: 4,
-                utcOffset: "+00:00",
-            }),
-            nodeOsUpgrade: readMaintenanceWindow(check, `${p}.maintenance.nodeOsUpgrade`, mw.nodeOsUpgrade, {
-                dayOfWeek: "Saturday",
-                startTime: "01:00",
-                durationHours: 4,
-                utcOffset: "+00:00",
-            }),
-        },
-        dataLocks: check.boolean(`${p}.dataLocks`, s.dataLocks, true),
-        logRetentionDays: check.integer(`${p}.logRetentionDays`, s.logRetentionDays, { min: 30, max: 730 }, production ? 365 : 30),
-        auditCategory: check.oneOf(
-            `${p}.auditCategory`,
-            s.auditCategory,
-            AKS_AUDIT_CATEGORIES,
-            production ? "kube-audit" : "kube-audit-admin",
-        ),
-        archive,
-        database: {
-            skuName: check.string(`${p}.database.skuName`, db.skuName, production ? "Standard_D2ds_v5" : "Standard_B2ms", {
-                pattern: /^Standard_[A-Za-z0-9_]+$/,
-                allowed: "a Flexible Server SKU such as Standard_D2ds_v5",
-            }),
-            tier: check.oneOf(`${p}.database.tier`, db.tier, FLEXIBLE_SERVER_TIERS, production ? "GeneralPurpose" : "Burstable"),
-            storageGb: check.integer(`${p}.database.storageGb`, db.storageGb, { min: 32, max: 32768 }, 64),
-            backupRetentionDays: check.integer(
-                `${p}.database.backupRetentionDays`,
-                db.backupRetentionDays,
-                { min: 7, max: 35 },
-                production ? 35 : 7,
-            ),
-            zoneRedundantHa: check.boolean(`${p}.database.zoneRedundantHa`, db.zoneRedundantHa, production),
-            adminLogin: check.string(`${p}.database.adminLogin`, db.adminLogin, "xroadadmin", {
-                pattern: /^(?!azure_|admin$|administrator$|root$|guest$|public$|postgres$)[a-z][a-z0-9_]{0,62}$/,
-                allowed: "a Flexible Server admin login (not postgres, admin, root, guest, public or azure_*)",
-            }),
-        },
-        loadBalancer: {
-            internal: check.boolean(`${p}.loadBalancer.internal`, lb.internal, false),
-            privateIp: check.optionalString(`${p}.loadBalancer.privateIp`, lb.privateIp, ip),
-        },
-        kubeloginMode: check.oneOf(`${p}.kubeloginMode`, s.kubeloginMode, KUBELOGIN_MODES, "azurecli"),
-        secretsEncryption: check.boolean(`${p}.secretsEncryption`, s.secretsEncryption, true),
-        encryptionAtHost: check.boolean(`${p}.encryptionAtHost`, s.encryptionAtHost, true),
+        ...parsed,
+        resourceGroupName: parsed.resourceGroupName ?? `rg-${defaultName}`,
+        deployer: { objectId: objectId ?? "", principalType: principalType ?? PRINCIPAL_TYPES[0] },
     };
+    check.minNotAboveMax(
+        `${p}.userNodePool.minCount`,
+        settings.userNodePool.minCount,
+        `${p}.userNodePool.maxCount`,
+        settings.userNodePool.maxCount,
+    );
+    check.minNotAboveMax(
+        `${p}.archive.coolAfterDays`,
+        settings.archive.coolAfterDays,
+        `${p}.archive.deleteAfterDays`,
+        settings.archive.deleteAfterDays,
+    );
     checkAzureConsistency(check, settings, production);
     checkSystemPool(check, settings, production);
     checkDerivedNames(check, settings, context.platformName);

@@ -112,9 +112,9 @@ const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** More than any node type this project accepts offers one pod; a larger value is a unit mistake (2000 for 2000m). */
 export const MAX_CPU_CORES = 64;
 // What the config accepts; the value itself is read by the one quantity parser the policies use too.
-const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
+export const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
 // Kubernetes' decimal kilo is a lowercase k.
-const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+export const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 
 /** CPU quantity in millicores, or undefined when malformed. */
 export function cpuMillis(quantity: string): number | undefined {
@@ -184,8 +184,9 @@ export interface Rule {
 }
 
 /**
- * Reads typed values out of untyped config. Pulumi hands scalars over as strings ("3", "true")
- * and structured values as JSON, so each reader accepts both the string and the native form.
+ * Collects what is wrong with a stack's configuration, and what deserves a warning, so that one run reports
+ * everything. Each value's own check lives in its schema (config/kinds.ts, through config/parse.ts); the rules
+ * that relate settings record their findings here.
  */
 export class Checker {
     readonly issues: ConfigIssue[] = [];
@@ -199,6 +200,15 @@ export class Checker {
     /** Records an issue; the value is hidden when the path may hold a secret. */
     fail(path: string, value: unknown, allowed: string): void {
         this.issues.push({ key: this.key(path), value: isSecretPath(path) ? HIDDEN : value, allowed });
+    }
+
+    /**
+     * Whether an issue was recorded at or under this path already: a rule need not repeat what a value's own
+     * check said (an empty list after its one bad item was refused, say).
+     */
+    reported(path: string): boolean {
+        const key = this.key(path);
+        return this.issues.some((issue) => issue.key === key || issue.key.startsWith(`${key}.`) || issue.key.startsWith(`${key}[`));
     }
 
     /** A config key outside the project's namespace and the providers'. */
@@ -235,141 +245,6 @@ export class Checker {
         for (const k of Object.keys(section)) {
             if (!known.includes(k)) this.unknownKey(path ? `${path}.${k}` : k, known.join(", "));
         }
-    }
-
-    oneOf<T extends string>(path: string, value: unknown, allowed: readonly T[], fallback?: T): T {
-        if (value === undefined && fallback !== undefined) return fallback;
-        if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-        this.fail(path, value, `one of ${allowed.join(", ")}`);
-        return fallback ?? allowed[0];
-    }
-
-    string(path: string, value: unknown, fallback?: string, rule?: Rule): string {
-        if (value === undefined && fallback !== undefined) return fallback;
-        if (typeof value !== "string" || value.length === 0) {
-            this.fail(path, value, rule?.allowed ?? "a non-empty string");
-            return fallback ?? "";
-        }
-        if (rule && !rule.pattern.test(value)) {
-            this.fail(path, value, rule.allowed);
-            return fallback ?? value;
-        }
-        return value;
-    }
-
-    optionalString(path: string, value: unknown, rule?: Rule): string | undefined {
-        if (value === undefined || value === null || value === "") return undefined;
-        return this.string(path, value, undefined, rule);
-    }
-
-    integer(path: string, value: unknown, range: { min: number; max: number }, fallback?: number): number {
-        if (value === undefined && fallback !== undefined) return fallback;
-        const n = typeof value === "number" ? value : typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : NaN;
-        if (!Number.isInteger(n) || n < range.min || n > range.max) {
-            this.fail(path, value, `an integer from ${range.min} to ${range.max}`);
-            return fallback ?? range.min;
-        }
-        return n;
-    }
-
-    /** An integer that must be one of a fixed set, such as CloudWatch retention periods. */
-    integerIn(path: string, value: unknown, allowed: readonly number[], fallback: number): number {
-        if (value === undefined) return fallback;
-        const n = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
-        if (!allowed.includes(n)) {
-            this.fail(path, value, `one of ${allowed.join(", ")}`);
-            return fallback;
-        }
-        return n;
-    }
-
-    boolean(path: string, value: unknown, fallback: boolean): boolean {
-        if (value === undefined) return fallback;
-        if (value === true || value === "true") return true;
-        if (value === false || value === "false") return false;
-        this.fail(path, value, "true or false");
-        return fallback;
-    }
-
-    dnsLabel(path: string, value: unknown, fallback?: string): string {
-        return this.string(path, value, fallback, {
-            pattern: { test: isDnsLabel },
-            allowed: "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-        });
-    }
-
-    cidr(path: string, value: unknown, fallback?: string): string {
-        const canonical = typeof value === "string" ? canonicalCidr(value) : undefined;
-        return this.string(path, value, fallback, {
-            pattern: { test: isIpv4Cidr },
-            allowed:
-                canonical !== undefined && canonical !== value
-                    ? `a canonical IPv4 CIDR without host bits or leading zeros: ${canonical}`
-                    : "an IPv4 CIDR such as 10.0.0.0/16",
-        });
-    }
-
-    list(path: string, value: unknown, fallback: unknown[] = []): unknown[] {
-        if (value === undefined || value === null) return fallback;
-        if (Array.isArray(value)) return value;
-        this.fail(path, value, "a list");
-        return fallback;
-    }
-
-    stringList(path: string, value: unknown, fallback: string[] = [], each?: (path: string, v: unknown) => string): string[] {
-        return this.list(path, value, fallback).map((v, i) => (each ? each(`${path}[${i}]`, v) : this.string(`${path}[${i}]`, v)));
-    }
-
-    cidrList(path: string, value: unknown, fallback: string[] = []): string[] {
-        return this.stringList(path, value, fallback, (p, v) => this.cidr(p, v));
-    }
-
-    /** A map of string to string, such as labels. */
-    stringMap(path: string, value: unknown, fallback: Record<string, string> = {}): Record<string, string> {
-        if (value === undefined || value === null) return fallback;
-        const section = this.section(path, value);
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(section)) out[k] = this.string(`${path}.${k}`, v);
-        return out;
-    }
-
-    /** Label keys and values in Kubernetes syntax, such as a pod selector. */
-    labels(path: string, value: unknown, fallback: Record<string, string> = {}): Record<string, string> {
-        const labels = this.stringMap(path, value, fallback);
-        for (const [k, v] of Object.entries(labels)) {
-            if (!isLabelKey(k))
-                this.fail(
-                    `${path}.${k}`,
-                    k,
-                    "a label key: an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' or '.'",
-                );
-            else if (!isLabelValue(v))
-                this.fail(
-                    `${path}.${k}`,
-                    v,
-                    "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
-                );
-        }
-        return labels;
-    }
-
-    /** A positive CPU quantity of at most {@link MAX_CPU_CORES} cores: no node offers more to one pod. */
-    cpu(path: string, value: unknown, fallback: string): string {
-        const s = typeof value === "number" ? String(value) : value;
-        const cpu = this.string(path, s, fallback, { pattern: CPU_QUANTITY, allowed: "a CPU quantity such as 2, 1.5 or 500m" });
-        const millis = cpuMillis(cpu);
-        if (millis !== undefined && (millis <= 0 || millis > MAX_CPU_CORES * 1000))
-            this.fail(path, s, `a CPU quantity above 0 and at most ${MAX_CPU_CORES} (cores; write millicores with m, such as 2000m)`);
-        return cpu;
-    }
-
-    /** A positive memory or storage quantity. */
-    memory(path: string, value: unknown, fallback: string): string {
-        const s = typeof value === "number" ? String(value) : value;
-        const memory = this.string(path, s, fallback, { pattern: MEMORY_QUANTITY, allowed: "a memory quantity such as 4Gi or 3072Mi" });
-        const bytes = memoryBytes(memory);
-        if (bytes !== undefined && bytes <= 0) this.fail(path, s, "a quantity above 0, such as 4Gi or 3072Mi");
-        return memory;
     }
 
     /** Reports `min` above `max` once, naming both keys. */

@@ -8,27 +8,11 @@ import { ToolProbe, checkAwsPrerequisites, checkAzurePrerequisites } from "./pre
 import { ExistingClusterSettings, readExistingSettings } from "./existing";
 import { AlertSettings, checkAlertPlaceholders, readAlertSettings } from "./alerts";
 import { readDependentDetections } from "../policy/xroad/detections";
+import { Environment, TARGETS, TOP_LEVEL_KEYS, environmentSchema, protectDataSchema, targetSchema } from "./stack-schema";
+import { parseSetting } from "./parse";
 
 export { ConfigValidationError, CONFIG_NAMESPACE } from "./checker";
-const TARGETS = ["aws", "azure", "existing"] as const;
-
-export const ENVIRONMENTS = ["development", "production"] as const;
-/** Production raises defaults: three zones, HA database, longer retention. */
-export type Environment = (typeof ENVIRONMENTS)[number];
-
-/** Every top-level key of the project, as declared in Pulumi.yaml. */
-const TOP_LEVEL_KEYS = [
-    "target",
-    "environment",
-    "protectData",
-    "release",
-    "instances",
-    "secrets",
-    "aws",
-    "azure",
-    "existing",
-    "alerts",
-] as const;
+export type { Environment } from "./stack-schema";
 
 interface StackConfigBase {
     project: string;
@@ -68,7 +52,7 @@ export type StackConfig = AwsStackConfig | AzureStackConfig | ExistingStackConfi
  * settings too). Anything else is a typo, such as `xroad-sidecr:instances`, which would otherwise be
  * dropped silently and leave the defaults in place.
  */
-const PROVIDER_CONFIG_NAMESPACES = ["pulumi", "aws", "azure-native", "eks", "kubernetes", "random", "tls", "time"] as const;
+export const PROVIDER_CONFIG_NAMESPACES = ["pulumi", "aws", "azure-native", "eks", "kubernetes", "random", "tls", "time"] as const;
 
 /** Options of {@link loadStackConfig}. */
 export interface LoadOptions {
@@ -138,8 +122,9 @@ export function loadStackConfig(
     }
     check.knownKeys("", raw, TOP_LEVEL_KEYS);
 
-    const target = check.oneOf("target", raw.target, TARGETS);
-    const environment = check.oneOf("environment", raw.environment, ENVIRONMENTS, "development");
+    // A refused value falls back to its default, so every other rule still runs and reports.
+    const target = parseSetting(check, "target", raw.target, targetSchema) ?? TARGETS[0];
+    const environment = parseSetting(check, "environment", raw.environment, environmentSchema) ?? "development";
     const production = environment === "production";
     const defaultName = `${names.project}-${names.stack}`
         .toLowerCase()
@@ -151,7 +136,7 @@ export function loadStackConfig(
         stack: names.stack,
         warnings: check.warnings,
         environment,
-        protectData: check.boolean("protectData", raw.protectData, true),
+        protectData: parseSetting(check, "protectData", raw.protectData, protectDataSchema) ?? true,
         release: readRelease(check, raw.release),
         instances: readInstances(check, raw.instances, raw.secrets, {
             managedDatabaseAvailable: target !== "existing",

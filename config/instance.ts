@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 import { Checker, HIDDEN, cpuMillis, isDnsLabel, isIpv4Cidr, memoryBytes } from "./checker";
 import { CRON_ALLOWED, cronProblem } from "./cron";
+import { boolean, cidr, cpu, dnsLabel, integer, keysOf, list, memory, oneOf, optionalText, section, text, withDefault } from "./kinds";
+import { parseSetting } from "./parse";
 import { OBJECT_NAME_KINDS, SidecarObjectNames, objectNames } from "../components/kubernetes/names";
 import { nameProblem } from "../policy/kubernetes/name-rules";
 import {
@@ -9,12 +12,11 @@ import {
     MIN_CPU_MILLIS,
     MIN_MEMORY_MIB,
     VARIANTS,
-    Variant,
     isPublished,
     publishedVariants,
 } from "../policy/xroad/images";
-import { LOG_LEVELS, LogLevel } from "../policy/xroad/env";
-import { NetworkAccess, readNetwork } from "./network";
+import { LOG_LEVELS } from "../policy/xroad/env";
+import { NetworkAccess, networkSchema, resolveNetwork } from "./network";
 
 export type { NetworkAccess } from "./network";
 
@@ -25,6 +27,180 @@ export type Topology = (typeof TOPOLOGIES)[number];
 export const DATABASE_MODES = ["local", "external", "managed"] as const;
 /** `local`: PostgreSQL inside the Sidecar pod; `external`: a server you run; `managed`: RDS or Flexible Server created by this stack. */
 export type DatabaseMode = (typeof DATABASE_MODES)[number];
+
+export const DEFAULT_SETTLE_MINUTES = 30;
+export const DEFAULT_LOCAL_RETENTION_DAYS = 7;
+const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
+
+const FINGERPRINT = /^[0-9A-F]{40}$/;
+const PUBLIC_KEY_BLOCK = /^-----BEGIN PGP PUBLIC KEY BLOCK-----\r?\n[\s\S]+\r?\n-----END PGP PUBLIC KEY BLOCK-----\s*$/;
+
+/** Requests and limits of one container (guide §7); each value falls back to the container's own default. */
+function resourcesSchema(defaults: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } } | undefined) {
+    const quantities = (which: "requests" | "limits") =>
+        withDefault(
+            section({
+                cpu: defaults ? withDefault(cpu(), defaults[which].cpu, { description: `CPU ${which}.` }) : cpu(`CPU ${which}.`).optional(),
+                memory: defaults
+                    ? withDefault(memory(), defaults[which].memory, { description: `Memory ${which}.` })
+                    : memory(`Memory ${which}.`).optional(),
+            }),
+            {},
+            { description: which === "requests" ? "What the scheduler reserves." : "What the container may use." },
+        );
+    return section({ requests: quantities("requests"), limits: quantities("limits") });
+}
+
+/** The archiver copies files with a CLI; it needs a fraction of what the Sidecar needs. */
+const ARCHIVER_RESOURCES = { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } };
+
+const recipientSchema = section({
+    // `gpg --fingerprint` prints groups of four with spaces; X-Road takes the digits.
+    fingerprint: z
+        .preprocess(
+            (v) => (typeof v === "string" ? v.replace(/\s+/g, "").toUpperCase() : v),
+            text({ pattern: FINGERPRINT, allowed: "the key's 40-hex-digit fingerprint, as `gpg --fingerprint` prints it" }),
+        )
+        .meta({ description: "The key's OpenPGP fingerprint, 40 hex digits (X-Road's key id for it)." }),
+    publicKey: z
+        .unknown()
+        .superRefine((value, ctx) => {
+            if (typeof value === "string" && value.includes("PRIVATE KEY BLOCK"))
+                // Never echo it: a private key in config is a leak, and its place is offline.
+                ctx.addIssue({
+                    code: "custom",
+                    input: "[hidden: a private key block]",
+                    message: "the recipient's public key (gpg --armor --export); keep the private key offline",
+                });
+            else if (typeof value !== "string" || !PUBLIC_KEY_BLOCK.test(value.trim() + "\n"))
+                ctx.addIssue({
+                    code: "custom",
+                    input: typeof value === "string" ? `${value.slice(0, 40)}…` : value,
+                    message: "an ASCII-armored public key block (gpg --armor --export <fingerprint>)",
+                });
+        })
+        .transform((value) => String(value).trim() + "\n")
+        .pipe(z.string())
+        .meta({ description: "The ASCII-armored public key block.", allowed: "an ASCII-armored public key block" }),
+});
+
+/** One Sidecar instance, as the stack file declares it. */
+const instanceSchema = section({
+    name: dnsLabel("Names the instance and every object of it; the derived names must fit their kinds' limits.").optional().meta({
+        defaultText: "sidecar for the first instance; required for the others",
+    }),
+    namespace: dnsLabel("The instance's own namespace; not default or kube-*.").optional().meta({ defaultText: "the instance name" }),
+    flavour: withDefault(oneOf(IMAGE_FLAVOURS), "slim", { description: "Image flavour: slim or full." }),
+    variant: withDefault(oneOf(VARIANTS), "none", { description: "Country variant of the image; only combinations NIIS publishes." }),
+    topology: withDefault(oneOf(TOPOLOGIES), "single", {
+        description: "single: one pod; primary-secondaries: a primary and load-balanced secondaries (needs a shared database).",
+    }),
+    database: withDefault(
+        section({
+            mode: oneOf(DATABASE_MODES, "local: in the pod; external: a server you run; managed: RDS or Flexible Server.")
+                .optional()
+                .meta({ defaultText: "local for single; managed (external on target existing) for primary-secondaries" }),
+            host: text(
+                { pattern: /^[A-Za-z0-9.-]+$/, allowed: "a host name or IP address" },
+                "External server's host (mode external).",
+            ).optional(),
+            port: integer({ min: 1, max: 65535 }, "External server's port (mode external).").optional().meta({ defaultText: "5432" }),
+            namePrefix: optionalText(
+                { pattern: /^[a-z][a-z0-9_]{0,30}$/, allowed: "a lowercase PostgreSQL identifier prefix of at most 31 characters" },
+                "XROAD_DATABASE_NAME: prefix of the serverconf, messagelog and op-monitor databases, so instances can share a server.",
+            ),
+            user: text(
+                { pattern: /^[A-Za-z_][A-Za-z0-9_@.-]{0,62}$/, allowed: "a PostgreSQL role name" },
+                "Superuser name (mode external).",
+            )
+                .optional()
+                .meta({ defaultText: "postgres" }),
+            egressCidrs: list(cidr()).optional().meta({
+                description:
+                    "Where the external server's addresses lie, for the egress NetworkPolicy (a policy matches addresses, not names).",
+                defaultText: "<host>/32 when the host is an IPv4 address",
+            }),
+        }),
+        {},
+        { description: "Where the Sidecar's PostgreSQL runs." },
+    ),
+    resources: withDefault(
+        resourcesSchema(undefined),
+        {},
+        {
+            description: "Requests and limits of the primary (or the single pod); at least the NIIS minimum.",
+            defaultText: "2 CPUs and 3Gi (slim) or 4Gi (full), requests equal to limits",
+        },
+    ),
+    secondaryResources: resourcesSchema(undefined)
+        .optional()
+        .meta({ description: "Requests and limits of each secondary (primary-secondaries only).", defaultText: "the primary's" }),
+    autoscaling: withDefault(
+        section({
+            minReplicas: withDefault(integer({ min: 1, max: 100 }), 2, { description: "Fewest secondaries." }),
+            maxReplicas: withDefault(integer({ min: 1, max: 100 }), 4, { description: "Most secondaries." }),
+            targetCpuUtilization: withDefault(integer({ min: 10, max: 95 }), 70, { description: "CPU utilization the HPA aims at (%)." }),
+            scaleDownStabilizationSeconds: withDefault(integer({ min: MIN_SCALE_DOWN_STABILIZATION_SECONDS, max: 3600 }), 600, {
+                description: "Cooldown before scaling down; at least 300 s because the Sidecar starts slowly.",
+            }),
+        }),
+        {},
+        { description: "HPA of the secondaries (guide §11; primary-secondaries only)." },
+    ),
+    storage: withDefault(
+        section({
+            config: withDefault(memory(), "2Gi", { description: "PVC for the primary's /etc/xroad." }),
+            archive: withDefault(memory(), "20Gi", { description: "Shared volume for /var/lib/xroad (backups, message-log archives)." }),
+            database: withDefault(memory(), "20Gi", { description: "PVC for the local PostgreSQL data." }),
+        }),
+        {},
+        { description: "Volume sizes." },
+    ),
+    network: networkSchema,
+    archiving: withDefault(
+        section({
+            enabled: boolean("Upload archives and backups to the platform's store.")
+                .optional()
+                .meta({ defaultText: "true on aws and azure; false on existing (no store)" }),
+            schedule: withDefault(text({ pattern: { test: (v) => cronProblem(v) === undefined }, allowed: CRON_ALLOWED }), "30 */6 * * *", {
+                description: "Cron schedule of the archive upload job.",
+            }),
+            // X-Road renames finished archives into place; backups are written in place by gpg and take minutes at most.
+            settleMinutes: withDefault(integer({ min: 1, max: 1440 }), DEFAULT_SETTLE_MINUTES, {
+                description: "A file modified less than this many minutes ago is still being written and waits for the next run.",
+            }),
+            // X-Road itself keeps backups 30 days (/etc/cron.d/xroad-proxy) and archives forever; 0 removes them on the next run.
+            localRetentionDays: withDefault(integer({ min: 0, max: 3650 }), DEFAULT_LOCAL_RETENTION_DAYS, {
+                description: "Days an uploaded archive or backup stays on the volume for quick restores.",
+            }),
+            encryption: withDefault(
+                section({
+                    enabled: withDefault(boolean(), false, { description: "Encrypt backups and archives with gpg." }),
+                    recipients: withDefault(list(recipientSchema), [], {
+                        description: "Public keys whose private keys are kept offline: backups to every one, archives to the first.",
+                    }),
+                }),
+                {},
+                { description: "X-Road's OpenPGP encryption of backups and message-log archives (ug-syspar; review C11)." },
+            ),
+            resources: withDefault(
+                resourcesSchema(ARCHIVER_RESOURCES),
+                {},
+                {
+                    description: "Requests and limits of the archiver job's container (guide §7).",
+                },
+            ),
+        }),
+        {},
+        { description: "The archiver job that uploads message-log archives and backups." },
+    ),
+    logLevel: withDefault(oneOf(LOG_LEVELS), "INFO", { description: "X-Road log level." }),
+});
+
+/** The keys of one instance. */
+export const INSTANCE_KEYS = keysOf(instanceSchema);
+
+type ParsedInstance = z.output<typeof instanceSchema>;
 
 export interface ResourceQuantities {
     cpu: string;
@@ -37,19 +213,19 @@ export interface ContainerResources {
     limits: ResourceQuantities;
 }
 
-export interface ExternalDatabase {
+/** The archiver copies files with a CLI; it needs a fraction of what the Sidecar needs. */
+const DEFAULT_ARCHIVER_RESOURCES: ContainerResources = ARCHIVER_RESOURCES;
+
+export type ExternalDatabase = {
     host: string;
     port: number;
     /** `XROAD_DATABASE_NAME`: prefix of the serverconf, messagelog and op-monitor databases. */
     namePrefix?: string;
     /** Superuser name; anything but `postgres` is written to `/etc/xroad.properties` (xroad-facts §6). */
     user: string;
-    /**
-     * Where the database server's addresses lie, for the pods' egress NetworkPolicy (guide §5): a policy
-     * matches addresses, never host names. Defaults to `<host>/32` when the host is an IPv4 address.
-     */
+    /** Where the database server's addresses lie, for the pods' egress NetworkPolicy (guide §5). */
     egressCidrs: string[];
-}
+};
 
 export interface DatabaseSettings {
     mode: DatabaseMode;
@@ -60,161 +236,44 @@ export interface DatabaseSettings {
 }
 
 /** HPA of the secondaries (guide §11). */
-export interface AutoscalingSettings {
-    minReplicas: number;
-    maxReplicas: number;
-    targetCpuUtilization: number;
-    /** Cooldown before scaling down; at least 300 s because the Sidecar starts slowly. */
-    scaleDownStabilizationSeconds: number;
-}
-
-export interface StorageSizes {
-    /** PVC for the primary's `/etc/xroad`. */
-    config: string;
-    /** Shared volume for `/var/lib/xroad` (backups, message-log archives). */
-    archive: string;
-    /** PVC for the local PostgreSQL data. */
-    database: string;
-}
-
-export interface ArchivingSettings {
-    enabled: boolean;
-    /** Cron schedule of the archive upload job. */
-    schedule: string;
-    /** A file modified less than this many minutes ago is still being written and waits for the next run. */
-    settleMinutes: number;
-    /** Days an uploaded archive or backup stays on the volume for quick restores before the archiver removes it. */
-    localRetentionDays: number;
-    /** X-Road's own OpenPGP encryption of backups and message-log archives. */
-    encryption: GpgEncryptionSettings;
-    /** Requests and limits of the archiver job's container (guide §7: every container has both). */
-    resources: ContainerResources;
-}
-
-/** One recipient of X-Road's backup and archive encryption: a public key whose private key is kept offline. */
-export interface GpgRecipient {
-    /** The key's OpenPGP fingerprint, 40 hex digits (X-Road's key id for it). */
-    fingerprint: string;
-    /** The ASCII-armored public key block. */
-    publicKey: string;
-}
-
+export type AutoscalingSettings = ParsedInstance["autoscaling"];
 /**
  * X-Road's gpg encryption of configuration backups and message-log archives (ug-syspar
- * `backup-encryption-enabled`, `archive-encryption-enabled`; review C11). Backups are encrypted to every
- * recipient and the server's own key, archives to the first recipient.
+ * `backup-encryption-enabled`, `archive-encryption-enabled`; review C11).
  */
-export interface GpgEncryptionSettings {
+export type GpgEncryptionSettings = ParsedInstance["archiving"]["encryption"];
+export type ArchivingSettings = Omit<ParsedInstance["archiving"], "enabled" | "resources"> & {
     enabled: boolean;
-    recipients: GpgRecipient[];
-}
-
-const FINGERPRINT = /^[0-9A-F]{40}$/;
-const PUBLIC_KEY_BLOCK = /^-----BEGIN PGP PUBLIC KEY BLOCK-----\r?\n[\s\S]+\r?\n-----END PGP PUBLIC KEY BLOCK-----\s*$/;
-
-function readEncryption(check: Checker, path: string, raw: unknown): GpgEncryptionSettings {
-    const s = check.section(path, raw);
-    check.knownKeys(path, s, ["enabled", "recipients"]);
-    const enabled = check.boolean(`${path}.enabled`, s.enabled, false);
-    const recipients = check.list(`${path}.recipients`, s.recipients, []).map((item, i): GpgRecipient => {
-        const p = `${path}.recipients[${i}]`;
-        const r = check.section(p, item);
-        check.knownKeys(p, r, ["fingerprint", "publicKey"]);
-        // `gpg --fingerprint` prints groups of four with spaces; X-Road takes the digits.
-        const fpr = typeof r.fingerprint === "string" ? r.fingerprint.replace(/\s+/g, "").toUpperCase() : r.fingerprint;
-        const fingerprint = check.string(`${p}.fingerprint`, fpr, undefined, {
-            pattern: FINGERPRINT,
-            allowed: "the key's 40-hex-digit fingerprint, as `gpg --fingerprint` prints it",
-        });
-        let publicKey = "";
-        if (typeof r.publicKey === "string" && r.publicKey.includes("PRIVATE KEY BLOCK"))
-            // Never echo it: a private key in config is a leak, and its place is offline.
-            check.fail(
-                `${p}.publicKey`,
-                "[hidden: a private key block]",
-                "the recipient's public key (gpg --armor --export); keep the private key offline",
-            );
-        else if (typeof r.publicKey !== "string" || !PUBLIC_KEY_BLOCK.test(r.publicKey.trim() + "\n"))
-            check.fail(
-                `${p}.publicKey`,
-                typeof r.publicKey === "string" ? `${r.publicKey.slice(0, 40)}…` : r.publicKey,
-                "an ASCII-armored public key block (gpg --armor --export <fingerprint>)",
-            );
-        else publicKey = r.publicKey.trim() + "\n";
-        return { fingerprint, publicKey };
-    });
-    const seen = new Set<string>();
-    recipients.forEach((r, i) => {
-        if (seen.has(r.fingerprint)) check.fail(`${path}.recipients[${i}].fingerprint`, r.fingerprint, "a fingerprint not already listed");
-        seen.add(r.fingerprint);
-    });
-    // ig-ss §3.5: without a key besides the server's own, backups are lost with the server's key.
-    if (enabled && recipients.length === 0)
-        check.fail(`${path}.recipients`, s.recipients, "at least one recipient { fingerprint, publicKey } when encryption is enabled");
-    return { enabled, recipients };
-}
-
-export const DEFAULT_SETTLE_MINUTES = 30;
-export const DEFAULT_LOCAL_RETENTION_DAYS = 7;
-
-/** The archiver copies files with a CLI; it needs a fraction of what the Sidecar needs. */
-const DEFAULT_ARCHIVER_RESOURCES: ContainerResources = {
-    requests: { cpu: "100m", memory: "256Mi" },
-    limits: { cpu: "500m", memory: "512Mi" },
+    resources: ContainerResources;
 };
 
-export interface InstanceSecrets {
-    tokenPin?: pulumi.Output<string>;
-    adminUser?: pulumi.Output<string>;
-    adminPassword?: pulumi.Output<string>;
-    dbPassword?: pulumi.Output<string>;
-}
+export const SECRET_KEYS = ["tokenPin", "adminUser", "adminPassword", "dbPassword"] as const;
+
+export type InstanceSecrets = Partial<Record<(typeof SECRET_KEYS)[number], pulumi.Output<string>>>;
 
 /** One Security Server Sidecar deployment: its own namespace, images, topology and database. */
-export interface SidecarInstanceConfig {
+export type SidecarInstanceConfig = Omit<
+    ParsedInstance,
+    "name" | "namespace" | "database" | "resources" | "secondaryResources" | "network" | "archiving"
+> & {
     name: string;
     namespace: string;
-    flavour: ImageFlavour;
-    variant: Variant;
-    topology: Topology;
     database: DatabaseSettings;
     /** Resources of the primary (or the single pod). */
     primaryResources: ContainerResources;
     /** Resources of each secondary. */
     secondaryResources: ContainerResources;
-    autoscaling: AutoscalingSettings;
-    storage: StorageSizes;
     network: NetworkAccess;
     archiving: ArchivingSettings;
-    logLevel: LogLevel;
     /** Secrets from `xroad-sidecar:secrets.<name>`; missing ones are generated. */
     secrets: InstanceSecrets;
-}
-
-export const INSTANCE_KEYS = [
-    "name",
-    "namespace",
-    "flavour",
-    "variant",
-    "topology",
-    "database",
-    "resources",
-    "secondaryResources",
-    "autoscaling",
-    "storage",
-    "network",
-    "archiving",
-    "logLevel",
-] as const;
-export const SECRET_KEYS = ["tokenPin", "adminUser", "adminPassword", "dbPassword"] as const;
+};
 
 /** NIIS minimum (Docker guide §2.1): 2 CPUs, 3 GiB slim / 4 GiB full. Requests equal limits: Guaranteed QoS. */
 export function defaultResources(flavour: ImageFlavour): ContainerResources {
     const q = { cpu: "2", memory: `${MIN_MEMORY_MIB[flavour] / 1024}Gi` };
     return { requests: { ...q }, limits: { ...q } };
 }
-
-const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
 
 /** Namespaces that belong to the cluster, not to one workload. */
 function isReservedNamespace(namespace: string): boolean {
@@ -238,21 +297,16 @@ function checkDerivedNames(check: Checker, path: string, name: string): void {
     }
 }
 
+type ParsedResources = ParsedInstance["resources"];
+
 /** Requests and limits with defaults; requests never above limits. */
-function readRequestsAndLimits(check: Checker, path: string, raw: unknown, defaults: ContainerResources): ContainerResources {
-    const s = check.section(path, raw);
-    check.knownKeys(path, s, ["requests", "limits"]);
-    const req = check.section(`${path}.requests`, s.requests);
-    const lim = check.section(`${path}.limits`, s.limits);
+function resolveRequestsAndLimits(check: Checker, path: string, given: ParsedResources, defaults: ContainerResources): ContainerResources {
     const r: ContainerResources = {
         requests: {
-            cpu: check.cpu(`${path}.requests.cpu`, req.cpu, defaults.requests.cpu),
-            memory: check.memory(`${path}.requests.memory`, req.memory, defaults.requests.memory),
+            cpu: given.requests.cpu ?? defaults.requests.cpu,
+            memory: given.requests.memory ?? defaults.requests.memory,
         },
-        limits: {
-            cpu: check.cpu(`${path}.limits.cpu`, lim.cpu, defaults.limits.cpu),
-            memory: check.memory(`${path}.limits.memory`, lim.memory, defaults.limits.memory),
-        },
+        limits: { cpu: given.limits.cpu ?? defaults.limits.cpu, memory: given.limits.memory ?? defaults.limits.memory },
     };
     const [rc, lc, rm, lm] = [
         cpuMillis(r.requests.cpu),
@@ -268,8 +322,8 @@ function readRequestsAndLimits(check: Checker, path: string, raw: unknown, defau
 }
 
 /** A Sidecar container's resources: the NIIS minimum by default, and never below it. */
-function readResources(check: Checker, path: string, raw: unknown, flavour: ImageFlavour): ContainerResources {
-    const r = readRequestsAndLimits(check, path, raw, defaultResources(flavour));
+function resolveResources(check: Checker, path: string, given: ParsedResources, flavour: ImageFlavour): ContainerResources {
+    const r = resolveRequestsAndLimits(check, path, given, defaultResources(flavour));
     const [lc, lm] = [cpuMillis(r.limits.cpu), memoryBytes(r.limits.memory)];
     if (lm !== undefined && lm < MIN_MEMORY_MIB[flavour] * 1024 * 1024)
         check.fail(
@@ -281,6 +335,30 @@ function readResources(check: Checker, path: string, raw: unknown, flavour: Imag
         check.fail(`${path}.limits.cpu`, r.limits.cpu, `at least ${MIN_CPU_MILLIS / 1000} CPUs (NIIS minimum)`);
     return r;
 }
+
+/** `xroad-sidecar:secrets.<instance>`: one stack-file value per secret, plain or `{secure: …}`. */
+export const secretsSchema = z
+    .record(
+        z.string(),
+        z
+            .object(
+                Object.fromEntries(
+                    SECRET_KEYS.map((key) => [
+                        key,
+                        z
+                            .string()
+                            .optional()
+                            .meta({ description: `The instance's ${key}; generated when unset.` }),
+                    ]),
+                ) as Record<(typeof SECRET_KEYS)[number], z.ZodOptional<z.ZodString>>,
+            )
+            .strict(),
+    )
+    .meta({
+        description:
+            "Per instance name: tokenPin, adminUser, adminPassword, dbPassword. Set with `pulumi config set --secret --path secrets.<instance>.tokenPin <value>`; anything unset is generated and kept secret.",
+        default: {},
+    });
 
 function readSecrets(check: Checker, name: string, raw: unknown): InstanceSecrets {
     const path = `secrets.${name}`;
@@ -320,166 +398,136 @@ export interface InstanceContext {
     internalLoadBalancerAnnotationsKnown: boolean;
 }
 
-function readInstance(
+function resolveDatabase(
+    check: Checker,
+    path: string,
+    db: ParsedInstance["database"],
+    topology: Topology,
+    ctx: InstanceContext,
+): DatabaseSettings {
+    const mode = db.mode ?? (topology === "single" ? "local" : ctx.managedDatabaseAvailable ? "managed" : "external");
+    const database: DatabaseSettings = { mode, namePrefix: db.namePrefix };
+    if (mode === "local" && topology !== "single")
+        check.fail(
+            `${path}.database.mode`,
+            mode,
+            "external or managed for the primary-secondaries topology: every pod shares one database",
+        );
+    if (mode === "managed" && !ctx.managedDatabaseAvailable)
+        check.fail(`${path}.database.mode`, mode, "local or external on target existing (managed needs aws or azure)");
+    if (mode !== "external") {
+        for (const k of ["host", "port", "user", "egressCidrs"] as const)
+            if (db[k] !== undefined) check.fail(`${path}.database.${k}`, db[k], `nothing: only database mode external takes ${k}`);
+        return database;
+    }
+    if (db.host === undefined && !check.reported(`${path}.database.host`))
+        check.fail(`${path}.database.host`, undefined, "a host name or IP address");
+    const host = db.host ?? "";
+    const hostCidr = `${host}/32`;
+    const egressCidrs = db.egressCidrs ?? (isIpv4Cidr(hostCidr) ? [hostCidr] : []);
+    if (!isIpv4Cidr(hostCidr) && egressCidrs.length === 0 && !check.reported(`${path}.database.egressCidrs`))
+        check.fail(
+            `${path}.database.egressCidrs`,
+            db.egressCidrs,
+            `the CIDRs that ${host} resolves into, such as ["10.20.0.0/24"] (NetworkPolicy matches addresses, not host names)`,
+        );
+    database.external = { host, port: db.port ?? 5432, namePrefix: db.namePrefix, user: db.user ?? "postgres", egressCidrs };
+    return database;
+}
+
+function resolveEncryption(check: Checker, path: string, encryption: GpgEncryptionSettings, raw: unknown): GpgEncryptionSettings {
+    const seen = new Set<string>();
+    encryption.recipients.forEach((r, i) => {
+        if (seen.has(r.fingerprint)) check.fail(`${path}.recipients[${i}].fingerprint`, r.fingerprint, "a fingerprint not already listed");
+        seen.add(r.fingerprint);
+    });
+    // ig-ss §3.5: without a key besides the server's own, backups are lost with the server's key.
+    if (encryption.enabled && encryption.recipients.length === 0 && !check.reported(`${path}.recipients`))
+        check.fail(
+            `${path}.recipients`,
+            (raw as { recipients?: unknown } | undefined)?.recipients,
+            "at least one recipient { fingerprint, publicKey } when encryption is enabled",
+        );
+    return encryption;
+}
+
+type Section = Record<string, unknown>;
+const asSection = (value: unknown): Section =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Section) : {};
+
+/** The rules of one instance that relate its settings to each other, to the platform and to its secrets. */
+function resolveInstance(
     check: Checker,
     index: number,
+    parsed: ParsedInstance,
     raw: unknown,
     secrets: Record<string, unknown>,
     ctx: InstanceContext,
 ): SidecarInstanceConfig {
     const path = `instances[${index}]`;
-    const s = check.section(path, raw);
-    check.knownKeys(path, s, INSTANCE_KEYS);
-    const name = check.dnsLabel(`${path}.name`, s.name, index === 0 ? "sidecar" : undefined);
+    const s = asSection(raw);
+    if (parsed.name === undefined && index > 0 && !check.reported(`${path}.name`))
+        check.fail(
+            `${path}.name`,
+            undefined,
+            "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+        );
+    const name = parsed.name ?? (index === 0 ? "sidecar" : "");
     checkDerivedNames(check, `${path}.name`, name);
-    const namespace = check.dnsLabel(`${path}.namespace`, s.namespace, name);
+    const namespace = parsed.namespace ?? name;
     if (isReservedNamespace(namespace))
         check.fail(
             `${path}.namespace`,
             namespace,
             "a namespace of its own: default and kube-* belong to the cluster, and this program writes a default-deny policy and Pod Security labels into it",
         );
-    const flavour = check.oneOf(`${path}.flavour`, s.flavour, IMAGE_FLAVOURS, "slim");
-    const variant = check.oneOf(`${path}.variant`, s.variant, VARIANTS, "none");
-    const topology = check.oneOf(`${path}.topology`, s.topology, TOPOLOGIES, "single");
+    const { flavour, variant, topology } = parsed;
     const roles = topology === "single" ? (["standalone"] as const) : (["primary", "secondary"] as const);
-    if (roles.some((role) => !isPublished(flavour, variant, role))) {
-        const role = roles[0];
+    if (roles.some((role) => !isPublished(flavour, variant, role)))
         check.fail(
             `${path}.variant`,
             variant,
-            `a variant NIIS publishes for ${flavour} ${topology} images: ${publishedVariants(flavour, role).join(", ")}`,
+            `a variant NIIS publishes for ${flavour} ${topology} images: ${publishedVariants(flavour, roles[0]).join(", ")}`,
         );
-    }
-
-    const db = check.section(`${path}.database`, s.database);
-    check.knownKeys(`${path}.database`, db, ["mode", "host", "port", "namePrefix", "user", "egressCidrs"]);
-    const mode = check.oneOf(
-        `${path}.database.mode`,
-        db.mode,
-        DATABASE_MODES,
-        topology === "single" ? "local" : ctx.managedDatabaseAvailable ? "managed" : "external",
-    );
-    const prefixRule = { pattern: /^[a-z][a-z0-9_]{0,30}$/, allowed: "a lowercase PostgreSQL identifier prefix of at most 31 characters" };
-    const namePrefix = check.optionalString(`${path}.database.namePrefix`, db.namePrefix, prefixRule);
-    const database: DatabaseSettings = { mode, namePrefix };
-    if (mode === "local" && topology !== "single") {
-        check.fail(
-            `${path}.database.mode`,
-            mode,
-            "external or managed for the primary-secondaries topology: every pod shares one database",
-        );
-    }
-    if (mode === "managed" && !ctx.managedDatabaseAvailable) {
-        check.fail(`${path}.database.mode`, mode, "local or external on target existing (managed needs aws or azure)");
-    }
-    if (mode === "external") {
-        const host = check.string(`${path}.database.host`, db.host, undefined, {
-            pattern: /^[A-Za-z0-9.-]+$/,
-            allowed: "a host name or IP address",
-        });
-        const hostCidr = `${host}/32`;
-        const egressCidrs = isIpv4Cidr(hostCidr)
-            ? check.cidrList(`${path}.database.egressCidrs`, db.egressCidrs, [hostCidr])
-            : check.cidrList(`${path}.database.egressCidrs`, db.egressCidrs);
-        if (!isIpv4Cidr(hostCidr) && egressCidrs.length === 0) {
-            check.fail(
-                `${path}.database.egressCidrs`,
-                db.egressCidrs,
-                `the CIDRs that ${host} resolves into, such as ["10.20.0.0/24"] (NetworkPolicy matches addresses, not host names)`,
-            );
-        }
-        database.external = {
-            host,
-            port: check.integer(`${path}.database.port`, db.port, { min: 1, max: 65535 }, 5432),
-            namePrefix,
-            user: check.string(`${path}.database.user`, db.user, "postgres", {
-                pattern: /^[A-Za-z_][A-Za-z0-9_@.-]{0,62}$/,
-                allowed: "a PostgreSQL role name",
-            }),
-            egressCidrs,
-        };
-    } else {
-        for (const k of ["host", "port", "user", "egressCidrs"] as const)
-            if (db[k] !== undefined) check.fail(`${path}.database.${k}`, db[k], `nothing: only database mode external takes ${k}`);
-    }
-
-    const as = check.section(`${path}.autoscaling`, s.autoscaling);
-    check.knownKeys(`${path}.autoscaling`, as, ["minReplicas", "maxReplicas", "targetCpuUtilization", "scaleDownStabilizationSeconds"]);
-    const autoscaling: AutoscalingSettings = {
-        minReplicas: check.integer(`${path}.autoscaling.minReplicas`, as.minReplicas, { min: 1, max: 100 }, 2),
-        maxReplicas: check.integer(`${path}.autoscaling.maxReplicas`, as.maxReplicas, { min: 1, max: 100 }, 4),
-        targetCpuUtilization: check.integer(`${path}.autoscaling.targetCpuUtilization`, as.targetCpuUtilization, { min: 10, max: 95 }, 70),
-        scaleDownStabilizationSeconds: check.integer(
-            `${path}.autoscaling.scaleDownStabilizationSeconds`,
-            as.scaleDownStabilizationSeconds,
-            { min: MIN_SCALE_DOWN_STABILIZATION_SECONDS, max: 3600 },
-            600,
-        ),
-    };
+    const database = resolveDatabase(check, path, parsed.database, topology, ctx);
     check.minNotAboveMax(
         `${path}.autoscaling.minReplicas`,
-        autoscaling.minReplicas,
+        parsed.autoscaling.minReplicas,
         `${path}.autoscaling.maxReplicas`,
-        autoscaling.maxReplicas,
+        parsed.autoscaling.maxReplicas,
     );
-
-    const st = check.section(`${path}.storage`, s.storage);
-    check.knownKeys(`${path}.storage`, st, ["config", "archive", "database"]);
-    const storage: StorageSizes = {
-        config: check.memory(`${path}.storage.config`, st.config, "2Gi"),
-        archive: check.memory(`${path}.storage.archive`, st.archive, "20Gi"),
-        database: check.memory(`${path}.storage.database`, st.database, "20Gi"),
-    };
-
-    const network: NetworkAccess = readNetwork(check, `${path}.network`, s.network, {
+    const network = resolveNetwork(check, `${path}.network`, parsed.network, s.network, {
         namespace,
         variant,
         topology,
         production: ctx.production,
         internalLoadBalancerAnnotationsKnown: ctx.internalLoadBalancerAnnotationsKnown,
     });
-
-    const ar = check.section(`${path}.archiving`, s.archiving);
-    check.knownKeys(`${path}.archiving`, ar, ["enabled", "schedule", "settleMinutes", "localRetentionDays", "encryption", "resources"]);
+    const rawArchiving = asSection(s.archiving);
     const archiving: ArchivingSettings = {
-        enabled: check.boolean(`${path}.archiving.enabled`, ar.enabled, ctx.archiveStoreAvailable),
-        schedule: check.string(`${path}.archiving.schedule`, ar.schedule, "30 */6 * * *", {
-            pattern: { test: (v) => cronProblem(v) === undefined },
-            allowed: CRON_ALLOWED,
-        }),
-        // X-Road renames finished archives into place; backups are written in place by gpg and take minutes at most.
-        settleMinutes: check.integer(`${path}.archiving.settleMinutes`, ar.settleMinutes, { min: 1, max: 1440 }, DEFAULT_SETTLE_MINUTES),
-        // X-Road itself keeps backups 30 days (/etc/cron.d/xroad-proxy) and archives forever; 0 removes them on the next run.
-        localRetentionDays: check.integer(
-            `${path}.archiving.localRetentionDays`,
-            ar.localRetentionDays,
-            { min: 0, max: 3650 },
-            DEFAULT_LOCAL_RETENTION_DAYS,
-        ),
-        encryption: readEncryption(check, `${path}.archiving.encryption`, ar.encryption),
-        resources: readRequestsAndLimits(check, `${path}.archiving.resources`, ar.resources, DEFAULT_ARCHIVER_RESOURCES),
+        ...parsed.archiving,
+        enabled: parsed.archiving.enabled ?? ctx.archiveStoreAvailable,
+        encryption: resolveEncryption(check, `${path}.archiving.encryption`, parsed.archiving.encryption, rawArchiving.encryption),
+        resources: resolveRequestsAndLimits(check, `${path}.archiving.resources`, parsed.archiving.resources, DEFAULT_ARCHIVER_RESOURCES),
     };
     if (archiving.enabled && !ctx.archiveStoreAvailable)
         check.fail(
             `${path}.archiving.enabled`,
-            ar.enabled,
+            rawArchiving.enabled,
             "false on target existing: this target creates no archive store, so archives stay on the shared volume",
         );
-
     // Settings that only the primary-secondaries topology uses are refused on a single pod, not ignored.
     if (topology === "single") {
         for (const key of ["autoscaling", "secondaryResources"] as const)
             if (s[key] !== undefined)
                 check.fail(`${path}.${key}`, s[key], `nothing: ${key} applies only to the primary-secondaries topology`);
     }
-    const primaryResources = readResources(check, `${path}.resources`, s.resources, flavour);
+    const primaryResources = resolveResources(check, `${path}.resources`, parsed.resources, flavour);
     // Without their own setting the secondaries take the primary's resources, already checked (and reported) above.
-    const secondaryResources = (): ContainerResources =>
-        s.secondaryResources === undefined
+    const secondaryResources =
+        parsed.secondaryResources === undefined
             ? primaryResources
-            : readResources(check, `${path}.secondaryResources`, s.secondaryResources, flavour);
-
+            : resolveResources(check, `${path}.secondaryResources`, parsed.secondaryResources, flavour);
     return {
         name,
         namespace,
@@ -488,22 +536,36 @@ function readInstance(
         topology,
         database,
         primaryResources,
-        secondaryResources: secondaryResources(),
-        autoscaling,
-        storage,
+        secondaryResources,
+        autoscaling: parsed.autoscaling,
+        storage: parsed.storage,
         network,
         archiving,
-        logLevel: check.oneOf(`${path}.logLevel`, s.logLevel, LOG_LEVELS, "INFO"),
+        logLevel: parsed.logLevel,
         secrets: readSecrets(check, name, secrets[name]),
     };
 }
 
+/** `xroad-sidecar:instances`: at least one; a stack without it gets one instance named `sidecar`. */
+export const instancesSchema = withDefault(
+    list(instanceSchema, { min: 1, allowed: "a list of at least one Sidecar instance" }),
+    [{ name: "sidecar" }],
+    {
+        description: "Sidecar instances, each in its own namespace.",
+    },
+);
+
+const instancesListSchema = withDefault(list(z.unknown(), { min: 1, allowed: "a list of at least one Sidecar instance" }), [{}]);
+
 /** Reads `xroad-sidecar:instances`; a stack without it gets one instance named `sidecar`. */
 export function readInstances(check: Checker, raw: unknown, rawSecrets: unknown, ctx: InstanceContext): SidecarInstanceConfig[] {
-    const list = check.list("instances", raw, [{}]);
-    if (list.length === 0) check.fail("instances", raw, "a list of at least one Sidecar instance");
+    // The list first, then each instance on its own, so one broken instance does not hide the rules of the others.
+    const list = parseSetting(check, "instances", raw, instancesListSchema) ?? [{}];
     const secrets = check.section("secrets", rawSecrets);
-    const instances = list.map((item, i) => readInstance(check, i, item, secrets, ctx));
+    const instances = list.flatMap((item, i) => {
+        const parsed = parseSetting(check, `instances[${i}]`, item, instanceSchema);
+        return parsed === undefined ? [] : [resolveInstance(check, i, parsed, item, secrets, ctx)];
+    });
     const seen = new Map<string, number>();
     instances.forEach((inst, i) => {
         for (const [field, value] of [

@@ -9,7 +9,9 @@
  */
 import { z } from "zod";
 import {
+    CPU_QUANTITY,
     MAX_CPU_CORES,
+    MEMORY_QUANTITY,
     canonicalCidr,
     cpuMillis,
     isDnsLabel,
@@ -36,6 +38,10 @@ declare module "zod" {
     interface GlobalMeta {
         allowed?: string;
         defaultText?: string;
+        /** An empty value reads as unset: the JSON Schema accepts "" besides the value's own form. */
+        emptyMeansUnset?: boolean;
+        /** A top-level section only some stacks have (a target's): Pulumi.yaml declares it without a default. */
+        noProjectDefault?: boolean;
     }
 }
 
@@ -94,23 +100,47 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
     return z.enum(values, { error: allowed }).meta({ description, allowed });
 }
 
-/** A non-empty string, optionally matching a rule; a YAML number (7.8) is read as the text the user meant. */
+/**
+ * A check on a value that reports the value as the check saw it (the text of a YAML number, say), with the
+ * sentence of what is allowed: zod's own refinements leave the value out of the issue.
+ */
+function judged<T>(passes: (value: T) => boolean, allowed: string | ((value: T) => string)) {
+    return z.check<T>((ctx) => {
+        if (!passes(ctx.value))
+            ctx.issues.push({ code: "custom", input: ctx.value, message: typeof allowed === "string" ? allowed : allowed(ctx.value) });
+    });
+}
+
+/** A non-empty string, optionally matching a rule. */
 export function text(rule?: Rule, description?: string) {
     const allowed = rule?.allowed ?? "a non-empty string";
     const base = z.string({ error: allowed }).min(1, { error: allowed });
-    const checked = rule ? base.refine((value) => rule.pattern.test(value), { error: allowed }) : base;
-    return z.preprocess(textFromNumber, checked).meta({ description, allowed });
+    return (rule ? base.check(judged<string>((value) => rule.pattern.test(value), allowed)) : base).meta({ description, allowed });
+}
+
+/** Like {@link text}, where a YAML number (an unquoted 7.8 or 1.33) is read as the text the user meant. */
+export function versionText(rule?: Rule, description?: string) {
+    return z.preprocess(textFromNumber, text(rule)).meta({ description, allowed: rule?.allowed ?? "a non-empty string" });
+}
+
+/** An optional value, where an empty one means unset. */
+function emptyAsUnset<S extends z.ZodType>(inner: S, allowed: string, description?: string) {
+    return z
+        .preprocess((value) => (value === null || value === "" ? undefined : value), inner.optional())
+        .meta({ description, allowed: `empty, or ${allowed}`, emptyMeansUnset: true });
 }
 
 /** Like {@link text}, where an empty value means unset. */
 export function optionalText(rule?: Rule, description?: string) {
-    return z
-        .preprocess((value) => (value === null || value === "" ? undefined : value), text(rule).optional())
-        .meta({ description, allowed: `empty, or ${rule?.allowed ?? "a non-empty string"}` });
+    return emptyAsUnset(text(rule), rule?.allowed ?? "a non-empty string", description);
 }
 
-export const DNS_LABEL_ALLOWED =
-    "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit";
+/** Like {@link versionText}, where an empty value means unset. */
+export function optionalVersionText(rule?: Rule, description?: string) {
+    return emptyAsUnset(versionText(rule), rule?.allowed ?? "a non-empty string", description);
+}
+
+const DNS_LABEL_ALLOWED = "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit";
 export function dnsLabel(description?: string) {
     return text({ pattern: { test: isDnsLabel }, allowed: DNS_LABEL_ALLOWED }, description);
 }
@@ -121,20 +151,23 @@ export function cidr(description?: string) {
     return z
         .string({ error: general })
         .min(1, { error: general })
-        .refine(isIpv4Cidr, {
-            error: (issue) => {
-                const canonical = typeof issue.input === "string" ? canonicalCidr(issue.input) : undefined;
-                return canonical !== undefined && canonical !== issue.input
+        .check(
+            judged<string>(isIpv4Cidr, (value) => {
+                const canonical = canonicalCidr(value);
+                return canonical !== undefined && canonical !== value
                     ? `a canonical IPv4 CIDR without host bits or leading zeros: ${canonical}`
                     : general;
-            },
-        })
+            }),
+        )
         .meta({ description, allowed: general });
 }
 
 /** A list of settings; empty YAML is an empty list. */
-export function list<S extends z.ZodType>(item: S, description?: string) {
-    return z.preprocess(unsetIfNull, z.array(item, { error: "a list" })).meta({ description, allowed: "a list" });
+export function list<S extends z.ZodType>(item: S, length?: { min: number; allowed: string }) {
+    const array = z.array(item, { error: length?.allowed ?? "a list" });
+    return z
+        .preprocess(unsetIfNull, length ? array.min(length.min, { error: length.allowed }) : array)
+        .meta({ allowed: length?.allowed ?? "a list" });
 }
 
 /** Marks the message of an unknown key: config/parse.ts reports it as one, with the keys allowed there and without its value. */
@@ -178,9 +211,6 @@ export function labels(description?: string) {
         .meta({ description, allowed: "Kubernetes labels: keys and values in label syntax" });
 }
 
-const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
-const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
-
 /** A positive CPU quantity of at most MAX_CPU_CORES cores: no node offers more to one pod (2000 is a unit mistake for 2000m). */
 export function cpu(description?: string) {
     const allowed = "a CPU quantity such as 2, 1.5 or 500m";
@@ -191,12 +221,11 @@ export function cpu(description?: string) {
             z
                 .string({ error: allowed })
                 .regex(CPU_QUANTITY, { error: allowed })
-                .refine(
-                    (value) => {
+                .check(
+                    judged<string>((value) => {
                         const millis = cpuMillis(value);
                         return millis === undefined || (millis > 0 && millis <= MAX_CPU_CORES * 1000);
-                    },
-                    { error: bounded },
+                    }, bounded),
                 ),
         )
         .meta({ description, allowed });
@@ -211,7 +240,25 @@ export function memory(description?: string) {
             z
                 .string({ error: allowed })
                 .regex(MEMORY_QUANTITY, { error: allowed })
-                .refine((value) => (memoryBytes(value) ?? 1) > 0, { error: "a quantity above 0, such as 4Gi or 3072Mi" }),
+                .check(judged<string>((value) => (memoryBytes(value) ?? 1) > 0, "a quantity above 0, such as 4Gi or 3072Mi")),
         )
         .meta({ description, allowed });
+}
+
+/** The object schema inside a declared section (under its default, optional and preprocessing wrappers). */
+function objectOf(schema: z.ZodType): z.ZodObject {
+    let current: z.ZodType = schema;
+    for (;;) {
+        if (current instanceof z.ZodObject) return current;
+        if (current instanceof z.ZodPrefault || current instanceof z.ZodDefault || current instanceof z.ZodOptional)
+            current = current.unwrap() as z.ZodType;
+        else if (current instanceof z.ZodPipe) current = current.out as z.ZodType;
+        else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+        else throw new Error(`not a section: ${current.type}`);
+    }
+}
+
+/** The keys a section declares, in declaration order. */
+export function keysOf(schema: z.ZodType): string[] {
+    return Object.keys(objectOf(schema).shape);
 }

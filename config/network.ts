@@ -1,65 +1,125 @@
+import { z } from "zod";
 import { Checker } from "./checker";
+import { boolean, cidr, dnsLabel, integer, labels, list, section, stringMap, withDefault } from "./kinds";
 import { NEVER_REACHABLE_CIDRS } from "./cluster-network";
 import { cidrContains } from "../policy/kubernetes/cidr";
 import { Variant } from "../policy/xroad/images";
+
+/** A destination CIDR: never the metadata endpoint or the wireserver (they are excluded everywhere, review B1). */
+function destination() {
+    return cidr().superRefine((value, ctx) => {
+        const banned = NEVER_REACHABLE_CIDRS.find((never) => cidrContains(never, value));
+        if (banned)
+            ctx.addIssue({
+                code: "custom",
+                input: value,
+                message: `a CIDR outside ${NEVER_REACHABLE_CIDRS.join(" and ")}: the cloud metadata endpoint and the Azure wireserver are never reachable`,
+            });
+    });
+}
+
+const port = () => integer({ min: 1, max: 65535 });
+const PORTS_ALLOWED = "a list of at least one TCP port (1-65535)";
 
 /**
  * A producer information system the Sidecar calls (NIIS network table: "Outbound | Sidecar | Producer
  * Information System | 80, 443, other | To internal network"): addresses outside the cluster, or pods
  * inside it, each on the ports it serves.
  */
-export interface ProducerAccess {
-    /** A short name for plans and flow tables. */
+const producerSchema = section({
+    name: dnsLabel("A short name for plans and flow tables.").optional().meta({ defaultText: "producer-<position>" }),
+    cidrs: withDefault(list(destination()), [], {
+        description: "Out-of-cluster addresses (VMs, on-premises systems, an API behind a VPN).",
+    }),
+    namespaces: withDefault(list(dnsLabel()), [], { description: "In-cluster: namespaces whose pods with podLabels serve the producer." }),
+    podLabels: labels("Labels of the producer's pods; required with namespaces.").optional(),
+    ports: list(port(), { min: 1, allowed: PORTS_ALLOWED })
+        .optional()
+        .meta({ description: "TCP ports of the backend.", defaultText: "required" }),
+});
+
+/**
+ * `instances[i].network`: every row of the NIIS network table that depends on the deployment
+ * (kubernetes_security_server_sidecar_user_guide.md, "Network"). Rows with fixed peers (DNS, the
+ * database, SSH between primary and secondaries, the archiver's 443) need no settings.
+ */
+export const networkSchema = withDefault(
+    section(
+        {
+            consumerNamespaces: withDefault(list(dnsLabel()), [], {
+                description: "Namespaces whose pods (with consumerPodLabels) may call the consumer ports (8080/8443).",
+            }),
+            consumerPodLabels: withDefault(
+                labels(),
+                { "xroad-sidecar/consumer": "true" },
+                {
+                    description: "Labels a pod in one of consumerNamespaces needs to call the consumer ports.",
+                },
+            ),
+            consumerCidrs: withDefault(list(destination()), [], {
+                description: "Consumer information systems outside the cluster that may call the consumer ports.",
+            }),
+            consumerLoadBalancer: withDefault(
+                section({
+                    enabled: boolean().optional().meta({ description: "Create it.", defaultText: "true when consumerCidrs is set" }),
+                    annotations: withDefault(
+                        stringMap(),
+                        {},
+                        {
+                            description: "Annotations that make the load balancer internal; required on target existing.",
+                        },
+                    ),
+                }),
+                {},
+                {
+                    description:
+                        "An internal LoadBalancer Service for the consumer ports, for consumerCidrs: AWS internal NLB or Azure internal load balancer; on an existing cluster, with the annotations given here.",
+                },
+            ),
+            loadBalancerSourceRanges: withDefault(list(cidr()), ["0.0.0.0/0"], {
+                description: "Sources allowed to reach 5500/5577 through the load balancer (other Security Servers).",
+            }),
+            xroadEgressCidrs: withDefault(list(destination()), ["0.0.0.0/0"], {
+                description: "Where X-Road egress (central server, OCSP, TSA, other Security Servers, ACME servers) may go.",
+            }),
+            ocspTsaPorts: withDefault(list(port()), [], {
+                description: "OCSP responders' and time-stamping services' ports besides 80 and 443 (NIIS table: 80 / 443 / other).",
+            }),
+            producers: withDefault(list(producerSchema), [], {
+                description:
+                    "Producer information systems: {name, cidrs, ports} outside the cluster, {name, namespaces, podLabels, ports} inside it.",
+            }),
+            acmeChallenge: boolean().optional().meta({
+                description: "Inbound ACME HTTP-01 challenges on port 80; the fi variant on a single pod only.",
+                defaultText: "true for the fi variant on a single pod",
+            }),
+            acmeSourceRanges: withDefault(list(cidr()), ["0.0.0.0/0"], {
+                description: "Who may send ACME challenges; ACME servers validate from many undisclosed addresses.",
+            }),
+            mailCidrs: withDefault(list(destination()), [], {
+                description: "Mail servers for ACME notifications (TCP 587, NIIS table); empty: no mail egress.",
+            }),
+        },
+        "Who may talk to the Security Server, and what it may call: the rows of the NIIS network table.",
+    ),
+    {},
+);
+
+type ParsedNetwork = z.output<typeof networkSchema>;
+
+/** A producer, with its name resolved. */
+export type ProducerAccess = Omit<ParsedNetwork["producers"][number], "name" | "podLabels" | "ports"> & {
     name: string;
-    /** Out-of-cluster addresses (VMs, on-premises systems, a database-backed API behind a VPN). */
-    cidrs: string[];
-    /** In-cluster: namespaces whose pods with `podLabels` serve the producer. */
-    namespaces: string[];
     podLabels: Record<string, string>;
     /** TCP ports of the backend. */
     ports: number[];
-}
+};
 
-export interface NetworkAccess {
-    /** Namespaces whose pods (with consumerPodLabels) may call the consumer ports (8080/8443). */
-    consumerNamespaces: string[];
-    /** Labels a pod in one of consumerNamespaces needs to call the consumer ports. */
-    consumerPodLabels: Record<string, string>;
-    /** Consumer information systems outside the cluster that may call the consumer ports. */
-    consumerCidrs: string[];
-    /**
-     * An internal LoadBalancer Service for the consumer ports, for consumerCidrs: AWS internal NLB or Azure
-     * internal load balancer; on an existing cluster, with the annotations given here.
-     */
-    consumerLoadBalancer: { enabled: boolean; annotations: Record<string, string> };
-    /** Sources allowed to reach 5500/5577 through the load balancer. */
-    loadBalancerSourceRanges: string[];
-    /** Where X-Road egress (central server, OCSP, TSA, other Security Servers, ACME servers) may go. */
-    xroadEgressCidrs: string[];
-    /** OCSP responders' and time-stamping services' ports besides 80 and 443 (NIIS table: "80 / 443 / other"). */
-    ocspTsaPorts: number[];
+export type NetworkAccess = Omit<ParsedNetwork, "producers" | "acmeChallenge" | "consumerLoadBalancer"> & {
     producers: ProducerAccess[];
-    /** Inbound HTTP-01 challenges on port 80 (ACME, the `fi` variant's default). */
     acmeChallenge: boolean;
-    /** Who may send ACME challenges; ACME servers validate from many undisclosed addresses. */
-    acmeSourceRanges: string[];
-    /** Mail servers for ACME notifications (TCP 587, NIIS table); empty: no mail egress. */
-    mailCidrs: string[];
-}
-
-const NETWORK_KEYS = [
-    "consumerNamespaces",
-    "consumerPodLabels",
-    "consumerCidrs",
-    "consumerLoadBalancer",
-    "loadBalancerSourceRanges",
-    "xroadEgressCidrs",
-    "ocspTsaPorts",
-    "producers",
-    "acmeChallenge",
-    "acmeSourceRanges",
-    "mailCidrs",
-] as const;
+    consumerLoadBalancer: { enabled: boolean; annotations: Record<string, string> };
+};
 
 /** Mail submission (NIIS network table: "Outbound | Sidecar | Mail server | 587"). */
 export const MAIL_SUBMISSION_PORT = 587;
@@ -73,47 +133,30 @@ export interface NetworkContext {
     internalLoadBalancerAnnotationsKnown: boolean;
 }
 
-/** CIDRs that must not name the metadata endpoint or the wireserver (they are excluded everywhere, review B1). */
-function destinations(check: Checker, path: string, raw: unknown, fallback: string[] = []): string[] {
-    const cidrs = check.cidrList(path, raw, fallback);
-    cidrs.forEach((cidr, i) => {
-        const banned = NEVER_REACHABLE_CIDRS.find((never) => cidrContains(never, cidr));
-        if (banned)
-            check.fail(
-                `${path}[${i}]`,
-                cidr,
-                `a CIDR outside ${NEVER_REACHABLE_CIDRS.join(" and ")}: the cloud metadata endpoint and the Azure wireserver are never reachable`,
-            );
-    });
-    return cidrs;
-}
-
-function ports(check: Checker, path: string, raw: unknown, fallback?: number[]): number[] {
-    const list = check.list(path, raw, fallback ?? []);
-    if (fallback === undefined && list.length === 0) check.fail(path, raw, "a list of at least one TCP port (1-65535)");
-    const out = list.map((v, i) => check.integer(`${path}[${i}]`, v, { min: 1, max: 65535 }));
-    return [...new Set(out)];
-}
-
-function readProducer(check: Checker, path: string, raw: unknown, index: number, ctx: NetworkContext): ProducerAccess {
-    const s = check.section(path, raw);
-    check.knownKeys(path, s, ["name", "cidrs", "namespaces", "podLabels", "ports"]);
+function resolveProducer(
+    check: Checker,
+    path: string,
+    parsed: ParsedNetwork["producers"][number],
+    raw: unknown,
+    index: number,
+    ctx: NetworkContext,
+): ProducerAccess {
     const producer: ProducerAccess = {
-        name: check.dnsLabel(`${path}.name`, s.name, `producer-${index + 1}`),
-        cidrs: destinations(check, `${path}.cidrs`, s.cidrs),
-        namespaces: check.stringList(`${path}.namespaces`, s.namespaces, [], (p, v) => check.dnsLabel(p, v)),
-        podLabels: check.labels(`${path}.podLabels`, s.podLabels, {}),
-        ports: ports(check, `${path}.ports`, s.ports),
+        ...parsed,
+        name: parsed.name ?? `producer-${index + 1}`,
+        podLabels: parsed.podLabels ?? {},
+        ports: [...new Set(parsed.ports ?? [])],
     };
+    if (parsed.ports === undefined && !check.reported(`${path}.ports`)) check.fail(`${path}.ports`, undefined, PORTS_ALLOWED);
     const inCluster = producer.namespaces.length > 0;
-    if (producer.cidrs.length === 0 && !inCluster)
+    if (producer.cidrs.length === 0 && !inCluster && !check.reported(`${path}.cidrs`) && !check.reported(`${path}.namespaces`))
         check.fail(path, raw, "cidrs (addresses outside the cluster) or namespaces (with podLabels, pods inside it), with ports");
-    if (s.podLabels !== undefined && !inCluster)
-        check.fail(`${path}.podLabels`, s.podLabels, "nothing unless namespaces is set: pod labels select pods of those namespaces");
-    if (inCluster && Object.keys(producer.podLabels).length === 0)
+    if (parsed.podLabels !== undefined && !inCluster)
+        check.fail(`${path}.podLabels`, parsed.podLabels, "nothing unless namespaces is set: pod labels select pods of those namespaces");
+    if (inCluster && Object.keys(producer.podLabels).length === 0 && !check.reported(`${path}.podLabels`))
         check.fail(
             `${path}.podLabels`,
-            s.podLabels,
+            parsed.podLabels,
             "the labels of the producer's pods, such as {app: backend}: without them every pod of the namespace would be reachable",
         );
     if (producer.namespaces.includes(ctx.namespace))
@@ -121,22 +164,16 @@ function readProducer(check: Checker, path: string, raw: unknown, index: number,
     return producer;
 }
 
-/**
- * `instances[i].network`: every row of the NIIS network table that depends on the deployment
- * (kubernetes_security_server_sidecar_user_guide.md, "Network"). Rows with fixed peers (DNS, the
- * database, SSH between primary and secondaries, the archiver's 443) need no settings.
- */
-export function readNetwork(check: Checker, path: string, raw: unknown, ctx: NetworkContext): NetworkAccess {
-    const net = check.section(path, raw);
-    check.knownKeys(path, net, NETWORK_KEYS);
-    const consumerNamespaces = check.stringList(`${path}.consumerNamespaces`, net.consumerNamespaces, [], (p, v) => check.dnsLabel(p, v));
+/** The rules of `instances[i].network` that relate its settings to each other and to the instance. */
+export function resolveNetwork(check: Checker, path: string, parsed: ParsedNetwork, raw: unknown, ctx: NetworkContext): NetworkAccess {
+    const { consumerNamespaces, consumerCidrs } = parsed;
+    const rawNetwork = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
     if (consumerNamespaces.includes(ctx.namespace))
         check.fail(
             `${path}.consumerNamespaces`,
             ctx.namespace,
             "namespaces other than the Sidecar's own: its default deny blocks every other pod there, so run information systems in their own namespace",
         );
-    const consumerCidrs = destinations(check, `${path}.consumerCidrs`, net.consumerCidrs);
     if (consumerCidrs.includes("0.0.0.0/0"))
         check.fail(
             `${path}.consumerCidrs`,
@@ -144,11 +181,9 @@ export function readNetwork(check: Checker, path: string, raw: unknown, ctx: Net
             "the networks of your information systems: the consumer ports are internal (NIIS table)",
         );
 
-    const lb = check.section(`${path}.consumerLoadBalancer`, net.consumerLoadBalancer);
-    check.knownKeys(`${path}.consumerLoadBalancer`, lb, ["enabled", "annotations"]);
     const consumerLoadBalancer = {
-        enabled: check.boolean(`${path}.consumerLoadBalancer.enabled`, lb.enabled, consumerCidrs.length > 0),
-        annotations: check.stringMap(`${path}.consumerLoadBalancer.annotations`, lb.annotations, {}),
+        enabled: parsed.consumerLoadBalancer.enabled ?? consumerCidrs.length > 0,
+        annotations: parsed.consumerLoadBalancer.annotations,
     };
     if (consumerLoadBalancer.enabled && consumerCidrs.length === 0)
         check.fail(
@@ -164,19 +199,17 @@ export function readNetwork(check: Checker, path: string, raw: unknown, ctx: Net
     )
         check.fail(
             `${path}.consumerLoadBalancer.annotations`,
-            lb.annotations,
+            (rawNetwork.consumerLoadBalancer as Record<string, unknown> | undefined)?.annotations,
             "the annotations that make your cluster's load balancer internal (target existing has no cloud defaults); without them it may be Internet-facing",
         );
 
-    const acmeDefault = ctx.variant === "fi" && ctx.topology === "single";
-    const acmeChallenge = check.boolean(`${path}.acmeChallenge`, net.acmeChallenge, acmeDefault);
+    const acmeChallenge = parsed.acmeChallenge ?? (ctx.variant === "fi" && ctx.topology === "single");
     if (acmeChallenge && ctx.topology !== "single")
         check.fail(
             `${path}.acmeChallenge`,
             true,
             "false for the primary-secondaries topology: the HTTP-01 listener is the primary's admin side (proxy-ui-api), which guide §5.1 isolates (SSH from the secondaries only); order ACME certificates on a single-pod instance or with DNS-01",
         );
-
     if (acmeChallenge && ctx.variant !== "fi")
         check.fail(
             `${path}.acmeChallenge`,
@@ -184,18 +217,13 @@ export function readNetwork(check: Checker, path: string, raw: unknown, ctx: Net
             "false unless the variant is fi: only its image listens for HTTP-01 challenges on port 80 and may bind it (xroad-facts §2)",
         );
 
+    const rawProducers = Array.isArray(rawNetwork.producers) ? rawNetwork.producers : [];
     const network: NetworkAccess = {
-        consumerNamespaces,
-        consumerPodLabels: check.labels(`${path}.consumerPodLabels`, net.consumerPodLabels, { "xroad-sidecar/consumer": "true" }),
-        consumerCidrs,
+        ...parsed,
         consumerLoadBalancer,
-        loadBalancerSourceRanges: check.cidrList(`${path}.loadBalancerSourceRanges`, net.loadBalancerSourceRanges, ["0.0.0.0/0"]),
-        xroadEgressCidrs: destinations(check, `${path}.xroadEgressCidrs`, net.xroadEgressCidrs, ["0.0.0.0/0"]),
-        ocspTsaPorts: ports(check, `${path}.ocspTsaPorts`, net.ocspTsaPorts, []),
-        producers: check.list(`${path}.producers`, net.producers).map((p, i) => readProducer(check, `${path}.producers[${i}]`, p, i, ctx)),
+        ocspTsaPorts: [...new Set(parsed.ocspTsaPorts)],
+        producers: parsed.producers.map((p, i) => resolveProducer(check, `${path}.producers[${i}]`, p, rawProducers[i], i, ctx)),
         acmeChallenge,
-        acmeSourceRanges: check.cidrList(`${path}.acmeSourceRanges`, net.acmeSourceRanges, ["0.0.0.0/0"]),
-        mailCidrs: destinations(check, `${path}.mailCidrs`, net.mailCidrs),
     };
     const names = new Map<string, number>();
     network.producers.forEach((p, i) => {

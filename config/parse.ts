@@ -11,7 +11,7 @@ import { UNKNOWN_KEY_MARK } from "./kinds";
 type Segment = PropertyKey;
 
 /** `instances[0].network.producers[1].ports`, the way every message names a key. */
-export function joinPath(prefix: string, segments: readonly Segment[]): string {
+function joinPath(prefix: string, segments: readonly Segment[]): string {
     let out = prefix;
     for (const segment of segments) {
         if (typeof segment === "number") out += `[${segment}]`;
@@ -73,7 +73,22 @@ export function parseSetting<S extends z.ZodType>(check: Checker, path: string, 
         const shown = issue.input !== undefined ? issue.input : valueAt(raw, issue.path);
         check.fail(key, shown, issue.message);
     }
-    const failed = first.error.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys.map((k) => [...i.path, k]) : [i.path]));
-    const repaired = schema.safeParse(withoutPaths(raw, failed));
-    return repaired.success ? repaired.data : undefined;
+    // Replace what failed by its default; where there is none (a required value), give up the enclosing value.
+    let removed = failedPaths(first.error.issues);
+    for (let attempt = 0; attempt < 5; attempt++) {
+        const repaired = schema.safeParse(withoutPaths(raw, removed));
+        if (repaired.success) return repaired.data;
+        const again = failedPaths(repaired.error.issues).map((failed) =>
+            removed.some((r) => r.length === failed.length && r.every((segment, i) => segment === failed[i]))
+                ? failed.slice(0, -1)
+                : failed,
+        );
+        removed = [...removed, ...again];
+        if (removed.some((failed) => failed.length === 0)) return undefined;
+    }
+    return undefined;
+}
+
+function failedPaths(issues: readonly z.core.$ZodIssue[]): Segment[][] {
+    return issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys.map((k) => [...i.path, k]) : [[...i.path]]));
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Checker } from "./checker";
-import { optionalText, section, text, withDefault } from "./kinds";
+import { optionalText, optionalVersionText, section, text, versionText, withDefault } from "./kinds";
 import { parseSetting } from "./parse";
 import { MIN_SUPPORTED_VERSION, SIDECAR_REPOSITORY, SUPPORTED_MAJOR, compareVersions, parseVersion } from "../policy/xroad/images";
 
@@ -27,7 +27,7 @@ const CHART_VERSION = /^v?\d+\.\d+\.\d+$/;
 const IMAGE_REPOSITORY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?\/)?[a-z0-9]+([._-]+[a-z0-9]+)*(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
 const IMAGE_REFERENCE = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 
-const sidecarVersion = text(undefined).superRefine((version, ctx) => {
+const sidecarVersion = versionText(undefined).superRefine((version, ctx) => {
     const parsed = parseVersion(version);
     if (!parsed) ctx.addIssue({ code: "custom", input: version, message: "a version MAJOR.MINOR.PATCH such as 7.8.0" });
     else if (parsed[0] !== SUPPORTED_MAJOR || compareVersions(version, MIN_SUPPORTED_VERSION) < 0)
@@ -60,7 +60,7 @@ const releaseShape = {
         { description: "Sidecar image repository; NIIS publishes to Docker Hub. Override for a mirror." },
     ),
     kubernetesVersion: withDefault(
-        text({ pattern: KUBERNETES_MINOR, allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"' }),
+        versionText({ pattern: KUBERNETES_MINOR, allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"' }),
         DEFAULT_KUBERNETES_VERSION,
         { description: "Kubernetes minor version of the managed cluster (EKS, AKS)." },
     ),
@@ -82,7 +82,8 @@ const releaseShape = {
                 "Pinned EKS add-on versions; unset means the cluster's default version. Production on EKS pins every one, so a promotion upgrades them together.",
         },
     ),
-    eksNodeReleaseVersion: withDefault(optionalText(), "", {
+    eksNodeReleaseVersion: withDefault(optionalVersionText(), "", {
+        allowed: "empty, or an EKS AMI release version of the Kubernetes version, such as 1.33.5-20251016",
         description:
             "EKS node AMI release version of the Kubernetes version, such as 1.33.5-20251016; empty: the newest AMI whenever the node group is created or upgraded.",
     }),
@@ -93,6 +94,7 @@ const releaseShape = {
         description: "cluster-autoscaler image tag; its minor version must be the cluster's (autoscaler release policy).",
         default: DEFAULT_AUTOSCALER_TAG,
         defaultText: `${DEFAULT_AUTOSCALER_TAG} with the default kubernetesVersion; required with another`,
+        allowed: "a cluster-autoscaler tag of the cluster's minor version, such as v1.33.1",
     }),
     awsArchiverImage: withDefault(image(), "public.ecr.aws/aws-cli/aws-cli:2.31.39", {
         description:
@@ -103,12 +105,12 @@ const releaseShape = {
             "Image of the message-log archiver job on Azure: the az CLI and the tools of BLOB_TOOLS (components/kubernetes/archiver.ts).",
     }),
 };
-export const releaseSchema = withDefault(
+const releaseSection = withDefault(
     section(releaseShape, "Release-pinned settings, promoted together from stack to stack (npm run promote)."),
     {},
 );
 
-type ParsedRelease = z.output<typeof releaseSchema>;
+type ParsedRelease = z.output<typeof releaseSection>;
 
 /** The release-pinned settings of a stack, validated, with every default filled in. */
 export interface ReleaseConfig extends Omit<ParsedRelease, "eksAddonVersions" | "eksNodeReleaseVersion" | "clusterAutoscalerImageTag"> {
@@ -126,13 +128,21 @@ function withoutUnset<T extends object>(record: T): T {
     return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** In promotion's order, whichever keys the stack file wrote. */
+function inReleaseOrder(release: ReleaseConfig): ReleaseConfig {
+    return Object.fromEntries(RELEASE_KEYS.map((key) => [key, release[key]])) as unknown as ReleaseConfig;
+}
+
 /** What a stack without a release block runs. */
-export const RELEASE_DEFAULTS: ReleaseConfig = {
-    ...releaseSchema.parse({}),
+export const RELEASE_DEFAULTS: ReleaseConfig = inReleaseOrder({
+    ...releaseSection.parse({}),
     eksAddonVersions: {},
     eksNodeReleaseVersion: "",
     clusterAutoscalerImageTag: DEFAULT_AUTOSCALER_TAG,
-};
+});
+
+/** `xroad-sidecar:release`; its documented default is the whole release a stack without the block runs. */
+export const releaseSchema = releaseSection.meta({ ...releaseSection.meta(), default: RELEASE_DEFAULTS });
 
 /** `xroad-sidecar:release`, with the rules that tie the versions to the Kubernetes version. */
 export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
@@ -161,6 +171,5 @@ export function readRelease(check: Checker, raw: unknown): ReleaseConfig {
         eksNodeReleaseVersion: nodeRelease,
         clusterAutoscalerImageTag: tag ?? "",
     };
-    // In promotion's order, whichever keys the stack file wrote.
-    return Object.fromEntries(RELEASE_KEYS.map((key) => [key, resolved[key]])) as unknown as ReleaseConfig;
+    return inReleaseOrder(resolved);
 }

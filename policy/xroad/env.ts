@@ -18,4 +18,3 @@ export const SENSITIVE_ENV_NAMES: readonly string[] = [ENV.tokenPin, ENV.adminPa
 export const TOKEN_PIN_PATTERN = /^XROAD_TOKEN_.+_PIN$/;
 
 export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "ALL", "OFF"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];

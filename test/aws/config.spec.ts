@@ -121,11 +121,12 @@ describe("AWS settings validation", () => {
                 logRetentionDays: 10,
                 archive: { transitionToGlacierDays: 400, expirationDays: 300, objectLock: { enabled: true, mode: "FOREVER", days: 500 } },
             }),
+            // Each value's own check first, in the schema's order; then the rules that relate settings.
             [
+                "xroad-sidecar:aws.logRetentionDays: 10 is not valid; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
                 'xroad-sidecar:aws.archive.objectLock.mode: "FOREVER" is not valid; allowed: one of GOVERNANCE, COMPLIANCE',
                 "xroad-sidecar:aws.archive.transitionToGlacierDays: 400 is not valid; allowed: a value not above xroad-sidecar:aws.archive.expirationDays (300)",
                 "xroad-sidecar:aws.archive.objectLock.days: 500 is not valid; allowed: a retention not above xroad-sidecar:aws.archive.expirationDays (300)",
-                "xroad-sidecar:aws.logRetentionDays: 10 is not valid; allowed: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
             ],
         );
     });

@@ -103,8 +103,9 @@ describe("azure configuration", () => {
         assert.deepEqual(
             errorsOf({ ...prodAzure(), userNodePool: { vmSize: "Standard_D4ps_v5" }, systemNodePool: { vmSize: "Standard_D2pls_v5" } }),
             [
-                'xroad-sidecar:azure.userNodePool.vmSize: "Standard_D4ps_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
+                // In the schema's order: the system pool is declared first.
                 'xroad-sidecar:azure.systemNodePool.vmSize: "Standard_D2pls_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
+                'xroad-sidecar:azure.userNodePool.vmSize: "Standard_D4ps_v5" is not valid; allowed: an Azure VM size such as Standard_D4s_v5 (x86-64: NIIS publishes amd64 images only)',
             ],
         );
         for (const size of ["Standard_D4s_v5", "Standard_D4as_v5", "Standard_D4ads_v5", "Standard_E4bds_v5", "Standard_D4lds_v6"]) {

@@ -94,13 +94,14 @@ describe("network settings (every row of the NIIS network table)", () => {
                 },
             }),
             [
-                `${key}.producers[0]: (a section with name, ports) is not valid; allowed: cidrs (addresses outside the cluster) or namespaces (with podLabels, pods inside it), with ports`,
+                // Each value's own check first, in the schema's order; then the rules that relate settings.
                 `${key}.producers[1].ports: [] is not valid; allowed: a list of at least one TCP port (1-65535)`,
                 `${key}.producers[2].ports[0]: 70000 is not valid; allowed: an integer from 1 to 65535`,
+                `${key}.producers[5].cidrs[0]: "169.254.169.254/32" is not valid; allowed: a CIDR outside 169.254.0.0/16 and 168.63.129.16/32: the cloud metadata endpoint and the Azure wireserver are never reachable`,
+                `${key}.producers[0]: (a section with name, ports) is not valid; allowed: cidrs (addresses outside the cluster) or namespaces (with podLabels, pods inside it), with ports`,
                 `${key}.producers[2].podLabels: (not set) is not valid; allowed: the labels of the producer's pods, such as {app: backend}: without them every pod of the namespace would be reachable`,
                 `${key}.producers[3].podLabels: (a section with app) is not valid; allowed: nothing unless namespaces is set: pod labels select pods of those namespaces`,
                 `${key}.producers[4].namespaces: "xroad-ss" is not valid; allowed: namespaces other than the Sidecar's own: it runs only the Sidecar`,
-                `${key}.producers[5].cidrs[0]: "169.254.169.254/32" is not valid; allowed: a CIDR outside 169.254.0.0/16 and 168.63.129.16/32: the cloud metadata endpoint and the Azure wireserver are never reachable`,
                 `${key}.producers[5].name: "a" is not valid; allowed: a name not already used by producers[0]`,
             ],
         );
@@ -118,10 +119,11 @@ describe("network settings (every row of the NIIS network table)", () => {
                 },
             }),
             [
+                // Each value's own check first; then the rules that relate settings.
+                `${key}.consumerPodLabels.bad key!: "[secret]" is not valid; allowed: a label key: an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' or '.'`,
                 `${key}.consumerNamespaces: "xroad-ss" is not valid; allowed: namespaces other than the Sidecar's own: its default deny blocks every other pod there, so run information systems in their own namespace`,
                 `${key}.consumerCidrs: "0.0.0.0/0" is not valid; allowed: the networks of your information systems: the consumer ports are internal (NIIS table)`,
                 `${key}.consumerLoadBalancer.annotations: (not set) is not valid; allowed: the annotations that make your cluster's load balancer internal (target existing has no cloud defaults); without them it may be Internet-facing`,
-                `${key}.consumerPodLabels.bad key!: "[secret]" is not valid; allowed: a label key: an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' or '.'`,
             ],
         );
         assert.deepEqual(errorsOf({ name: "ss", network: { consumerLoadBalancer: { enabled: true } } }), [
@@ -139,9 +141,10 @@ describe("network settings (every row of the NIIS network table)", () => {
                 network: { acmeChallenge: true, xroadEgressCidrs: ["168.63.129.16/32"], mailCidrs: ["169.254.0.0/24"] },
             }),
             [
-                `${key}.acmeChallenge: true is not valid; allowed: false for the primary-secondaries topology: the HTTP-01 listener is the primary's admin side (proxy-ui-api), which guide §5.1 isolates (SSH from the secondaries only); order ACME certificates on a single-pod instance or with DNS-01`,
+                // Each value's own check first; then the rules that relate settings.
                 `${key}.xroadEgressCidrs[0]: "168.63.129.16/32" is not valid; allowed: a CIDR outside 169.254.0.0/16 and 168.63.129.16/32: the cloud metadata endpoint and the Azure wireserver are never reachable`,
                 `${key}.mailCidrs[0]: "169.254.0.0/24" is not valid; allowed: a CIDR outside 169.254.0.0/16 and 168.63.129.16/32: the cloud metadata endpoint and the Azure wireserver are never reachable`,
+                `${key}.acmeChallenge: true is not valid; allowed: false for the primary-secondaries topology: the HTTP-01 listener is the primary's admin side (proxy-ui-api), which guide §5.1 isolates (SSH from the secondaries only); order ACME certificates on a single-pod instance or with DNS-01`,
             ],
         );
         assert.deepEqual(errorsOf({ name: "ss", network: { acmeChallenge: true } }), [
