@@ -1,25 +1,9 @@
 import { MockResourceArgs } from "@pulumi/pulumi/runtime/mocks";
 import { MockTable, MOCK_ACCOUNT_ID } from "./types";
 import { MOCK_CALLER } from "./rules/aws";
+import { seededHex, seededUuid } from "./seeded";
 
 const REGION = "eu-north-1";
-
-/** A deterministic hex string from a seed, so ids are stable from plan to plan. */
-function hex(seed: string, length: number): string {
-    let h = 2166136261;
-    let out = "";
-    for (let i = 0; out.length < length; i++) {
-        h ^= (seed.charCodeAt(i % seed.length) + i) & 0xff;
-        h = Math.imul(h, 16777619) >>> 0;
-        out += (h % 16).toString(16);
-    }
-    return out;
-}
-
-function uuid(seed: string): string {
-    const h = hex(seed, 32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 function str(value: unknown, fallback: string): string {
     return typeof value === "string" && value.length > 0 ? value : fallback;
@@ -27,13 +11,13 @@ function str(value: unknown, fallback: string): string {
 
 /** An EC2-style id such as `vpc-0a1b2c3d4e5f60718`. */
 function ec2Id(prefix: string, args: MockResourceArgs): Record<string, unknown> {
-    const id = `${prefix}-0${hex(`${prefix}-${args.name}`, 16)}`;
+    const id = `${prefix}-0${seededHex(`${prefix}-${args.name}`, 16)}`;
     return { id, arn: `arn:aws:ec2:${REGION}:${MOCK_ACCOUNT_ID}:${prefix === "vpc" ? "vpc" : prefix}/${id}` };
 }
 
 /** The EKS cluster's OIDC issuer host and path, as EKS forms it. */
 function oidcIssuer(clusterName: string): string {
-    return `oidc.eks.${REGION}.amazonaws.com/id/${hex(`oidc-${clusterName}`, 32).toUpperCase()}`;
+    return `oidc.eks.${REGION}.amazonaws.com/id/${seededHex(`oidc-${clusterName}`, 32).toUpperCase()}`;
 }
 
 /**
@@ -41,7 +25,7 @@ function oidcIssuer(clusterName: string): string {
  * (no credentials inside).
  */
 function kubeconfig(clusterName: string): Record<string, unknown> {
-    const server = `https://${hex(`endpoint-${clusterName}`, 32).toUpperCase()}.gr7.${REGION}.eks.amazonaws.com`;
+    const server = `https://${seededHex(`endpoint-${clusterName}`, 32).toUpperCase()}.gr7.${REGION}.eks.amazonaws.com`;
     return {
         apiVersion: "v1",
         kind: "Config",
@@ -83,45 +67,45 @@ export const awsMocks: MockTable = {
                 oidcIssuer: issuer,
                 oidcProviderUrl: `https://${issuer}`,
                 oidcProviderArn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:oidc-provider/${issuer}`,
-                clusterSecurityGroupId: `sg-0${hex(`cluster-sg-${name}`, 16)}`,
-                nodeSecurityGroupId: `sg-0${hex(`node-sg-${name}`, 16)}`,
-                clusterIngressRuleId: `sgr-0${hex(`ingress-${name}`, 16)}`,
+                clusterSecurityGroupId: `sg-0${seededHex(`cluster-sg-${name}`, 16)}`,
+                nodeSecurityGroupId: `sg-0${seededHex(`node-sg-${name}`, 16)}`,
+                clusterIngressRuleId: `sgr-0${seededHex(`ingress-${name}`, 16)}`,
             };
         },
         "aws:ec2/vpc:Vpc": (args) => ({
             ...ec2Id("vpc", args),
-            defaultSecurityGroupId: `sg-0${hex(`default-${args.name}`, 16)}`,
-            mainRouteTableId: `rtb-0${hex(`main-${args.name}`, 16)}`,
+            defaultSecurityGroupId: `sg-0${seededHex(`default-${args.name}`, 16)}`,
+            mainRouteTableId: `rtb-0${seededHex(`main-${args.name}`, 16)}`,
         }),
         "aws:ec2/subnet:Subnet": (args) => ec2Id("subnet", args),
         "aws:ec2/securityGroup:SecurityGroup": (args) => ({
             ...ec2Id("sg", args),
-            name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
+            name: str(args.inputs.name, `${args.name}-${seededHex(args.name, 7)}`),
         }),
         "aws:ec2/internetGateway:InternetGateway": (args) => ec2Id("igw", args),
         "aws:ec2/natGateway:NatGateway": (args) => ({
             ...ec2Id("nat", args),
-            publicIp: `198.51.100.${parseInt(hex(args.name, 2), 16) % 250}`,
+            publicIp: `198.51.100.${parseInt(seededHex(args.name, 2), 16) % 250}`,
         }),
         "aws:ec2/eip:Eip": (args) => ({
             ...ec2Id("eipalloc", args),
             allocationId: ec2Id("eipalloc", args).id,
-            publicIp: `198.51.100.${parseInt(hex(args.name, 2), 16) % 250}`,
+            publicIp: `198.51.100.${parseInt(seededHex(args.name, 2), 16) % 250}`,
         }),
         "aws:ec2/routeTable:RouteTable": (args) => ec2Id("rtb", args),
         "aws:ec2/launchTemplate:LaunchTemplate": (args) => ({ ...ec2Id("lt", args), latestVersion: 1, defaultVersion: 1 }),
         "aws:kms/key:Key": (args) => {
-            const keyId = uuid(`kms-${args.name}`);
+            const keyId = seededUuid(`kms-${args.name}`);
             return { id: keyId, keyId, arn: `arn:aws:kms:${REGION}:${MOCK_ACCOUNT_ID}:key/${keyId}` };
         },
         "aws:iam/role:Role": (args) => {
             // No truncation: a name over the limit has already failed the plan (rules/aws.ts), as it would fail the provider.
-            const name = str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`);
+            const name = str(args.inputs.name, `${args.name}-${seededHex(args.name, 7)}`);
             return {
                 id: name,
                 name,
                 arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${name}`,
-                uniqueId: `AROA${hex(args.name, 17).toUpperCase()}`,
+                uniqueId: `AROA${seededHex(args.name, 17).toUpperCase()}`,
             };
         },
         "aws:cloudwatch/logGroup:LogGroup": (args) => {
@@ -129,7 +113,7 @@ export const awsMocks: MockTable = {
             return { id: name, arn: `arn:aws:logs:${REGION}:${MOCK_ACCOUNT_ID}:log-group:${name}` };
         },
         "aws:s3/bucket:Bucket": (args) => {
-            const bucket = str(args.inputs.bucket, `${str(args.inputs.bucketPrefix, `${args.name}-`)}${hex(args.name, 12)}`);
+            const bucket = str(args.inputs.bucket, `${str(args.inputs.bucketPrefix, `${args.name}-`)}${seededHex(args.name, 12)}`);
             return {
                 id: bucket,
                 bucket,
@@ -140,7 +124,7 @@ export const awsMocks: MockTable = {
             };
         },
         "aws:efs/fileSystem:FileSystem": (args) => {
-            const id = `fs-0${hex(`efs-${args.name}`, 16)}`;
+            const id = `fs-0${seededHex(`efs-${args.name}`, 16)}`;
             return {
                 id,
                 arn: `arn:aws:elasticfilesystem:${REGION}:${MOCK_ACCOUNT_ID}:file-system/${id}`,
@@ -148,12 +132,12 @@ export const awsMocks: MockTable = {
             };
         },
         "aws:efs/mountTarget:MountTarget": (args) => ({
-            id: `fsmt-0${hex(args.name, 16)}`,
-            ipAddress: `10.20.${parseInt(hex(args.name, 2), 16) % 96}.10`,
+            id: `fsmt-0${seededHex(args.name, 16)}`,
+            ipAddress: `10.20.${parseInt(seededHex(args.name, 2), 16) % 96}.10`,
         }),
         "aws:rds/instance:Instance": (args) => {
             const identifier = str(args.inputs.identifier, args.name);
-            const address = `${identifier}.c${hex(`rds-${identifier}`, 11)}.${REGION}.rds.amazonaws.com`;
+            const address = `${identifier}.c${seededHex(`rds-${identifier}`, 11)}.${REGION}.rds.amazonaws.com`;
             const port = typeof args.inputs.port === "number" ? args.inputs.port : 5432;
             return {
                 id: identifier,
@@ -161,19 +145,19 @@ export const awsMocks: MockTable = {
                 endpoint: `${address}:${port}`,
                 port,
                 arn: `arn:aws:rds:${REGION}:${MOCK_ACCOUNT_ID}:db:${identifier}`,
-                resourceId: `db-${hex(identifier, 26).toUpperCase()}`,
+                resourceId: `db-${seededHex(identifier, 26).toUpperCase()}`,
             };
         },
         "aws:rds/subnetGroup:SubnetGroup": (args) => ({
-            id: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
-            name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
+            id: str(args.inputs.name, `${args.name}-${seededHex(args.name, 7)}`),
+            name: str(args.inputs.name, `${args.name}-${seededHex(args.name, 7)}`),
         }),
         "aws:rds/parameterGroup:ParameterGroup": (args) => ({
-            id: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
-            name: str(args.inputs.name, `${args.name}-${hex(args.name, 7)}`),
+            id: str(args.inputs.name, `${args.name}-${seededHex(args.name, 7)}`),
+            name: str(args.inputs.name, `${args.name}-${seededHex(args.name, 7)}`),
         }),
         "aws:eks/nodeGroup:NodeGroup": (args) => ({
-            nodeGroupName: str(args.inputs.nodeGroupName, `${args.name}-${hex(args.name, 7)}`),
+            nodeGroupName: str(args.inputs.nodeGroupName, `${args.name}-${seededHex(args.name, 7)}`),
             status: "ACTIVE",
         }),
         "aws:iam/serviceLinkedRole:ServiceLinkedRole": (args) => {
@@ -210,7 +194,7 @@ export const awsMocks: MockTable = {
                 name,
                 path,
                 arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role${path}${name}`,
-                uniqueId: `AROA${hex(name, 17).toUpperCase()}`,
+                uniqueId: `AROA${seededHex(name, 17).toUpperCase()}`,
             };
         },
         "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }),

@@ -1,21 +1,7 @@
 import { MockTable, OutputBuilder, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID, MockResource } from "./types";
 import { secretValue } from "./secret";
+import { seededUuid } from "./seeded";
 import { alertRuleViolation, nameViolation, principalViolation } from "./rules/azure";
-
-/** A deterministic version-4-shaped UUID from a seed, so plans are reproducible. */
-export function mockUuid(seed: string): string {
-    const words: string[] = [];
-    let h = 2166136261;
-    for (let round = 0; round < 4; round++) {
-        for (let i = 0; i < seed.length; i++) {
-            h ^= seed.charCodeAt(i) + round;
-            h = Math.imul(h, 16777619) >>> 0;
-        }
-        words.push(h.toString(16).padStart(8, "0"));
-    }
-    const hex = words.join("");
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 function str(args: MockResource, key: string, fallback: string): string {
     const v = args.inputs[key];
@@ -133,7 +119,7 @@ const builders: MockTable["resources"] = {
     ),
     "azure-native:operationalinsights:Workspace": (args) => ({
         ...inGroup("Microsoft.OperationalInsights", "workspaces", "workspaceName")(args, ""),
-        customerId: mockUuid(`workspace-${args.name}`),
+        customerId: seededUuid(`workspace-${args.name}`),
     }),
     "azure-native:monitor:DiagnosticSetting": (args) => ({
         id: `${str(args, "resourceUri", "/unknown")}/providers/Microsoft.Insights/diagnosticSettings/${str(args, "name", args.name)}`,
@@ -141,19 +127,19 @@ const builders: MockTable["resources"] = {
     }),
     "azure-native:monitor:DataCollectionRule": (args) => ({
         ...inGroup("Microsoft.Insights", "dataCollectionRules", "dataCollectionRuleName")(args, ""),
-        immutableId: `dcr-${mockUuid(`dcr-${args.name}`).replace(/-/g, "")}`,
+        immutableId: `dcr-${seededUuid(`dcr-${args.name}`).replace(/-/g, "")}`,
     }),
     "azure-native:monitor:DataCollectionRuleAssociation": (args) => ({
         id: `${str(args, "resourceUri", "/unknown")}/providers/Microsoft.Insights/dataCollectionRuleAssociations/${str(args, "associationName", args.name)}`,
         name: str(args, "associationName", args.name),
     }),
     "azure-native:managedidentity:UserAssignedIdentity": (args) => {
-        const principalId = mockUuid(`principal-${args.name}`);
+        const principalId = seededUuid(`principal-${args.name}`);
         // Entra ID knows this principal as a service principal: role assignments to it must say so.
         MANAGED_IDENTITY_PRINCIPALS.add(principalId);
         return {
             ...inGroup("Microsoft.ManagedIdentity", "userAssignedIdentities", "resourceName")(args, ""),
-            clientId: mockUuid(`client-${args.name}`),
+            clientId: seededUuid(`client-${args.name}`),
             principalId,
             tenantId: MOCK_TENANT_ID,
         };
@@ -166,7 +152,7 @@ const builders: MockTable["resources"] = {
         (a) => str(a, "federatedIdentityCredentialResourceName", a.name),
     ),
     "azure-native:authorization:RoleAssignment": (args) => {
-        const name = str(args, "roleAssignmentName", mockUuid(`role-${args.name}`));
+        const name = str(args, "roleAssignmentName", seededUuid(`role-${args.name}`));
         return { id: `${str(args, "scope", "/")}/providers/Microsoft.Authorization/roleAssignments/${name}`, name };
     },
     "azure-native:authorization:ManagementLockByScope": (args) => {
@@ -185,12 +171,12 @@ const builders: MockTable["resources"] = {
             provisioningState: "Succeeded",
             oidcIssuerProfile: {
                 enabled: true,
-                issuerURL: `https://${loc}.oic.prod-aks.azure.com/${MOCK_TENANT_ID}/${mockUuid(`oidc-${name}`)}/`,
+                issuerURL: `https://${loc}.oic.prod-aks.azure.com/${MOCK_TENANT_ID}/${seededUuid(`oidc-${name}`)}/`,
             },
             identityProfile: {
                 kubeletidentity: {
-                    clientId: mockUuid(`kubelet-client-${name}`),
-                    objectId: mockUuid(`kubelet-object-${name}`),
+                    clientId: seededUuid(`kubelet-client-${name}`),
+                    objectId: seededUuid(`kubelet-object-${name}`),
                     resourceId: `${rgId(`MC_${group(args)}_${name}_${loc}`)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}-agentpool`,
                 },
             },
@@ -226,7 +212,7 @@ const builders: MockTable["resources"] = {
             id: `${rgId(group(args))}/providers/Microsoft.KeyVault/vaults/${vault}/keys/${name}`,
             name,
             keyUri,
-            keyUriWithVersion: `${keyUri}/${mockUuid(`key-version-${args.name}`).replace(/-/g, "")}`,
+            keyUriWithVersion: `${keyUri}/${seededUuid(`key-version-${args.name}`).replace(/-/g, "")}`,
         };
     },
     "azure-native:storage:StorageAccount": (args) => {

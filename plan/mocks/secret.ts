@@ -1,4 +1,5 @@
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { seededText } from "./seeded";
 
 /** A value wrapped the way the engine marks a secret output, so the program sees a secret, as in a real run. */
 export function secretValue<T>(value: T): { [key: string]: unknown } {
@@ -11,13 +12,5 @@ export function isSecretValue(value: unknown): value is { value: unknown } {
 
 /** Deterministic pseudo-random text, so plans are reproducible and generated secrets can be found in tests. */
 export function fakeSecret(seed: string, length: number): string {
-    let h = 2166136261;
-    let out = "";
-    const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    for (let i = 0; out.length < length; i++) {
-        h ^= (seed.charCodeAt(i % seed.length) + i) & 0xff;
-        h = Math.imul(h, 16777619) >>> 0;
-        out += alphabet[h % alphabet.length];
-    }
-    return out;
+    return seededText(seed, length, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
 }

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { PlannedResource } from "../../plan/run";
-import { mockUuid } from "../../plan/mocks/azure";
+import { seededUuid } from "../../plan/mocks/seeded";
 import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks/types";
 import { plannedChanges } from "../../plan/mocks/rules/azure";
 import { one, ofType } from "../plan-helpers";
@@ -57,7 +57,7 @@ describe("azure first pulumi up (issue 12)", function () {
 
     it("sets principalType on every role assignment: ServicePrincipal for managed identities, Group for groups", () => {
         const identities = new Set(
-            ofType(resources, "azure-native:managedidentity:UserAssignedIdentity").map((i) => mockUuid(`principal-${i.name}`)),
+            ofType(resources, "azure-native:managedidentity:UserAssignedIdentity").map((i) => seededUuid(`principal-${i.name}`)),
         );
         const grants = ofType(resources, "azure-native:authorization:RoleAssignment");
         assert.ok(grants.length >= 10, `${grants.length} grants`);

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { PlannedResource } from "../../plan/run";
 import { isSecretValue } from "../../plan/mocks/secret";
-import { mockUuid } from "../../plan/mocks/azure";
+import { seededUuid } from "../../plan/mocks/seeded";
 import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks/types";
 import { one, ofType } from "../plan-helpers";
 import { AzurePlatform } from "../../components/azure/azure-platform";
@@ -205,7 +205,7 @@ describe("azure platform (production)", function () {
         const grant = byName(resources, "azure-native:authorization:RoleAssignment", "-secrets-control-plane");
         assert.equal(grant.props.scope, `${RG}/providers/Microsoft.KeyVault/vaults/${vault.props.vaultName}`);
         assert.equal(grant.props.roleDefinitionId, role("12338af0-0e69-4776-bea7-57ae8d297424"));
-        assert.equal(grant.props.principalId, mockUuid(`principal-${name}-control-plane`));
+        assert.equal(grant.props.principalId, seededUuid(`principal-${name}-control-plane`));
         const cluster = one(resources, "azure-native:containerservice:ManagedCluster");
         const kms = cluster.props.securityProfile.azureKeyVaultKms;
         assert.equal(kms.enabled, true);
@@ -285,7 +285,7 @@ describe("azure platform (production)", function () {
             const net = byName(resources, "azure-native:authorization:RoleAssignment", `-control-plane-network-${subnet}`).props;
             assert.equal(net.scope, scope, "Network Contributor on the subnet, not the resource group (azure.md B6)");
             assert.equal(net.roleDefinitionId, role("4d97b98b-1d4f-4787-a291-c67834d212e7"));
-            assert.equal(net.principalId, mockUuid(`principal-${name}-control-plane`));
+            assert.equal(net.principalId, seededUuid(`principal-${name}-control-plane`));
             assert.equal(net.principalType, "ServicePrincipal");
         }
     });
@@ -348,7 +348,7 @@ describe("azure platform (production)", function () {
         assert.ok(pe.some((c) => c.groupIds[0] === "file" && c.privateLinkServiceId.endsWith(`/storageAccounts/${account.accountName}`)));
         const csi = byName(resources, "azure-native:authorization:RoleAssignment", "-files-csi-controller").props;
         assert.equal(csi.scope, `${RG}/providers/Microsoft.Storage/storageAccounts/${account.accountName}`);
-        assert.equal(csi.principalId, mockUuid(`principal-${name}-control-plane`));
+        assert.equal(csi.principalId, seededUuid(`principal-${name}-control-plane`));
         assert.equal(await valueOf(platform.bindings.storage.sharedClass ?? ""), "xroad-files-sidecar");
         assert.equal(await valueOf(platform.bindings.storage.sharedClassByInstance?.sidecar ?? ""), "xroad-files-sidecar");
     });
@@ -396,7 +396,7 @@ describe("azure platform (production)", function () {
         assert.equal(fic.subject, "system:serviceaccount:xroad-sidecar:xroad-archiver");
         assert.equal(
             fic.issuer,
-            `https://westeurope.oic.prod-aks.azure.com/00000000-0000-4000-8000-000000000001/${mockUuid(`oidc-${name}-aks`)}/`,
+            `https://westeurope.oic.prod-aks.azure.com/00000000-0000-4000-8000-000000000001/${seededUuid(`oidc-${name}-aks`)}/`,
         );
         assert.deepEqual(fic.audiences, ["api://AzureADTokenExchange"]);
         assert.equal(fic.resourceName, identityName);
@@ -406,13 +406,13 @@ describe("azure platform (production)", function () {
             `${RG}/providers/Microsoft.Storage/storageAccounts/${account}/blobServices/default/containers/archive-sidecar`,
         );
         assert.equal(grant.roleDefinitionId, role("ba92f5b4-2d11-453d-a403-e96b0029c9fe"));
-        assert.equal(grant.principalId, mockUuid(`principal-${identityName}`));
+        assert.equal(grant.principalId, seededUuid(`principal-${identityName}`));
         assert.equal(grant.principalType, "ServicePrincipal");
         const binding = platform.bindings.archives.sidecar;
         assert.equal(binding.kind, "blob");
         if (binding.kind !== "blob") return;
         assert.deepEqual(await valueOf(binding.serviceAccountAnnotations), {
-            "azure.workload.identity/client-id": mockUuid(`client-${identityName}`),
+            "azure.workload.identity/client-id": seededUuid(`client-${identityName}`),
         });
         assert.deepEqual(binding.podLabels, { "azure.workload.identity/use": "true" });
         assert.equal(binding.serviceAccountName, "xroad-archiver");
