@@ -3,13 +3,13 @@ import { ReleaseConfig } from "../config/release";
 import { StackConfig, loadStackConfig } from "../config";
 import { compareVersions } from "../policy/xroad/images";
 import type { PlanResult } from "./run";
-import type { PolicyViolation } from "./self-check";
+import type { PolicyFinding } from "../policy/engine/types";
 import { isSecureIn, listStacks, parseStackFile, readProjectFile, readStackFile, stackFilePath } from "./stack-file";
 import { RELEASE_CONFIG_KEY, setReleaseInStackFile } from "./promote-yaml";
 import { ReleaseChange, isChange, releaseChanges, unifiedDiff } from "./promote-diff";
 
 /** Runs the policy pack over an offline plan: `selfCheck` of plan/self-check.ts in the program, a stand-in in tests. */
-export type PolicyCheck = (plan: PlanResult, environment?: "development" | "production") => Promise<{ mandatory: PolicyViolation[] }>;
+export type PolicyCheck = (plan: PlanResult, environment?: "development" | "production") => Promise<{ mandatory: PolicyFinding[] }>;
 
 export interface PromotionOptions {
     /** Directory with Pulumi.yaml and the stack files. */
@@ -65,8 +65,8 @@ function loadConfig(projectDir: string, stack: string): { config: StackConfig; t
     };
 }
 
-function describeViolation(v: PolicyViolation): string {
-    return `${v.policy}${v.type ? ` ${v.type}` : ""}${v.name ? ` ${v.name}` : ""}: ${v.message}`;
+function describeViolation(v: PolicyFinding): string {
+    return `${v.policy}${v.resource?.type ? ` ${v.resource.type}` : ""}${v.resource?.name ? ` ${v.resource.name}` : ""}: ${v.message}`;
 }
 
 /**

@@ -7,19 +7,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { evaluate } from "../policy/engine/evaluate";
-import { EngineResource, PolicyPackConfig } from "../policy/engine/types";
+import { EngineResource, PolicyFinding, PolicyPackConfig } from "../policy/engine/types";
 import { allPolicies } from "../policy/policies";
 import { unwrapSecrets } from "./redact";
 import { PlanResult, PlannedResource } from "./run";
-
-export interface PolicyViolation {
-    policy: string;
-    level: "advisory" | "mandatory";
-    urn?: string;
-    type?: string;
-    name?: string;
-    message: string;
-}
 
 const CONFIG_FILES: Record<"development" | "production", string> = {
     development: "dev.json",
@@ -65,27 +56,30 @@ export function engineResources(resources: PlannedResource[]): EngineResource[] 
 export async function selfCheck(
     plan: PlanResult,
     environment?: "development" | "production",
-): Promise<{ violations: PolicyViolation[]; mandatory: PolicyViolation[] }> {
+): Promise<{ violations: PolicyFinding[]; mandatory: PolicyFinding[] }> {
     const env = environment ?? plan.config.environment;
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     const result = await evaluate(allPolicies, engineResources(plan.resources), { config: readPolicyConfig(env) });
-    const violations: PolicyViolation[] = result.violations.map((v) => {
-        const r = v.urn ? byUrn.get(v.urn) : undefined;
-        return { policy: v.policy, level: v.level, urn: v.urn, type: r?.type, name: r?.name, message: v.message };
+    // Each finding names its planned resource, for the report.
+    const violations = result.violations.map((v): PolicyFinding => {
+        const planned = v.urn ? byUrn.get(v.urn) : undefined;
+        return planned ? { ...v, resource: { type: planned.type, name: planned.name } } : v;
     });
     return { violations, mandatory: violations.filter((v) => v.level === "mandatory") };
 }
 
 /** Report lines: one per violation, mandatory first, then a summary line. */
 export function formatSelfCheck(
-    report: { violations: PolicyViolation[]; mandatory: PolicyViolation[] },
+    report: { violations: PolicyFinding[]; mandatory: PolicyFinding[] },
     environment: "development" | "production",
 ): string[] {
     const header = `Policy self-check (${environment}: ${path.relative(process.cwd(), policyConfigFile(environment))}, ${allPolicies.length} policies)`;
     const sorted = [...report.violations].sort((a, b) =>
         a.level === b.level ? a.policy.localeCompare(b.policy) : a.level === "mandatory" ? -1 : 1,
     );
-    const lines = sorted.map((v) => `  [${v.level}] ${v.policy} ${v.type ?? ""}${v.name ? ` ${v.name}` : ""}: ${v.message}`);
+    const lines = sorted.map(
+        (v) => `  [${v.level}] ${v.policy} ${v.resource?.type ?? ""}${v.resource?.name ? ` ${v.resource.name}` : ""}: ${v.message}`,
+    );
     lines.push(
         report.violations.length === 0
             ? `${header}: no violations.`

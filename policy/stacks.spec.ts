@@ -7,6 +7,7 @@ import * as assert from "node:assert/strict";
 import * as path from "path";
 import { PlanResult, PlannedResource, planStack } from "../plan/run";
 import { formatSelfCheck, selfCheck } from "../plan/self-check";
+import type { PolicyFinding } from "./engine/types";
 import { listStacks, readStackFile } from "../plan/stack-file";
 import { writePlan } from "../plan/write";
 import { runCheck } from "../scripts/check";
@@ -31,8 +32,8 @@ function mutated<T>(plan: PlanResult, type: string, edit: (inputs: T) => void, n
     return { ...plan, resources };
 }
 
-function pairs(report: { violations: { policy: string; level: string; type?: string }[] }): string[] {
-    return [...new Set(report.violations.map((v) => `${v.level} ${v.policy} ${v.type ?? ""}`))].sort();
+function pairs(report: { violations: PolicyFinding[] }): string[] {
+    return [...new Set(report.violations.map((v) => `${v.level} ${v.policy} ${v.resource?.type ?? ""}`))].sort();
 }
 
 describe("self-check of every example stack", function () {
@@ -47,7 +48,7 @@ describe("self-check of every example stack", function () {
             const report = await selfCheck(plan);
             assert.ok(plan.resources.length > 0);
             assert.deepEqual(
-                report.mandatory.map((v) => `${v.policy} ${v.type ?? ""} ${v.name ?? ""}: ${v.message}`),
+                report.mandatory.map((v) => `${v.policy} ${v.resource?.type ?? ""} ${v.resource?.name ?? ""}: ${v.message}`),
                 [],
             );
         });
@@ -114,7 +115,7 @@ describe("self-check of every example stack", function () {
                 prod.mandatory.map((v) => v.policy),
                 ["k8s-hpa-prefer-custom-metrics"],
             );
-            assert.equal(prod.mandatory[0].type, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
+            assert.equal(prod.mandatory[0].resource?.type, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
         });
 
         it("agrees with `npm run check` over the plan's manifests: one rule, two entry points", async () => {
@@ -122,7 +123,7 @@ describe("self-check of every example stack", function () {
                 for (const v of i.spec!.template.spec!.volumes ?? []) for (const item of v.secret?.items ?? []) item.mode = 0o644;
             });
             const fromPlan = (await selfCheck(broken)).violations
-                .filter((v) => v.type?.startsWith("kubernetes:"))
+                .filter((v) => v.resource?.type.startsWith("kubernetes:"))
                 .map((v) => `${v.level} ${v.policy}`);
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
             const written = writePlan(broken, dir);
@@ -186,11 +187,10 @@ describe("self-check of every example stack", function () {
     });
 
     it("formats the report the plan prints: mandatory first, then a summary naming the policy config", () => {
-        const v = (policy: string, level: "advisory" | "mandatory") => ({
+        const v = (policy: string, level: "advisory" | "mandatory"): PolicyFinding => ({
             policy,
             level,
-            type: "kubernetes:apps/v1:Deployment",
-            name: "d",
+            resource: { type: "kubernetes:apps/v1:Deployment", name: "d" },
             message: "m",
         });
         const report = {

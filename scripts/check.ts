@@ -17,21 +17,12 @@ import * as fs from "fs";
 import { validatePolicyPackConfig } from "../policy/engine/config";
 import { evaluate } from "../policy/engine/evaluate";
 import { loadManifests, ManifestObject } from "../policy/engine/manifests";
-import { PolicyPackConfig } from "../policy/engine/types";
+import { PolicyFinding, PolicyPackConfig } from "../policy/engine/types";
 import { allPolicies } from "../policy/policies";
 import { PROGRESS_MIN_BYTES, Progress, ProgressSink, megabytes } from "./progress";
 import { UsageError, readArguments } from "./arguments";
 
 export const EXIT = { clean: 0, mandatory: 1, incomplete: 2, nothingChecked: 3 } as const;
-
-export interface CheckFinding {
-    policy: string;
-    level: "advisory" | "mandatory";
-    kind: string;
-    namespace: string | null;
-    name: string;
-    message: string;
-}
 
 export interface CheckIO {
     out(line: string): void;
@@ -52,6 +43,18 @@ const USAGE = "usage: npm run check -- [--json] [--config <policy-config.json>] 
 
 function usage(message: string): never {
     throw new UsageError(message);
+}
+
+/** A finding as `--json` prints it: the policy's verdict on the object it names (kind, namespace or null, name). */
+function reported(finding: PolicyFinding, object: ManifestObject | undefined) {
+    return {
+        policy: finding.policy,
+        level: finding.level,
+        kind: object?.kind ?? "",
+        namespace: object?.namespace ?? null,
+        name: object?.name ?? "",
+        message: finding.message,
+    };
 }
 
 function objectLabel(o: { kind: string; namespace: string | null; name: string }): string {
@@ -111,20 +114,10 @@ async function check(argv: string[], io: CheckIO): Promise<number> {
     progress?.done();
     for (const e of loaded.errors) io.err(`${e.file}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`);
     const order = new Map(loaded.resources.map((r, i) => [r.urn, i]));
-    const findings: (CheckFinding & { index: number })[] = violations.map((v) => {
-        const o: ManifestObject | undefined = v.urn ? loaded.objects.get(v.urn) : undefined;
-        return {
-            policy: v.policy,
-            level: v.level,
-            kind: o?.kind ?? "",
-            namespace: o?.namespace ?? null,
-            name: o?.name ?? "",
-            message: v.message,
-            index: v.urn ? (order.get(v.urn) ?? -1) : -1,
-        };
-    });
-    findings.sort((a, b) => a.index - b.index || a.policy.localeCompare(b.policy));
-    const out: CheckFinding[] = findings.map(({ index: _i, ...f }) => f);
+    // In the order of the objects in the input, then by policy.
+    const position = (finding: PolicyFinding) => (finding.urn ? (order.get(finding.urn) ?? -1) : -1);
+    const sorted = [...violations].sort((a, b) => position(a) - position(b) || a.policy.localeCompare(b.policy));
+    const out = sorted.map((finding) => reported(finding, finding.urn ? loaded.objects.get(finding.urn) : undefined));
 
     if (json) io.out(JSON.stringify(out, null, 2));
     else {

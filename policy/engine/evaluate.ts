@@ -23,7 +23,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { policyConfig, resolveLevel } from "./config";
-import { AnyPolicy, EngineResource, EngineViolation, EvaluateOptions, EvaluationResult, ViolationLevel } from "./types";
+import { AnyPolicy, EngineResource, EvaluateOptions, EvaluationResult, PolicyFinding, ViolationLevel } from "./types";
 
 /**
  * The SDK's proxy module. Its .d.ts is empty in 1.21.0 (the exports are @internal), so it is required
@@ -124,7 +124,10 @@ function propsView(preview: boolean): PropsView {
     };
 }
 
-function providerView(preview: boolean): (p: Record<string, unknown>) => Record<string, unknown> {
+/** Provider props as a policy receives them: through the unknown-checking proxy in a preview, else a frozen copy. */
+type ProviderView = (p: Record<string, unknown>) => Record<string, unknown>;
+
+function providerView(preview: boolean): ProviderView {
     return preview ? proxied : (p) => frozen(p) as Record<string, unknown>;
 }
 
@@ -143,7 +146,7 @@ function optsOf(r: EngineResource): PolicyResourceOptions {
 interface Views {
     props: PropsView;
     opts: (r: EngineResource) => PolicyResourceOptions;
-    provider: (p: Record<string, unknown>) => Record<string, unknown>;
+    provider: ProviderView;
 }
 
 /** Options per resource: fresh per validation in a preview (as deserialized by the server), else one frozen object per resource. */
@@ -163,10 +166,73 @@ function effectiveLevel(level: EnforcementLevel): ViolationLevel {
     return level === "advisory" ? "advisory" : "mandatory";
 }
 
-function reporter(policy: AnyPolicy, level: ViolationLevel, out: EngineViolation[], defaultUrn?: string): ReportViolation {
+function reporter(policy: AnyPolicy, level: ViolationLevel, out: PolicyFinding[], defaultUrn?: string): ReportViolation {
     return (message: string, urn?: string) => {
         out.push({ policy: policy.name, level, message, severity: policy.severity, urn: urn ?? defaultUrn });
     };
+}
+
+/**
+ * A validation that threw, as the server handles it (for a resource when `urn` is given, else for the stack): an
+ * unknown value read in a preview is an advisory "can't run during preview", `args.notApplicable()` is recorded,
+ * anything else fails the evaluation naming the resource or stack and the policy.
+ */
+function handleValidationError(
+    e: unknown,
+    policy: AnyPolicy,
+    urn: string | undefined,
+    options: EvaluateOptions,
+    result: EvaluationResult,
+): void {
+    if (options.preview && e instanceof proxy.UnknownValueError) {
+        result.violations.push({
+            policy: policy.name,
+            level: "advisory",
+            severity: policy.severity,
+            ...(urn === undefined ? {} : { urn }),
+            unknownAtPreview: true,
+            message: `can't run policy '${policy.name}' during preview: ${e.message}`,
+        });
+    } else if (e instanceof NotApplicableError) {
+        result.notApplicable.push({ policy: policy.name, ...(urn === undefined ? {} : { urn }), reason: e.reason });
+    } else {
+        const subject = urn === undefined ? "stack" : `resource ${urn}`;
+        throw new Error(`Error validating ${subject} with policy '${policy.name}': ${describeError(e)}`, { cause: e });
+    }
+}
+
+/** The fields ResourceValidationArgs and PolicyResource share; `asType` satisfies both of their signatures. */
+type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType"> & {
+    asType: ResourceValidationArgs["asType"] & PolicyResource["asType"];
+};
+
+/** The resource's explicit provider as a policy receives it, its props through `view`. */
+function providerOf(r: EngineResource, view: ProviderView): PolicyResource["provider"] {
+    return r.provider && { ...r.provider, props: view(r.provider.props) };
+}
+
+/**
+ * What a policy sees of one resource, as the server builds it from the request both for a resource policy's args and
+ * for each resource a stack policy receives: type, props, urn, name, options, the explicit provider (when there is
+ * one) and the type tests.
+ */
+function policyResourceView(
+    r: EngineResource,
+    props: Record<string, unknown>,
+    opts: PolicyResourceOptions,
+    provider: ProviderView,
+): ResourceView {
+    const view: ResourceView = {
+        type: r.type,
+        props,
+        urn: r.urn,
+        name: r.name,
+        opts,
+        isType: (cls) => isTypeOf(r.type, cls),
+        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceView["asType"],
+    };
+    if (r.provider) view.provider = providerOf(r, provider);
+    return view;
 }
 
 async function runResourcePolicy(
@@ -193,46 +259,21 @@ async function runResourcePolicy(
             continue;
         }
         for (const validation of validations) {
-            const props = views.props(resource);
             const args: ResourceValidationArgs = {
-                type: resource.type,
-                props,
-                urn: resource.urn,
-                name: resource.name,
-                opts: views.opts(resource),
+                ...policyResourceView(resource, views.props(resource), views.opts(resource), views.provider),
                 stackTags: new Map(),
-                isType: (cls) => isTypeOf(resource.type, cls),
-                asType: ((cls: unknown) => (isTypeOf(resource.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
                 getConfig: <T extends object>() => policyConfig(policy, options.config) as T,
                 notApplicable: throwNotApplicable,
             };
-            if (resource.provider)
-                args.provider = { ...resource.provider, props: providerView(options.preview === true)(resource.provider.props) };
             try {
                 await Promise.resolve(validation(args, reporter(policy, effectiveLevel(level), result.violations, resource.urn)));
             } catch (e) {
-                if (options.preview && e instanceof proxy.UnknownValueError) {
-                    result.violations.push({
-                        policy: policy.name,
-                        level: "advisory",
-                        severity: policy.severity,
-                        urn: resource.urn,
-                        unknownAtPreview: true,
-                        message: `can't run policy '${policy.name}' during preview: ${e.message}`,
-                    });
-                } else if (e instanceof NotApplicableError) {
-                    result.notApplicable.push({ policy: policy.name, urn: resource.urn, reason: e.reason });
-                } else {
-                    throw new Error(`Error validating resource ${resource.urn} with policy '${policy.name}': ${describeError(e)}`, {
-                        cause: e,
-                    });
-                }
+                handleValidationError(e, policy, resource.urn, options, result);
             }
         }
     }
 }
 
-/** PolicyResource objects with parent, dependencies and propertyDependencies resolved to each other. */
 /**
  * A stack policy's view of one resource outside a preview: type tests are prototype methods rather than two closures
  * per resource, and resources without links share frozen empty lists, which keeps 10^5 objects cheap.
@@ -268,17 +309,7 @@ function policyResources(resources: EngineResource[], preview = true, view: Prop
     const built = resources.map((r) => {
         const props = view(r);
         const pr: PolicyResource = preview
-            ? {
-                  type: r.type,
-                  props,
-                  urn: r.urn,
-                  name: r.name,
-                  opts: opts(r),
-                  dependencies: [],
-                  propertyDependencies: {},
-                  isType: (cls) => isTypeOf(r.type, cls),
-                  asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
-              }
+            ? { ...policyResourceView(r, props, opts(r), provider), dependencies: [], propertyDependencies: {} }
             : (new SharedPolicyResource(
                   r.type,
                   props,
@@ -288,7 +319,7 @@ function policyResources(resources: EngineResource[], preview = true, view: Prop
                   r.dependencies?.length ? [] : NO_DEPENDENCIES,
                   r.propertyDependencies && Object.keys(r.propertyDependencies).length ? {} : NO_PROPERTY_DEPENDENCIES,
               ) as unknown as PolicyResource);
-        if (r.provider) pr.provider = { ...r.provider, props: provider(r.provider.props) };
+        if (!preview && r.provider) pr.provider = providerOf(r, provider);
         byUrn.set(r.urn, pr);
         return pr;
     });
@@ -329,19 +360,7 @@ async function runStackPolicy(
     try {
         await Promise.resolve(policy.validateStack(args, reporter(policy, effectiveLevel(level), result.violations)));
     } catch (e) {
-        if (options.preview && e instanceof proxy.UnknownValueError) {
-            result.violations.push({
-                policy: policy.name,
-                level: "advisory",
-                severity: policy.severity,
-                unknownAtPreview: true,
-                message: `can't run policy '${policy.name}' during preview: ${e.message}`,
-            });
-        } else if (e instanceof NotApplicableError) {
-            result.notApplicable.push({ policy: policy.name, reason: e.reason });
-        } else {
-            throw new Error(`Error validating stack with policy '${policy.name}': ${describeError(e)}`, { cause: e });
-        }
+        handleValidationError(e, policy, undefined, options, result);
     }
 }
 

@@ -23,7 +23,11 @@ export type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
 /** Effective levels a violation can carry (remediate is reported as mandatory, disabled never reports). */
 export type ViolationLevel = "advisory" | "mandatory";
 
-export interface EngineViolation {
+/**
+ * One policy finding, the one shape for what a policy reported: the engine makes it, and the offline plan's
+ * self-check, promote and `npm run check` report it.
+ */
+export interface PolicyFinding {
     policy: string;
     level: ViolationLevel;
     message: string;
@@ -32,6 +36,11 @@ export interface EngineViolation {
     urn?: string;
     /** True when the policy could not run because a value is unknown during preview (reported as advisory, like the server). */
     unknownAtPreview?: boolean;
+    /**
+     * The offending resource's type and name, for a report. The engine, like the policy server, reports only the URN;
+     * the offline plan's self-check names the planned resource here.
+     */
+    resource?: { type: string; name: string };
 }
 
 export interface NotApplicable {
@@ -61,6 +70,6 @@ export interface EvaluateOptions {
 }
 
 export interface EvaluationResult {
-    violations: EngineViolation[];
+    violations: PolicyFinding[];
     notApplicable: NotApplicable[];
 }

@@ -3,12 +3,12 @@ import { parse } from "yaml";
 import { ConfigValidationError } from "../../config";
 import { RELEASE_DEFAULTS } from "../../config/release";
 import { PlanResult } from "../../plan/run";
-import { PolicyViolation } from "../../plan/self-check";
+import { PolicyFinding } from "../../policy/engine/types";
 import { PolicyCheck, StackNotFoundError, preparePromotion, writePromotion } from "../../plan/promote";
 import { existingStack, readStack, removeProject, tempProject } from "./project";
 
 /** A stand-in for the policy pack that records what it was asked to check and reports the given violations. */
-function recordingCheck(mandatory: PolicyViolation[] = []): PolicyCheck & { calls: { plan: PlanResult; environment?: string }[] } {
+function recordingCheck(mandatory: PolicyFinding[] = []): PolicyCheck & { calls: { plan: PlanResult; environment?: string }[] } {
     const calls: { plan: PlanResult; environment?: string }[] = [];
     const check = (plan: PlanResult, environment?: "development" | "production") => {
         calls.push({ plan, environment });
@@ -129,13 +129,12 @@ describe("promote: stack to stack", function () {
 
     it("refuses when the source stack's offline plan has a mandatory policy violation", async () => {
         dir = tempProject({ dev: DEV, prod: PROD });
-        const violation: PolicyViolation = {
+        const violation: PolicyFinding = {
             policy: "k8s-ssh-key-secret-volume-mode",
             level: "mandatory",
             message: "defaultMode 0644 exposes the SSH key",
             urn: "urn:pulumi:dev::xroad-sidecar::kubernetes:apps/v1:StatefulSet::primary",
-            type: "kubernetes:apps/v1:StatefulSet",
-            name: "primary",
+            resource: { type: "kubernetes:apps/v1:StatefulSet", name: "primary" },
         };
         const promotion = await preparePromotion({ projectDir: dir, from: "dev", to: "prod", policyCheck: recordingCheck([violation]) });
         assert.deepEqual(
