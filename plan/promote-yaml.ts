@@ -1,4 +1,4 @@
-import { Document, Pair, Scalar, YAMLMap, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { CST, Document, Pair, YAMLMap, isMap, isNode, isPair, isScalar, isSeq, parse, parseDocument } from "yaml";
 import { CONFIG_NAMESPACE } from "../config";
 import { EKS_ADDONS, RELEASE_KEYS, ReleaseConfig } from "../config/release";
 
@@ -32,13 +32,32 @@ interface Edit {
     text: string;
 }
 
-function renderScalar(value: string, like?: Scalar): string {
-    const scalar = new Scalar(value);
-    // Keep the quoting style the file already uses; yaml still quotes when plain would change the type (1.33).
-    if (like?.type === Scalar.QUOTE_DOUBLE || like?.type === Scalar.QUOTE_SINGLE) scalar.type = like.type;
-    const doc = new Document();
-    doc.contents = scalar;
-    return doc.toString({ lineWidth: 0 }).replace(/\n$/, "");
+/**
+ * Sets a scalar token to `value` through the yaml CST and returns its new source: in the quoting the token has
+ * (plain for a new one), and double-quoted when a plain value would read back as another type (`1.34` a number,
+ * `""` null), which the CST does not check.
+ */
+function setScalar(token: CST.FlowScalar | CST.BlockScalar, value: string): string {
+    CST.setScalarValue(token, value);
+    if (token.type === "scalar" && parse(token.source) !== value) CST.setScalarValue(token, value, { type: "QUOTE_DOUBLE" });
+    return token.source;
+}
+
+/** A scalar as a new value is written. */
+function renderScalar(value: string): string {
+    return setScalar(CST.createScalarToken("", { indent: 0 }), value);
+}
+
+/**
+ * Rewrites a scalar value where it stands, through its CST token: only the scalar's own bytes change; its anchor
+ * or tag, its quoting, the spacing and comment after it stay. Undefined for a value that is no flow scalar.
+ */
+function replaceScalar(pair: Pair, value: string): Edit | undefined {
+    const token = isScalar(pair.value) ? pair.value.srcToken : undefined;
+    if (!CST.isScalar(token) || token.type === "block-scalar") return undefined;
+    const start = token.offset;
+    const end = start + token.source.length;
+    return { start, end, text: setScalar(token, value) };
 }
 
 function renderFlow(tree: ReleaseTree): string {
@@ -93,14 +112,14 @@ function insertLines(text: string, at: number, lines: string): Edit {
     return { start: at, end: at, text: (needsNewline ? "\n" : "") + lines + "\n" };
 }
 
-/** Replaces a value (scalar, flow map, JSON string or nothing) on its key's line by a flow rendering of `value`. */
+/** Replaces a value (a block scalar, flow map, JSON string, alias or nothing) on its key's line by a flow rendering of `value`. */
 function replaceInline(text: string, pair: Pair, value: string | ReleaseTree): Edit {
     const range = nodeRange(pair.value) ?? nodeRange(pair.key);
     if (!range) throw new Error("stack file node without a source position");
     const valueRange = nodeRange(pair.value);
     const start = valueRange ? valueRange[0] : range[1];
     const end = valueRange ? valueRange[1] : range[1];
-    const rendered = typeof value === "string" ? renderScalar(value, isScalar(pair.value) ? pair.value : undefined) : renderFlow(value);
+    const rendered = typeof value === "string" ? renderScalar(value) : renderFlow(value);
     const space = text[start - 1] === ":" ? " " : "";
     return { start, end, text: space + rendered };
 }
@@ -132,7 +151,7 @@ function syncBlockMap(text: string, map: YAMLMap, desired: ReleaseTree, step: nu
             const current = isScalar(pair.value) ? pair.value.value : undefined;
             const currentText =
                 typeof current === "string" || typeof current === "number" || typeof current === "boolean" ? String(current) : undefined;
-            if (currentText !== value) edits.push(replaceInline(text, pair, value));
+            if (currentText !== value) edits.push(replaceScalar(pair, value) ?? replaceInline(text, pair, value));
         } else if (isMap(pair.value) && !pair.value.flow && pair.value.items.length > 0) {
             if (Object.keys(value).length > 0) syncBlockMap(text, pair.value, value, step, edits);
             else edits.push(replaceBlockInline(text, pair, value));
@@ -182,7 +201,8 @@ function applyEdits(text: string, edits: Edit[]): string {
  * nodes, and only their source ranges are rewritten). Adds the key when the file has none.
  */
 export function setReleaseInStackFile(text: string, release: ReleaseConfig): string {
-    const doc = parseDocument(text);
+    // Source tokens kept: a changed scalar is rewritten through its CST token (replaceScalar).
+    const doc = parseDocument(text, { keepSourceTokens: true });
     if (doc.errors.length > 0) throw new Error(`stack file is not valid YAML: ${doc.errors[0].message}`);
     const root = doc.contents;
     const desired = releaseTree(release);

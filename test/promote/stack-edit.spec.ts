@@ -187,6 +187,79 @@ describe("promote: editing the release in a stack file", () => {
         }
     });
 
+    it("rewrites a changed scalar through the CST: every byte outside the edited scalars stays", () => {
+        const from: ReleaseConfig = {
+            ...RELEASE_DEFAULTS,
+            sidecarVersion: "7.6.0",
+            kubernetesVersion: "1.33",
+            eksAddonVersions: { "vpc-cni": "v1.19.0-eksbuild.1", coredns: "v1.11.4-eksbuild.2" },
+            eksNodeReleaseVersion: "1.33.5-20251016",
+            clusterAutoscalerImageTag: "v1.33.1",
+        };
+        const to: ReleaseConfig = {
+            ...from,
+            sidecarVersion: "7.8.0",
+            kubernetesVersion: "1.34",
+            eksAddonVersions: { ...from.eksAddonVersions, coredns: "v1.12.3-eksbuild.1" },
+            eksNodeReleaseVersion: "",
+            clusterAutoscalerImageTag: "v1.34.0",
+        };
+        const file = (release: ReleaseConfig, edited: { [key: string]: string }) =>
+            [
+                "# Production stack: change with care.",
+                "config:",
+                "    xroad-sidecar:target:   existing   # our own cluster",
+                "    xroad-sidecar:tags: &tags { team: platform, 'cost-centre': \"42\" }",
+                "    xroad-sidecar:labels: *tags",
+                "    xroad-sidecar:zones: [a, 'b', \"c\"]",
+                "",
+                "    # Pinned release, promoted from dev.",
+                "    xroad-sidecar:release:   # see npm run promote",
+                `        sidecarVersion: &sidecar ${edited.sidecarVersion}   # the version in production`,
+                `        imageRepository: "${release.imageRepository}"`,
+                `        kubernetesVersion:   ${edited.kubernetesVersion}`,
+                "        # the chart we tested",
+                `        calicoChartVersion: '${release.calicoChartVersion}'`,
+                `        metricsServerChartVersion: ${release.metricsServerChartVersion}`,
+                "        eksAddonVersions:",
+                `            vpc-cni: ${release.eksAddonVersions["vpc-cni"]}   # pinned after incident 42`,
+                "",
+                `            coredns:    ${edited.coredns}  # DNS`,
+                `        eksNodeReleaseVersion: ${edited.eksNodeReleaseVersion}`,
+                `        clusterAutoscalerChartVersion: ${release.clusterAutoscalerChartVersion}`,
+                `        clusterAutoscalerImageTag: !!str ${edited.clusterAutoscalerImageTag}`,
+                `        awsArchiverImage: ${release.awsArchiverImage}`,
+                `        azureArchiverImage: ${release.azureArchiverImage}`,
+                "    xroad-sidecar:sidecar: *sidecar",
+                "# end of file",
+                "",
+            ].join("\n");
+        const before = file(from, {
+            sidecarVersion: "'7.6.0'",
+            kubernetesVersion: '"1.33"',
+            coredns: "v1.11.4-eksbuild.2",
+            eksNodeReleaseVersion: "1.33.5-20251016",
+            clusterAutoscalerImageTag: "v1.33.1",
+        });
+        const after = setReleaseInStackFile(before, to);
+        // Each scalar keeps its quoting, anchor, tag and comment; a plain value that would read as null is quoted.
+        assert.equal(
+            after,
+            file(from, {
+                sidecarVersion: "'7.8.0'",
+                kubernetesVersion: '"1.34"',
+                coredns: "v1.12.3-eksbuild.1",
+                eksNodeReleaseVersion: '""',
+                clusterAutoscalerImageTag: "v1.34.0",
+            }),
+        );
+        assert.deepEqual(releaseOf(after), to);
+        const config = (parse(after) as { config: Record<string, unknown> }).config;
+        assert.deepEqual(config["xroad-sidecar:labels"], { team: "platform", "cost-centre": "42" });
+        assert.equal(config["xroad-sidecar:sidecar"], "7.8.0", "the alias follows its anchored scalar");
+        assert.equal(setReleaseInStackFile(after, to), after);
+    });
+
     it("leaves a file that already pins the release unchanged", () => {
         const once = setReleaseInStackFile("config:\n  xroad-sidecar:target: existing\n", RELEASE);
         assert.equal(setReleaseInStackFile(once, RELEASE), once);
