@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { PlannedResource } from "../../plan/run";
 import { seededUuid } from "../../plan/mocks/seeded";
 import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks/types";
-import { plannedChanges } from "../../plan/mocks/rules/azure";
+import { plannedChanges } from "../../plan/mocks/rules/replacements";
 import { one, ofType } from "../plan-helpers";
 import { ADMIN_GROUP, DEPLOYER, OPERATOR_GROUP, loadAzure, prodAzure, recordPlatform } from "./fixtures";
 

@@ -6,10 +6,9 @@ import { MockResource } from "../types";
  * - NAME_RULES: physical names (the explicit name input, or the logical name plus azure-native's
  *   auto-name suffix) that break a resource type's length or character rules.
  * - principal types of role assignments (ARM's UnmatchedPrincipalType).
- * - REPLACE_ONLY: properties ARM cannot update in place, reported when a second plan changes them.
+ * (What ARM cannot update in place is in replacements.ts, with the other providers' replace-on-change rules.)
  */
 import { AUTONAME_SUFFIX_LENGTH } from "../../../config/azure";
-import { PlannedResource } from "../../run";
 import { textOf } from "../../../policy/kubernetes/workloads";
 
 const NAMING_RULES_DOC = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
@@ -182,89 +181,6 @@ export function principalViolation(args: MockResource, knownServicePrincipals: R
     if (knownServicePrincipals.has(id) && type !== "ServicePrincipal")
         return `UnmatchedPrincipalType: The PrincipalId '${id}' has type 'ServicePrincipal', which is different from specified PrincipalType '${type}'.`;
     return undefined;
-}
-
-/**
- * Properties ARM cannot change in place, per type: changing one means a replacement, or an error from the
- * cluster API. Paths are dotted input paths.
- */
-const REPLACE_ONLY: Record<string, { paths: string[]; source: string }> = {
-    "azure-native:containerservice:ManagedCluster": {
-        paths: ["agentPoolProfiles", "dnsPrefix", "location", "resourceName"],
-        source: "containerservice/managedCluster.d.ts: agentPoolProfiles cannot be updated directly; pulumi-azure-native#579, #4264",
-    },
-    "azure-native:containerservice:AgentPool": {
-        paths: [
-            "agentPoolName",
-            "vmSize",
-            "availabilityZones",
-            "vnetSubnetID",
-            "osType",
-            "maxPods",
-            "osDiskType",
-            "mode",
-            "enableEncryptionAtHost",
-        ],
-        source: "AKS resize-node-pool.md: a pool's VM size cannot change after creation; zones and subnet are fixed at creation; enable-host-encryption.md: host encryption is set when a node pool is created",
-    },
-    "azure-native:storage:StorageAccount": {
-        paths: ["accountName", "location", "kind", "encryption.requireInfrastructureEncryption"],
-        source: "infrastructure-encryption-enable.md: infrastructure encryption can only be chosen at creation",
-    },
-    "azure-native:keyvault:Vault": { paths: ["vaultName", "location"], source: "names and locations are immutable (ARM)" },
-    "azure-native:dbforpostgresql:Server": {
-        paths: ["serverName", "location", "administratorLogin", "network.delegatedSubnetResourceId"],
-        source: "Flexible Server: networking mode and admin login are fixed at creation",
-    },
-    "azure-native:network:PublicIPAddress": {
-        paths: ["zones", "sku", "publicIPAddressVersion"],
-        source: "public-ip-addresses.md: SKU, zones and IP version are set at creation",
-    },
-    "azure-native:authorization:RoleDefinition": {
-        paths: ["roleDefinitionId", "scope"],
-        source: "role-definitions.md: a custom role's ID (a GUID) and the scope it is stored at are fixed; its permissions update in place",
-    },
-    "azure-native:authorization:PolicyAssignment": {
-        paths: ["policyAssignmentName", "scope"],
-        source: "assignment-structure.md: an assignment's name and scope are its identity",
-    },
-};
-
-function at(value: unknown, path: string): unknown {
-    return path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);
-}
-
-/** A property a second plan changes. */
-export interface PlannedChange {
-    urn: string;
-    type: string;
-    property: string;
-    /** True when ARM cannot update it in place (REPLACE_ONLY). */
-    replaceOnly: boolean;
-}
-
-/**
- * What changes between two plans of the same program: every top-level input that differs, per resource,
- * with the REPLACE_ONLY paths that differ marked. Resources only in one plan are not compared.
- */
-export function plannedChanges(before: PlannedResource[], after: PlannedResource[]): PlannedChange[] {
-    const old = new Map(before.map((r) => [r.urn, r]));
-    const changes: PlannedChange[] = [];
-    for (const r of after) {
-        const prev = old.get(r.urn);
-        if (!prev || !r.custom) continue;
-        const replaceOnly = REPLACE_ONLY[r.type]?.paths ?? [];
-        const keys = new Set([...Object.keys(prev.inputs), ...Object.keys(r.inputs)]);
-        for (const key of keys) {
-            if (JSON.stringify(prev.inputs[key]) === JSON.stringify(r.inputs[key])) continue;
-            const nested = replaceOnly.filter((p) => p === key || p.startsWith(`${key}.`));
-            const changedReplaceOnly = nested.filter((p) => JSON.stringify(at(prev.inputs, p)) !== JSON.stringify(at(r.inputs, p)));
-            if (changedReplaceOnly.length > 0)
-                for (const p of changedReplaceOnly) changes.push({ urn: r.urn, type: r.type, property: p, replaceOnly: true });
-            else changes.push({ urn: r.urn, type: r.type, property: key, replaceOnly: false });
-        }
-    }
-    return changes;
 }
 
 /** Log search alert windows and frequencies Azure Monitor accepts (scheduledQueryRules 2023-12-01, "evaluationFrequency", "windowSize"). */

@@ -2,7 +2,9 @@
  * Properties a provider cannot change in place: changing one replaces the resource (or, for an API that
  * refuses the change, fails the update). One row per resource type, with its source. `replacementsBetween`
  * compares two plans of a stack and reports every resource such a change would replace, so a promotion or
- * a config change that would destroy something stateful is seen before `pulumi up`.
+ * a config change that would destroy something stateful is seen before `pulumi up`; `plannedChanges` lists
+ * every input a second plan changes, with those that cannot change in place marked. Both compare through
+ * `changedReplaceOnly`.
  */
 import { PlannedResource } from "../../run";
 
@@ -55,8 +57,19 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
         source: "aws_eks_cluster: name, vpc_config subnets, encryption_config and kubernetes_network_config are ForceNew",
     },
     "azure-native:containerservice:AgentPool": {
-        properties: ["vmSize", "osDiskSizeGB", "osDiskType", "osType", "vnetSubnetID", "availabilityZones", "maxPods"],
-        source: "AKS agent pools: VM size, OS disk, subnet, zones and max pods cannot change on an existing pool",
+        properties: [
+            "vmSize",
+            "osDiskSizeGB",
+            "osDiskType",
+            "osType",
+            "vnetSubnetID",
+            "availabilityZones",
+            "maxPods",
+            "agentPoolName",
+            "mode",
+            "enableEncryptionAtHost",
+        ],
+        source: "AKS agent pools: VM size, OS disk, subnet, zones and max pods cannot change on an existing pool (resize-node-pool.md); enable-host-encryption.md: host encryption is set when a node pool is created",
     },
     "azure-native:containerservice:ManagedCluster": {
         properties: [
@@ -65,16 +78,32 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
             "networkProfile.networkPlugin",
             "networkProfile.podCidr",
             "networkProfile.serviceCidr",
+            "agentPoolProfiles",
+            "location",
+            "resourceName",
         ],
-        source: "AKS: DNS prefix, node resource group and network profile are fixed at creation",
+        source: "AKS: DNS prefix, node resource group and network profile are fixed at creation; containerservice/managedCluster.d.ts: agentPoolProfiles cannot be updated directly (pulumi-azure-native#579, #4264)",
     },
     "azure-native:storage:StorageAccount": {
-        properties: ["accountName", "location", "isHnsEnabled"],
-        source: "Azure Storage: account name, location and hierarchical namespace are fixed at creation",
+        properties: ["accountName", "location", "isHnsEnabled", "kind", "encryption.requireInfrastructureEncryption"],
+        source: "Azure Storage: account name, location and hierarchical namespace are fixed at creation; infrastructure-encryption-enable.md: infrastructure encryption can only be chosen at creation",
     },
     "azure-native:dbforpostgresql:Server": {
-        properties: ["serverName", "location", "dataEncryption.primaryKeyURI"],
-        source: "Flexible Server: name, location and customer-managed key are fixed at creation",
+        properties: ["serverName", "location", "dataEncryption.primaryKeyURI", "administratorLogin", "network.delegatedSubnetResourceId"],
+        source: "Flexible Server: name, location, customer-managed key, networking mode and admin login are fixed at creation",
+    },
+    "azure-native:keyvault:Vault": { properties: ["vaultName", "location"], source: "names and locations are immutable (ARM)" },
+    "azure-native:network:PublicIPAddress": {
+        properties: ["zones", "sku", "publicIPAddressVersion"],
+        source: "public-ip-addresses.md: SKU, zones and IP version are set at creation",
+    },
+    "azure-native:authorization:RoleDefinition": {
+        properties: ["roleDefinitionId", "scope"],
+        source: "role-definitions.md: a custom role's ID (a GUID) and the scope it is stored at are fixed; its permissions update in place",
+    },
+    "azure-native:authorization:PolicyAssignment": {
+        properties: ["policyAssignmentName", "scope"],
+        source: "assignment-structure.md: an assignment's name and scope are its identity",
     },
     "kubernetes:core/v1:PersistentVolumeClaim": {
         properties: ["metadata.name", "spec.storageClassName", "spec.accessModes", "spec.volumeMode"],
@@ -94,6 +123,11 @@ function valueAt(inputs: Record<string, unknown>, path: string): unknown {
     return path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), inputs);
 }
 
+/** The rule's properties whose value differs between two plans of a resource (unset and null alike). */
+function changedReplaceOnly(rule: ReplacementRule | undefined, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+    return (rule?.properties ?? []).filter((p) => JSON.stringify(valueAt(before, p) ?? null) !== JSON.stringify(valueAt(after, p) ?? null));
+}
+
 export interface Replacement {
     urn: string;
     type: string;
@@ -108,10 +142,39 @@ export function replacementsBetween(before: PlannedResource[], after: PlannedRes
         const previous = old.get(r.urn);
         const rule = REPLACEMENT_RULES[r.type];
         if (!previous || !rule) continue;
-        const changed = rule.properties.filter(
-            (p) => JSON.stringify(valueAt(previous.inputs, p) ?? null) !== JSON.stringify(valueAt(r.inputs, p) ?? null),
-        );
+        const changed = changedReplaceOnly(rule, previous.inputs, r.inputs);
         if (changed.length > 0) out.push({ urn: r.urn, type: r.type, properties: changed });
     }
     return out;
+}
+
+/** A property a second plan changes. */
+export interface PlannedChange {
+    urn: string;
+    type: string;
+    property: string;
+    /** True when the provider cannot update it in place (REPLACEMENT_RULES). */
+    replaceOnly: boolean;
+}
+
+/**
+ * What changes between two plans of the same program: every top-level input that differs, per custom resource,
+ * or in its place the replace-only paths under it that differ. Resources only in one plan are not compared.
+ */
+export function plannedChanges(before: PlannedResource[], after: PlannedResource[]): PlannedChange[] {
+    const old = new Map(before.map((r) => [r.urn, r]));
+    const changes: PlannedChange[] = [];
+    for (const r of after) {
+        const previous = old.get(r.urn);
+        if (!previous || !r.custom) continue;
+        const replaceOnly = changedReplaceOnly(REPLACEMENT_RULES[r.type], previous.inputs, r.inputs);
+        const keys = new Set([...Object.keys(previous.inputs), ...Object.keys(r.inputs)]);
+        for (const key of keys) {
+            if (JSON.stringify(previous.inputs[key]) === JSON.stringify(r.inputs[key])) continue;
+            const nested = replaceOnly.filter((p) => p === key || p.startsWith(`${key}.`));
+            if (nested.length > 0) for (const p of nested) changes.push({ urn: r.urn, type: r.type, property: p, replaceOnly: true });
+            else changes.push({ urn: r.urn, type: r.type, property: key, replaceOnly: false });
+        }
+    }
+    return changes;
 }
