@@ -4,7 +4,7 @@
  * Each issue names the full config key, the value given and what is allowed.
  */
 
-import { parseQuantity } from "../policy/kubernetes/quantity";
+import { parseQuantity } from "../kubernetes-model/quantity";
 
 export const CONFIG_NAMESPACE = "xroad-sidecar";
 

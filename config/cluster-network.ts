@@ -1,6 +1,6 @@
 import type { StackConfig } from "./index";
 import { AKS_POD_CIDR, AKS_SERVICE_CIDR } from "./azure";
-import { cidrContains } from "../policy/kubernetes/cidr";
+import { cidrContains } from "../kubernetes-model/cidr";
 
 /**
  * Addresses no Sidecar or archiver pod ever needs, excluded from every "Internet" egress rule and never

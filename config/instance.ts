@@ -5,7 +5,7 @@ import { CRON_ALLOWED, cronProblem } from "./cron";
 import { boolean, cidr, cpu, dnsLabel, integer, keysOf, list, memory, oneOf, optionalText, section, text, withDefault } from "./kinds";
 import { parseSetting } from "./parse";
 import { OBJECT_NAME_KINDS, SidecarObjectNames, objectNames } from "../components/kubernetes/names";
-import { nameProblem } from "../policy/kubernetes/name-rules";
+import { nameProblem } from "../kubernetes-model/name-rules";
 import {
     IMAGE_FLAVOURS,
     ImageFlavour,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Checker } from "./checker";
 import { boolean, cidr, dnsLabel, integer, labels, list, section, stringMap, withDefault } from "./kinds";
 import { NEVER_REACHABLE_CIDRS } from "./cluster-network";
-import { cidrContains } from "../policy/kubernetes/cidr";
+import { cidrContains } from "../kubernetes-model/cidr";
 import { Variant } from "../policy/xroad/images";
 
 /** A destination CIDR: never the metadata endpoint or the wireserver (they are excluded everywhere, review B1). */

@@ -9,7 +9,7 @@ import type { StackConfig } from "../config";
 import type { SidecarInstanceConfig } from "../config/instance";
 import { ClusterNetwork, clusterNetwork, AZURE_WIRESERVER_CIDR } from "../config/cluster-network";
 import { MAIL_SUBMISSION_PORT } from "../config/network";
-import { addressIn, cidrHas } from "../policy/kubernetes/cidr";
+import { addressIn, cidrHas } from "../kubernetes-model/cidr";
 import {
     Endpoint,
     FlowVerdict,
@@ -20,8 +20,8 @@ import {
     networkPolicies,
     podEndpoint,
     workloadPods,
-} from "../policy/kubernetes/network-flows";
-import { Obj } from "../policy/kubernetes/workloads";
+} from "../kubernetes-model/network-flows";
+import { Obj } from "../kubernetes-model/workloads";
 import { APP_NAME, APP_NAME_LABEL, ROLE_ARCHIVER, ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../policy/xroad/labels";
 import { ACME_CHALLENGE_PORT, DNS_PORT, POSTGRES_PORT, XROAD_EGRESS_PORTS, XROAD_PORTS } from "../policy/xroad/ports";
 import { consumerPorts } from "../components/kubernetes/probes";
@@ -261,7 +261,7 @@ export function flowsMarkdown(stack: string, flows: InstanceFlows[]): string {
     const lines: string[] = [
         `# Network flows of stack ${stack}`,
         "",
-        "Decided from the generated NetworkPolicies alone (policy/kubernetes/network-flows.ts), with Kubernetes semantics:",
+        "Decided from the generated NetworkPolicies alone (kubernetes-model/network-flows.ts), with Kubernetes semantics:",
         "a connection needs the source's egress and the destination's ingress. Rows follow the NIIS network table",
         "(kubernetes_security_server_sidecar_user_guide.md); *closed* rows are what must never pass. Kubelet probes",
         "come from the node, which Kubernetes always admits, and are not listed.",

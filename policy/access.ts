@@ -13,8 +13,8 @@ import {
     NAMESPACE,
     ROLE,
     ROLE_BINDING,
-} from "./kubernetes/types";
-import { Obj, allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "./kubernetes/workloads";
+} from "../kubernetes-model/types";
+import { Obj, allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "../kubernetes-model/workloads";
 
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_COMPONENT_CLUSTER = "eks:index:Cluster";

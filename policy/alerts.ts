@@ -7,7 +7,7 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { AKS_CLASSIC_CLUSTER, AKS_CLUSTER, EKS_CLUSTER, EKS_COMPONENT_CLUSTER } from "./access";
 import { guide } from "./common";
-import { asArray, asObj, asString } from "./kubernetes/workloads";
+import { asArray, asObj, asString } from "../kubernetes-model/workloads";
 import { ofTypes, props } from "./stack-helpers";
 import { AUDIT_DETECTIONS } from "./xroad/detections";
 

@@ -7,8 +7,8 @@ import { ARCHIVE_MOUNT_PATH } from "./xroad/archiver";
 import { SIDECAR_REPOSITORY } from "./xroad/images";
 import { ROLE_LABEL, ROLE_SECONDARY } from "./xroad/labels";
 import { configOf, guide } from "./common";
-import { PERSISTENT_VOLUME, STORAGE_CLASS, k8sKind } from "./kubernetes/types";
-import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate, textOf } from "./kubernetes/workloads";
+import { PERSISTENT_VOLUME, STORAGE_CLASS, k8sKind } from "../kubernetes-model/types";
+import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate, textOf } from "../kubernetes-model/workloads";
 import { linked, ofTypes, props } from "./stack-helpers";
 
 const S3_BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];

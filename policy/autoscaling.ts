@@ -5,8 +5,8 @@
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { configOf, guide } from "./common";
-import { VPA, isHpa, k8sKind } from "./kubernetes/types";
-import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./kubernetes/workloads";
+import { VPA, isHpa, k8sKind } from "../kubernetes-model/types";
+import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "../kubernetes-model/workloads";
 import { namespaceOf, props, workloads } from "./stack-helpers";
 
 function hpaVersion(type: string): string {

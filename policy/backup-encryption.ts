@@ -17,8 +17,8 @@ import {
 import { SIDECAR_REPOSITORY } from "./xroad/images";
 import { ROLE_LABEL, ROLE_PRIMARY, ROLE_STANDALONE } from "./xroad/labels";
 import { guide } from "./common";
-import { CONFIG_MAP, k8sKind } from "./kubernetes/types";
-import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "./kubernetes/workloads";
+import { CONFIG_MAP, k8sKind } from "../kubernetes-model/types";
+import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate } from "../kubernetes-model/workloads";
 import { namespaceOf, ofTypes, props, workloads } from "./stack-helpers";
 
 /** The X-Road settings the ConfigMaps a pod template mounts carry in their `.ini` entries. */

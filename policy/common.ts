@@ -1,7 +1,7 @@
 /** Shared metadata and helpers of the X-Road Sidecar policies. */
 import type { PolicyComplianceFramework, PolicyConfigSchema } from "@pulumi/policy";
-import { CLUSTER_SCOPED_KINDS, k8sKind } from "./kubernetes/types";
-import { Obj, asObj, asString } from "./kubernetes/workloads";
+import { CLUSTER_SCOPED_KINDS, k8sKind } from "../kubernetes-model/types";
+import { Obj, asObj, asString } from "../kubernetes-model/workloads";
 
 const GUIDE_NAME = "NIIS Kubernetes Security Server Sidecar Security User Guide (UG-K-SS-SEC-SIDECAR)";
 const GUIDE_VERSION = "1.5";

@@ -5,8 +5,8 @@
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { AKS_CLASSIC_CLUSTER, AKS_CLUSTER, EKS_CLUSTER, EKS_COMPONENT_CLUSTER } from "./access";
 import { configOf, guide } from "./common";
-import { HELM_RELEASE } from "./kubernetes/types";
-import { Obj, asArray, asObj, asString } from "./kubernetes/workloads";
+import { HELM_RELEASE } from "../kubernetes-model/types";
+import { Obj, asArray, asObj, asString } from "../kubernetes-model/workloads";
 import { EKS_ADDON } from "./network";
 import { clusterGroups, linkedToGroup, ofTypes, props } from "./stack-helpers";
 

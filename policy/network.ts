@@ -7,10 +7,10 @@ import { ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY } from "./xroad/labels";
 import { XROAD_PORTS } from "./xroad/ports";
 import { AKS_CLASSIC_CLUSTER, AKS_CLUSTER, EKS_CLUSTER, EKS_COMPONENT_CLUSTER } from "./access";
 import { configOf, guide } from "./common";
-import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "./kubernetes/types";
-import { isEmptySelector, selectorMatches } from "./kubernetes/selectors";
-import { addressEndpoint, evaluateFlow, podEndpoint } from "./kubernetes/network-flows";
-import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate, textOf } from "./kubernetes/workloads";
+import { HELM_RELEASE, NETWORK_POLICY, SERVICE, k8sKind } from "../kubernetes-model/types";
+import { isEmptySelector, selectorMatches } from "../kubernetes-model/selectors";
+import { addressEndpoint, evaluateFlow, podEndpoint } from "../kubernetes-model/network-flows";
+import { Obj, allContainers, asArray, asObj, asString, podLabels, podTemplate, textOf } from "../kubernetes-model/workloads";
 import { byNamespace, clusterGroups, linkedToGroup, namespaceOf, namespaceResource, ofTypes, props, workloads } from "./stack-helpers";
 
 export const EKS_ADDON = "aws:eks/addon:Addon";

@@ -179,8 +179,9 @@ describe("policy pack integrity", () => {
         const dir = __dirname;
         assert.match(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version?: string; main?: string };
-        // The published package runs bin/index.js, compiled from index.ts (npm run build:policy; npm pack builds it too).
-        assert.ok(pkg.version && pkg.main === "bin/index.js" && fs.existsSync(path.join(dir, "index.ts")));
+        // The published package runs bin/policy/index.js, compiled from index.ts (npm run build:policy; npm pack builds it too);
+        // bin/ mirrors the repository root because the pack compiles ../kubernetes-model in beside it.
+        assert.ok(pkg.version && pkg.main === "bin/policy/index.js" && fs.existsSync(path.join(dir, "index.ts")));
         const names = new Set(allPolicies.map((p) => p.name));
         const dev = JSON.parse(fs.readFileSync(path.join(dir, "config", "dev.json"), "utf8")) as Record<string, unknown>;
         const prod = JSON.parse(fs.readFileSync(path.join(dir, "config", "prod.json"), "utf8")) as Record<string, unknown>;

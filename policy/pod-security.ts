@@ -5,8 +5,8 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { PSA_LABEL_PREFIX, PSA_LEVELS, PsaLevel } from "./xroad/pod-security";
 import { configOf, guide } from "./common";
-import { NAMESPACE, NAMESPACE_PATCH, k8sKind } from "./kubernetes/types";
-import { asObj, asString, podTemplate } from "./kubernetes/workloads";
+import { NAMESPACE, NAMESPACE_PATCH, k8sKind } from "../kubernetes-model/types";
+import { asObj, asString, podTemplate } from "../kubernetes-model/workloads";
 import { evaluateBaseline, formatResults } from "./pss/baseline";
 import { formatPssVersion, parsePssVersion } from "./pss/version";
 import { namespaceOf, props, workloads } from "./stack-helpers";

@@ -5,7 +5,7 @@ import { engineResources } from "../plan/self-check";
 import { readStackFile } from "../plan/stack-file";
 import { ROLE_ARCHIVER, ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "./xroad/labels";
 import { evaluate } from "./engine/evaluate";
-import { podLabels } from "./kubernetes/workloads";
+import { podLabels } from "../kubernetes-model/workloads";
 import { primaryManagedByController, primarySingleInstance } from "./primary";
 import { FakeResource, UNKNOWN, k8s, messages, run, toEngine } from "./testing/harness";
 

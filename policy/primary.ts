@@ -8,8 +8,8 @@
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { ROLE_LABEL, ROLE_PRIMARY, ROLE_STANDALONE } from "./xroad/labels";
 import { configOf, guide } from "./common";
-import { isHpa, k8sKind } from "./kubernetes/types";
-import { Obj, asObj, asString, podLabels } from "./kubernetes/workloads";
+import { isHpa, k8sKind } from "../kubernetes-model/types";
+import { Obj, asObj, asString, podLabels } from "../kubernetes-model/workloads";
 import { namespaceOf, props, workloads } from "./stack-helpers";
 
 export interface SingleInstanceConfig {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { parseQuantity } from "./kubernetes/quantity";
+import { parseQuantity } from "../kubernetes-model/quantity";
 import { containerResources } from "./resources";
 import { RESOURCES, deployment, k8s, messages } from "./testing/harness";
 

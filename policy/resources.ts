@@ -1,8 +1,8 @@
 /** guide §7 (and §11): requests and limits on every container. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { configOf, guide } from "./common";
-import { parseQuantity } from "./kubernetes/quantity";
-import { allContainers, asObj, podTemplate } from "./kubernetes/workloads";
+import { parseQuantity } from "../kubernetes-model/quantity";
+import { allContainers, asObj, podTemplate } from "../kubernetes-model/workloads";
 
 export const RESOURCE_FIELDS = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"] as const;
 export type ResourceField = (typeof RESOURCE_FIELDS)[number];

@@ -6,8 +6,8 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { SENSITIVE_ENV_NAMES, TOKEN_PIN_PATTERN } from "./xroad/env";
 import { WORLD_BITS } from "./xroad/ssh";
 import { configOf, guide } from "./common";
-import { CONFIG_MAP } from "./kubernetes/types";
-import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "./kubernetes/workloads";
+import { CONFIG_MAP } from "../kubernetes-model/types";
+import { Obj, allContainers, asArray, asObj, asString, podTemplate } from "../kubernetes-model/workloads";
 
 /** PEM private-key armour: PKCS#1/#8 (`RSA`, `EC`, `ENCRYPTED`), OpenSSH, and PGP's `PRIVATE KEY BLOCK`. */
 const PRIVATE_KEY_PEM = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;

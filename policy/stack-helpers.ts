@@ -1,8 +1,8 @@
 /** Helpers for stack policies: namespaces, workloads and links between resources. */
 import type { PolicyResource } from "@pulumi/policy";
 import { effectiveNamespace } from "./common";
-import { NAMESPACE } from "./kubernetes/types";
-import { Obj, asObj, asString, isWorkload } from "./kubernetes/workloads";
+import { NAMESPACE } from "../kubernetes-model/types";
+import { Obj, asObj, asString, isWorkload } from "../kubernetes-model/workloads";
 
 export function props(r: PolicyResource): Obj {
     return r.props as Obj;

@@ -33,7 +33,7 @@ export interface SidecarObjectNames {
     archiver: string;
 }
 
-/** The kind of object each name is given to, whose name rule it must follow (policy/kubernetes/name-rules.ts). */
+/** The kind of object each name is given to, whose name rule it must follow (kubernetes-model/name-rules.ts). */
 export const OBJECT_NAME_KINDS: Readonly<Record<keyof SidecarObjectNames, string>> = {
     variablesSecret: "Secret",
     sshSecret: "Secret",

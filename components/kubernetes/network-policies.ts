@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { SidecarInstanceConfig } from "../../config/instance";
 import { MAIL_SUBMISSION_PORT } from "../../config/network";
 import { NEVER_REACHABLE_CIDRS } from "../../config/cluster-network";
-import { cidrContains } from "../../policy/kubernetes/cidr";
+import { cidrContains } from "../../kubernetes-model/cidr";
 import { ACME_CHALLENGE_PORT, DNS_PORT, XROAD_EGRESS_PORTS, XROAD_PORTS } from "../../policy/xroad/ports";
 import { APP_NAME, APP_NAME_LABEL, ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
 import { DatabaseConnection } from "./database";

@@ -14,8 +14,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as jsyaml from "js-yaml";
-import { CLUSTER_SCOPED_KINDS, k8sTypeToken } from "../kubernetes/types";
-import { Obj, asObj, asString } from "../kubernetes/workloads";
+import { CLUSTER_SCOPED_KINDS, k8sTypeToken } from "../../kubernetes-model/types";
+import { Obj, asObj, asString } from "../../kubernetes-model/workloads";
 import { deepFreeze } from "./evaluate";
 import { EngineResource } from "./types";
 import { KUBECTL_YAML_SCHEMA } from "./yaml11";

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "path";
 import { loadManifests } from "../engine/manifests";
-import { podTemplate } from "../kubernetes/workloads";
+import { podTemplate } from "../../kubernetes-model/workloads";
 import { podSecurityBaseline } from "../pod-security";
 import { PSA_FIXTURES, yamlFiles } from "../testing/fixtures";
 import { deployment, k8s, messages } from "../testing/harness";

@@ -4,7 +4,7 @@
  * function named in its comment, including its forbidden reason and detail text, so a verdict here is the
  * admission controller's verdict. guide §6: the Sidecar namespace enforces `baseline`.
  */
-import { Obj, asArray, asObj, asString, allContainers, textOf } from "../kubernetes/workloads";
+import { Obj, asArray, asObj, asString, allContainers, textOf } from "../../kubernetes-model/workloads";
 import { PssVersion } from "./version";
 
 export interface CheckResult {

@@ -5,7 +5,7 @@
 import type { EnforcementLevel } from "@pulumi/policy";
 import { evaluate } from "../engine/evaluate";
 import { AnyPolicy, EngineResource, EvaluationResult, PolicyPackConfig } from "../engine/types";
-import { k8sTypeToken } from "../kubernetes/types";
+import { k8sTypeToken } from "../../kubernetes-model/types";
 
 /** The SDK's unknown sentinels (what a preview sends for values not known yet); not in the package's .d.ts. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports

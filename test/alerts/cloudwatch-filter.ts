@@ -5,7 +5,7 @@
  * `&&`, `||` and parentheses. It parses the pattern string the program generated, independently of the
  * generator, so a test that evaluates it against real audit events checks what CloudWatch would match.
  */
-import { textOf } from "../../policy/kubernetes/workloads";
+import { textOf } from "../../kubernetes-model/workloads";
 type Token = { kind: "punct" | "string" | "number" | "selector" | "word"; text: string };
 
 function tokenize(pattern: string): Token[] {

@@ -5,7 +5,7 @@
  * parses the query text the program generated, so the tests check what Log Analytics would return.
  */
 import type { AuditEvent } from "./audit-events";
-import { textOf } from "../../policy/kubernetes/workloads";
+import { textOf } from "../../kubernetes-model/workloads";
 
 /** An AKSAudit / AKSAuditAdmin row as the AKS diagnostic setting writes an audit event (resource-specific tables). */
 export function aksAuditRow(event: AuditEvent): Record<string, unknown> {

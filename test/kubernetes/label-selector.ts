@@ -1,4 +1,4 @@
-import { selectorMatches as policySelectorMatches } from "../../policy/kubernetes/selectors";
+import { selectorMatches as policySelectorMatches } from "../../kubernetes-model/selectors";
 
 /** A Kubernetes LabelSelector as it appears in manifests (matchLabels and matchExpressions). */
 export interface LabelSelector {

@@ -23,7 +23,7 @@ import {
     stackFlows,
 } from "../../plan/flows";
 import { SCENARIOS, scenario } from "../kubernetes/scenarios";
-import { Obj } from "../../policy/kubernetes/workloads";
+import { Obj } from "../../kubernetes-model/workloads";
 import { consumerPorts } from "../../components/kubernetes/probes";
 
 const projectDir = path.resolve(__dirname, "../..");

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { recordResources, planStack } from "../../plan/run";
 import { ProviderRuleError } from "../../plan/mocks";
 import { AWS_NAME_RULES } from "../../plan/mocks/rules/aws";
-import { KUBERNETES_NAME_RULES } from "../../policy/kubernetes/name-rules";
+import { KUBERNETES_NAME_RULES } from "../../kubernetes-model/name-rules";
 import { readStackFile } from "../../plan/stack-file";
 import { ConfigEdit, withConfigEdits } from "../plan-helpers";
 import { ConfigValidationError } from "../../config";

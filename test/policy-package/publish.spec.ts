@@ -47,8 +47,11 @@ describe("the policy pack as a published package", function () {
             "PulumiPolicy.yaml",
             "README.md",
             "package.json",
-            "bin/index.js",
-            "bin/policies.js",
+            "bin/policy/index.js",
+            "bin/policy/policies.js",
+            // The shared Kubernetes model (../kubernetes-model), compiled in beside the policies that import it.
+            "bin/kubernetes-model/workloads.js",
+            "bin/kubernetes-model/quantity.js",
             "config/prod.json",
             "config/dev.json",
         ])
@@ -58,7 +61,7 @@ describe("the policy pack as a published package", function () {
             [],
         );
         const pkg = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as PackageJson;
-        assert.equal(pkg.main, "bin/index.js");
+        assert.equal(pkg.main, "bin/policy/index.js");
         assert.deepEqual(Object.keys(pkg.dependencies).sort(), ["@pulumi/policy", "@pulumi/pulumi", "js-yaml"]);
         const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageJson;
         for (const [name, version] of Object.entries(pkg.dependencies))

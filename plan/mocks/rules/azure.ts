@@ -9,7 +9,7 @@ import { MockResource } from "../types";
  * (What ARM cannot update in place is in replacements.ts, with the other providers' replace-on-change rules.)
  */
 import { AUTONAME_SUFFIX_LENGTH } from "../../../config/azure";
-import { textOf } from "../../../policy/kubernetes/workloads";
+import { textOf } from "../../../kubernetes-model/workloads";
 
 const NAMING_RULES_DOC = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
 

@@ -1,5 +1,5 @@
 import { isLabelKey, isLabelValue } from "../../../config/checker";
-import { nameProblem } from "../../../policy/kubernetes/name-rules";
+import { nameProblem } from "../../../kubernetes-model/name-rules";
 
 /** Characters the Kubernetes provider appends when it autonames an object (`<name>-<8 random>`). */
 const KUBERNETES_AUTONAME_CHARS = 8;
@@ -8,7 +8,7 @@ type Metadata = { name?: unknown; labels?: unknown };
 
 /**
  * Why the API server would refuse this object's name or labels, or undefined: the rules of
- * policy/kubernetes/name-rules.ts (object names) and apimachinery's label syntax.
+ * kubernetes-model/name-rules.ts (object names) and apimachinery's label syntax.
  */
 export function kubernetesObjectProblem(type: string, logicalName: string, inputs: Record<string, unknown>): string | undefined {
     if (!type.startsWith("kubernetes:") || type.startsWith("kubernetes:helm.sh") || type.startsWith("kubernetes:yaml")) return undefined;
