@@ -45,19 +45,30 @@ function settingsJsonSchema(): JsonNode {
             // A documented default (the release a stack without the block runs) wins over the `{}` zod parses from.
             const meta = z.globalRegistry.get(ctx.zodSchema);
             if (meta?.default !== undefined) ctx.jsonSchema.default = meta.default;
-            if (meta?.emptyMeansUnset) {
-                const { description, allowed, defaultText, default: value, ...form } = ctx.jsonSchema;
-                for (const keyword of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[keyword];
-                Object.assign(
-                    ctx.jsonSchema,
-                    Object.fromEntries(
-                        Object.entries({ description, allowed, defaultText, default: value }).filter(([, v]) => v !== undefined),
-                    ),
-                    { anyOf: [{ type: "string", maxLength: 0 }, form] },
-                );
-            }
+            // What the loader takes besides the value's own form: empty for unset, "3" for 3, 7.8 for "7.8".
+            const before = meta?.emptyMeansUnset ? [EMPTY] : [];
+            const after = meta?.alsoAccepts ?? [];
+            if (before.length + after.length > 0) withAlternatives(ctx.jsonSchema as JsonNode, before, after);
         },
     }) as JsonNode;
+}
+
+const EMPTY: JsonNode = { type: "string", maxLength: 0 };
+
+/** Keywords that describe a setting rather than constrain its value. */
+const ANNOTATIONS = ["description", "allowed", "defaultText", "default", "emptyMeansUnset", "noProjectDefault", "alsoAccepts"];
+
+/**
+ * Turns a node into `anyOf: [...before, its own form, ...after]`, keeping its annotations outside. A wrapper such
+ * as a default carries its inner setting's metadata and sees the inner node already turned: that is left alone.
+ */
+function withAlternatives(node: JsonNode, before: JsonNode[], after: JsonNode[]): void {
+    const present = (node.anyOf ?? []).map((form) => JSON.stringify(form));
+    if ([...before, ...after].every((form) => present.includes(JSON.stringify(form)))) return;
+    const annotations = Object.fromEntries(ANNOTATIONS.filter((key) => node[key] !== undefined).map((key) => [key, node[key]]));
+    const form = Object.fromEntries(Object.entries(node).filter(([key]) => !ANNOTATIONS.includes(key)));
+    for (const keyword of Object.keys(node)) delete node[keyword];
+    Object.assign(node, annotations, { anyOf: [...before, form, ...after] });
 }
 
 const SECTION_WORDS = new Set(["an object", "a list"]);
@@ -126,8 +137,16 @@ export function withReadmeTable(readme: string): string {
     return `${readme.slice(0, start + README_START.length)}\n${readmeTable()}\n${readme.slice(end)}`;
 }
 
+/** A setting's own form: the node, or the first of its alternatives that is not "empty". */
+function ownForm(node: JsonNode): JsonNode {
+    if (node.type !== undefined || node.anyOf === undefined) return node;
+    const own = node.anyOf.find((form) => JSON.stringify(form) !== JSON.stringify(EMPTY));
+    return own === undefined ? node : ownForm(own);
+}
+
 function pulumiType(node: JsonNode): string {
-    const type = Array.isArray(node.type) ? node.type[0] : node.type;
+    const form = ownForm(node);
+    const type = Array.isArray(form.type) ? form.type[0] : form.type;
     return type === "number" ? "integer" : (type ?? "string");
 }
 
@@ -188,7 +207,17 @@ function shipped(node: JsonNode, underSecrets = false): JsonNode {
     if (node.anyOf) out.anyOf = node.anyOf.map((n) => shipped(n, underSecrets));
     delete out.emptyMeansUnset;
     delete out.noProjectDefault;
-    if (underSecrets && node.type === "string") return { description: out.description, anyOf: [{ type: "string" }, SECURE] };
+    delete out.alsoAccepts;
+    // zod writes alternatives of bare types as a type list; strict JSON Schema tools (ajv strict) want anyOf.
+    if (Array.isArray(out.type)) {
+        out.anyOf = out.type.map((type) => ({ type }));
+        delete out.type;
+    }
+    // A secret is written plain (text or a number) or encrypted.
+    if (underSecrets && node.type !== "object") {
+        const { description, ...form } = out;
+        return { description, anyOf: [form, SECURE] };
+    }
     return out;
 }
 

@@ -172,7 +172,11 @@ export function azureSchema(production: boolean) {
                     description: "Entra ID groups that may operate the Sidecar namespaces only (guide §4.3).",
                 }),
                 availabilityZones: env(
-                    list(z.preprocess((v) => (typeof v === "number" ? String(v) : v), oneOf(["1", "2", "3"] as const))).meta({
+                    list(
+                        z
+                            .preprocess((v) => (typeof v === "number" ? String(v) : v), oneOf(["1", "2", "3"] as const))
+                            .meta({ alsoAccepts: [{ type: "integer", enum: [1, 2, 3] }] }),
+                    ).meta({
                         description: "Availability zones of the node pools.",
                     }),
                     [],

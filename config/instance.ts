@@ -2,7 +2,22 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Checker, HIDDEN, cpuMillis, isDnsLabel, isIpv4Cidr, memoryBytes } from "./checker";
 import { CRON_ALLOWED, cronProblem } from "./cron";
-import { boolean, cidr, cpu, dnsLabel, integer, keysOf, list, memory, oneOf, optionalText, section, text, withDefault } from "./kinds";
+import {
+    boolean,
+    cidr,
+    cpu,
+    dnsLabel,
+    integer,
+    keysOf,
+    list,
+    mapOf,
+    memory,
+    oneOf,
+    optionalText,
+    section,
+    text,
+    withDefault,
+} from "./kinds";
 import { parseSetting } from "./parse";
 import { OBJECT_NAME_KINDS, SidecarObjectNames, objectNames } from "../components/kubernetes/names";
 import { nameProblem } from "../kubernetes-model/name-rules";
@@ -336,52 +351,48 @@ function resolveResources(check: Checker, path: string, given: ParsedResources, 
     return r;
 }
 
+/**
+ * One secret: text, or a number (an unquoted PIN) read as its text; empty is unset (generated). Every value here
+ * is secret: config/checker.ts hides whatever lies under `secrets` in a message.
+ */
+const secretValue = (key: (typeof SECRET_KEYS)[number]) =>
+    z
+        .preprocess(
+            (value) => (value === null || value === "" ? undefined : typeof value === "number" ? String(value) : value),
+            z.string({ error: "a string" }).optional(),
+        )
+        .meta({ description: `The instance's ${key}; generated when unset.`, alsoAccepts: [{ type: "number" }] });
+
 /** `xroad-sidecar:secrets.<instance>`: one stack-file value per secret, plain or `{secure: …}`. */
-export const secretsSchema = z
-    .record(
-        z.string(),
-        z
-            .object(
-                Object.fromEntries(
-                    SECRET_KEYS.map((key) => [
-                        key,
-                        z
-                            .string()
-                            .optional()
-                            .meta({ description: `The instance's ${key}; generated when unset.` }),
-                    ]),
-                ) as Record<(typeof SECRET_KEYS)[number], z.ZodOptional<z.ZodString>>,
-            )
-            .strict(),
-    )
-    .meta({
+const instanceSecretsSchema = z.strictObject(
+    Object.fromEntries(SECRET_KEYS.map((key) => [key, secretValue(key)])) as Record<
+        (typeof SECRET_KEYS)[number],
+        ReturnType<typeof secretValue>
+    >,
+    {
+        // Worded for secrets (a misspelled secret key is still a secret): config/parse.ts never shows its value.
+        error: (issue) =>
+            issue.code === "unrecognized_keys" ? `a known secret (${SECRET_KEYS.join(", ")})` : `an object with ${SECRET_KEYS.join(", ")}`,
+    },
+);
+
+/** `xroad-sidecar:secrets`: the secrets of each instance, by instance name. */
+export const secretsSchema = withDefault(
+    mapOf(instanceSecretsSchema),
+    {},
+    {
         description:
             "Per instance name: tokenPin, adminUser, adminPassword, dbPassword. Set with `pulumi config set --secret --path secrets.<instance>.tokenPin <value>`; anything unset is generated and kept secret.",
-        default: {},
-    });
+    },
+);
+type ParsedSecrets = z.output<typeof secretsSchema>;
 
-function readSecrets(check: Checker, name: string, raw: unknown): InstanceSecrets {
-    const path = `secrets.${name}`;
-    // Values here are secret: issues show HIDDEN, never the value.
-    if (raw !== undefined && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
-        check.fail(path, HIDDEN, `an object with ${SECRET_KEYS.join(", ")}`);
-        return {};
-    }
-    const s = (raw ?? {}) as Record<string, unknown>;
+/** Each instance's secrets as Pulumi secrets, whether or not the stack file marked them secure. */
+function asPulumiSecrets(given: ParsedSecrets[string] | undefined): InstanceSecrets {
     const out: InstanceSecrets = {};
-    for (const key of Object.keys(s)) {
-        if (!(SECRET_KEYS as readonly string[]).includes(key))
-            check.fail(`${path}.${key}`, HIDDEN, `a known secret (${SECRET_KEYS.join(", ")})`);
-    }
     for (const key of SECRET_KEYS) {
-        const v = s[key];
-        if (v === undefined || v === null || v === "") continue;
-        if (typeof v !== "string" && typeof v !== "number") {
-            check.fail(`${path}.${key}`, HIDDEN, "a string");
-            continue;
-        }
-        // Read as a Pulumi secret whether or not the stack file marked it secure.
-        out[key] = pulumi.secret(String(v));
+        const value = given?.[key];
+        if (value !== undefined) out[key] = pulumi.secret(value);
     }
     return out;
 }
@@ -461,7 +472,7 @@ function resolveInstance(
     index: number,
     parsed: ParsedInstance,
     raw: unknown,
-    secrets: Record<string, unknown>,
+    secrets: ParsedSecrets,
     ctx: InstanceContext,
 ): SidecarInstanceConfig {
     const path = `instances[${index}]`;
@@ -542,7 +553,7 @@ function resolveInstance(
         network,
         archiving,
         logLevel: parsed.logLevel,
-        secrets: readSecrets(check, name, secrets[name]),
+        secrets: asPulumiSecrets(secrets[name]),
     };
 }
 
@@ -561,7 +572,7 @@ const instancesListSchema = withDefault(list(z.unknown(), { min: 1, allowed: "a 
 export function readInstances(check: Checker, raw: unknown, rawSecrets: unknown, ctx: InstanceContext): SidecarInstanceConfig[] {
     // The list first, then each instance on its own, so one broken instance does not hide the rules of the others.
     const list = parseSetting(check, "instances", raw, instancesListSchema) ?? [{}];
-    const secrets = check.section("secrets", rawSecrets);
+    const secrets = parseSetting(check, "secrets", rawSecrets, secretsSchema) ?? {};
     const instances = list.flatMap((item, i) => {
         const parsed = parseSetting(check, `instances[${i}]`, item, instanceSchema);
         return parsed === undefined ? [] : [resolveInstance(check, i, parsed, item, secrets, ctx)];
@@ -577,7 +588,9 @@ export function readInstances(check: Checker, raw: unknown, rawSecrets: unknown,
             else seen.set(k, i);
         }
     });
-    for (const name of Object.keys(secrets)) {
+    // Every name written, also one whose secrets were refused: a misspelled instance name is the likelier mistake.
+    const written = typeof rawSecrets === "object" && rawSecrets !== null && !Array.isArray(rawSecrets) ? Object.keys(rawSecrets) : [];
+    for (const name of written) {
         if (!instances.some((i) => i.name === name))
             check.fail(`secrets.${name}`, HIDDEN, `secrets for a configured instance (${instances.map((i) => i.name).join(", ")})`);
     }

@@ -42,13 +42,35 @@ declare module "zod" {
         emptyMeansUnset?: boolean;
         /** A top-level section only some stacks have (a target's): Pulumi.yaml declares it without a default. */
         noProjectDefault?: boolean;
+        /**
+         * The other forms the loader converts into this value (JSON Schema fragments): the JSON Schema of the stack
+         * file accepts them too, so the editor does not flag what the loader takes.
+         */
+        alsoAccepts?: JsonForm[];
     }
+}
+
+/** A JSON Schema fragment for one more written form of a value (config/artefacts.ts adds it as an alternative). */
+export interface JsonForm {
+    type: "string" | "number" | "integer";
+    pattern?: string;
+    enum?: (string | number)[];
+    exclusiveMinimum?: number;
+    maximum?: number;
 }
 
 /** `null` (an empty YAML value) counts as unset for sections and lists, as Pulumi's own config does. */
 const unsetIfNull = (value: unknown) => (value === null ? undefined : value);
-const intFromText = (value: unknown) => (typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value);
+/**
+ * The written forms each kind converts. `pulumi config set xroad-sidecar:protectData false` writes the string
+ * "false" into the stack file, and Pulumi hands every top-level scalar over as text: "3" is 3, "true" is true.
+ */
+const INTEGER_TEXT = /^-?\d+$/;
+const intFromText = (value: unknown) => (typeof value === "string" && INTEGER_TEXT.test(value) ? Number(value) : value);
+const INTEGER_AS_TEXT: JsonForm = { type: "string", pattern: INTEGER_TEXT.source };
 const boolFromText = (value: unknown) => (value === "true" ? true : value === "false" ? false : value);
+const BOOLEAN_AS_TEXT: JsonForm = { type: "string", enum: ["true", "false"] };
+/** A YAML number where text is meant: an unquoted 7.8, or a quantity written as 2. */
 const textFromNumber = (value: unknown) => (typeof value === "number" ? String(value) : value);
 
 /**
@@ -77,7 +99,7 @@ export function integer(range: { min: number; max: number }, description?: strin
     const allowed = `an integer from ${range.min} to ${range.max}`;
     return z
         .preprocess(intFromText, z.int({ error: allowed }).min(range.min, { error: allowed }).max(range.max, { error: allowed }))
-        .meta({ description, allowed });
+        .meta({ description, allowed, alsoAccepts: [INTEGER_AS_TEXT] });
 }
 
 /** An integer from a fixed set, such as CloudWatch's retention periods. */
@@ -88,11 +110,19 @@ export function integerIn(values: readonly number[], description?: string) {
             intFromText,
             z.union(values.map((v) => z.literal(v)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]], { error: allowed }),
         )
-        .meta({ description, allowed });
+        .meta({ description, allowed, alsoAccepts: [integerTextOf(values)] });
+}
+
+/** The texts intFromText turns into one of these integers: "30", also "030" (leading zeros, as Number reads them). */
+function integerTextOf(values: readonly number[]): JsonForm {
+    if (values.some((value) => value < 0 || !Number.isInteger(value))) return INTEGER_AS_TEXT;
+    return { type: "string", pattern: `^0*(${values.map(String).join("|")})$` };
 }
 
 export function boolean(description?: string) {
-    return z.preprocess(boolFromText, z.boolean({ error: "true or false" })).meta({ description, allowed: "true or false" });
+    return z
+        .preprocess(boolFromText, z.boolean({ error: "true or false" }))
+        .meta({ description, allowed: "true or false", alsoAccepts: [BOOLEAN_AS_TEXT] });
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, description?: string) {
@@ -120,7 +150,9 @@ export function text(rule?: Rule, description?: string) {
 
 /** Like {@link text}, where a YAML number (an unquoted 7.8 or 1.33) is read as the text the user meant. */
 export function versionText(rule?: Rule, description?: string) {
-    return z.preprocess(textFromNumber, text(rule)).meta({ description, allowed: rule?.allowed ?? "a non-empty string" });
+    return z
+        .preprocess(textFromNumber, text(rule))
+        .meta({ description, allowed: rule?.allowed ?? "a non-empty string", alsoAccepts: [{ type: "number" }] });
 }
 
 /** An optional value, where an empty one means unset. */
@@ -194,6 +226,11 @@ export function stringMap(description?: string) {
         .meta({ description, allowed: "a map of string to string" });
 }
 
+/** A map of names (chosen by the user, such as instance names) to sections of settings; empty YAML is an empty map. */
+export function mapOf<S extends z.ZodType>(value: S, description?: string) {
+    return z.preprocess(unsetIfNull, z.record(z.string(), value, { error: "an object" })).meta({ description, allowed: "an object" });
+}
+
 /** Label keys and values in Kubernetes syntax (k8s.io/apimachinery validation: IsQualifiedName, IsValidLabelValue). */
 export function labels(description?: string) {
     const keyAllowed = "a label key: an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' or '.'";
@@ -228,7 +265,7 @@ export function cpu(description?: string) {
                     }, bounded),
                 ),
         )
-        .meta({ description, allowed });
+        .meta({ description, allowed, alsoAccepts: [{ type: "number", exclusiveMinimum: 0, maximum: MAX_CPU_CORES }] });
 }
 
 /** A positive memory or storage quantity. */
@@ -242,7 +279,7 @@ export function memory(description?: string) {
                 .regex(MEMORY_QUANTITY, { error: allowed })
                 .check(judged<string>((value) => (memoryBytes(value) ?? 1) > 0, "a quantity above 0, such as 4Gi or 3072Mi")),
         )
-        .meta({ description, allowed });
+        .meta({ description, allowed, alsoAccepts: [{ type: "number", exclusiveMinimum: 0 }] });
 }
 
 /** The object schema inside a declared section (under its default, optional and preprocessing wrappers). */

@@ -5,7 +5,7 @@
  * so the cross-field rules still run and every error is reported together.
  */
 import { z } from "zod";
-import { Checker } from "./checker";
+import { Checker, HIDDEN } from "./checker";
 import { UNKNOWN_KEY_MARK } from "./kinds";
 
 type Segment = PropertyKey;
@@ -66,7 +66,12 @@ export function parseSetting<S extends z.ZodType>(check: Checker, path: string, 
     for (const issue of first.error.issues) {
         const key = joinPath(path, issue.path);
         if (issue.code === "unrecognized_keys") {
-            for (const unknown of issue.keys) check.unknownKey(joinPath(key, [unknown]), issue.message.slice(UNKNOWN_KEY_MARK.length));
+            // Never the value of an unknown key: it may be a secret under a misspelled key. A section may word the
+            // issue itself (secrets: "a known secret"); the value is hidden then too.
+            for (const unknown of issue.keys)
+                if (issue.message.startsWith(UNKNOWN_KEY_MARK))
+                    check.unknownKey(joinPath(key, [unknown]), issue.message.slice(UNKNOWN_KEY_MARK.length));
+                else check.fail(joinPath(key, [unknown]), HIDDEN, issue.message);
             continue;
         }
         // The value as the check judged it: the text of a YAML number, or the part of a value (a label's key).

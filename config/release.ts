@@ -128,9 +128,12 @@ function withoutUnset<T extends object>(record: T): T {
     return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** In promotion's order, whichever keys the stack file wrote. */
+/** Every release key in promotion's order; spreading a release over it keeps this order and takes the release's values. */
+const RELEASE_ORDER: Record<string, undefined> = Object.fromEntries(RELEASE_KEYS.map((key) => [key, undefined]));
+
+/** In promotion's order, whichever keys the stack file wrote (an optional key unset in it comes last from zod). */
 function inReleaseOrder(release: ReleaseConfig): ReleaseConfig {
-    return Object.fromEntries(RELEASE_KEYS.map((key) => [key, release[key]])) as unknown as ReleaseConfig;
+    return { ...RELEASE_ORDER, ...release };
 }
 
 /** What a stack without a release block runs. */

@@ -7,9 +7,11 @@ import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { GENERATED_FILES, stackFileJsonSchema, withPulumiConfigBlock, withReadmeTable } from "../../config/artefacts";
-import { listStacks } from "../../plan/stack-file";
+import { loadStackConfig } from "../../config";
+import { listStacks, parseStackFile, readProjectFile } from "../../plan/stack-file";
+import { configErrors } from "./errors";
 
 const projectDir = path.resolve(__dirname, "../..");
 const read = (file: string) => fs.readFileSync(path.join(projectDir, file), "utf8");
@@ -46,6 +48,71 @@ describe("artefacts generated from the settings' schema", () => {
             assert.deepEqual(errorsOf(dev), []);
             dev.config["xroad-sidecr:instances"] = [];
             assert.deepEqual(errorsOf(dev), ["/config must NOT have additional properties"]);
+        });
+
+        /** The stack file as the loader reads it (the project's defaults added, as the Pulumi CLI does). */
+        const load = (document: { config: Record<string, unknown> }, stack: string) => {
+            const project = readProjectFile(projectDir);
+            const file = parseStackFile(stringify(document), project.name, stack, project.config);
+            return loadStackConfig(file.config, { project: project.name, stack }, { offline: true });
+        };
+
+        it("accepts the written forms the loader converts, and the loader takes them (quoted integers and booleans, unquoted versions and quantities)", () => {
+            const dev = example("dev");
+            // As `pulumi config set xroad-sidecar:protectData false` writes it.
+            dev.config["xroad-sidecar:protectData"] = "false";
+            const aws = dev.config["xroad-sidecar:aws"] as Record<string, Record<string, unknown>>;
+            aws.nodeGroup.maxSize = "5";
+            (aws as Record<string, unknown>).logRetentionDays = "030";
+            (dev.config["xroad-sidecar:release"] as Record<string, unknown>).kubernetesVersion = 1.33;
+            const instance = (dev.config["xroad-sidecar:instances"] as Record<string, unknown>[])[0];
+            instance.resources = { requests: { cpu: 2, memory: "4Gi" }, limits: { cpu: "2", memory: "4Gi" } };
+            instance.archiving = { settleMinutes: "45", encryption: { enabled: "false" } };
+            assert.deepEqual(errorsOf(dev), []);
+            const config = load(dev, "dev");
+            assert.equal(config.protectData, false);
+            assert.ok(config.target === "aws");
+            assert.equal(config.aws.nodeGroup.maxSize, 5);
+            assert.equal(config.aws.logRetentionDays, 30);
+            assert.equal(config.release.kubernetesVersion, "1.33");
+            assert.deepEqual(config.instances[0].primaryResources.requests, { cpu: "2", memory: "4Gi" });
+            assert.equal(config.instances[0].archiving.settleMinutes, 45);
+
+            const azure = example("azure-prod");
+            (azure.config["xroad-sidecar:azure"] as Record<string, unknown>).availabilityZones = [1, 2, 3];
+            assert.deepEqual(errorsOf(azure), []);
+            const azureConfig = load(azure, "azure-prod");
+            assert.ok(azureConfig.target === "azure");
+            assert.deepEqual(azureConfig.azure.availabilityZones, ["1", "2", "3"]);
+        });
+
+        it("refuses, like the loader, the written forms that are not the value", () => {
+            const dev = example("dev");
+            dev.config["xroad-sidecar:protectData"] = "yes";
+            const aws = dev.config["xroad-sidecar:aws"] as Record<string, Record<string, unknown>>;
+            aws.nodeGroup.maxSize = "five";
+            (aws as Record<string, unknown>).logRetentionDays = "31";
+            const instance = (dev.config["xroad-sidecar:instances"] as Record<string, unknown>[])[0];
+            instance.resources = { requests: { cpu: -1, memory: "4Gi" }, limits: { cpu: "2", memory: "4Gi" } };
+            const errors = errorsOf(dev);
+            for (const at of [
+                "/config/xroad-sidecar:protectData",
+                "/config/xroad-sidecar:aws/nodeGroup/maxSize",
+                "/config/xroad-sidecar:aws/logRetentionDays",
+                "/config/xroad-sidecar:instances/0/resources/requests/cpu",
+            ])
+                assert.ok(
+                    errors.some((e) => e.startsWith(`${at} must match a schema in anyOf`)),
+                    `${at} not refused among:\n${errors.join("\n")}`,
+                );
+            const refused = configErrors(() => load(dev, "dev")).map((message) => message.split(":").slice(0, 2).join(":"));
+            for (const key of [
+                "xroad-sidecar:protectData",
+                "xroad-sidecar:aws.nodeGroup.maxSize",
+                "xroad-sidecar:aws.logRetentionDays",
+                "xroad-sidecar:instances[0].resources.requests.cpu",
+            ])
+                assert.ok(refused.includes(key), `the loader does not refuse ${key}: ${refused.join("; ")}`);
         });
 
         it("refuses what the loader refuses by type, enum, range or unknown key", () => {

@@ -154,12 +154,26 @@ describe("stack configuration", () => {
         const errors = errorsOf(
             `${existing}  xroad-sidecar:secrets:\n    sidecar:\n      tokenPin: [1234]\n      pin: 5678\n    other: {}\n`,
         );
+        // The schema's order: the declared secrets, then the unknown keys; then the rule that relates them to the instances.
         assert.deepEqual(errors, [
-            'xroad-sidecar:secrets.sidecar.pin: "[secret]" is not valid; allowed: a known secret (tokenPin, adminUser, adminPassword, dbPassword)',
             'xroad-sidecar:secrets.sidecar.tokenPin: "[secret]" is not valid; allowed: a string',
+            'xroad-sidecar:secrets.sidecar.pin: "[secret]" is not valid; allowed: a known secret (tokenPin, adminUser, adminPassword, dbPassword)',
             'xroad-sidecar:secrets.other: "[secret]" is not valid; allowed: secrets for a configured instance (sidecar)',
         ]);
         assert.ok(errors.every((e) => !e.includes("1234") && !e.includes("5678")));
+    });
+
+    it("checks secrets against their schema without showing them: the section, each instance's, each value", () => {
+        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:secrets: LEAK-1\n`), [
+            'xroad-sidecar:secrets: "[secret]" is not valid; allowed: an object',
+        ]);
+        const errors = errorsOf(`${existing}  xroad-sidecar:secrets:\n    sidecar: LEAK-2\n    sidecra: [LEAK-3]\n`);
+        assert.deepEqual(errors, [
+            'xroad-sidecar:secrets.sidecar: "[secret]" is not valid; allowed: an object with tokenPin, adminUser, adminPassword, dbPassword',
+            'xroad-sidecar:secrets.sidecra: "[secret]" is not valid; allowed: an object with tokenPin, adminUser, adminPassword, dbPassword',
+            'xroad-sidecar:secrets.sidecra: "[secret]" is not valid; allowed: secrets for a configured instance (sidecar)',
+        ]);
+        assert.ok(errors.every((e) => !e.includes("LEAK")));
     });
 
     it("reads secrets as Pulumi secrets even when the stack file stores them in plain text", async () => {
