@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Checker } from "./checker";
 import { boolean, cidr, envDefault, integer, integerIn, keysOf, list, oneOf, optionalText, section, text, withDefault } from "./kinds";
 import { parseSetting } from "./parse";
+import { parseCidr } from "../policy/kubernetes/cidr";
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 const CLOUDWATCH_RETENTION_DAYS = [
@@ -293,8 +294,8 @@ export function readAwsSettings(
         s.database.maxAllocatedStorageGb,
     );
 
-    const vpcPrefix = Number(s.vpcCidr.split("/")[1]);
-    if (vpcPrefix < MIN_VPC_PREFIX || vpcPrefix > MAX_VPC_PREFIX) {
+    const vpcPrefix = parseCidr(s.vpcCidr)?.prefix;
+    if (vpcPrefix !== undefined && (vpcPrefix < MIN_VPC_PREFIX || vpcPrefix > MAX_VPC_PREFIX)) {
         check.fail(
             `${p}.vpcCidr`,
             s.vpcCidr,

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { Checker } from "./checker";
 import { boolean, cidr, envDefault, integer, keysOf, list, oneOf, optionalText, section, text, withDefault } from "./kinds";
 import { parseSetting } from "./parse";
-import { cidrContains, cidrRange, cidrsOverlap } from "./cidr";
+import { cidrContains, cidrsOverlap, parseCidr, parseIpv4 } from "../policy/kubernetes/cidr";
 import { Placeholder, documentationCidr, placeholderGuid } from "./placeholders";
 
-export { cidrContains } from "./cidr";
+export { cidrContains } from "../policy/kubernetes/cidr";
 
 const AKS_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image"] as const;
 export const AKS_AUDIT_CATEGORIES = ["kube-audit-admin", "kube-audit"] as const;
@@ -271,7 +271,7 @@ export function azureSchema(production: boolean) {
                     section({
                         internal: withDefault(boolean(), false, { description: "An internal load balancer for 5500/5577." }),
                         privateIp: optionalText(
-                            { pattern: /^(\d{1,3}\.){3}\d{1,3}$/, allowed: "an IPv4 address in the node subnet" },
+                            { pattern: { test: (value) => parseIpv4(value) !== undefined }, allowed: "an IPv4 address in the node subnet" },
                             "Fixed private IP of an internal load balancer, inside the node subnet.",
                         ),
                     }),
@@ -369,8 +369,8 @@ function checkAzureConsistency(check: Checker, s: AzureSettings, production: boo
         ["privateEndpointSubnetCidr", s.privateEndpointSubnetCidr],
         ["apiServerSubnetCidr", s.apiServerSubnetCidr],
     ] as const;
-    const apiPrefix = Number(s.apiServerSubnetCidr.split("/")[1]);
-    if (apiPrefix > 28)
+    const apiPrefix = parseCidr(s.apiServerSubnetCidr)?.prefix;
+    if (apiPrefix !== undefined && apiPrefix > 28)
         check.fail(
             `${p}.apiServerSubnetCidr`,
             s.apiServerSubnetCidr,
@@ -434,7 +434,7 @@ function checkAzureConsistency(check: Checker, s: AzureSettings, production: boo
     }
     if (
         s.loadBalancer.privateIp !== undefined &&
-        cidrRange(s.nodeSubnetCidr) &&
+        parseCidr(s.nodeSubnetCidr) &&
         !cidrContains(s.nodeSubnetCidr, s.loadBalancer.privateIp)
     ) {
         check.fail(

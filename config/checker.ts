@@ -128,33 +128,6 @@ export function memoryBytes(quantity: string): number | undefined {
     return bytes === undefined ? undefined : Math.round(bytes);
 }
 
-/**
- * True for a canonical IPv4 CIDR such as 10.0.0.0/16: octets and prefix in range, no leading zeros
- * (which some parsers read as octal) and no host bits, so the value means exactly what it says.
- */
-export function isIpv4Cidr(value: string): boolean {
-    const m = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(0|[1-9]\d?)$/.exec(value);
-    if (!m) return false;
-    const octets = m.slice(1, 5).map(Number);
-    const prefix = Number(m[5]);
-    if (!octets.every((o) => o <= 255) || prefix > 32) return false;
-    const address = octets.reduce((a, o) => a * 256 + o, 0);
-    const hostSize = 2 ** (32 - prefix);
-    return address % hostSize === 0;
-}
-
-/** The same CIDR with its host bits cleared, for the error message: 10.20.0.5/16 → 10.20.0.0/16. */
-export function canonicalCidr(value: string): string | undefined {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
-    if (!m) return undefined;
-    const octets = m.slice(1, 5).map(Number);
-    const prefix = Number(m[5]);
-    if (!octets.every((o) => o <= 255) || prefix > 32) return undefined;
-    const hostSize = 2 ** (32 - prefix);
-    const network = Math.floor(octets.reduce((a, o) => a * 256 + o, 0) / hostSize) * hostSize;
-    return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".")}/${prefix}`;
-}
-
 // Kubernetes label syntax (k8s.io/apimachinery/pkg/util/validation: IsQualifiedName, IsValidLabelValue).
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { Checker, HIDDEN, cpuMillis, isDnsLabel, isIpv4Cidr, memoryBytes } from "./checker";
+import { Checker, HIDDEN, cpuMillis, isDnsLabel, memoryBytes } from "./checker";
+import { isCanonicalCidr } from "../policy/kubernetes/cidr";
 import { CRON_ALLOWED, cronProblem } from "./cron";
 import {
     boolean,
@@ -435,8 +436,8 @@ function resolveDatabase(
         check.fail(`${path}.database.host`, undefined, "a host name or IP address");
     const host = db.host ?? "";
     const hostCidr = `${host}/32`;
-    const egressCidrs = db.egressCidrs ?? (isIpv4Cidr(hostCidr) ? [hostCidr] : []);
-    if (!isIpv4Cidr(hostCidr) && egressCidrs.length === 0 && !check.reported(`${path}.database.egressCidrs`))
+    const egressCidrs = db.egressCidrs ?? (isCanonicalCidr(hostCidr) ? [hostCidr] : []);
+    if (!isCanonicalCidr(hostCidr) && egressCidrs.length === 0 && !check.reported(`${path}.database.egressCidrs`))
         check.fail(
             `${path}.database.egressCidrs`,
             db.egressCidrs,

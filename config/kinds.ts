@@ -12,15 +12,14 @@ import {
     CPU_QUANTITY,
     MAX_CPU_CORES,
     MEMORY_QUANTITY,
-    canonicalCidr,
     cpuMillis,
     isDnsLabel,
-    isIpv4Cidr,
     isLabelKey,
     isLabelValue,
     memoryBytes,
     type Rule,
 } from "./checker";
+import { canonicalFormOf, isCanonicalCidr } from "../policy/kubernetes/cidr";
 
 /** Metadata every declared setting carries; config/artefacts.ts turns it into the README, Pulumi.yaml and the JSON Schema. */
 export interface SettingMeta {
@@ -184,8 +183,8 @@ export function cidr(description?: string) {
         .string({ error: general })
         .min(1, { error: general })
         .check(
-            judged<string>(isIpv4Cidr, (value) => {
-                const canonical = canonicalCidr(value);
+            judged<string>(isCanonicalCidr, (value) => {
+                const canonical = canonicalFormOf(value);
                 return canonical !== undefined && canonical !== value
                     ? `a canonical IPv4 CIDR without host bits or leading zeros: ${canonical}`
                     : general;

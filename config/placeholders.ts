@@ -5,7 +5,7 @@
  *
  * Generic for every cloud: each target decides which of its keys it passes here.
  */
-import { cidrRange } from "./cidr";
+import { cidrsOverlap } from "../policy/kubernetes/cidr";
 
 /** RFC 5737 §3: TEST-NET-1, TEST-NET-2 and TEST-NET-3, "for use in documentation". */
 const DOCUMENTATION_CIDRS = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"] as const;
@@ -19,12 +19,7 @@ const EXAMPLE_AWS_ACCOUNT_ID = "123456789012";
  */
 export function documentationCidr(cidrOrIp: string): string | undefined {
     const value = cidrOrIp.includes("/") ? cidrOrIp : `${cidrOrIp}/32`;
-    const r = cidrRange(value);
-    if (!r) return undefined;
-    const hit = DOCUMENTATION_CIDRS.find((doc) => {
-        const d = cidrRange(doc);
-        return d !== undefined && r.first <= d.last && d.first <= r.last;
-    });
+    const hit = DOCUMENTATION_CIDRS.find((doc) => cidrsOverlap(value, doc));
     return hit ? `an RFC 5737 documentation range (${hit}), which no real network uses` : undefined;
 }
 

@@ -12,7 +12,7 @@
  * Calico and Cilium treat them when a pod has an address (the API leaves pod IPs in ipBlocks undefined).
  * Traffic from the node (kubelet probes) is not modelled: Kubernetes always allows it.
  */
-import { cidrHas } from "./cidr";
+import { cidrContains, parseCidr } from "./cidr";
 import { selectorMatches } from "./selectors";
 import { Obj, allContainers, asArray, asObj, asString, podTemplate, textOf } from "./workloads";
 import { k8sTypeToken } from "./types";
@@ -111,8 +111,11 @@ function peerMatches(peer: Obj, policyNamespace: string, e: Endpoint): boolean {
     if (ipBlock) {
         const ip = ipOf(e);
         const cidr = asString(ipBlock.cidr);
-        if (!ip || !cidr || !cidrHas(cidr, ip)) return false;
-        return !(Array.isArray(ipBlock.except) ? ipBlock.except : []).some((x) => typeof x === "string" && cidrHas(x, ip));
+        if (!ip || !cidr) return false;
+        // A block the strict reader refuses (010.0.0.0/8, which Kubernetes reads as decimal) is taken as admitting
+        // every address, and an unreadable `except` as excepting none: the pack assumes the wider reading.
+        if (parseCidr(cidr) !== undefined && !cidrContains(cidr, ip)) return false;
+        return !(Array.isArray(ipBlock.except) ? ipBlock.except : []).some((x) => typeof x === "string" && cidrContains(x, ip));
     }
     if (e.kind !== "pod") return false;
     const namespaceSelector = asObj(peer.namespaceSelector);

@@ -9,7 +9,7 @@ import type { StackConfig } from "../config";
 import type { SidecarInstanceConfig } from "../config/instance";
 import { ClusterNetwork, clusterNetwork, AZURE_WIRESERVER_CIDR } from "../config/cluster-network";
 import { MAIL_SUBMISSION_PORT } from "../config/network";
-import { addressIn, cidrHas } from "../kubernetes-model/cidr";
+import { addressIn, cidrContains } from "../kubernetes-model/cidr";
 import {
     Endpoint,
     FlowVerdict,
@@ -77,7 +77,7 @@ const RANDOM_NAMESPACE = "unrelated-namespace";
 function sampleIn(cidr: string, avoid: string[], start = 10): string {
     for (let n = start; n < start + 4096; n++) {
         const ip = addressIn(cidr, n);
-        if (!avoid.some((a) => cidrHas(a, ip))) return ip;
+        if (!avoid.some((a) => cidrContains(a, ip))) return ip;
     }
     return addressIn(cidr, start);
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { parseCidr, subnetOf } from "../../policy/kubernetes/cidr";
 
 export interface NetworkArgs {
     /** EKS cluster name, for the subnet tags the cloud provider uses to place load balancers. */
@@ -13,28 +14,18 @@ export interface NetworkArgs {
     region: string;
 }
 
-function ipToInt(ip: string): number {
-    return ip.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
-}
-
-function intToIp(n: number): string {
-    return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
-}
-
 /**
  * Carves the VPC into subnets: the first three eighths are private (pods take VPC addresses under the
  * VPC CNI, so they get the space); the last eighth is cut into small public subnets, which hold only
  * the load balancer and NAT gateways.
  */
 export function subnetCidrs(vpcCidr: string, zones: number): { private: string[]; public: string[] } {
-    const [address, prefixText] = vpcCidr.split("/");
-    const prefix = Number(prefixText);
-    const size = 2 ** (32 - prefix);
-    const base = ipToInt(address) - (ipToInt(address) % size);
-    const eighth = size / 8;
-    const privateCidrs = Array.from({ length: zones }, (_, i) => `${intToIp(base + i * eighth)}/${prefix + 3}`);
-    const publicBase = base + 7 * eighth;
-    const publicCidrs = Array.from({ length: zones }, (_, i) => `${intToIp(publicBase + (i * eighth) / 8)}/${prefix + 6}`);
+    const vpc = parseCidr(vpcCidr);
+    if (!vpc) throw new Error(`not an IPv4 CIDR: ${vpcCidr}`);
+    const prefix = vpc.prefix;
+    // The last eighth of the VPC is /+6 block number 56 onwards.
+    const privateCidrs = Array.from({ length: zones }, (_, i) => subnetOf(vpcCidr, prefix + 3, i));
+    const publicCidrs = Array.from({ length: zones }, (_, i) => subnetOf(vpcCidr, prefix + 6, 7 * 8 + i));
     return { private: privateCidrs, public: publicCidrs };
 }
 

@@ -919,6 +919,31 @@ const CASES: Case[] = [
         exit: 2,
         fragment: "belong to the cluster",
     },
+    // The one CIDR module (issue 17): notations the old readers disagreed on are refused everywhere.
+    {
+        id: "cidr-exponent-prefix",
+        base: "dev",
+        what: "a prefix written 1e1 (Number() reads 10)",
+        change: (c) => (section(c, key("aws")).vpcCidr = "10.20.0.0/1e1"),
+        exit: 2,
+        fragment: 'xroad-sidecar:aws.vpcCidr: "10.20.0.0/1e1" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
+    },
+    {
+        id: "cidr-zero-padded-prefix",
+        base: "azure-dev",
+        what: "a prefix written 08",
+        change: (c) => (section(c, key("azure")).nodeSubnetCidr = "10.30.0.0/020"),
+        exit: 2,
+        fragment: 'xroad-sidecar:azure.nodeSubnetCidr: "10.30.0.0/020" is not valid; allowed: an IPv4 CIDR such as 10.0.0.0/16',
+    },
+    {
+        id: "ip-leading-zeros",
+        base: "azure-dev",
+        what: "an internal load balancer address with leading zeros",
+        change: (c) => (section(c, key("azure")).loadBalancer = { internal: true, privateIp: "10.30.0.010" }),
+        exit: 2,
+        fragment: 'xroad-sidecar:azure.loadBalancer.privateIp: "10.30.0.010" is not valid; allowed: an IPv4 address in the node subnet',
+    },
     {
         id: "registry-port",
         base: "dev",
