@@ -179,8 +179,11 @@ function alertPlaceholders(emails: string[]): Placeholder[] {
  * plan; under the engine a production stack whose receivers are placeholders is a config error.
  */
 export function checkAlertPlaceholders(check: Checker, s: AlertSettings, production: boolean, offline: boolean): void {
-    for (const ph of alertPlaceholders(s.receivers.emails)) {
-        if (production && !offline) check.fail(ph.path, ph.value, `a real value: this is ${ph.reason}`);
-        else check.warn(`${check.key(ph.path)} is a placeholder (${ph.value}: ${ph.reason}); replace it before pulumi up`);
+    for (const placeholder of alertPlaceholders(s.receivers.emails)) {
+        if (production && !offline) check.fail(placeholder.path, placeholder.value, `a real value: this is ${placeholder.reason}`);
+        else
+            check.warn(
+                `${check.key(placeholder.path)} is a placeholder (${placeholder.value}: ${placeholder.reason}); replace it before pulumi up`,
+            );
     }
 }

@@ -371,8 +371,11 @@ export function checkAwsPlaceholders(check: Checker, s: AwsSettings, production:
         });
     if (s.dns?.hostedZoneId === EXAMPLE_HOSTED_ZONE_ID)
         found.push({ path: "aws.dns.hostedZoneId", value: s.dns.hostedZoneId, reason: "the example hosted zone ID" });
-    for (const ph of found) {
-        if (production && !offline) check.fail(ph.path, ph.value, `a real value: this is ${ph.reason}`);
-        else check.warn(`${check.key(ph.path)} is a placeholder (${ph.value}: ${ph.reason}); replace it before pulumi up`);
+    for (const placeholder of found) {
+        if (production && !offline) check.fail(placeholder.path, placeholder.value, `a real value: this is ${placeholder.reason}`);
+        else
+            check.warn(
+                `${check.key(placeholder.path)} is a placeholder (${placeholder.value}: ${placeholder.reason}); replace it before pulumi up`,
+            );
     }
 }

@@ -536,8 +536,11 @@ function azurePlaceholders(s: AzureSettings): Placeholder[] {
  * try the examples as shipped).
  */
 function checkPlaceholders(check: Checker, s: AzureSettings, production: boolean, offline: boolean): void {
-    for (const ph of azurePlaceholders(s)) {
-        if (production && !offline) check.fail(ph.path, ph.value, `a real value: this is ${ph.reason}`);
-        else check.warn(`${check.key(ph.path)} is a placeholder (${ph.value}: ${ph.reason}); replace it before pulumi up`);
+    for (const placeholder of azurePlaceholders(s)) {
+        if (production && !offline) check.fail(placeholder.path, placeholder.value, `a real value: this is ${placeholder.reason}`);
+        else
+            check.warn(
+                `${check.key(placeholder.path)} is a placeholder (${placeholder.value}: ${placeholder.reason}); replace it before pulumi up`,
+            );
     }
 }

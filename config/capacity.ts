@@ -9,8 +9,8 @@ import { cpuMillis, memoryBytes } from "./checker";
 import { SidecarInstanceConfig } from "./instance";
 import { AKS_MAX_PODS } from "./azure";
 
-const MI = 1024 * 1024;
-const GI = 1024 * MI;
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
 
 export interface NodeShape {
     vcpus: number;
@@ -36,7 +36,7 @@ export function ec2Shape(instanceType: string): NodeShape | undefined {
     const m = /^([cmrt])(\d)[a-z]*\.([a-z0-9]+)$/.exec(instanceType);
     if (!m) return undefined;
     const vcpus = ec2Vcpus(m[3]);
-    return vcpus === undefined ? undefined : { vcpus, memoryBytes: vcpus * EC2_MEMORY_PER_VCPU[m[1]] * GI };
+    return vcpus === undefined ? undefined : { vcpus, memoryBytes: vcpus * EC2_MEMORY_PER_VCPU[m[1]] * GIB };
 }
 
 /** GiB of memory per vCPU by Azure series (Dsv5/Ddsv5: 4, Esv5: 8, Fsv2: 2). */
@@ -49,7 +49,7 @@ export function azureShape(vmSize: string): NodeShape | undefined {
     const vcpus = Number(m[2]);
     // An `l` in the suffix is the low-memory variant: 2 GiB per vCPU (Dlsv5, Dldsv6).
     const perVcpu = m[3].includes("l") ? 2 : AZURE_MEMORY_PER_VCPU[m[1]];
-    return { vcpus, memoryBytes: vcpus * perVcpu * GI };
+    return { vcpus, memoryBytes: vcpus * perVcpu * GIB };
 }
 
 /**
@@ -61,7 +61,7 @@ export function eksAllocatable(shape: NodeShape): Allocatable {
     const cores = shape.vcpus;
     const reservedCpu = 60 + (cores > 1 ? 10 : 0) + Math.min(Math.max(cores - 2, 0), 2) * 5 + Math.max(cores - 4, 0) * 2.5;
     const maxPods = cores <= 8 ? 58 : 110;
-    const reservedMemory = (11 * maxPods + 255 + 100) * MI;
+    const reservedMemory = (11 * maxPods + 255 + 100) * MIB;
     return { cpuMillis: Math.floor(cores * 1000 - reservedCpu), memoryBytes: shape.memoryBytes - reservedMemory };
 }
 
@@ -81,7 +81,7 @@ export function aksAllocatable(shape: NodeShape): Allocatable {
         [64, 740],
     ];
     const reservedCpu = (table.find(([c]) => shape.vcpus <= c) ?? table[table.length - 1])[1];
-    const reservedMemory = Math.min((20 * AKS_MAX_PODS + 50) * MI, shape.memoryBytes * 0.25) + 100 * MI;
+    const reservedMemory = Math.min((20 * AKS_MAX_PODS + 50) * MIB, shape.memoryBytes * 0.25) + 100 * MIB;
     return { cpuMillis: shape.vcpus * 1000 - reservedCpu, memoryBytes: shape.memoryBytes - reservedMemory };
 }
 
@@ -93,8 +93,8 @@ export function aksAllocatable(shape: NodeShape): Allocatable {
  * CriticalAddonsOnly), so the user pool carries only its DaemonSets (kube-proxy, azure-cns, CSI nodes, ama-logs).
  */
 export const PLATFORM_OVERHEAD = {
-    aws: { daemonSets: { cpuMillis: 600, memoryBytes: 768 * MI }, addOns: { cpuMillis: 1000, memoryBytes: 1536 * MI } },
-    azure: { daemonSets: { cpuMillis: 400, memoryBytes: 1024 * MI }, addOns: { cpuMillis: 0, memoryBytes: 0 } },
+    aws: { daemonSets: { cpuMillis: 600, memoryBytes: 768 * MIB }, addOns: { cpuMillis: 1000, memoryBytes: 1536 * MIB } },
+    azure: { daemonSets: { cpuMillis: 400, memoryBytes: 1024 * MIB }, addOns: { cpuMillis: 0, memoryBytes: 0 } },
 } as const;
 
 export interface PodDemand {
@@ -146,15 +146,15 @@ export function totalRequests(pods: PodDemand[]): { cpu: string; memory: string;
     const largest = [...pods].sort((a, b) => b.cpuMillis - a.cpuMillis)[0];
     return {
         cpu: `${cpu / 1000} CPU`,
-        memory: `${(memory / GI).toFixed(1)} GiB`,
+        memory: `${(memory / GIB).toFixed(1)} GiB`,
         pods: pods.length,
-        largest: largest ? `${largest.cpuMillis / 1000} CPU and ${(largest.memoryBytes / GI).toFixed(1)} GiB on one node` : "none",
+        largest: largest ? `${largest.cpuMillis / 1000} CPU and ${(largest.memoryBytes / GIB).toFixed(1)} GiB on one node` : "none",
     };
 }
 
 /** Allocatable of one node for Sidecar pods, after the node's own reservations and the platform's DaemonSets. */
 export function sidecarAllocatable(cloud: "aws" | "azure", shape: NodeShape): Allocatable {
     const base = cloud === "aws" ? eksAllocatable(shape) : aksAllocatable(shape);
-    const ds = PLATFORM_OVERHEAD[cloud].daemonSets;
-    return { cpuMillis: base.cpuMillis - ds.cpuMillis, memoryBytes: base.memoryBytes - ds.memoryBytes };
+    const daemonSets = PLATFORM_OVERHEAD[cloud].daemonSets;
+    return { cpuMillis: base.cpuMillis - daemonSets.cpuMillis, memoryBytes: base.memoryBytes - daemonSets.memoryBytes };
 }

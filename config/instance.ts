@@ -324,15 +324,15 @@ function resolveRequestsAndLimits(check: Checker, path: string, given: ParsedRes
         },
         limits: { cpu: given.limits.cpu ?? defaults.limits.cpu, memory: given.limits.memory ?? defaults.limits.memory },
     };
-    const [rc, lc, rm, lm] = [
+    const [requestMillis, limitMillis, requestBytes, limitBytes] = [
         cpuMillis(r.requests.cpu),
         cpuMillis(r.limits.cpu),
         memoryBytes(r.requests.memory),
         memoryBytes(r.limits.memory),
     ];
-    if (rc !== undefined && lc !== undefined && rc > lc)
+    if (requestMillis !== undefined && limitMillis !== undefined && requestMillis > limitMillis)
         check.fail(`${path}.requests.cpu`, r.requests.cpu, `a value not above ${path}.limits.cpu (${r.limits.cpu})`);
-    if (rm !== undefined && lm !== undefined && rm > lm)
+    if (requestBytes !== undefined && limitBytes !== undefined && requestBytes > limitBytes)
         check.fail(`${path}.requests.memory`, r.requests.memory, `a value not above ${path}.limits.memory (${r.limits.memory})`);
     return r;
 }
@@ -340,14 +340,14 @@ function resolveRequestsAndLimits(check: Checker, path: string, given: ParsedRes
 /** A Sidecar container's resources: the NIIS minimum by default, and never below it. */
 function resolveResources(check: Checker, path: string, given: ParsedResources, flavour: ImageFlavour): ContainerResources {
     const r = resolveRequestsAndLimits(check, path, given, defaultResources(flavour));
-    const [lc, lm] = [cpuMillis(r.limits.cpu), memoryBytes(r.limits.memory)];
-    if (lm !== undefined && lm < MIN_MEMORY_MIB[flavour] * 1024 * 1024)
+    const [limitMillis, limitBytes] = [cpuMillis(r.limits.cpu), memoryBytes(r.limits.memory)];
+    if (limitBytes !== undefined && limitBytes < MIN_MEMORY_MIB[flavour] * 1024 * 1024)
         check.fail(
             `${path}.limits.memory`,
             r.limits.memory,
             `at least ${MIN_MEMORY_MIB[flavour]}Mi for the ${flavour} image (NIIS minimum)`,
         );
-    if (lc !== undefined && lc < MIN_CPU_MILLIS)
+    if (limitMillis !== undefined && limitMillis < MIN_CPU_MILLIS)
         check.fail(`${path}.limits.cpu`, r.limits.cpu, `at least ${MIN_CPU_MILLIS / 1000} CPUs (NIIS minimum)`);
     return r;
 }
@@ -413,12 +413,12 @@ export interface InstanceContext {
 function resolveDatabase(
     check: Checker,
     path: string,
-    db: ParsedInstance["database"],
+    given: ParsedInstance["database"],
     topology: Topology,
     ctx: InstanceContext,
 ): DatabaseSettings {
-    const mode = db.mode ?? (topology === "single" ? "local" : ctx.managedDatabaseAvailable ? "managed" : "external");
-    const database: DatabaseSettings = { mode, namePrefix: db.namePrefix };
+    const mode = given.mode ?? (topology === "single" ? "local" : ctx.managedDatabaseAvailable ? "managed" : "external");
+    const database: DatabaseSettings = { mode, namePrefix: given.namePrefix };
     if (mode === "local" && topology !== "single")
         check.fail(
             `${path}.database.mode`,
@@ -429,21 +429,21 @@ function resolveDatabase(
         check.fail(`${path}.database.mode`, mode, "local or external on target existing (managed needs aws or azure)");
     if (mode !== "external") {
         for (const k of ["host", "port", "user", "egressCidrs"] as const)
-            if (db[k] !== undefined) check.fail(`${path}.database.${k}`, db[k], `nothing: only database mode external takes ${k}`);
+            if (given[k] !== undefined) check.fail(`${path}.database.${k}`, given[k], `nothing: only database mode external takes ${k}`);
         return database;
     }
-    if (db.host === undefined && !check.reported(`${path}.database.host`))
+    if (given.host === undefined && !check.reported(`${path}.database.host`))
         check.fail(`${path}.database.host`, undefined, "a host name or IP address");
-    const host = db.host ?? "";
+    const host = given.host ?? "";
     const hostCidr = `${host}/32`;
-    const egressCidrs = db.egressCidrs ?? (isCanonicalCidr(hostCidr) ? [hostCidr] : []);
+    const egressCidrs = given.egressCidrs ?? (isCanonicalCidr(hostCidr) ? [hostCidr] : []);
     if (!isCanonicalCidr(hostCidr) && egressCidrs.length === 0 && !check.reported(`${path}.database.egressCidrs`))
         check.fail(
             `${path}.database.egressCidrs`,
-            db.egressCidrs,
+            given.egressCidrs,
             `the CIDRs that ${host} resolves into, such as ["10.20.0.0/24"] (NetworkPolicy matches addresses, not host names)`,
         );
-    database.external = { host, port: db.port ?? 5432, namePrefix: db.namePrefix, user: db.user ?? "postgres", egressCidrs };
+    database.external = { host, port: given.port ?? 5432, namePrefix: given.namePrefix, user: given.user ?? "postgres", egressCidrs };
     return database;
 }
 
