@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Checker } from "./checker";
 import { boolean, cidr, envDefault, integer, integerIn, keysOf, list, oneOf, optionalText, section, text, withDefault } from "./kinds";
 import { parseSetting } from "./parse";
-import { parseCidr } from "../policy/kubernetes/cidr";
+import { parseCidr } from "../kubernetes-model/cidr";
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 const CLOUDWATCH_RETENTION_DAYS = [

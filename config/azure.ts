@@ -2,10 +2,10 @@ import { z } from "zod";
 import { Checker } from "./checker";
 import { boolean, cidr, envDefault, integer, keysOf, list, oneOf, optionalText, section, text, withDefault } from "./kinds";
 import { parseSetting } from "./parse";
-import { cidrContains, cidrsOverlap, parseCidr, parseIpv4 } from "../policy/kubernetes/cidr";
+import { cidrContains, cidrsOverlap, parseCidr, parseIpv4 } from "../kubernetes-model/cidr";
 import { Placeholder, documentationCidr, placeholderGuid } from "./placeholders";
 
-export { cidrContains } from "../policy/kubernetes/cidr";
+export { cidrContains } from "../kubernetes-model/cidr";
 
 const AKS_UPGRADE_CHANNELS = ["patch", "stable", "rapid", "node-image"] as const;
 export const AKS_AUDIT_CATEGORIES = ["kube-audit-admin", "kube-audit"] as const;

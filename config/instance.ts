@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Checker, HIDDEN, cpuMillis, isDnsLabel, memoryBytes } from "./checker";
-import { isCanonicalCidr } from "../policy/kubernetes/cidr";
+import { isCanonicalCidr } from "../kubernetes-model/cidr";
 import { CRON_ALLOWED, cronProblem } from "./cron";
 import {
     boolean,

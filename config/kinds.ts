@@ -19,7 +19,7 @@ import {
     memoryBytes,
     type Rule,
 } from "./checker";
-import { canonicalFormOf, isCanonicalCidr } from "../policy/kubernetes/cidr";
+import { canonicalFormOf, isCanonicalCidr } from "../kubernetes-model/cidr";
 
 /** Metadata every declared setting carries; config/artefacts.ts turns it into the README, Pulumi.yaml and the JSON Schema. */
 export interface SettingMeta {

@@ -5,7 +5,7 @@
  *
  * Generic for every cloud: each target decides which of its keys it passes here.
  */
-import { cidrsOverlap } from "../policy/kubernetes/cidr";
+import { cidrsOverlap } from "../kubernetes-model/cidr";
 
 /** RFC 5737 §3: TEST-NET-1, TEST-NET-2 and TEST-NET-3, "for use in documentation". */
 const DOCUMENTATION_CIDRS = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"] as const;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { parseCidr, subnetOf } from "../../policy/kubernetes/cidr";
+import { parseCidr, subnetOf } from "../../kubernetes-model/cidr";
 
 export interface NetworkArgs {
     /** EKS cluster name, for the subnet tags the cloud provider uses to place load balancers. */
