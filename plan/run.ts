@@ -3,6 +3,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
 import { PlanMocks, ProviderRuleError } from "./mocks";
+import { dropProviderTypeAliases } from "./offline-aliases";
 import { StackConfig, loadStackConfig } from "../config";
 import { deployStack } from "../program";
 import { StackFile, isSecureIn } from "./stack-file";
@@ -114,7 +115,10 @@ export async function recordResources<T>(
     try {
         // async, so that a program that throws becomes a rejected run, as under the CLI.
         // eslint-disable-next-line @typescript-eslint/require-await
-        await pulumi.runtime.runInPulumiStack(async () => program());
+        await pulumi.runtime.runInPulumiStack(async () => {
+            dropProviderTypeAliases();
+            return program();
+        });
         await runtimeSettings.waitForRPCs();
     } catch (e) {
         // A refused resource surfaces wrapped in the serialisation of whatever depended on it; report the refusals.
