@@ -33,7 +33,13 @@ export default tseslint.config(
         },
     },
     {
-        files: ["**/*.mjs"],
+        files: ["**/*.mjs", "**/*.cjs"],
         ...tseslint.configs.disableTypeChecked,
+    },
+    {
+        // scripts/ts-node-transpiler.cjs: loaded by ts-node before TypeScript can be, so it is CommonJS.
+        files: ["**/*.cjs"],
+        languageOptions: { sourceType: "commonjs", globals: { __dirname: "readonly", process: "readonly" } },
+        rules: { "@typescript-eslint/no-require-imports": "off" },
     },
 );

@@ -25,14 +25,20 @@ export interface Run {
 /**
  * Runs `node -r ts-node/register/transpile-only <script> <args>` in a fresh process, from the
  * repository root, the way `npm run plan` starts (ts-node, no type-checking), without npm around it.
+ * `env` adds to this process's environment.
  */
-export function measureChild(repoDir: string, script: string, args: string[]): Run {
+export function measureChild(repoDir: string, script: string, args: string[], env: Record<string, string> = {}): Run {
     const node = [process.execPath, "-r", "ts-node/register/transpile-only", path.join(repoDir, script), ...args];
     const timeFile = path.join(os.tmpdir(), `xroad-bench-time-${process.pid}.txt`);
     const useTime = rssSource() === "/usr/bin/time";
     const [command, ...commandArgs] = useTime ? [GNU_TIME, "-f", "%M %U %S", "-o", timeFile, ...node] : node;
     const started = process.hrtime.bigint();
-    const result = spawnSync(command, commandArgs, { cwd: repoDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(command, commandArgs, {
+        cwd: repoDir,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, ...env },
+    });
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 0) {
         throw new Error(`${script} ${args.join(" ")} exited ${result.status ?? result.signal}:\n${result.stderr}`);

@@ -16,7 +16,7 @@ describe("offline plan: provider type aliases", () => {
             { type: "xroad:azure:OldGroup" },
             { name: "old-name" },
             { type: olderVersion, name: "old" },
-            { type: olderVersion, noParent: true },
+            { type: olderVersion, project: "another-project" },
             "urn:pulumi:dev::xroad-sidecar::azure-native:resources:ResourceGroup::old",
             pulumi.output({ type: olderVersion }),
             { type: pulumi.output(olderVersion) },
