@@ -3,6 +3,7 @@ import * as storage from "@pulumi/azure-native/storage";
 import { AzureSettings } from "../../config/azure";
 import { PrivateStorageEndpoint } from "./private-endpoint";
 import { DataProtection } from "./data-protection";
+import { hardenedStorageAccount } from "./hardened-storage-account";
 
 export interface BlobArchiveArgs {
     resourceGroupName: pulumi.Input<string>;
@@ -38,29 +39,19 @@ export class BlobArchive extends pulumi.ComponentResource {
     constructor(name: string, args: BlobArchiveArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:BlobArchive", name, {}, opts);
         const lc = args.lifecycle;
-        this.account = new storage.StorageAccount(
+        // Entra ID only: the archiver's workload identity is the one way in, and it is scoped to one container.
+        this.account = hardenedStorageAccount(
             name,
             {
                 resourceGroupName: args.resourceGroupName,
                 location: args.location,
                 accountName: args.accountName,
                 kind: "StorageV2",
-                sku: { name: args.zoneRedundant ? "Standard_GZRS" : "Standard_LRS" },
+                skuName: args.zoneRedundant ? "Standard_GZRS" : "Standard_LRS",
                 accessTier: "Hot",
-                enableHttpsTrafficOnly: true,
-                minimumTlsVersion: "TLS1_2",
-                allowBlobPublicAccess: false,
-                // Entra ID only: the archiver's workload identity is the one way in, and it is scoped to one container.
-                allowSharedKeyAccess: false,
-                defaultToOAuthAuthentication: true,
-                allowCrossTenantReplication: false,
-                publicNetworkAccess: "Disabled",
-                networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
-                encryption: {
-                    keySource: "Microsoft.Storage",
-                    requireInfrastructureEncryption: true,
-                    services: { blob: { enabled: true, keyType: "Account" } },
-                },
+                service: "blob",
+                sharedKeyAccess: false,
+                network: "private-endpoint",
                 tags: args.tags,
             },
             { parent: this, ...args.protection.options },

@@ -6,6 +6,7 @@ import { SidecarInstanceConfig } from "../../config/instance";
 import { grant, propagationWait } from "./role-definitions";
 import { PrivateStorageEndpoint } from "./private-endpoint";
 import { DataProtection } from "./data-protection";
+import { hardenedStorageAccount } from "./hardened-storage-account";
 import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
 
 /**
@@ -84,27 +85,18 @@ export class SharedFiles extends pulumi.ComponentResource {
     constructor(name: string, args: SharedFilesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:SharedFiles", name, {}, opts);
         const redundancy = args.zoneRedundant ? "ZRS" : "LRS";
-        this.account = new storage.StorageAccount(
+        this.account = hardenedStorageAccount(
             name,
             {
                 resourceGroupName: args.resourceGroupName,
                 location: args.location,
                 accountName: args.accountName,
                 kind: args.premium ? "FileStorage" : "StorageV2",
-                sku: { name: `${args.premium ? "Premium" : "Standard"}_${redundancy}` },
-                enableHttpsTrafficOnly: true,
-                minimumTlsVersion: "TLS1_2",
-                allowBlobPublicAccess: false,
-                allowCrossTenantReplication: false,
-                allowSharedKeyAccess: true,
-                publicNetworkAccess: "Disabled",
-                networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
-                encryption: {
-                    keySource: "Microsoft.Storage",
-                    // A second, independent layer of AES-256 at rest; it can only be chosen at creation.
-                    requireInfrastructureEncryption: true,
-                    services: { file: { enabled: true, keyType: "Account" } },
-                },
+                skuName: `${args.premium ? "Premium" : "Standard"}_${redundancy}`,
+                service: "file",
+                // The CSI driver mounts SMB with the account key (see above).
+                sharedKeyAccess: true,
+                network: "private-endpoint",
                 tags: args.tags,
             },
             { parent: this, ...args.protection.options },
