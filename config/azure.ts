@@ -81,6 +81,16 @@ const DERIVED_NAME_LIMITS = {
     identity: { suffix: "-control-plane", max: 128 },
 } as const;
 
+/**
+ * Where Azure puts the watcher it enables by itself when a region gets its first VNet (MicrosoftDocs azure-docs
+ * `articles/network-watcher/network-watcher-create.md`: "By default, Network Watcher is automatically enabled",
+ * named NetworkWatcher_<region>, "created in a resource group named NetworkWatcherRG").
+ */
+const NETWORK_WATCHER_DEFAULTS = {
+    resourceGroupName: "NetworkWatcherRG",
+    name: (location: string) => `NetworkWatcher_${location}`,
+} as const;
+
 /** What readAzureSettings needs besides the section itself. */
 export interface AzureReadContext {
     /** `<project>-<stack>`: the logical name every Azure resource's name derives from. */
@@ -217,6 +227,42 @@ export function azureSchema(production: boolean) {
                         "CanNotDelete locks on the stateful resources when protectData is on. Set false for one pulumi up to change a role assignment under a locked resource, then back.",
                 }),
                 logRetentionDays: env(integer({ min: 30, max: 730 }, "Log Analytics retention (days)."), 30, 365),
+                // Review azure B5: the VNet counterpart of the AWS VPC flow logs (guide §8).
+                flowLogs: withDefault(
+                    section({
+                        enabled: withDefault(boolean(), true, {
+                            description:
+                                "VNet flow logs of all IP traffic through the VNet, with traffic analytics in the stack's Log Analytics workspace (guide §8).",
+                        }),
+                        retentionDays: env(integer({ min: 1, max: 365 }, "Days the flow log blobs are kept."), 7, 90),
+                    }),
+                    {},
+                    { description: "VNet flow logs (Network Watcher), into a storage account of their own." },
+                ),
+                networkWatcher: withDefault(
+                    section({
+                        create: withDefault(boolean(), false, {
+                            description:
+                                "Create the region's Network Watcher in the stack's resource group; only for a subscription that opted out of Network Watcher automatic enablement (one watcher per region and subscription).",
+                        }),
+                        resourceGroupName: optionalText(
+                            { pattern: /^[-\w._()]{1,89}[-\w_()]$/, allowed: "a resource group name" },
+                            "Resource group of the watcher.",
+                        ).meta({ defaultText: "NetworkWatcherRG; the stack's resource group with create" }),
+                        name: optionalText(
+                            {
+                                pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,78}[a-zA-Z0-9_])?$/,
+                                allowed: "a Network Watcher name: 1-80 letters, digits, '_', '.', '-'",
+                            },
+                            "Name of the watcher.",
+                        ).meta({ defaultText: "NetworkWatcher_<location>" }),
+                    }),
+                    {},
+                    {
+                        description:
+                            "The region's Network Watcher, parent of the flow log. Azure creates NetworkWatcher_<location> in NetworkWatcherRG with the first VNet of a region.",
+                    },
+                ),
                 // Production keeps kube-audit: Secret reads and WebSocket exec are get requests, which kube-audit-admin drops.
                 auditCategory: env(
                     oneOf(AKS_AUDIT_CATEGORIES, "AKS audit log category (guide §8); production needs kube-audit for the audit detections."),
@@ -304,8 +350,10 @@ type ParsedAzure = z.output<ReturnType<typeof azureSchema>>;
 export type MaintenanceWindowSettings = ParsedAzure["maintenance"]["autoUpgrade"];
 
 /** Settings of `target: azure`, read from `xroad-sidecar:azure`. */
-export type AzureSettings = Omit<ParsedAzure, "resourceGroupName" | "deployer"> & {
+export type AzureSettings = Omit<ParsedAzure, "resourceGroupName" | "deployer" | "networkWatcher"> & {
     resourceGroupName: string;
+    /** The region's Network Watcher (the flow log's parent), with the defaults resolved. */
+    networkWatcher: { create: boolean; resourceGroupName: string; name: string };
     /**
      * The identity that runs `pulumi up` (issue 12): it gets Key Vault Crypto Officer on the stack's vault
      * to create the etcd key, and cluster-admin through Azure RBAC to create the Sidecar's objects.
@@ -332,9 +380,17 @@ export function readAzureSettings(
         check.fail(`${p}.deployer.objectId`, undefined, DEPLOYER_OBJECT_ID.allowed);
     if (principalType === undefined && !check.reported(`${p}.deployer.principalType`))
         check.fail(`${p}.deployer.principalType`, undefined, `one of ${PRINCIPAL_TYPES.join(", ")}`);
+    const resourceGroupName = parsed.resourceGroupName ?? `rg-${defaultName}`;
+    const watcher = parsed.networkWatcher;
     const settings: AzureSettings = {
         ...parsed,
-        resourceGroupName: parsed.resourceGroupName ?? `rg-${defaultName}`,
+        resourceGroupName,
+        networkWatcher: {
+            create: watcher.create,
+            resourceGroupName:
+                watcher.resourceGroupName ?? (watcher.create ? resourceGroupName : NETWORK_WATCHER_DEFAULTS.resourceGroupName),
+            name: watcher.name ?? NETWORK_WATCHER_DEFAULTS.name(parsed.location),
+        },
         deployer: { objectId: objectId ?? "", principalType: principalType ?? PRINCIPAL_TYPES[0] },
     };
     check.minNotAboveMax(

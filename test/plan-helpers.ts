@@ -100,6 +100,8 @@ interface ArgsByType {
     "azure-native:monitor:DataCollectionRule": azure.monitor.DataCollectionRuleArgs;
     "azure-native:monitor:DataCollectionRuleAssociation": azure.monitor.DataCollectionRuleAssociationArgs;
     "azure-native:monitor:DiagnosticSetting": azure.monitor.DiagnosticSettingArgs;
+    "azure-native:network:FlowLog": azure.network.FlowLogArgs;
+    "azure-native:network:NetworkWatcher": azure.network.NetworkWatcherArgs;
     "azure-native:network:PrivateEndpoint": azure.network.PrivateEndpointArgs;
     "azure-native:network:PublicIPAddress": azure.network.PublicIPAddressArgs;
     "azure-native:network:Subnet": azure.network.SubnetArgs;

@@ -30,12 +30,13 @@ import { ResourceDiagnostics } from "./resource-diagnostics";
 import { PodSecurityBaseline } from "./pod-security-baseline";
 import { ControlPlaneIdentity } from "./control-plane-identity";
 import { SecretsEncryption } from "./secrets-encryption";
+import { VnetFlowLogs } from "./vnet-flow-logs";
 
 export interface AzurePlatformArgs {
     settings: AzureSettings;
     release: ReleaseConfig;
     instances: SidecarInstanceConfig[];
-    /** Keep the archive account, file shares, database and public IP on `pulumi destroy`. */
+    /** Keep the archive and flow log accounts, file shares, database and public IP on `pulumi destroy`. */
     protectData: boolean;
     /** Production: Standard-tier API server, premium zone-redundant storage, geo-redundant backups. */
     environment: Environment;
@@ -344,6 +345,27 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 { parent: this },
             );
 
+        // guide §8, review azure B5: every IP flow through the VNet, as the AWS side logs its VPC's.
+        const flowLogs = s.flowLogs.enabled
+            ? new VnetFlowLogs(
+                  `${name}-flow-logs`,
+                  {
+                      resourceGroupName: rg,
+                      location: s.location,
+                      vnetId: net.vnet.id,
+                      networkWatcher: s.networkWatcher,
+                      accountName: suffix.result.apply((x) => storageAccountName("xrflow", name, x)),
+                      zoneRedundant,
+                      retentionDays: s.flowLogs.retentionDays,
+                      workspace: { id: logs.workspace.id, customerId: logs.workspace.customerId },
+                      subscriptionId: client.subscriptionId,
+                      protection,
+                      tags,
+                  },
+                  { parent: this },
+              )
+            : undefined;
+
         const address = new StableAddress(
             `${name}-address`,
             {
@@ -400,6 +422,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             loadBalancer: s.loadBalancer.internal ? "internal" : "public",
             sharedFilesAccount: files.account.name,
             archiveAccount: archive ? archive.account.name : "(no instance archives)",
+            flowLogsAccount: flowLogs ? flowLogs.account.name : "(flow logs off)",
             archiveContainers: Object.fromEntries(Object.entries(archive?.containers ?? {}).map(([k, c]) => [k, c.name])),
             databaseHosts: Object.fromEntries(Object.entries(databases).map(([k, d]) => [k, d.host])),
         };

@@ -1,7 +1,7 @@
 import { MockTable, OutputBuilder, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID, MockResource } from "./types";
 import { secretValue } from "./secret";
 import { seededUuid } from "./seeded";
-import { alertRuleViolation, nameViolation, principalViolation } from "./rules/azure";
+import { alertRuleViolation, flowLogViolation, nameViolation, principalViolation } from "./rules/azure";
 
 function str(args: MockResource, key: string, fallback: string): string {
     const v = args.inputs[key];
@@ -101,6 +101,15 @@ const builders: MockTable["resources"] = {
         ipAddress: "198.51.100.25",
         provisioningState: "Succeeded",
     }),
+    "azure-native:network:NetworkWatcher": inGroup("Microsoft.Network", "networkWatchers", "networkWatcherName"),
+    // A watcher's child: NetworkWatcherRG/NetworkWatcher_<region>/flowLogs/<name> for the watcher Azure enabled.
+    "azure-native:network:FlowLog": child(
+        "Microsoft.Network",
+        "networkWatchers",
+        "networkWatcherName",
+        (a) => `flowLogs/${str(a, "flowLogName", a.name)}`,
+        (a) => str(a, "flowLogName", a.name),
+    ),
     "azure-native:network:PrivateEndpoint": inGroup("Microsoft.Network", "privateEndpoints", "privateEndpointName"),
     "azure-native:network:PrivateDnsZoneGroup": child(
         "Microsoft.Network",
@@ -296,7 +305,8 @@ const MANAGED_IDENTITY_PRINCIPALS = new Set<string>();
  * Names follow azure-native's own auto-naming and Azure's rules; role assignments must name the principal's type.
  */
 export function azureRuleProblem(args: MockResource): string | undefined {
-    const problem = nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS) ?? alertRuleViolation(args);
+    const problem =
+        nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS) ?? alertRuleViolation(args) ?? flowLogViolation(args);
     return problem ? `${args.type} ${args.name}: ${problem}` : undefined;
 }
 

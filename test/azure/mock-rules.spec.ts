@@ -39,6 +39,8 @@ const EXAMPLES: Record<string, { good: string; bad: string[] }> = {
     "azure-native:operationalinsights:Workspace": { good: "xroad-logs", bad: ["log", "l".repeat(64), "logs_x"] },
     "azure-native:network:VirtualNetwork": { good: "xroad-vnet", bad: ["v", "v".repeat(65)] },
     "azure-native:network:PublicIPAddress": { good: "xroad-address", bad: ["p".repeat(81), "pip-"] },
+    "azure-native:network:NetworkWatcher": { good: "NetworkWatcher_westeurope", bad: ["", "n".repeat(81), "_watcher", "watcher-"] },
+    "azure-native:network:FlowLog": { good: "xroad-sidecar-prod-flow-logs", bad: ["f".repeat(81), "-flow", "flow.", "flow log"] },
     "azure-native:monitor:ScheduledQueryRule": { good: "xroad-prod-sidecar-exec", bad: ["", "r".repeat(261), "a/b", "a:b"] },
     "azure-native:monitor:MetricAlert": { good: "xroad-prod-node-cpu-anomaly", bad: ["r".repeat(261), "a*b"] },
     "azure-native:monitor:ActivityLogAlert": { good: "xroad-prod-threat-finding", bad: ["r".repeat(261), "a#b"] },
@@ -146,5 +148,36 @@ describe("azure alert rule mocks (plan/mocks/rules/azure.ts alertRuleViolation)"
                 }),
         );
         assert.match(refused ?? "", /groupShortName 'xroad-alerts-prod' must be 1-12 characters/);
+    });
+});
+
+describe("azure flow log mocks (plan/mocks/rules/azure.ts flowLogViolation)", () => {
+    const type = "azure-native:network:FlowLog";
+    const net = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network";
+    const flowLog = (over: Record<string, unknown>) => ({
+        resourceGroupName: "NetworkWatcherRG",
+        networkWatcherName: "NetworkWatcher_westeurope",
+        targetResourceId: `${net}/virtualNetworks/vnet`,
+        storageId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/flow",
+        flowAnalyticsConfiguration: { networkWatcherFlowAnalyticsConfiguration: { enabled: true, trafficAnalyticsInterval: 10 } },
+        ...over,
+    });
+
+    it("accepts a VNet flow log with traffic analytics every 10 or 60 minutes", async () => {
+        assert.equal(await refusal(() => new Raw(type, "ok", flowLog({}))), undefined);
+        const hourly = { networkWatcherFlowAnalyticsConfiguration: { enabled: true, trafficAnalyticsInterval: 60 } };
+        assert.equal(await refusal(() => new Raw(type, "hourly", flowLog({ flowAnalyticsConfiguration: hourly }))), undefined);
+    });
+
+    it("refuses a new NSG flow log (retired: none can be created since 30 June 2025) and another interval", async () => {
+        assert.match(
+            (await refusal(() => new Raw(type, "nsg", flowLog({ targetResourceId: `${net}/networkSecurityGroups/nsg` })))) ?? "",
+            /NsgFlowLogCreationBlocked/,
+        );
+        const odd = { networkWatcherFlowAnalyticsConfiguration: { enabled: true, trafficAnalyticsInterval: 15 } };
+        assert.match(
+            (await refusal(() => new Raw(type, "odd", flowLog({ flowAnalyticsConfiguration: odd })))) ?? "",
+            /trafficAnalyticsInterval 15 is not one of 10, 60/,
+        );
     });
 });

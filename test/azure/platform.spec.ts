@@ -376,7 +376,7 @@ describe("azure platform (production)", function () {
         assert.equal(blob.isVersioningEnabled, true);
         assert.deepEqual(blob.deleteRetentionPolicy, { enabled: true, days: 30 });
         assert.deepEqual(blob.containerDeleteRetentionPolicy, { enabled: true, days: 30 });
-        const [rule] = one(resources, "azure-native:storage:ManagementPolicy").props.policy.rules;
+        const [rule] = byName(resources, "azure-native:storage:ManagementPolicy", "-archive-lifecycle").props.policy.rules;
         assert.deepEqual(rule.definition.actions.baseBlob, {
             tierToCool: { daysAfterModificationGreaterThan: 30 },
             delete: { daysAfterModificationGreaterThan: 2555 },
@@ -463,10 +463,11 @@ describe("azure platform (production)", function () {
         assert.equal(await pulumi.isSecret(binding.password), true);
     });
 
-    it("protects the archive, the file shares, the database and the address from deletion", () => {
+    it("protects the archive, the file shares, the flow logs, the database and the address from deletion", () => {
         const stateful = [
             byName(resources, "azure-native:storage:StorageAccount", "-archive"),
             byName(resources, "azure-native:storage:StorageAccount", "-files"),
+            byName(resources, "azure-native:storage:StorageAccount", "-flow-logs"),
             one(resources, "azure-native:storage:FileShare"),
             one(resources, "azure-native:storage:BlobContainer"),
             one(resources, "azure-native:dbforpostgresql:Server"),
@@ -481,6 +482,7 @@ describe("azure platform (production)", function () {
             "Microsoft.DBforPostgreSQL/flexibleServers",
             "Microsoft.Network/publicIPAddresses",
             "Microsoft.Network/publicIPAddresses",
+            "Microsoft.Storage/storageAccounts",
             "Microsoft.Storage/storageAccounts",
             "Microsoft.Storage/storageAccounts",
         ]);

@@ -9,7 +9,7 @@ import { MockResource } from "../types";
  * (What ARM cannot update in place is in replacements.ts, with the other providers' replace-on-change rules.)
  */
 import { AUTONAME_SUFFIX_LENGTH } from "../../../config/azure";
-import { textOf } from "../../../kubernetes-model/workloads";
+import { asObj, textOf } from "../../../kubernetes-model/workloads";
 
 const NAMING_RULES_DOC = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
 
@@ -124,6 +124,22 @@ export const NAME_RULES: NameRule[] = [
         message: (n) => `InvalidResourceName: Resource name ${n} is invalid. The name can be up to 80 characters long.`,
         source: `${NAMING_RULES_DOC}#microsoftnetwork`,
     },
+    // Microsoft.Network names (networkWatchers; a flow log is named like its parent watcher).
+    ...(
+        [
+            ["azure-native:network:NetworkWatcher", "networkWatcherName"],
+            ["azure-native:network:FlowLog", "flowLogName"],
+        ] as const
+    ).map(([type, nameInput]): NameRule => ({
+        type,
+        nameInput,
+        min: 1,
+        max: 80,
+        pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/,
+        message: (n) =>
+            `InvalidResourceName: Resource name ${n} is invalid. The name can be up to 80 characters long. It must begin with a word character, and it must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'.`,
+        source: `${NAMING_RULES_DOC}#microsoftnetwork`,
+    })),
     ...(
         [
             ["azure-native:monitor:ScheduledQueryRule", "ruleName"],
@@ -221,5 +237,25 @@ export function alertRuleViolation(args: MockResource): string | undefined {
             return `criteria.allOf needs a query, timeAggregation and operator for kind LogAlert (${source})`;
         if (!Array.isArray(i.scopes) || i.scopes.length !== 1) return `a log search alert has exactly one scope (${source})`;
     }
+    return undefined;
+}
+
+/** Traffic analytics processing intervals Azure accepts, in minutes (vnet-flow-logs-portal.md: every 1 hour or every 10 mins). */
+const TRAFFIC_ANALYTICS_INTERVALS = [10, 60];
+
+/**
+ * Flow logs. NSG targets are refused: "creation of new NSG flow logs is no longer supported by Azure as of June 30,
+ * 2025" (MicrosoftDocs azure-docs `articles/network-watcher/secure-network-watcher.md`; terraform-provider-azurerm
+ * refuses it the same way); a VNet (or subnet, NIC) is the target. Traffic analytics runs every 10 or 60 minutes.
+ */
+export function flowLogViolation(args: MockResource): string | undefined {
+    if (args.type !== "azure-native:network:FlowLog") return undefined;
+    const target = textOf(args.inputs.targetResourceId);
+    if (/\/providers\/Microsoft\.Network\/networkSecurityGroups\//i.test(target))
+        return `NsgFlowLogCreationBlocked: creation of new NSG flow logs is no longer supported as of June 30, 2025 (target ${target}); use a virtual network flow log.`;
+    const analytics = asObj(asObj(args.inputs.flowAnalyticsConfiguration)?.networkWatcherFlowAnalyticsConfiguration);
+    const interval = analytics?.trafficAnalyticsInterval;
+    if (interval !== undefined && !TRAFFIC_ANALYTICS_INTERVALS.includes(Number(interval)))
+        return `InvalidTrafficAnalyticsInterval: trafficAnalyticsInterval ${JSON.stringify(interval)} is not one of ${TRAFFIC_ANALYTICS_INTERVALS.join(", ")} minutes.`;
     return undefined;
 }

@@ -88,6 +88,14 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
         properties: ["accountName", "location", "isHnsEnabled", "kind", "encryption.requireInfrastructureEncryption"],
         source: "Azure Storage: account name, location and hierarchical namespace are fixed at creation; infrastructure-encryption-enable.md: infrastructure encryption can only be chosen at creation",
     },
+    "azure-native:network:FlowLog": {
+        properties: ["flowLogName", "networkWatcherName", "resourceGroupName", "location", "targetResourceId"],
+        source: "vnet-flow-logs-portal.md (Change a flow log): the storage account, retention and traffic analytics change in place, the target does not; the name, watcher and resource group are the flow log's ARM ID",
+    },
+    "azure-native:network:NetworkWatcher": {
+        properties: ["networkWatcherName", "resourceGroupName", "location"],
+        source: "network-watcher-create.md: one watcher per region and subscription; its name, resource group and region are its ARM ID",
+    },
     "azure-native:dbforpostgresql:Server": {
         properties: ["serverName", "location", "dataEncryption.primaryKeyURI", "administratorLogin", "network.delegatedSubnetResourceId"],
         source: "Flexible Server: name, location, customer-managed key, networking mode and admin login are fixed at creation",
