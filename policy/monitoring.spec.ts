@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
-import { aksContainerInsights, aksDiagnosticSettings, eksContainerInsights, eksControlPlaneLogging } from "./monitoring";
+import { aksContainerInsights, aksDiagnosticSettings, eksContainerInsights, eksControlPlaneLogging, networkFlowLogs } from "./monitoring";
 import { UNKNOWN, messages, run, toEngine } from "./testing/harness";
+import devConfig from "./config/dev.json";
 
 describe("eks-control-plane-logging (guide §8)", () => {
     it("passes api, audit and authenticator, on aws.eks.Cluster and the eks component", async () => {
@@ -155,5 +156,51 @@ describe("aks-container-insights (guide §8)", () => {
             (await messages(aksContainerInsights, aks({ omsAgent: { enabled: true, config: {} } })))[0],
             /no Log Analytics workspace/,
         );
+    });
+});
+
+describe("network-flow-logs (guide §8)", () => {
+    const vpc = { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { id: "vpc-1" } };
+    const vnetId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet";
+    const vnet = { type: "azure-native:network:VirtualNetwork", name: "vnet", props: { id: vnetId } };
+    const vnetFlowLog = (extra: Record<string, unknown> = {}) => ({
+        type: "azure-native:network:FlowLog",
+        props: { targetResourceId: vnetId, storageId: "/sa", enabled: true, ...extra },
+    });
+    it("passes a VPC flow log of all traffic and an enabled VNet flow log, linked by value or property dependency", async () => {
+        assert.deepEqual(
+            await messages(networkFlowLogs, [vpc, { type: "aws:ec2/flowLog:FlowLog", props: { vpcId: "vpc-1", trafficType: "ALL" } }]),
+            [],
+        );
+        assert.deepEqual(await messages(networkFlowLogs, [vnet, vnetFlowLog()]), []);
+        const other = { ...vnet, name: "other", props: { id: "/x/virtualNetworks/other" } };
+        const pending = {
+            type: "azure-native:network:FlowLog",
+            props: { targetResourceId: UNKNOWN.string, enabled: true },
+            propDeps: { targetResourceId: [toEngine(other).urn] },
+        };
+        assert.deepEqual(await messages(networkFlowLogs, [vnet, other, vnetFlowLog(), pending]), []);
+    });
+    it("flags a network without a flow log, a VPC log of rejected traffic only, and a disabled VNet flow log", async () => {
+        assert.deepEqual(await messages(networkFlowLogs, [vpc, vnet]), [
+            "VPC vpc has no flow log: its traffic is not recorded",
+            "VNet vnet has no VNet flow log: its traffic is not recorded",
+        ]);
+        assert.deepEqual(
+            await messages(networkFlowLogs, [vpc, { type: "aws:ec2/flowLog:FlowLog", props: { vpcId: "vpc-1", trafficType: "REJECT" } }]),
+            ["the flow logs of VPC vpc do not record all traffic (trafficType ALL)"],
+        );
+        assert.deepEqual(await messages(networkFlowLogs, [vnet, vnetFlowLog({ enabled: false })]), [
+            "the flow log of VNet vnet is disabled",
+        ]);
+        // Two VNets: a flow log of one does not cover the other.
+        const other = { ...vnet, name: "other", props: { id: "/x/virtualNetworks/other" } };
+        assert.deepEqual(await messages(networkFlowLogs, [vnet, other, vnetFlowLog()]), [
+            "VNet other has no VNet flow log: its traffic is not recorded",
+        ]);
+    });
+    it("is mandatory by default (production) and advisory in the development config", () => {
+        assert.equal(networkFlowLogs.enforcementLevel, "mandatory");
+        assert.equal(devConfig["network-flow-logs"], "advisory");
     });
 });

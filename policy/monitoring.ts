@@ -1,6 +1,7 @@
 /**
  * guide §8: monitoring. Control-plane logs (api, audit, authenticator on EKS; kube-apiserver, kube-audit,
- * guard on AKS) reach CloudWatch / Azure Monitor, and Container Insights watches containers and nodes.
+ * guard on AKS) reach CloudWatch / Azure Monitor, Container Insights watches containers and nodes, and the
+ * network's flow logs record the traffic.
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { AKS_CLASSIC_CLUSTER, AKS_CLUSTER, EKS_CLUSTER, EKS_COMPONENT_CLUSTER } from "./access";
@@ -8,7 +9,7 @@ import { configOf, guide } from "./common";
 import { HELM_RELEASE } from "../kubernetes-model/types";
 import { Obj, asArray, asObj, asString } from "../kubernetes-model/workloads";
 import { EKS_ADDON } from "./network";
-import { clusterGroups, linkedToGroup, ofTypes, props } from "./stack-helpers";
+import { clusterGroups, linked, linkedToGroup, ofTypes, props } from "./stack-helpers";
 
 const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
@@ -188,4 +189,46 @@ export const aksContainerInsights: ResourceValidationPolicy = {
     },
 };
 
-export const monitoringPolicies = [eksControlPlaneLogging, aksDiagnosticSettings, eksContainerInsights, aksContainerInsights];
+const AWS_VPC = "aws:ec2/vpc:Vpc";
+const AWS_FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+const AZURE_VNETS = ["azure-native:network:VirtualNetwork", "azure:network/virtualNetwork:VirtualNetwork"];
+const AZURE_FLOW_LOGS = ["azure-native:network:FlowLog", "azure:network/networkWatcherFlowLog:NetworkWatcherFlowLog"];
+
+/** The flow log input that names its target: azure-native `targetResourceId`; the classic provider's `targetResourceId` too. */
+const AZURE_FLOW_LOG_TARGET = "targetResourceId";
+
+export const networkFlowLogs: StackValidationPolicy = {
+    name: "network-flow-logs",
+    description:
+        "Every VPC (AWS) and VNet (Azure) the stack creates records its IP flows, accepted and rejected: node network activity that does not match the workload can be a security event (guide §8).",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "AWS: add an aws.ec2.FlowLog on the VPC with trafficType ALL into a log group with retention. Azure: add a VNet flow log (azure-native network.FlowLog on the region's Network Watcher, targetResourceId the VNet, enabled); NSG flow logs can no longer be created.",
+    ...guide("8", "aws", "azure", "monitoring"),
+    validateStack: (args, report) => {
+        const vpcs = ofTypes(args.resources, AWS_VPC);
+        const awsLogs = ofTypes(args.resources, AWS_FLOW_LOG);
+        for (const vpc of vpcs) {
+            const mine = linked(awsLogs, "vpcId", vpc, vpcs, ["id"]);
+            if (mine.length === 0) report(`VPC ${vpc.name} has no flow log: its traffic is not recorded`, vpc.urn);
+            else if (!mine.some((l) => asString(props(l).trafficType) === "ALL"))
+                report(`the flow logs of VPC ${vpc.name} do not record all traffic (trafficType ALL)`, vpc.urn);
+        }
+        const vnets = ofTypes(args.resources, ...AZURE_VNETS);
+        const azureLogs = ofTypes(args.resources, ...AZURE_FLOW_LOGS);
+        for (const vnet of vnets) {
+            const mine = linked(azureLogs, AZURE_FLOW_LOG_TARGET, vnet, vnets, ["id"]);
+            if (mine.length === 0) report(`VNet ${vnet.name} has no VNet flow log: its traffic is not recorded`, vnet.urn);
+            else if (mine.every((l) => props(l).enabled === false)) report(`the flow log of VNet ${vnet.name} is disabled`, vnet.urn);
+        }
+    },
+};
+
+export const monitoringPolicies = [
+    eksControlPlaneLogging,
+    aksDiagnosticSettings,
+    eksContainerInsights,
+    aksContainerInsights,
+    networkFlowLogs,
+];
