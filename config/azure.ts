@@ -38,6 +38,12 @@ const VM_SIZE = {
 export const PRINCIPAL_TYPES = ["User", "ServicePrincipal", "Group"] as const;
 export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
 
+/**
+ * Azure Files snapshot backup keeps at most 200 daily recovery points per share (MicrosoftDocs azure-docs
+ * articles/backup/azure-file-share-support-matrix.md, "Retention limits": daily recovery points, 200 days).
+ */
+const FILES_BACKUP_MAX_DAILY_RETENTION = 200;
+
 export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
 /**
@@ -286,6 +292,26 @@ export function azureSchema(production: boolean) {
                     }),
                     {},
                     { description: "The message-log archive storage account." },
+                ),
+                // review azure B10: Azure Backup of the Sidecar's file shares (snapshot tier, components/azure/files-backup.ts).
+                filesBackup: withDefault(
+                    section({
+                        retentionDays: env(
+                            integer(
+                                { min: 1, max: FILES_BACKUP_MAX_DAILY_RETENTION },
+                                "Days each daily recovery point (share snapshot) is kept; at most 200 (Azure Files backup support matrix).",
+                            ),
+                            7,
+                            30,
+                        ),
+                        time: withDefault(
+                            text({ pattern: /^([01]\d|2[0-3]):(00|30)$/, allowed: "a UTC time HH:00 or HH:30 such as 02:00" }),
+                            "02:00",
+                            { description: "When the daily backup starts, UTC, on the hour or half hour." },
+                        ),
+                    }),
+                    {},
+                    { description: "Azure Backup of the Azure Files shares (a Recovery Services vault, one daily policy)." },
                 ),
                 database: withDefault(
                     section({

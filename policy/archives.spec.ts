@@ -2,6 +2,8 @@ import * as assert from "node:assert/strict";
 import {
     archiveVolumePersistent,
     azureArchiveStorageEncrypted,
+    azureFilesBackup,
+    azureFilesKeySecret,
     azureFilesTransport,
     efsEncryptionAtRest,
     efsEncryptionInTransit,
@@ -273,5 +275,97 @@ describe("xroad-archive-volume-persistent (guide §10)", () => {
             [],
         );
         assert.deepEqual(await messages(archiveVolumePersistent, pod([], [], { role: "x" }, "nginx:1")), []);
+    });
+});
+
+describe("azure-files-backup (guide §10, review azure B10)", () => {
+    const share: FakeResource = {
+        type: "azure-native:storage:FileShare",
+        name: "files-a",
+        props: { shareName: "xroad-a", enabledProtocols: "SMB" },
+    };
+    const vault = (softDeleteState?: string): FakeResource => ({
+        type: "azure-native:recoveryservices:Vault",
+        name: "vault",
+        props: { vaultName: "rsv-xroad", properties: { securitySettings: { softDeleteSettings: { softDeleteState } } } },
+    });
+    const policy = (days: number, durationType = "Days"): FakeResource => ({
+        type: "azure-native:recoveryservices:ProtectionPolicy",
+        name: "daily",
+        props: {
+            policyName: "xroad-files-daily",
+            properties: {
+                backupManagementType: "AzureStorage",
+                workLoadType: "AzureFileShare",
+                retentionPolicy: {
+                    retentionPolicyType: "LongTermRetentionPolicy",
+                    dailySchedule: { retentionDuration: { count: days, durationType } },
+                },
+            },
+        },
+    });
+    const item = (protectedItemName: string, properties: Record<string, unknown> = { policyId: UNKNOWN }): FakeResource => ({
+        type: "azure-native:recoveryservices:ProtectedItem",
+        name: `item-${protectedItemName}`,
+        props: { protectedItemName, properties: { protectedItemType: "AzureFileShareProtectedItem", ...properties } },
+    });
+
+    it("passes a protected share under a daily policy in a soft-deleting vault (names matched case-insensitively)", async () => {
+        assert.deepEqual(await messages(azureFilesBackup, [share, vault("AlwaysON"), policy(30), item("AzureFileShare;xroad-a")]), []);
+        assert.deepEqual(
+            await messages(azureFilesBackup, [share, vault("Enabled"), policy(1, "Weeks"), item("azurefileshare;XROAD-A")]),
+            [],
+        );
+    });
+    it("does not apply to stacks without file shares", async () => {
+        assert.deepEqual(await messages(azureFilesBackup, [vault("Disabled")]), []);
+    });
+    it("flags an unprotected share, a stopped item, a short retention and a vault without soft delete", async () => {
+        assert.deepEqual(await messages(azureFilesBackup, [share, vault("AlwaysON"), policy(30), item("AzureFileShare;other")]), [
+            "file share xroad-a has no Azure Backup protected item (AzureFileShare;xroad-a)",
+        ]);
+        assert.deepEqual(
+            await messages(azureFilesBackup, [share, vault("AlwaysON"), policy(30), item("AzureFileShare;xroad-a", { policyId: "" })]),
+            ["file share xroad-a: its protected item has no backup policy (protection stopped)"],
+        );
+        assert.deepEqual(await messages(azureFilesBackup, [share, vault("Disabled"), policy(3), item("AzureFileShare;xroad-a")]), [
+            "backup policy xroad-files-daily keeps daily recovery points for 3 days; keep them at least 7 days",
+            "Recovery Services vault rsv-xroad does not set soft delete on (softDeleteState Disabled): deleted backups are gone at once",
+        ]);
+        assert.deepEqual(await messages(azureFilesBackup, [share, vault("Enabled"), item("AzureFileShare;xroad-a")]), [
+            "file share xroad-a: no Azure Files backup policy in the stack",
+        ]);
+        assert.deepEqual(
+            await messages(azureFilesBackup, [share, vault("Enabled"), policy(14), item("AzureFileShare;xroad-a")], {
+                config: { minimumRetentionDays: 30 },
+            }),
+            ["backup policy xroad-files-daily keeps daily recovery points for 14 days; keep them at least 30 days"],
+        );
+    });
+});
+
+describe("azure-files-key-secret (review azure B10)", () => {
+    const storageClass = (parameters: Record<string, string>, provisioner = "file.csi.azure.com"): FakeResource => ({
+        type: "kubernetes:storage.k8s.io/v1:StorageClass",
+        props: { provisioner, parameters },
+    });
+    it("passes the key Secret in kube-system, identity mounts, NFS and other provisioners", async () => {
+        for (const parameters of [
+            { protocol: "smb", secretNamespace: "kube-system", secretName: "xroad-files-account-key" },
+            { SecretNamespace: "kube-system" },
+            { mountWithManagedIdentity: "true" },
+            { storeAccountKey: "false" },
+            { protocol: "nfs" },
+        ])
+            assert.deepEqual(await messages(azureFilesKeySecret, storageClass(parameters)), [], JSON.stringify(parameters));
+        assert.deepEqual(await messages(azureFilesKeySecret, storageClass({}, "disk.csi.azure.com")), []);
+    });
+    it("flags the default (each claim's namespace) and any other namespace", async () => {
+        assert.deepEqual(await messages(azureFilesKeySecret, storageClass({ protocol: "smb" })), [
+            "the Azure Files StorageClass stores the account key in each claim's namespace; set secretNamespace: kube-system",
+        ]);
+        assert.deepEqual(await messages(azureFilesKeySecret, storageClass({ secretNamespace: "xroad-sidecar" })), [
+            "the Azure Files StorageClass stores the account key in namespace xroad-sidecar; set secretNamespace: kube-system",
+        ]);
     });
 });

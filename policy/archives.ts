@@ -4,6 +4,7 @@
  */
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { ARCHIVE_MOUNT_PATH } from "./xroad/archiver";
+import { AZURE_FILES_KEY_NAMESPACE, AZURE_FILES_SECRET_NAMESPACE_PARAMETER } from "./xroad/azure-files";
 import { SIDECAR_REPOSITORY } from "./xroad/images";
 import { ROLE_LABEL, ROLE_SECONDARY } from "./xroad/labels";
 import { configOf, guide } from "./common";
@@ -26,6 +27,9 @@ const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
 const BLOB_CONTAINER = "azure-native:storage:BlobContainer";
 const FILE_SHARE = "azure-native:storage:FileShare";
 const CLASSIC_STORAGE_ACCOUNT = "azure:storage/account:Account";
+const RECOVERY_VAULT = "azure-native:recoveryservices:Vault";
+const BACKUP_POLICY = "azure-native:recoveryservices:ProtectionPolicy";
+const PROTECTED_ITEM = "azure-native:recoveryservices:ProtectedItem";
 
 /** Bucket keys other resources use to point at a bucket: its name (`bucket`) or the logical name. */
 const BUCKET_KEYS = ["bucket", "id"];
@@ -304,6 +308,102 @@ export const azureFilesTransport: ResourceValidationPolicy = {
     },
 };
 
+export interface AzureFilesBackupConfig {
+    minimumRetentionDays: number;
+}
+
+/** Daily retention of an Azure Files backup policy in days; undefined when it keeps no daily points. */
+function dailyRetentionDays(policy: PolicyResource): number | undefined {
+    const retention = asObj(asObj(props(policy).properties)?.retentionPolicy);
+    const duration = asObj(
+        retention?.retentionPolicyType === "SimpleRetentionPolicy" ? retention : asObj(retention?.dailySchedule),
+    )?.retentionDuration;
+    const count = asObj(duration)?.count;
+    const unit = asString(asObj(duration)?.durationType);
+    if (typeof count !== "number") return undefined;
+    return unit === "Weeks" ? count * 7 : unit === "Months" ? count * 30 : unit === "Years" ? count * 365 : count;
+}
+
+/** The share a protected item protects: `AzureFileShare;<share>` (backup-azure-file-share-rest-api.md). */
+function protectedShareName(item: PolicyResource): string | undefined {
+    const m = /^azurefileshare;(.+)$/i.exec(asString(props(item).protectedItemName) ?? "");
+    return m?.[1];
+}
+
+export const azureFilesBackup: StackValidationPolicy = {
+    name: "azure-files-backup",
+    description:
+        "Every Azure Files share (the Sidecar's /var/lib/xroad: configuration backups and message-log archives) is protected by Azure Backup: a protected item under a file-share policy that keeps daily recovery points, in a Recovery Services vault with soft delete on (guide §10; review azure B10).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Protect each share with a recoveryservices.ProtectedItem (AzureFileShareProtectedItem, protectedItemName AzureFileShare;<share>, policyId of an AzureFileShare ProtectionPolicy) in a vault whose securitySettings.softDeleteSettings.softDeleteState is Enabled or AlwaysON; the Azure platform does this (components/azure/files-backup.ts, xroad-sidecar:azure.filesBackup).",
+    ...guide("10", "azure", "archives", "backups"),
+    configSchema: { properties: { minimumRetentionDays: { type: "integer", minimum: 1, default: 7 } } },
+    validateStack: (args, report) => {
+        const { minimumRetentionDays } = configOf<AzureFilesBackupConfig>(azureFilesBackup, args);
+        const shares = ofTypes(args.resources, FILE_SHARE);
+        if (shares.length === 0) return;
+        const policies = ofTypes(args.resources, BACKUP_POLICY).filter(
+            (p) => asString(asObj(props(p).properties)?.backupManagementType) === "AzureStorage",
+        );
+        for (const policy of policies) {
+            const days = dailyRetentionDays(policy);
+            if (days === undefined || days < minimumRetentionDays)
+                report(
+                    `backup policy ${asString(props(policy).policyName) ?? policy.name} keeps daily recovery points ${days === undefined ? "not at all" : `for ${days} days`}; keep them at least ${minimumRetentionDays} days`,
+                    policy.urn,
+                );
+        }
+        for (const vault of ofTypes(args.resources, RECOVERY_VAULT)) {
+            const softDelete = asString(
+                asObj(asObj(asObj(props(vault).properties)?.securitySettings)?.softDeleteSettings)?.softDeleteState,
+            );
+            if (softDelete !== "Enabled" && softDelete !== "AlwaysON")
+                report(
+                    `Recovery Services vault ${asString(props(vault).vaultName) ?? vault.name} does not set soft delete on (softDeleteState ${softDelete ?? "unset"}): deleted backups are gone at once`,
+                    vault.urn,
+                );
+        }
+        const items = ofTypes(args.resources, PROTECTED_ITEM).filter(
+            (i) => asString(asObj(props(i).properties)?.protectedItemType) === "AzureFileShareProtectedItem",
+        );
+        for (const share of shares) {
+            const shareName = asString(props(share).shareName) ?? share.name;
+            const item = items.find((i) => protectedShareName(i)?.toLowerCase() === shareName.toLowerCase());
+            if (!item) {
+                report(`file share ${shareName} has no Azure Backup protected item (AzureFileShare;${shareName})`, share.urn);
+                continue;
+            }
+            const itemProps = asObj(props(item).properties);
+            if (itemProps?.policyId === "" || asString(itemProps?.protectionState) === "ProtectionStopped")
+                report(`file share ${shareName}: its protected item has no backup policy (protection stopped)`, item.urn);
+            else if (policies.length === 0) report(`file share ${shareName}: no Azure Files backup policy in the stack`, item.urn);
+        }
+    },
+};
+
+export const azureFilesKeySecret: ResourceValidationPolicy = {
+    name: "azure-files-key-secret",
+    description: `Azure Files StorageClasses that mount SMB with the account key keep that key's Secret in ${AZURE_FILES_KEY_NAMESPACE} (${AZURE_FILES_SECRET_NAMESPACE_PARAMETER}), not in the claim's namespace where whoever may read Secrets there could mount every share of the account (review azure B10).`,
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps: `Set parameters.${AZURE_FILES_SECRET_NAMESPACE_PARAMETER}: ${AZURE_FILES_KEY_NAMESPACE} (and a secretName) on the file.csi.azure.com StorageClass, or mount with an identity (mountWithManagedIdentity) so no key is stored.`,
+    ...guide("10", "azure", "archives", "secrets"),
+    validateResource: (args, report) => {
+        if (args.type !== STORAGE_CLASS || asString(args.props.provisioner) !== "file.csi.azure.com") return;
+        // The driver reads its parameters case-insensitively (azurefile-csi-driver docs/driver-parameters.md).
+        const params = new Map(Object.entries(asObj(args.props.parameters) ?? {}).map(([k, v]) => [k.toLowerCase(), textOf(v)]));
+        if ((params.get("protocol") ?? "smb").toLowerCase() === "nfs") return;
+        if (params.get("mountwithmanagedidentity") === "true" || params.get("storeaccountkey") === "false") return;
+        const namespace = params.get(AZURE_FILES_SECRET_NAMESPACE_PARAMETER.toLowerCase());
+        if (namespace !== AZURE_FILES_KEY_NAMESPACE)
+            report(
+                `the Azure Files StorageClass stores the account key in ${namespace ? `namespace ${namespace}` : "each claim's namespace"}; set ${AZURE_FILES_SECRET_NAMESPACE_PARAMETER}: ${AZURE_FILES_KEY_NAMESPACE}`,
+            );
+    },
+};
+
 function normalizePath(p: string): string {
     return p.length > 1 ? p.replace(/\/+$/, "") : p;
 }
@@ -359,4 +459,6 @@ export const archivePolicies = [
     kmsKeyRotation,
     azureArchiveStorageEncrypted,
     azureFilesTransport,
+    azureFilesKeySecret,
+    azureFilesBackup,
 ];

@@ -109,6 +109,10 @@ interface ArgsByType {
     "azure-native:operationalinsights:Workspace": azure.operationalinsights.WorkspaceArgs;
     "azure-native:privatedns:PrivateZone": azure.privatedns.PrivateZoneArgs;
     "azure-native:privatedns:VirtualNetworkLink": azure.privatedns.VirtualNetworkLinkArgs;
+    "azure-native:recoveryservices:ProtectedItem": azure.recoveryservices.ProtectedItemArgs;
+    "azure-native:recoveryservices:ProtectionContainer": azure.recoveryservices.ProtectionContainerArgs;
+    "azure-native:recoveryservices:ProtectionPolicy": azure.recoveryservices.ProtectionPolicyArgs;
+    "azure-native:recoveryservices:Vault": azure.recoveryservices.VaultArgs;
     "azure-native:resources:ResourceGroup": azure.resources.ResourceGroupArgs;
     "azure-native:storage:BlobContainer": azure.storage.BlobContainerArgs;
     "azure-native:storage:BlobContainerImmutabilityPolicy": azure.storage.BlobContainerImmutabilityPolicyArgs;

@@ -19,12 +19,13 @@ import { ClusterDiagnostics } from "./cluster-diagnostics";
 import { ContainerInsights } from "./container-insights";
 import { DataProtection } from "./data-protection";
 import { SharedFiles } from "./shared-files";
+import { FilesBackup } from "./files-backup";
 import { ConfigDiskClass } from "./config-disk-class";
 import { BlobArchive } from "./blob-archive";
 import { ArchiverIdentity } from "./archiver-identity";
 import { FlexibleServer } from "./flexible-server";
 import { AZURE_LB_ANNOTATIONS, StableAddress } from "./stable-address";
-import { flexibleServerName, keyVaultName, storageAccountName } from "./naming";
+import { flexibleServerName, keyVaultName, recoveryVaultName, storageAccountName } from "./naming";
 import { EgressAddress } from "./egress-address";
 import { ResourceDiagnostics } from "./resource-diagnostics";
 import { PodSecurityBaseline } from "./pod-security-baseline";
@@ -243,6 +244,26 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             { parent: this },
         );
 
+        // review azure B10: daily Azure Backup of every share, in a vault that outlives the stack under protectData.
+        const filesBackup = new FilesBackup(
+            `${name}-files-backup`,
+            {
+                resourceGroupName: rg,
+                location: s.location,
+                vaultName: recoveryVaultName(name),
+                storageAccountId: files.account.id,
+                storageAccountName: files.account.name,
+                shareNames: files.shareNames,
+                shares: Object.values(files.shares),
+                settings: s.filesBackup,
+                zoneRedundant,
+                production,
+                protection,
+                tags,
+            },
+            { parent: this },
+        );
+
         const configDisk = new ConfigDiskClass(
             `${name}-config-disk`,
             { zoneRedundant, retain: args.protectData, k8sProvider: aks.provider },
@@ -421,6 +442,8 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             egressAddress: egress.address,
             loadBalancer: s.loadBalancer.internal ? "internal" : "public",
             sharedFilesAccount: files.account.name,
+            // The restore runbook (README: Restoring a share) starts from this vault.
+            filesBackupVault: filesBackup.vaultName,
             archiveAccount: archive ? archive.account.name : "(no instance archives)",
             flowLogsAccount: flowLogs ? flowLogs.account.name : "(flow logs off)",
             archiveContainers: Object.fromEntries(Object.entries(archive?.containers ?? {}).map(([k, c]) => [k, c.name])),

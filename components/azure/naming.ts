@@ -41,3 +41,17 @@ export function keyVaultName(stackName: string, suffix: string): string {
         .replace(/-+$/, "");
     return `kv-${stack}${tail}`;
 }
+
+/**
+ * A Recovery Services vault name: 2–50 letters, digits and hyphens, starting with a letter (resource-name-rules.md,
+ * Microsoft.RecoveryServices/vaults): `rsv-<stack>`. Unique only in its resource group, so no suffix.
+ */
+export function recoveryVaultName(stackName: string): string {
+    const stack = stackName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+/, "")
+        .slice(0, 50 - 4)
+        .replace(/-+$/, "");
+    return `rsv-${stack}`.replace(/-+$/, "");
+}

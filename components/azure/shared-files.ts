@@ -8,6 +8,11 @@ import { PrivateStorageEndpoint } from "./private-endpoint";
 import { DataProtection } from "./data-protection";
 import { hardenedStorageAccount } from "./hardened-storage-account";
 import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
+import {
+    AZURE_FILES_KEY_NAMESPACE,
+    AZURE_FILES_SECRET_NAME_PARAMETER,
+    AZURE_FILES_SECRET_NAMESPACE_PARAMETER,
+} from "../../policy/xroad/azure-files";
 
 /**
  * Mount options for `/var/lib/xroad` (guide §10): files owned by the Sidecar's `xroad` user (999)
@@ -33,6 +38,17 @@ const SMB_PROTOCOL_SETTINGS = {
     authenticationMethods: "NTLMv2;Kerberos",
     kerberosTicketEncryption: "AES-256",
 } as const;
+
+/** The Secret (a DNS subdomain name) the CSI driver keeps this stack's account key in: `<component>-account-key`. */
+function accountKeySecretName(componentName: string): string {
+    const base = componentName
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, "-")
+        .replace(/^-+/, "")
+        .slice(0, 253 - "-account-key".length)
+        .replace(/-+$/, "");
+    return `${base}-account-key`;
+}
 
 /** Premium file shares are provisioned in at least 100 GiB. */
 const PREMIUM_MIN_SHARE_GIB = 100;
@@ -74,13 +90,15 @@ function shareQuotaGib(quantity: string, premium: boolean): number {
  *
  * SMB rather than NFS: NFS shares cannot be mounted when the account requires secure transfer
  * (Azure/AKS#5230). Shared-key access stays enabled on this account only because the CSI driver
- * mounts SMB with the account key; the key never leaves the cluster's driver.
+ * mounts SMB with the account key; the driver keeps it in a kube-system Secret (review azure B10).
  */
 export class SharedFiles extends pulumi.ComponentResource {
     readonly account: storage.StorageAccount;
     /** StorageClass name per instance. */
     readonly storageClassNames: Record<string, pulumi.Output<string>> = {};
     readonly shares: Record<string, storage.FileShare> = {};
+    /** Share name per instance, known before the shares exist (the backup's protected items are named after them). */
+    readonly shareNames: Record<string, string> = {};
 
     constructor(name: string, args: SharedFilesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:SharedFiles", name, {}, opts);
@@ -159,6 +177,7 @@ export class SharedFiles extends pulumi.ComponentResource {
                 { parent: this, dependsOn: [service], ...args.protection.options },
             );
             this.shares[instance.name] = share;
+            this.shareNames[instance.name] = shareName;
             const storageClass = new k8s.storage.v1.StorageClass(
                 `${name}-${instance.name}`,
                 {
@@ -169,6 +188,15 @@ export class SharedFiles extends pulumi.ComponentResource {
                         resourceGroup: args.resourceGroupName,
                         shareName: share.name,
                         protocol: "smb",
+                        // review azure B10: SMB mounts need the account key, and the driver stores it in a Secret,
+                        // by default in the claim's namespace, where the namespace operators may read Secrets
+                        // (policy/xroad/azure-files.ts). kube-system and one name per stack instead: only cluster
+                        // admins and the driver read it there. Identity-based SMB mounts (mountWithManagedIdentity,
+                        // driver v1.34+) would drop the key, but need the account's SMB OAuth setting, which
+                        // azure-native 3.28's StorageAccount cannot set, and give the node pool's kubelet identity
+                        // Storage File Data SMB MI Admin on every share (README: Azure Files account key).
+                        [AZURE_FILES_SECRET_NAMESPACE_PARAMETER]: AZURE_FILES_KEY_NAMESPACE,
+                        [AZURE_FILES_SECRET_NAME_PARAMETER]: accountKeySecretName(name),
                     },
                     mountOptions: XROAD_FILES_MOUNT_OPTIONS,
                     // The share is owned by Pulumi: deleting a claim must never delete the share.

@@ -279,6 +279,32 @@ const builders: MockTable["resources"] = {
         (a) => `fileServices/default/shares/${str(a, "shareName", a.name)}`,
         (a) => str(a, "shareName", a.name),
     ),
+    "azure-native:recoveryservices:Vault": (args) => {
+        const name = str(args, "vaultName", args.name);
+        return { id: `${rgId(group(args))}/providers/Microsoft.RecoveryServices/vaults/${name}`, name };
+    },
+    "azure-native:recoveryservices:ProtectionPolicy": child(
+        "Microsoft.RecoveryServices",
+        "vaults",
+        "vaultName",
+        (a) => `backupPolicies/${str(a, "policyName", a.name)}`,
+        (a) => str(a, "policyName", a.name),
+    ),
+    "azure-native:recoveryservices:ProtectionContainer": child(
+        "Microsoft.RecoveryServices",
+        "vaults",
+        "vaultName",
+        (a) => `backupFabrics/${str(a, "fabricName", "Azure")}/protectionContainers/${str(a, "containerName", a.name)}`,
+        (a) => str(a, "containerName", a.name),
+    ),
+    "azure-native:recoveryservices:ProtectedItem": child(
+        "Microsoft.RecoveryServices",
+        "vaults",
+        "vaultName",
+        (a) =>
+            `backupFabrics/${str(a, "fabricName", "Azure")}/protectionContainers/${str(a, "containerName", "container")}/protectedItems/${str(a, "protectedItemName", a.name)}`,
+        (a) => str(a, "protectedItemName", a.name),
+    ),
     "azure-native:dbforpostgresql:Server": (args) => {
         const name = str(args, "serverName", args.name);
         return {

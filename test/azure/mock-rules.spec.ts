@@ -31,6 +31,11 @@ async function refusal(register: () => void): Promise<string | undefined> {
 const EXAMPLES: Record<string, { good: string; bad: string[] }> = {
     "azure-native:storage:StorageAccount": { good: "xrfilesprod1a2b3c", bad: ["ab", "a".repeat(25), "xr-files", "XrFiles"] },
     "azure-native:keyvault:Vault": { good: "kv-xroad-prod-1a2b3c", bad: ["kv", "k".repeat(25), "1kv-prod", "kv--prod", "kv-prod-"] },
+    "azure-native:recoveryservices:Vault": { good: "rsv-xroad-sidecar-prod", bad: ["r", "r".repeat(51), "1rsv", "rsv_prod", "rsv.prod"] },
+    "azure-native:recoveryservices:ProtectionPolicy": {
+        good: "xroad-files-daily",
+        bad: ["xr", "p".repeat(151), "1daily", "daily-", "daily_x"],
+    },
     "azure-native:dbforpostgresql:Server": { good: "ss1-sidecar-1a2b3c", bad: ["db", "d".repeat(64), "-db-1", "Db-One", "db_one"] },
     "azure-native:containerservice:ManagedCluster": { good: "xroad-prod-aks", bad: ["a".repeat(64), "-aks", "aks.prod"] },
     "azure-native:containerservice:AgentPool": { good: "sidecar", bad: ["sidecarpool01", "Sidecar", "1pool", "side-car"] },

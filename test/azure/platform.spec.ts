@@ -331,6 +331,9 @@ describe("azure platform (production)", function () {
             resourceGroup: "rg-xroad-test",
             shareName: "xroad-sidecar",
             protocol: "smb",
+            // review azure B10: the driver's account-key Secret lives in kube-system, one per stack.
+            secretNamespace: "kube-system",
+            secretName: `${name}-files-account-key`,
         });
         assert.deepEqual(files.props.mountOptions, [
             "uid=999",
@@ -351,6 +354,64 @@ describe("azure platform (production)", function () {
         assert.equal(csi.principalId, seededUuid(`principal-${name}-control-plane`));
         assert.equal(await valueOf(platform.bindings.storage.sharedClass ?? ""), "xroad-files-sidecar");
         assert.equal(await valueOf(platform.bindings.storage.sharedClassByInstance?.sidecar ?? ""), "xroad-files-sidecar");
+    });
+
+    it("backs every share up daily with Azure Backup, kept 30 days, in a protected soft-deleting vault (review azure B10)", async () => {
+        const account = byName(resources, "azure-native:storage:StorageAccount", "-files").props;
+        const accountId = `${RG}/providers/Microsoft.Storage/storageAccounts/${account.accountName}`;
+        // Azure Backup's snapshot tier reaches a firewalled account as a trusted service (azure-file-share-support-matrix.md).
+        assert.deepEqual(account.networkRuleSet, { defaultAction: "Deny", bypass: "AzureServices" });
+        const vault = one(resources, "azure-native:recoveryservices:Vault");
+        assert.equal(vault.props.vaultName, "rsv-xroad-sidecar-aztest");
+        assert.deepEqual(vault.props.sku, { name: "RS0", tier: "Standard" });
+        assert.deepEqual(vault.props.properties, {
+            redundancySettings: { standardTierStorageRedundancy: "ZoneRedundant" },
+            securitySettings: {
+                softDeleteSettings: { softDeleteState: "AlwaysON", softDeleteRetentionPeriodInDays: 14, enhancedSecurityState: "Enabled" },
+                immutabilitySettings: { state: "Unlocked" },
+            },
+            monitoringSettings: { azureMonitorAlertSettings: { alertsForAllJobFailures: "Enabled" } },
+        });
+        const policy = one(resources, "azure-native:recoveryservices:ProtectionPolicy");
+        assert.deepEqual([policy.props.vaultName, policy.props.policyName], ["rsv-xroad-sidecar-aztest", "xroad-files-daily"]);
+        assert.deepEqual(policy.props.properties, {
+            backupManagementType: "AzureStorage",
+            workLoadType: "AzureFileShare",
+            timeZone: "UTC",
+            schedulePolicy: {
+                schedulePolicyType: "SimpleSchedulePolicy",
+                scheduleRunFrequency: "Daily",
+                scheduleRunTimes: ["2020-01-01T02:00:00Z"],
+            },
+            retentionPolicy: {
+                retentionPolicyType: "LongTermRetentionPolicy",
+                dailySchedule: { retentionTimes: ["2020-01-01T02:00:00Z"], retentionDuration: { count: 30, durationType: "Days" } },
+            },
+        });
+        const container = one(resources, "azure-native:recoveryservices:ProtectionContainer");
+        assert.equal(container.props.containerName, `StorageContainer;Storage;rg-xroad-test;${account.accountName}`);
+        assert.equal(container.props.fabricName, "Azure");
+        assert.deepEqual(container.props.properties, {
+            containerType: "StorageContainer",
+            backupManagementType: "AzureStorage",
+            sourceResourceId: accountId,
+            acquireStorageAccountLock: "Acquire",
+        });
+        const item = one(resources, "azure-native:recoveryservices:ProtectedItem");
+        assert.equal(item.props.protectedItemName, "AzureFileShare;xroad-sidecar");
+        assert.equal(item.props.containerName, container.props.containerName);
+        for (const before of [container, policy, one(resources, "azure-native:storage:FileShare")])
+            assert.ok(item.dependencies.includes(before.urn), `the protected item waits for ${before.name}`);
+        assert.deepEqual(Object.keys(item.props.properties ?? {}).sort(), ["policyId", "protectedItemType", "sourceResourceId"]);
+        assert.deepEqual(
+            [item.props.properties?.protectedItemType, item.props.properties?.sourceResourceId],
+            ["AzureFileShareProtectedItem", accountId],
+        );
+        // Deleting the vault or an item deletes the recovery points: both are kept like the data (protectData).
+        for (const r of [vault, policy, container, item]) assert.deepEqual([r.protect, r.retainOnDelete], [true, true], r.name);
+        const lock = byName(resources, "azure-native:authorization:ManagementLockByScope", "-files-backup-vault-lock").props;
+        assert.equal(lock.level, "CanNotDelete");
+        assert.equal(await valueOf(platform.outputs.filesBackupVault), "rsv-xroad-sidecar-aztest");
     });
 
     it("gives the primary's config a zone-redundant Azure Disk class that retains its disks", async () => {
@@ -463,7 +524,7 @@ describe("azure platform (production)", function () {
         assert.equal(await pulumi.isSecret(binding.password), true);
     });
 
-    it("protects the archive, the file shares, the flow logs, the database and the address from deletion", () => {
+    it("protects the archive, the file shares and their backup vault, the flow logs, the database and the address from deletion", () => {
         const stateful = [
             byName(resources, "azure-native:storage:StorageAccount", "-archive"),
             byName(resources, "azure-native:storage:StorageAccount", "-files"),
@@ -482,6 +543,7 @@ describe("azure platform (production)", function () {
             "Microsoft.DBforPostgreSQL/flexibleServers",
             "Microsoft.Network/publicIPAddresses",
             "Microsoft.Network/publicIPAddresses",
+            "Microsoft.RecoveryServices/vaults",
             "Microsoft.Storage/storageAccounts",
             "Microsoft.Storage/storageAccounts",
             "Microsoft.Storage/storageAccounts",

@@ -47,6 +47,26 @@ export const NAME_RULES: NameRule[] = [
         source: `${NAMING_RULES_DOC}#microsoftkeyvault`,
     },
     {
+        type: "azure-native:recoveryservices:Vault",
+        nameInput: "vaultName",
+        min: 2,
+        max: 50,
+        pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
+        message: (n) =>
+            `InvalidResourceName: The vault name '${n}' is invalid. A Recovery Services vault name must be 2 to 50 characters of letters, numbers and hyphens, and start with a letter.`,
+        source: `${NAMING_RULES_DOC}#microsoftrecoveryservices`,
+    },
+    {
+        type: "azure-native:recoveryservices:ProtectionPolicy",
+        nameInput: "policyName",
+        min: 3,
+        max: 150,
+        pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+        message: (n) =>
+            `InvalidResourceName: The backup policy name '${n}' is invalid. It must be 3 to 150 characters of letters, numbers and hyphens, start with a letter and not end with a hyphen.`,
+        source: `${NAMING_RULES_DOC}#microsoftrecoveryservices (vaults / backupPolicies)`,
+    },
+    {
         type: "azure-native:dbforpostgresql:Server",
         nameInput: "serverName",
         min: 3,

@@ -101,6 +101,26 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
         source: "Flexible Server: name, location, customer-managed key, networking mode and admin login are fixed at creation",
     },
     "azure-native:keyvault:Vault": { properties: ["vaultName", "location"], source: "names and locations are immutable (ARM)" },
+    "azure-native:recoveryservices:Vault": {
+        properties: ["vaultName", "location", "properties.redundancySettings.standardTierStorageRedundancy"],
+        source: "names and locations are immutable (ARM); backup-create-rs-vault.md: the storage redundancy of a vault can't be changed once items are protected in it",
+    },
+    "azure-native:recoveryservices:ProtectionPolicy": {
+        properties: ["vaultName", "policyName", "properties.workLoadType", "properties.backupManagementType"],
+        source: "a backup policy's name and vault are its identity (ARM vaults/backupPolicies); its workload type cannot change while items use it",
+    },
+    "azure-native:recoveryservices:ProtectionContainer": {
+        properties: ["vaultName", "fabricName", "containerName", "properties.sourceResourceId"],
+        source: "a registered storage account is identified by vault, fabric and StorageContainer;Storage;<rg>;<account> (backup-azure-file-share-rest-api.md)",
+    },
+    "azure-native:recoveryservices:ProtectedItem": {
+        properties: ["vaultName", "fabricName", "containerName", "protectedItemName", "properties.sourceResourceId"],
+        source: "a protected share is identified by its container and AzureFileShare;<share> (backup-azure-file-share-rest-api.md); replacing it stops protection and deletes its recovery points",
+    },
+    "kubernetes:storage.k8s.io/v1:StorageClass": {
+        properties: ["metadata.name", "provisioner", "parameters", "reclaimPolicy", "volumeBindingMode"],
+        source: "StorageClass: parameters, provisioner, reclaimPolicy and volumeBindingMode are immutable (ValidateStorageClassUpdate)",
+    },
     "azure-native:network:PublicIPAddress": {
         properties: ["zones", "sku", "publicIPAddressVersion"],
         source: "public-ip-addresses.md: SKU, zones and IP version are set at creation",
