@@ -350,13 +350,14 @@ describe("azure-files-key-secret (review azure B10)", () => {
         props: { provisioner, parameters },
     });
     it("passes the key Secret in kube-system, identity mounts, NFS and other provisioners", async () => {
-        for (const parameters of [
+        const passing: Record<string, string>[] = [
             { protocol: "smb", secretNamespace: "kube-system", secretName: "xroad-files-account-key" },
             { SecretNamespace: "kube-system" },
             { mountWithManagedIdentity: "true" },
             { storeAccountKey: "false" },
             { protocol: "nfs" },
-        ])
+        ];
+        for (const parameters of passing)
             assert.deepEqual(await messages(azureFilesKeySecret, storageClass(parameters)), [], JSON.stringify(parameters));
         assert.deepEqual(await messages(azureFilesKeySecret, storageClass({}, "disk.csi.azure.com")), []);
     });

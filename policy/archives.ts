@@ -308,7 +308,7 @@ export const azureFilesTransport: ResourceValidationPolicy = {
     },
 };
 
-export interface AzureFilesBackupConfig {
+interface AzureFilesBackupConfig {
     minimumRetentionDays: number;
 }
 
@@ -385,7 +385,7 @@ export const azureFilesBackup: StackValidationPolicy = {
 
 export const azureFilesKeySecret: ResourceValidationPolicy = {
     name: "azure-files-key-secret",
-    description: `Azure Files StorageClasses that mount SMB with the account key keep that key's Secret in ${AZURE_FILES_KEY_NAMESPACE} (${AZURE_FILES_SECRET_NAMESPACE_PARAMETER}), not in the claim's namespace where whoever may read Secrets there could mount every share of the account (review azure B10).`,
+    description: `Azure Files StorageClasses that mount SMB with the account key keep that key's Secret in ${AZURE_FILES_KEY_NAMESPACE} (${AZURE_FILES_SECRET_NAMESPACE_PARAMETER}), not in the claim's namespace where whoever may read Secrets there could mount every share of the account (guide §10, §4.3; review azure B10).`,
     severity: "high",
     enforcementLevel: "mandatory",
     remediationSteps: `Set parameters.${AZURE_FILES_SECRET_NAMESPACE_PARAMETER}: ${AZURE_FILES_KEY_NAMESPACE} (and a secretName) on the file.csi.azure.com StorageClass, or mount with an identity (mountWithManagedIdentity) so no key is stored.`,

@@ -11,10 +11,10 @@ const AZURE_FABRIC = "Azure";
  * (Azure/azure-quickstart-templates quickstarts/microsoft.recoveryservices/recovery-services-backup-file-share-hourly:
  * `storagecontainer;Storage;<rg>;<account>` and `AzureFileShare;<share>`; backup-azure-file-share-rest-api.md).
  */
-export function storageContainerName(resourceGroupName: pulumi.Input<string>, accountName: pulumi.Input<string>): pulumi.Output<string> {
+function storageContainerName(resourceGroupName: pulumi.Input<string>, accountName: pulumi.Input<string>): pulumi.Output<string> {
     return pulumi.interpolate`StorageContainer;Storage;${resourceGroupName};${accountName}`;
 }
-export function fileShareItemName(shareName: string): string {
+function fileShareItemName(shareName: string): string {
     return `AzureFileShare;${shareName}`;
 }
 
@@ -85,7 +85,8 @@ export class FilesBackup extends pulumi.ComponentResource {
                             enhancedSecurityState: "Enabled",
                         },
                         // Immutable: recovery points cannot be deleted before they expire, nor the retention shortened.
-                        // Unlocked, not Locked: locking is one-way, a deliberate step after the first restore test (README).
+                        // Unlocked, not Locked: locking is one-way, a deliberate step after a tested restore
+                        // (README "Azure Files: the account key and share backups").
                         immutabilitySettings: { state: args.production ? "Unlocked" : "Disabled" },
                     },
                     monitoringSettings: { azureMonitorAlertSettings: { alertsForAllJobFailures: "Enabled" } },

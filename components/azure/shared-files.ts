@@ -193,8 +193,8 @@ export class SharedFiles extends pulumi.ComponentResource {
                         // (policy/xroad/azure-files.ts). kube-system and one name per stack instead: only cluster
                         // admins and the driver read it there. Identity-based SMB mounts (mountWithManagedIdentity,
                         // driver v1.34+) would drop the key, but need the account's SMB OAuth setting, which
-                        // azure-native 3.28's StorageAccount cannot set, and give the node pool's kubelet identity
-                        // Storage File Data SMB MI Admin on every share (README: Azure Files account key).
+                        // azure-native 3.28's StorageAccount cannot set, and give the kubelet identity Storage File
+                        // Data SMB MI Admin on every share (README "Azure Files: the account key and share backups").
                         [AZURE_FILES_SECRET_NAMESPACE_PARAMETER]: AZURE_FILES_KEY_NAMESPACE,
                         [AZURE_FILES_SECRET_NAME_PARAMETER]: accountKeySecretName(name),
                     },

@@ -123,8 +123,8 @@ describe("azure first pulumi up (issue 12)", function () {
 
     it("locks the stateful resources without protecting or retaining the locks, and retains the resource group (azure.md A7)", async () => {
         const locks = ofType(resources, "azure-native:authorization:ManagementLockByScope");
-        // The archive, Files and flow log accounts, the database, the registered address and the egress address.
-        assert.equal(locks.length, 6);
+        // The archive, Files and flow log accounts, the Files backup vault, the database, the registered and the egress address.
+        assert.equal(locks.length, 7);
         for (const lock of locks) assert.deepEqual([lock.name, lock.protect, lock.retainOnDelete], [lock.name, false, false]);
         const rg = one(resources, "azure-native:resources:ResourceGroup");
         assert.deepEqual([rg.protect, rg.retainOnDelete], [true, true], "a destroy never deletes the group holding the retained data");
