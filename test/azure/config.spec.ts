@@ -15,6 +15,16 @@ describe("azure configuration", () => {
         assert.equal(azure.secretsEncryption, true);
     });
 
+    it("keeps share backups 30 days in production and 7 otherwise, daily at a time Azure Backup accepts (review azure B10)", () => {
+        assert.deepEqual(loadAzure(prodAzure()).azure.filesBackup, { retentionDays: 30, time: "02:00" });
+        const dev = loadAzure(prodAzure(), { environment: "development", instances: [{ name: "sidecar" }] });
+        assert.equal(dev.azure.filesBackup.retentionDays, 7);
+        assert.deepEqual(errorsOf({ ...prodAzure(), filesBackup: { retentionDays: 201, time: "02:15" } }), [
+            "xroad-sidecar:azure.filesBackup.retentionDays: 201 is not valid; allowed: an integer from 1 to 200",
+            'xroad-sidecar:azure.filesBackup.time: "02:15" is not valid; allowed: a UTC time HH:00 or HH:30 such as 02:00',
+        ]);
+    });
+
     it("requires an Entra ID admin group, because local accounts are disabled", () => {
         assert.deepEqual(errorsOf({ ...prodAzure(), adminGroupObjectIds: [] }), [
             "xroad-sidecar:azure.adminGroupObjectIds: [] is not valid; allowed: at least one Entra ID group object ID: local accounts are disabled, so these groups administer the cluster (guide §4.2)",

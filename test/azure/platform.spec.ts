@@ -686,6 +686,37 @@ describe("azure platform (development, two instances, internal load balancer)", 
         });
     });
 
+    it("backs both shares up in a locally redundant vault that a dev stack can delete (review azure B10)", () => {
+        assert.deepEqual(
+            ofType(resources, "azure-native:recoveryservices:ProtectedItem")
+                .map((i) => i.props.protectedItemName)
+                .sort(),
+            ["AzureFileShare;xroad-a", "AzureFileShare;xroad-b"],
+        );
+        const vault = one(resources, "azure-native:recoveryservices:Vault");
+        assert.deepEqual(vault.props.properties?.redundancySettings, { standardTierStorageRedundancy: "LocallyRedundant" });
+        assert.deepEqual(vault.props.properties?.securitySettings, {
+            softDeleteSettings: { softDeleteState: "Enabled", softDeleteRetentionPeriodInDays: 14, enhancedSecurityState: "Enabled" },
+            immutabilitySettings: { state: "Disabled" },
+        });
+        // No Azure Backup lock on the account and no protect: protectData false lets pulumi destroy remove it all.
+        const container = one(resources, "azure-native:recoveryservices:ProtectionContainer");
+        const account = ofType(resources, "azure-native:storage:StorageAccount").find((a) => a.name.endsWith("-files"));
+        assert.deepEqual(container.props.properties, {
+            containerType: "StorageContainer",
+            backupManagementType: "AzureStorage",
+            sourceResourceId: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/rg-xroad-test/providers/Microsoft.Storage/storageAccounts/${account?.props.accountName}`,
+            acquireStorageAccountLock: "NotAcquire",
+        });
+        assert.ok([vault, container].every((r) => !r.protect && !r.retainOnDelete));
+        const policy = one(resources, "azure-native:recoveryservices:ProtectionPolicy").props.properties;
+        assert.ok(policy?.backupManagementType === "AzureStorage");
+        assert.deepEqual(policy.retentionPolicy, {
+            retentionPolicyType: "LongTermRetentionPolicy",
+            dailySchedule: { retentionTimes: ["2020-01-01T02:00:00Z"], retentionDuration: { count: 7, durationType: "Days" } },
+        });
+    });
+
     it("gives every instance its own share and class, and no single shared class two instances could share", async () => {
         assert.deepEqual(
             ofType(resources, "azure-native:storage:FileShare")
