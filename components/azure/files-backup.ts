@@ -75,7 +75,7 @@ export class FilesBackup extends pulumi.ComponentResource {
                 vaultName: args.vaultName,
                 sku: { name: "RS0", tier: "Standard" },
                 properties: {
-                    // Storage redundancy can be chosen only before the first item is protected (backup-create-rs-vault.md).
+                    // backup-support-matrix.md: the vault storage type can be modified "before backups are stored", not after.
                     redundancySettings: { standardTierStorageRedundancy: args.zoneRedundant ? "ZoneRedundant" : "LocallyRedundant" },
                     securitySettings: {
                         // AlwaysON cannot be turned off again, so nobody, the deployer included, can purge backups at once.

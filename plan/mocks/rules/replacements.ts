@@ -103,7 +103,7 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
     "azure-native:keyvault:Vault": { properties: ["vaultName", "location"], source: "names and locations are immutable (ARM)" },
     "azure-native:recoveryservices:Vault": {
         properties: ["vaultName", "location", "properties.redundancySettings.standardTierStorageRedundancy"],
-        source: "names and locations are immutable (ARM); backup-create-rs-vault.md: the storage redundancy of a vault can't be changed once items are protected in it",
+        source: "names and locations are immutable (ARM); backup-support-matrix.md (Modify vault storage type): the replication type can't be modified after backups begin in the vault",
     },
     "azure-native:recoveryservices:ProtectionPolicy": {
         properties: ["vaultName", "policyName", "properties.workLoadType", "properties.backupManagementType"],
