@@ -49,9 +49,9 @@ export interface FilesBackupArgs {
  * The snapshot tier: recovery points are share snapshots that Azure Backup takes and leases in the account itself
  * (azure-file-share-backup-overview.md). It supports storage accounts whose firewall lets trusted Microsoft services
  * in (azure-file-share-support-matrix.md, snapshot tier: "Firewall enabled ... Firewall rules that allow Microsoft
- * Azure Services to access storage account are supported"), which is why the share account keeps
- * `networkRuleSet.bypass: AzureServices` next to `publicNetworkAccess: Disabled`. The vault-standard tier is not
- * used: the same matrix says storage accounts with restricted network access are not supported there.
+ * Azure Services to access storage account are supported"), which is why the share account's public endpoint answers
+ * the trusted services only (SharedFiles, `network: "trusted-services"`). The vault-standard tier (data copied into
+ * the vault) is not used yet: the matrix's versions disagree on whether it supports restricted network access.
  *
  * The vault sets no `publicNetworkAccess`: its private endpoints serve agent-based workloads, and the matrix
  * says "a private endpoint on the vault doesn't apply to Azure Files backup scenarios".

@@ -114,7 +114,11 @@ export class SharedFiles extends pulumi.ComponentResource {
                 service: "file",
                 // The CSI driver mounts SMB with the account key (see above).
                 sharedKeyAccess: true,
-                network: "private-endpoint",
+                // The nodes mount through the private endpoint below. The public endpoint stays on only for Azure's
+                // trusted services, the firewall denying everyone else: Azure Backup's snapshot tier reaches the
+                // shares that way (azure-file-share-support-matrix.md: "Firewall rules that allow Microsoft Azure
+                // Services"), and a disabled public endpoint shuts the trusted services out too (review azure B10).
+                network: "trusted-services",
                 tags: args.tags,
             },
             { parent: this, ...args.protection.options },

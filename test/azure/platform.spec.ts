@@ -312,7 +312,9 @@ describe("azure platform (production)", function () {
         assert.equal(account.enableHttpsTrafficOnly, true);
         assert.equal(account.minimumTlsVersion, "TLS1_2");
         assert.equal(account.allowBlobPublicAccess, false);
-        assert.equal(account.publicNetworkAccess, "Disabled");
+        // Nodes mount through the private endpoint; the public endpoint answers only Azure's trusted services (Azure Backup).
+        assert.equal(account.publicNetworkAccess, "Enabled");
+        assert.deepEqual(account.networkRuleSet, { defaultAction: "Deny", bypass: "AzureServices" });
         assert.equal(account.encryption.requireInfrastructureEncryption, true);
         assert.deepEqual([account.kind, account.sku.name], ["FileStorage", "Premium_ZRS"]);
         assert.match(account.accountName, /^[a-z0-9]{3,24}$/);
