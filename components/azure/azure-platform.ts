@@ -442,7 +442,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             egressAddress: egress.address,
             loadBalancer: s.loadBalancer.internal ? "internal" : "public",
             sharedFilesAccount: files.account.name,
-            // The restore runbook (README: Restoring a share) starts from this vault.
+            // The restore runbook (README "Azure Files: the account key and share backups") starts from this vault.
             filesBackupVault: filesBackup.vaultName,
             archiveAccount: archive ? archive.account.name : "(no instance archives)",
             flowLogsAccount: flowLogs ? flowLogs.account.name : "(flow logs off)",
