@@ -37,7 +37,7 @@ export default tseslint.config(
         ...tseslint.configs.disableTypeChecked,
     },
     {
-        // scripts/ts-node-transpiler.cjs: loaded by ts-node before TypeScript can be, so it is CommonJS.
+        // scripts/register.cjs and ts-node-transpiler.cjs: loaded before any TypeScript can be, so they are CommonJS.
         files: ["**/*.cjs"],
         languageOptions: { sourceType: "commonjs", globals: { __dirname: "readonly", process: "readonly" } },
         rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -1,6 +1,6 @@
 /**
  * One measured `npm run check`, run by `npm run bench` in a fresh process:
- * `node -r ts-node/register/transpile-only bench/check-child.ts <dir>`. Checks the folder as `npm run check` does
+ * `node -r ./scripts/register.cjs bench/check-child.ts <dir>`. Checks the folder as `npm run check` does
  * (output discarded) and prints one JSON line with the in-process time and the number of objects.
  */
 import { EXIT, runCheck } from "../scripts/check";

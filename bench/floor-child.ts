@@ -1,7 +1,7 @@
 /**
  * The floor of `npm run bench`: a fresh process started exactly like a plan
- * (`node -r ts-node/register/transpile-only`) that loads the same files from node_modules the plan
- * of that stack loaded (the Pulumi SDKs, including the submodules they load lazily, yaml, ts-node)
+ * (`node -r ./scripts/register.cjs`) that loads the same files from node_modules the plan
+ * of that stack loaded (the Pulumi SDKs, including the submodules they load lazily, yaml)
  * and registers nothing. `node … bench/floor-child.ts <modulesFile>`.
  */
 // As in the plan it is measured against (bench/plan-child.ts).

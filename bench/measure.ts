@@ -23,12 +23,12 @@ export interface Run {
 }
 
 /**
- * Runs `node -r ts-node/register/transpile-only <script> <args>` in a fresh process, from the
- * repository root, the way `npm run plan` starts (ts-node, no type-checking), without npm around it.
+ * Runs `node -r scripts/register.cjs <script> <args>` in a fresh process, from the
+ * repository root, the way `npm run plan` starts (transpiled, not type-checked), without npm around it.
  * `env` adds to this process's environment.
  */
 export function measureChild(repoDir: string, script: string, args: string[], env: Record<string, string> = {}): Run {
-    const node = [process.execPath, "-r", "ts-node/register/transpile-only", path.join(repoDir, script), ...args];
+    const node = [process.execPath, "-r", path.join(repoDir, "scripts", "register.cjs"), path.join(repoDir, script), ...args];
     const timeFile = path.join(os.tmpdir(), `xroad-bench-time-${process.pid}.txt`);
     const useTime = rssSource() === "/usr/bin/time";
     const [command, ...commandArgs] = useTime ? [GNU_TIME, "-f", "%M %U %S", "-o", timeFile, ...node] : node;

@@ -1,6 +1,6 @@
 /**
  * One measured start of the installed policy pack, run by `npm run bench` in a fresh process:
- * `node -r ts-node/register/transpile-only bench/pack-start-child.ts <installed pack folder>`. Starts the pack as the
+ * `node -r ./scripts/register.cjs bench/pack-start-child.ts <installed pack folder>`. Starts the pack as the
  * CLI's shim does (a fresh process of its own), waits for the gRPC port it prints, stops it, and reports the milliseconds
  * and, on Linux, the pack process's own CPU time until then (steady when other processes compete for the CPUs).
  */

@@ -1,6 +1,6 @@
 /**
  * One measured plan, run by `npm run bench` in a fresh process:
- * `node -r ts-node/register/transpile-only bench/plan-child.ts <projectDir> <stack> <outDir> [<modulesFile>]`.
+ * `node -r ./scripts/register.cjs bench/plan-child.ts <projectDir> <stack> <outDir> [<modulesFile>]`.
  * Does what `npm run plan` does (read the stack file, plan under mocks, write plan.json and manifests,
  * run the policy self-check) and prints one JSON line with the in-process time. With <modulesFile>, also writes the files it
  * loaded from node_modules, in load order, for the floor process to load the same ones.

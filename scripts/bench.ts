@@ -4,7 +4,7 @@
  * how fast and how big the offline plan is, and how fast `npm run check` reads plain manifests.
  *  - For each example stack: the plan's wall time and peak memory (median of N runs, default 5), each
  *    in a fresh process started like `npm run plan`, next to the FLOOR: a fresh process that loads the
- *    same node_modules files the plan loaded (SDKs, ts-node) and registers nothing. Ratio plan/floor.
+ *    same node_modules files the plan loaded (the SDKs, yaml, zod) and registers nothing. Ratio plan/floor.
  *  - Growth: the same plan for one existing-target stack with 1, 10 and 50 single-pod Sidecar
  *    instances (generated in a temporary project), as milliseconds and megabytes per added instance
  *    (least-squares slope over the medians).
@@ -355,7 +355,7 @@ function main(): number {
             method: {
                 runs: args.runs,
                 statistic: "median",
-                process: "node -r ts-node/register/transpile-only, one fresh process per run, started from the repository root",
+                process: "node -r ./scripts/register.cjs (as npm run plan), one fresh process per run, started from the repository root",
                 plan: "bench/plan-child.ts: read the stack file, plan under Pulumi mocks, write plan.json and manifests (what npm run plan does)",
                 floor: "bench/floor-child.ts: require every node_modules file the plan of that stack loaded, in the same order; register nothing",
                 peakMemory: `${rssSource()} (maximum resident set size)`,

@@ -10,6 +10,9 @@
  * afresh). XROAD_TRANSPILE_CACHE=0 turns it off (the benchmark uses that to measure a cold run). A cache that
  * cannot be read or written is skipped: the file is transpiled as if there were none.
  *
+ * The tools' own hook, scripts/register.cjs, transpiles through this module too, so the Pulumi CLI (ts-node) and
+ * `npm run plan` run the same JavaScript from the same cache.
+ *
  * This is CommonJS because ts-node loads it before it can load TypeScript.
  */
 const crypto = require("node:crypto");

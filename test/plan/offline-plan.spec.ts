@@ -9,6 +9,7 @@ import { SECURE_PLACEHOLDER, listStacks, parseStackFile, readProjectFile, readSt
 import { writePlan } from "../../plan/write";
 import { isSecretValue } from "../../plan/mocks/secret";
 import { componentTree, countsByType } from "../../plan/summary";
+import { npmScriptNodeArgs } from "../npm-script";
 
 const projectDir = path.resolve(__dirname, "../..");
 
@@ -124,17 +125,7 @@ describe("offline plan", () => {
         const run = (dir: string, stack: string) =>
             spawnSync(
                 process.execPath,
-                [
-                    "-r",
-                    "ts-node/register/transpile-only",
-                    path.join(projectDir, "scripts/plan.ts"),
-                    "--stack",
-                    stack,
-                    "--project-dir",
-                    dir,
-                    "--out",
-                    path.join(dir, "out"),
-                ],
+                [...npmScriptNodeArgs("plan"), "--stack", stack, "--project-dir", dir, "--out", path.join(dir, "out")],
                 {
                     cwd: projectDir,
                     encoding: "utf8",

@@ -8,9 +8,12 @@ import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-/** Runs `script` in a fresh `node -r ts-node/register/transpile-only` process from the repository root; returns its JSON. */
+/**
+ * Runs `script` in a fresh process started as the tools start (`node -r ./scripts/register.cjs`), from the
+ * repository root; returns its JSON.
+ */
 function inFreshProcess(script: string): Record<string, unknown> {
-    const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: ROOT, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["-r", "./scripts/register.cjs", "-e", script], { cwd: ROOT, encoding: "utf8" });
     return JSON.parse(out) as Record<string, unknown>;
 }
 

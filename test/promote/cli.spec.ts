@@ -2,16 +2,13 @@ import * as assert from "node:assert/strict";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import { existingStack, readStack, removeProject, tempProject } from "./project";
+import { npmScriptNodeArgs } from "../npm-script";
 
 const REPO = path.resolve(__dirname, "..", "..");
 
 /** `npm run promote -- <args>` on a throwaway project, without npm around it. */
 function promote(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(
-        process.execPath,
-        ["-r", "ts-node/register/transpile-only", path.join(REPO, "scripts", "promote.ts"), "--cwd", dir, ...args],
-        { cwd: REPO, encoding: "utf8" },
-    );
+    const r = spawnSync(process.execPath, [...npmScriptNodeArgs("promote"), "--cwd", dir, ...args], { cwd: REPO, encoding: "utf8" });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

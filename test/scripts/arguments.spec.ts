@@ -9,12 +9,13 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { UsageError, readArguments } from "../../scripts/arguments";
 import { EXIT, runCheck } from "../../scripts/check";
+import { npmScriptNodeArgs } from "../npm-script";
 
 const REPO = path.resolve(__dirname, "..", "..");
 
 /** A script run as `npm run <script> -- <args>` runs it, without npm around it. */
 function script(name: string, ...args: string[]): { status: number | null; stderr: string } {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(REPO, "scripts", `${name}.ts`), ...args], {
+    const r = spawnSync(process.execPath, [...npmScriptNodeArgs(name), ...args], {
         cwd: REPO,
         encoding: "utf8",
     });
