@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import { deserializeProperties, deserializeProperty, specialResourceSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
 import { PlanMocks, ProviderRuleError } from "./mocks";
 import { dropProviderTypeAliases } from "./offline-aliases";
@@ -56,6 +56,40 @@ interface RegisterOutputsRequest {
     getOutputs(): Parameters<typeof deserializeProperties>[0] | undefined;
 }
 
+/**
+ * A resource's inputs as the engine receives them. An input that refers to another resource (pulumi-eks's
+ * `serviceRole`, for one) travels as a resource reference; deserialized as the SDK does, it would become a live
+ * Resource object, and plan.json would dump that object's internals (its transformations, parent, and Outputs
+ * that cannot be written). The plan records the reference itself: the referenced resource's URN and ID.
+ */
+function recordedInputs(object: Parameters<typeof deserializeProperties>[0]): Record<string, unknown> {
+    const serialized: Record<string, unknown> = object.toJavaScript();
+    const inputs: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(serialized)) {
+        // As deserializeProperties: an undefined property does not exist.
+        if (value === undefined) continue;
+        const input: unknown = deserializeProperty(referencesAsUrns(value));
+        inputs[key] = input;
+    }
+    return inputs;
+}
+
+/** `{ resourceReference: <urn>, id }` in place of each serialized resource reference under `value`. */
+function referencesAsUrns(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(referencesAsUrns);
+    if (!isRecord(value)) return value;
+    const fields = new Map(Object.entries(value));
+    if (fields.get(specialSigKey) === specialResourceSig) {
+        const id = fields.get("id");
+        return { resourceReference: fields.get("urn"), ...(id === undefined ? {} : { id }) };
+    }
+    return Object.fromEntries([...fields].map(([key, field]) => [key, referencesAsUrns(field)]));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null;
+}
+
 /** A mock monitor that also records what the program registered, with parents, dependencies and secrets. */
 class RecordingMonitor extends MockMonitor {
     readonly registrations: PlannedResource[] = [];
@@ -80,7 +114,7 @@ class RecordingMonitor extends MockMonitor {
                     parent: req.getParent() || undefined,
                     custom: req.getCustom(),
                     provider: req.getProvider() || undefined,
-                    inputs: deserializeProperties(req.getObject()),
+                    inputs: recordedInputs(req.getObject()),
                     dependencies: req.getDependenciesList(),
                     propertyDependencies,
                     protect: req.getProtect(),

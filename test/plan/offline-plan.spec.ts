@@ -76,6 +76,25 @@ describe("offline plan", () => {
                 for (const r of doc.resources) assert.ok(r.urn && r.type && r.name && r.inputs, JSON.stringify(r).slice(0, 200));
             });
 
+            it("writes an input that refers to another resource as that resource's URN, never the SDK's object", () => {
+                const text = fs.readFileSync(path.join(outDir, "plan.json"), "utf8");
+                assert.doesNotMatch(text, /__pulumiResource|Calling \[toJSON\]/);
+                const urns = new Set(plan.resources.map((r) => r.urn));
+                const references = (value: unknown): unknown[] =>
+                    Array.isArray(value)
+                        ? value.flatMap(references)
+                        : typeof value === "object" && value !== null
+                          ? "resourceReference" in value
+                              ? [value.resourceReference]
+                              : Object.values(value).flatMap(references)
+                          : [];
+                for (const r of plan.resources)
+                    for (const urn of references(r.inputs)) assert.ok(urns.has(String(urn)), `${r.urn}: ${String(urn)}`);
+                // pulumi-eks takes its control-plane role as a resource (AWS stacks only).
+                const cluster = plan.resources.find((r) => r.type === "eks:index:Cluster");
+                if (cluster) assert.match(String(references(cluster.inputs.serviceRole)[0]), /aws:iam\/role:Role::.*-eks-control-plane$/);
+            });
+
             it("writes one applicable Kubernetes object per manifest file, each with apiVersion, kind and a name", () => {
                 const files = fs.readdirSync(path.join(outDir, "manifests"));
                 assert.ok(files.length > 0);
