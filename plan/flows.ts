@@ -21,7 +21,7 @@ import {
     podEndpoint,
     workloadPods,
 } from "../kubernetes-model/network-flows";
-import { Obj } from "../kubernetes-model/workloads";
+import { Obj, asObj, asString } from "../kubernetes-model/workloads";
 import { APP_NAME, APP_NAME_LABEL, ROLE_ARCHIVER, ROLE_LABEL, ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../policy/xroad/labels";
 import { ACME_CHALLENGE_PORT, DNS_PORT, POSTGRES_PORT, XROAD_EGRESS_PORTS, XROAD_PORTS } from "../policy/xroad/ports";
 import { consumerPorts } from "../components/kubernetes/probes";
@@ -91,8 +91,13 @@ function sampleOf(cidrs: string[], fallback: string): string {
 
 /** Probes of one instance: what the NIIS table and its configuration say must be open, and what must not. */
 export function instanceFlowProbes(instance: SidecarInstanceConfig, net: ClusterNetwork, objects: Obj[]): FlowProbe[] {
+    return probesOf(instance, net, workloadPods(objects));
+}
+
+/** {@link instanceFlowProbes} over the stack's workload pods, read once for every instance. */
+function probesOf(instance: SidecarInstanceConfig, net: ClusterNetwork, stackPods: ReturnType<typeof workloadPods>): FlowProbe[] {
     const n = instance.network;
-    const pods = workloadPods(objects).filter((w) => w.pod.namespace === instance.namespace);
+    const pods = stackPods.filter((w) => w.pod.namespace === instance.namespace);
     let ipIndex = 20;
     const withIp = (p: PodEndpoint): PodEndpoint => ({ ...p, ip: addressIn(net.podCidr, ipIndex++) });
     const byRole = (role: string): PodEndpoint | undefined => {
@@ -219,18 +224,41 @@ export function instanceFlowProbes(instance: SidecarInstanceConfig, net: Cluster
 }
 
 export function evaluateProbes(probes: FlowProbe[], objects: Obj[]): FlowResult[] {
-    const policies = networkPolicies(objects);
-    return probes.map((p) => ({ ...p, verdict: evaluateFlow(policies, { from: p.from, to: p.to, port: p.port, protocol: p.protocol }) }));
+    return evaluateIndexed(probes, policiesByNamespace(objects));
+}
+
+/**
+ * A NetworkPolicy selects pods of its own namespace only, so a connection is judged by the policies of its two
+ * ends' namespaces: indexing them once keeps a stack's flow matrix linear in its number of instances.
+ */
+function policiesByNamespace(objects: Obj[]): Map<string, Obj[]> {
+    const index = new Map<string, Obj[]>();
+    for (const policy of networkPolicies(objects)) {
+        const namespace = asString(asObj(policy.metadata)?.namespace) ?? "default";
+        index.set(namespace, [...(index.get(namespace) ?? []), policy]);
+    }
+    return index;
+}
+
+function evaluateIndexed(probes: FlowProbe[], policies: Map<string, Obj[]>): FlowResult[] {
+    const of = (endpoint: Endpoint): Obj[] => (endpoint.kind === "pod" ? (policies.get(endpoint.namespace) ?? []) : []);
+    return probes.map((p) => {
+        const relevant =
+            p.from.kind === "pod" && p.to.kind === "pod" && p.from.namespace === p.to.namespace ? of(p.from) : [...of(p.from), ...of(p.to)];
+        return { ...p, verdict: evaluateFlow(relevant, { from: p.from, to: p.to, port: p.port, protocol: p.protocol }) };
+    });
 }
 
 /** The flow matrix of every instance of a planned stack. */
 export function stackFlows(config: StackConfig, objects: Obj[]): InstanceFlows[] {
     const net = clusterNetwork(config);
+    const pods = workloadPods(objects);
+    const policies = policiesByNamespace(objects);
     return config.instances.map((instance) => ({
         instance: instance.name,
         namespace: instance.namespace,
         topology: instance.topology,
-        results: evaluateProbes(instanceFlowProbes(instance, net, objects), objects),
+        results: evaluateIndexed(probesOf(instance, net, pods), policies),
     }));
 }
 

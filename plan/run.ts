@@ -74,16 +74,26 @@ function recordedInputs(object: Parameters<typeof deserializeProperties>[0]): Re
     return inputs;
 }
 
-/** `{ resourceReference: <urn>, id }` in place of each serialized resource reference under `value`. */
+/**
+ * `{ resourceReference: <urn>, id }` in place of each serialized resource reference under `value`; a value with
+ * none is returned as it is (most inputs have none, and copying every input would cost the plan a few percent).
+ */
 function referencesAsUrns(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(referencesAsUrns);
-    if (!isRecord(value)) return value;
-    const fields = new Map(Object.entries(value));
-    if (fields.get(specialSigKey) === specialResourceSig) {
-        const id = fields.get("id");
-        return { resourceReference: fields.get("urn"), ...(id === undefined ? {} : { id }) };
+    if (Array.isArray(value)) {
+        const items: unknown[] = value.map(referencesAsUrns);
+        return items.some((item, index) => item !== value[index]) ? items : value;
     }
-    return Object.fromEntries([...fields].map(([key, field]) => [key, referencesAsUrns(field)]));
+    if (!isRecord(value)) return value;
+    if (value[specialSigKey] === specialResourceSig) {
+        const id = value.id;
+        return { resourceReference: value.urn, ...(id === undefined ? {} : { id }) };
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, field] of Object.entries(value)) {
+        const replaced = referencesAsUrns(field);
+        if (replaced !== field) (copy ??= { ...value })[key] = replaced;
+    }
+    return copy ?? value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
