@@ -96,6 +96,9 @@ export type AlertSettings = Omit<ParsedAlerts, "receivers" | "thresholds"> & {
     thresholds: Record<string, number>;
 };
 
+/** What every alert component reads of the settings: the thresholds and the window they are evaluated over. */
+export type AlertEvaluation = Pick<AlertSettings, "thresholds" | "evaluationMinutes">;
+
 export const ALERT_KEYS = keysOf(alertsSchemas.development);
 
 /** RFC 2606 §3: example.com, example.net and example.org are reserved for documentation; .example likewise (§2). */

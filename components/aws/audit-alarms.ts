@@ -3,21 +3,20 @@ import * as aws from "@pulumi/aws";
 import { AUDIT_DETECTIONS, alertDescription } from "../../policy/xroad/detections";
 import { cloudWatchFilterPattern } from "../../policy/xroad/detection-queries";
 import { DETECTION_TAG } from "../../policy/alerts";
+import { AlertEvaluation } from "../../config/alerts";
 
 /** The CloudWatch namespace of a cluster's alert metrics (metric filters publish there). */
 export function alertMetricNamespace(clusterName: string): string {
     return `XRoadSidecar/${clusterName}`;
 }
 
-export interface AuditAlarmsArgs {
+/** Thresholds by the catalogue's keys, and the evaluation window (config/alerts.ts). */
+export interface AuditAlarmsArgs extends AlertEvaluation {
     clusterName: string;
     /** The control-plane log group (`/aws/eks/<cluster>/cluster`), which carries the audit log. */
     logGroupName: pulumi.Input<string>;
     /** The Sidecar namespaces the detections watch. */
     namespaces: string[];
-    /** Thresholds by the catalogue's keys (config/alerts.ts). */
-    thresholds: Record<string, number>;
-    evaluationMinutes: number;
     topicArn: pulumi.Input<string>;
 }
 

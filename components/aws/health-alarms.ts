@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { SidecarInstanceConfig } from "../../config/instance";
+import { AlertEvaluation } from "../../config/alerts";
 import { Detection, alertDescription, detection } from "../../policy/xroad/detections";
 import { DETECTION_TAG } from "../../policy/alerts";
 import { objectNames } from "../kubernetes/names";
@@ -14,11 +15,9 @@ const CONTAINER_INSIGHTS_NAMESPACE = "ContainerInsights";
 const ARCHIVER_CONTAINER = "archiver";
 const ARCHIVER_ERROR_PREFIX = "archiver: error";
 
-export interface HealthAlarmsArgs {
+export interface HealthAlarmsArgs extends AlertEvaluation {
     clusterName: string;
     instances: SidecarInstanceConfig[];
-    thresholds: Record<string, number>;
-    evaluationMinutes: number;
     topicArn: pulumi.Input<string>;
     /** The Container Insights log groups exist before the archiver filter is put on one of them. */
     logGroups: pulumi.Resource[];

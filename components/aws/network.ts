@@ -1,17 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { parseCidr, subnetOf } from "../../kubernetes-model/cidr";
+import { AwsSettings } from "../../config/aws";
 
-export interface NetworkArgs {
+/**
+ * The VPC settings (config/aws.ts): `availabilityZoneCount` zones of private subnets (nodes, database, EFS) and
+ * public subnets (load balancer, NAT); `region` names the S3 gateway endpoint's service.
+ */
+export interface NetworkArgs extends Pick<AwsSettings, "vpcCidr" | "availabilityZoneCount" | "region"> {
     /** EKS cluster name, for the subnet tags the cloud provider uses to place load balancers. */
     clusterName: string;
-    vpcCidr: string;
-    /** Private subnets (nodes, database, EFS) and public subnets (load balancer, NAT) span this many zones. */
-    availabilityZoneCount: number;
     /** One NAT gateway per zone (production), so losing a zone does not cut the other zones' egress; otherwise one. */
     natGatewayPerZone: boolean;
-    /** The VPC's region, for the S3 gateway endpoint's service name. */
-    region: string;
 }
 
 /**

@@ -2,19 +2,23 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { DataProtection } from "./data-protection";
+import { AzureSettings } from "../../config/azure";
 
-export interface AzureNetworkArgs {
-    location: string;
-    resourceGroupName: string;
-    vnetCidr: string;
-    /** Nodes and (with Azure CNI overlay) the node IPs; internal load balancer addresses come from here too. */
-    nodeSubnetCidr: string;
-    /** Delegated to Flexible Server: nothing else may live in it. */
-    databaseSubnetCidr: string;
-    /** Private endpoints of the storage accounts. */
-    privateEndpointSubnetCidr: string;
-    /** Delegated to the AKS API server (API Server VNet Integration). */
-    apiServerSubnetCidr: string;
+/**
+ * The VNet and its subnets as configured (config/azure.ts): the node subnet (nodes, and internal load balancer
+ * addresses), the database subnet delegated to Flexible Server (nothing else may live in it), the private
+ * endpoints of the storage accounts, and the subnet delegated to the AKS API server (API Server VNet Integration).
+ */
+export interface AzureNetworkArgs extends Pick<
+    AzureSettings,
+    | "location"
+    | "resourceGroupName"
+    | "vnetCidr"
+    | "nodeSubnetCidr"
+    | "databaseSubnetCidr"
+    | "privateEndpointSubnetCidr"
+    | "apiServerSubnetCidr"
+> {
     /** With `protectData`, the resource group is protected and retained: the retained data lives in it. */
     protection: DataProtection;
     tags: Record<string, string>;

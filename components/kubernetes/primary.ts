@@ -1,19 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { SidecarInstanceConfig } from "../../config/instance";
-import { ReleaseConfig } from "../../config/release";
-import { PlatformBindings } from "../platform";
 import { imageReference } from "../../policy/xroad/images";
 import { ENV } from "../../policy/xroad/env";
 import { XROAD_PORTS } from "../../policy/xroad/ports";
 import { ROLE_PRIMARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
 import { ARCHIVE_MOUNT_PATH } from "../../policy/xroad/archiver";
-import { SidecarObjectNames } from "./names";
+import { SidecarPodArgs } from "./sidecar-pod";
 import { roleLabels, selectorLabels } from "./labels";
 import { secretEnv } from "./sidecar-secret";
 import { primarySshVolume, sshVolumeMount } from "./ssh-keys";
 import { DatabaseConnection, LOCAL_DATABASE_MOUNT, databaseEnv, databaseSettingsInitContainer } from "./database";
-import { ProxyHeap, heapAnnotation, heapInitContainer } from "./java-heap";
+import { heapAnnotation, heapInitContainer } from "./java-heap";
 import { consumerPorts, primaryProbes } from "./probes";
 import { fileSetupSecurityContext, sidecarContainerSecurityContext, sidecarPodSecurityContext } from "./security-contexts";
 import { archiveStorage, createClaim } from "./storage";
@@ -22,20 +19,11 @@ import { SERVER_AWAIT } from "./await";
 import { resourceRequirements } from "./resources";
 import { ENCRYPTION_CONFIG_MAP, encryptionConfigMap, encryptionInitContainer, encryptionVolume } from "./xroad-encryption";
 
-export interface SidecarPrimaryArgs {
+export interface SidecarPrimaryArgs extends SidecarPodArgs {
     /** `primary` of the load-balanced topology, or the `standalone` single pod. */
     role: typeof ROLE_PRIMARY | typeof ROLE_STANDALONE;
-    instance: SidecarInstanceConfig;
-    release: ReleaseConfig;
-    platform: PlatformBindings;
-    namespace: pulumi.Input<string>;
-    names: SidecarObjectNames;
-    /** The Secret with the sensitive environment and the keys this pod reads from it. */
-    variables: { secretName: pulumi.Input<string>; keys: readonly string[] };
-    /** The SSH key pair Secret; the primary role only. */
-    sshSecretName?: pulumi.Input<string>;
     database: DatabaseConnection;
-    heap: ProxyHeap;
+    /** Keep the claims (configuration, archives, local database) when the stack is destroyed. */
     protectData: boolean;
 }
 

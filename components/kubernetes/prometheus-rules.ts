@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { SidecarInstanceConfig } from "../../config/instance";
+import { AlertEvaluation } from "../../config/alerts";
 import { DETECTIONS, Detection, alertDescription } from "../../policy/xroad/detections";
 import { objectNames } from "./names";
 
@@ -140,10 +141,8 @@ export function prometheusRuleGroups(
     ];
 }
 
-export interface PrometheusRulesArgs {
+export interface PrometheusRulesArgs extends AlertEvaluation {
     instances: SidecarInstanceConfig[];
-    thresholds: Record<string, number>;
-    evaluationMinutes: number;
 }
 
 /**

@@ -1,17 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { SidecarInstanceConfig } from "../../config/instance";
-import { ReleaseConfig } from "../../config/release";
-import { PlatformBindings } from "../platform";
 import { imageReference } from "../../policy/xroad/images";
 import { ENV } from "../../policy/xroad/env";
 import { XROAD_PORTS } from "../../policy/xroad/ports";
 import { ROLE_SECONDARY } from "../../policy/xroad/labels";
-import { SidecarObjectNames, serviceDnsName } from "./names";
+import { serviceDnsName } from "./names";
+import { SidecarPodArgs } from "./sidecar-pod";
 import { roleLabels, selectorLabels } from "./labels";
 import { secretEnv } from "./sidecar-secret";
 import { secondarySshVolume, sshVolumeMount } from "./ssh-keys";
-import { ProxyHeap, heapAnnotation } from "./java-heap";
+import { heapAnnotation } from "./java-heap";
 import { consumerPorts, secondaryProbes } from "./probes";
 import { sidecarContainerSecurityContext, sidecarPodSecurityContext } from "./security-contexts";
 import { createConsumerService, createPublicService } from "./services";
@@ -43,17 +41,9 @@ function drainHook(): k8s.types.input.core.v1.Lifecycle {
     };
 }
 
-export interface SidecarSecondariesArgs {
-    instance: SidecarInstanceConfig;
-    release: ReleaseConfig;
-    platform: PlatformBindings;
-    namespace: pulumi.Input<string>;
-    names: SidecarObjectNames;
-    /** The Secret with the sensitive environment; secondaries read only the keys given here. */
-    variables: { secretName: pulumi.Input<string>; keys: readonly string[] };
+export interface SidecarSecondariesArgs extends SidecarPodArgs {
+    /** The secondaries sync `/etc/xroad` from the primary over SSH: the key pair is required. */
     sshSecretName: pulumi.Input<string>;
-    /** The heap the primary writes and the secondaries inherit by rsync (java-heap.ts). */
-    heap: ProxyHeap;
 }
 
 /**

@@ -1,8 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { ReleaseConfig } from "../../config/release";
-import { SidecarInstanceConfig } from "../../config/instance";
-import { PlatformBindings } from "../platform";
 import { ENV } from "../../policy/xroad/env";
 import { XROAD_PORTS } from "../../policy/xroad/ports";
 import { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_STANDALONE } from "../../policy/xroad/labels";
@@ -15,15 +12,13 @@ import { databaseConnection } from "./database";
 import { proxyHeap, sharedProxyHeap } from "./java-heap";
 import { SidecarPrimary } from "./primary";
 import { SidecarSecondaries } from "./secondaries";
+import { SidecarPodArgs } from "./sidecar-pod";
 import { createConsumerLoadBalancer, createConsumerService, createPublicService } from "./services";
 import { consumerPorts } from "./probes";
 import { SidecarNetworkPolicies } from "./network-policies";
 import { MessageLogArchiver } from "./archiver";
 
-export interface SidecarInstanceArgs {
-    instance: SidecarInstanceConfig;
-    release: ReleaseConfig;
-    platform: PlatformBindings;
+export interface SidecarInstanceArgs extends Pick<SidecarPodArgs, "instance" | "release" | "platform"> {
     /**
      * Keep the namespace and the PVCs (configuration, archives, local database) on `pulumi destroy`.
      * Defaults to true; pass the stack's `protectData`.
