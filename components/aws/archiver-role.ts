@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IrsaRole } from "./irsa-role";
+import { ClusterOidc, IrsaRole } from "./irsa-role";
 import { policyDocument } from "./policy-document";
 import { ARCHIVER_SERVICE_ACCOUNT } from "../../policy/xroad/archiver";
 
-export interface ArchiverRoleArgs {
+export interface ArchiverRoleArgs extends ClusterOidc {
     clusterName: string;
     /** The Sidecar instance whose archiver this role is for. */
     instanceName: string;
@@ -15,8 +15,6 @@ export interface ArchiverRoleArgs {
     prefix: string;
     kmsKeyArn: pulumi.Input<string>;
     region: string;
-    oidcProviderArn: pulumi.Input<string>;
-    oidcIssuer: pulumi.Input<string>;
 }
 
 /** The key prefix of one instance's archives: `<archive prefix>/<instance name>`. */

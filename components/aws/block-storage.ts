@@ -1,16 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { IrsaRole } from "./irsa-role";
+import { ClusterOidc } from "./irsa-role";
+import { addonWithRole } from "./managed-addon";
 import { managedPolicyArn, policyDocument } from "./policy-document";
 
 const EBS_CSI_SERVICE_ACCOUNT = { namespace: "kube-system", name: "ebs-csi-controller-sa" } as const;
 const CONFIG_STORAGE_CLASS = "gp3-encrypted";
 
-export interface BlockStorageArgs {
+export interface BlockStorageArgs extends ClusterOidc {
     clusterName: string;
-    oidcProviderArn: pulumi.Input<string>;
-    oidcIssuer: pulumi.Input<string>;
     /** Customer-managed key every volume of the StorageClass is encrypted with. */
     kmsKeyArn: pulumi.Input<string>;
     region: string;
@@ -55,31 +54,23 @@ export class BlockStorage extends pulumi.ComponentResource {
 
     constructor(name: string, args: BlockStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:BlockStorage", name, {}, opts);
-        const role = new IrsaRole(
-            `${name}-ebs-csi`,
-            {
-                description: `EBS CSI controller of ${args.clusterName}`,
-                oidcProviderArn: args.oidcProviderArn,
-                oidcIssuer: args.oidcIssuer,
-                namespace: EBS_CSI_SERVICE_ACCOUNT.namespace,
-                serviceAccount: EBS_CSI_SERVICE_ACCOUNT.name,
-                managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEBSCSIDriverPolicy")],
-                inlinePolicies: { "ebs-volume-key": ebsKeyPolicy(args.kmsKeyArn, args.region) },
-            },
-            { parent: this },
-        );
-        this.addon = new aws.eks.Addon(
-            `${name}-ebs-csi`,
+        this.addon = addonWithRole(
             {
                 clusterName: args.clusterName,
                 addonName: "aws-ebs-csi-driver",
                 addonVersion: args.addonVersion,
-                serviceAccountRoleArn: role.arn,
-                resolveConflictsOnCreate: "OVERWRITE",
-                resolveConflictsOnUpdate: "OVERWRITE",
+                serviceAccountRole: {
+                    description: `EBS CSI controller of ${args.clusterName}`,
+                    oidcProviderArn: args.oidcProviderArn,
+                    oidcIssuer: args.oidcIssuer,
+                    namespace: EBS_CSI_SERVICE_ACCOUNT.namespace,
+                    serviceAccount: EBS_CSI_SERVICE_ACCOUNT.name,
+                    managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEBSCSIDriverPolicy")],
+                    inlinePolicies: { "ebs-volume-key": ebsKeyPolicy(args.kmsKeyArn, args.region) },
+                },
             },
-            { parent: this },
-        );
+            { parent: this, addonName: `${name}-ebs-csi`, roleName: `${name}-ebs-csi` },
+        ).addon;
         this.storageClass = new k8s.storage.v1.StorageClass(
             `${name}-gp3`,
             {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { IrsaRole } from "./irsa-role";
+import { ClusterOidc, IrsaRole } from "./irsa-role";
 import { policyDocument } from "./policy-document";
 
 const CLUSTER_AUTOSCALER_CHART_REPOSITORY = "https://kubernetes.github.io/autoscaler";
@@ -31,15 +31,13 @@ function autoscalerOwnershipTag(clusterName: string): string {
     return `k8s.io/cluster-autoscaler/${clusterName}`;
 }
 
-export interface ClusterAutoscalerArgs {
+export interface ClusterAutoscalerArgs extends ClusterOidc {
     clusterName: string;
     region: string;
     /** Chart version, pinned in the release block. */
     chartVersion: string;
     /** The autoscaler's image tag, whose minor version must match the cluster's (release config checks it). */
     imageTag: string;
-    oidcProviderArn: pulumi.Input<string>;
-    oidcIssuer: pulumi.Input<string>;
 }
 
 /**

@@ -2,11 +2,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { irsaTrustPolicy } from "./policy-document";
 
-export interface IrsaRoleArgs {
+/** The cluster's OIDC identity provider, which every IRSA role trusts. */
+export interface ClusterOidc {
     /** ARN of the cluster's IAM OIDC provider. */
     oidcProviderArn: pulumi.Input<string>;
     /** The cluster's OIDC issuer (with or without `https://`). */
     oidcIssuer: pulumi.Input<string>;
+}
+
+export interface IrsaRoleArgs extends ClusterOidc {
     /** Namespace of the one ServiceAccount this role trusts. */
     namespace: string;
     /** Name of the ServiceAccount (or ServiceAccounts, all in `namespace`) this role trusts. */

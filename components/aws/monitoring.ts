@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { IrsaRole } from "./irsa-role";
+import { ClusterOidc } from "./irsa-role";
+import { addonWithRole } from "./managed-addon";
 import { managedPolicyArn } from "./policy-document";
 
 const CLOUDWATCH_AGENT_SERVICE_ACCOUNT = { namespace: "amazon-cloudwatch", name: "cloudwatch-agent" } as const;
@@ -11,13 +12,11 @@ export function containerInsightsLogGroupName(clusterName: string, group: (typeo
     return `/aws/containerinsights/${clusterName}/${group}`;
 }
 
-export interface MonitoringArgs {
+export interface MonitoringArgs extends ClusterOidc {
     clusterName: string;
     retentionInDays: number;
     /** The logs key (its policy admits CloudWatch Logs). */
     logsKeyArn: pulumi.Input<string>;
-    oidcProviderArn: pulumi.Input<string>;
-    oidcIssuer: pulumi.Input<string>;
     partition: pulumi.Input<string>;
     addonVersion?: string;
     /** The audit trail outlives `pulumi destroy` unless the stack says otherwise (protect and retainOnDelete). */
@@ -47,30 +46,22 @@ export class Monitoring extends pulumi.ComponentResource {
                     { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
                 ),
         );
-        const role = new IrsaRole(
-            `${name}-cloudwatch-agent`,
-            {
-                description: `CloudWatch agent (Container Insights) of ${args.clusterName}`,
-                oidcProviderArn: args.oidcProviderArn,
-                oidcIssuer: args.oidcIssuer,
-                namespace: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.namespace,
-                serviceAccount: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.name,
-                managedPolicyArns: [managedPolicyArn(args.partition, "CloudWatchAgentServerPolicy")],
-            },
-            { parent: this },
-        );
-        this.addon = new aws.eks.Addon(
-            `${name}-container-insights`,
+        this.addon = addonWithRole(
             {
                 clusterName: args.clusterName,
                 addonName: "amazon-cloudwatch-observability",
                 addonVersion: args.addonVersion,
-                serviceAccountRoleArn: role.arn,
-                resolveConflictsOnCreate: "OVERWRITE",
-                resolveConflictsOnUpdate: "OVERWRITE",
+                serviceAccountRole: {
+                    description: `CloudWatch agent (Container Insights) of ${args.clusterName}`,
+                    oidcProviderArn: args.oidcProviderArn,
+                    oidcIssuer: args.oidcIssuer,
+                    namespace: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.namespace,
+                    serviceAccount: CLOUDWATCH_AGENT_SERVICE_ACCOUNT.name,
+                    managedPolicyArns: [managedPolicyArn(args.partition, "CloudWatchAgentServerPolicy")],
+                },
             },
-            { parent: this, dependsOn: this.logGroups },
-        );
+            { parent: this, addonName: `${name}-container-insights`, roleName: `${name}-cloudwatch-agent`, dependsOn: this.logGroups },
+        ).addon;
         this.registerOutputs({ logGroups: this.logGroups.map((g) => g.name) });
     }
 }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { IrsaRole } from "./irsa-role";
+import { ClusterOidc } from "./irsa-role";
+import { addonWithRole } from "./managed-addon";
 import { managedPolicyArn, policyDocument } from "./policy-document";
 import { NFS_PORT } from "../../policy/xroad/ports";
 import { XROAD_GID, XROAD_UID } from "../../policy/xroad/ssh";
@@ -16,7 +17,7 @@ const SHARED_STORAGE_CLASS = "efs-ap";
 /** Every access point the driver creates lives under this directory of the file system. */
 const EFS_BASE_PATH = "/xroad";
 
-export interface SharedFileSystemArgs {
+export interface SharedFileSystemArgs extends ClusterOidc {
     clusterName: string;
     vpcId: pulumi.Input<string>;
     /** One mount target per private subnet, so every zone mounts locally. */
@@ -24,8 +25,6 @@ export interface SharedFileSystemArgs {
     /** Only the nodes may reach NFS. */
     nodeSecurityGroupId: pulumi.Input<string>;
     kmsKeyArn: pulumi.Input<string>;
-    oidcProviderArn: pulumi.Input<string>;
-    oidcIssuer: pulumi.Input<string>;
     partition: pulumi.Input<string>;
     addonVersion?: string;
     /** Keep the file system (and released volumes) on destroy, and back it up with AWS Backup. */
@@ -141,30 +140,22 @@ export class SharedFileSystem extends pulumi.ComponentResource {
                 ),
         );
 
-        const role = new IrsaRole(
-            `${name}-efs-csi`,
-            {
-                description: `EFS CSI driver (controller and node) of ${args.clusterName}`,
-                oidcProviderArn: args.oidcProviderArn,
-                oidcIssuer: args.oidcIssuer,
-                namespace: EFS_CSI_SERVICE_ACCOUNT.namespace,
-                serviceAccount: [EFS_CSI_SERVICE_ACCOUNT.name, EFS_CSI_NODE_SERVICE_ACCOUNT],
-                managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEFSCSIDriverPolicy")],
-            },
-            { parent: this },
-        );
-        this.addon = new aws.eks.Addon(
-            `${name}-efs-csi`,
+        this.addon = addonWithRole(
             {
                 clusterName: args.clusterName,
                 addonName: "aws-efs-csi-driver",
                 addonVersion: args.addonVersion,
-                serviceAccountRoleArn: role.arn,
-                resolveConflictsOnCreate: "OVERWRITE",
-                resolveConflictsOnUpdate: "OVERWRITE",
+                serviceAccountRole: {
+                    description: `EFS CSI driver (controller and node) of ${args.clusterName}`,
+                    oidcProviderArn: args.oidcProviderArn,
+                    oidcIssuer: args.oidcIssuer,
+                    namespace: EFS_CSI_SERVICE_ACCOUNT.namespace,
+                    serviceAccount: [EFS_CSI_SERVICE_ACCOUNT.name, EFS_CSI_NODE_SERVICE_ACCOUNT],
+                    managedPolicyArns: [managedPolicyArn(args.partition, "service-role/AmazonEFSCSIDriverPolicy")],
+                },
             },
-            { parent: this },
-        );
+            { parent: this, addonName: `${name}-efs-csi`, roleName: `${name}-efs-csi` },
+        ).addon;
         this.storageClass = new k8s.storage.v1.StorageClass(
             `${name}-efs-ap`,
             {
