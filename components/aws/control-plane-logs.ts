@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { encryptedLogGroup } from "./log-group";
 
 /** The log group EKS writes control-plane logs to; its name is fixed by EKS. */
 export function controlPlaneLogGroupName(clusterName: string): string {
@@ -30,15 +31,16 @@ export class ControlPlaneLogs extends pulumi.ComponentResource {
 
     constructor(name: string, args: ControlPlaneLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:ControlPlaneLogs", name, {}, opts);
-        this.logGroup = new aws.cloudwatch.LogGroup(
+        this.logGroup = encryptedLogGroup(
             name,
             {
-                name: controlPlaneLogGroupName(args.clusterName),
+                logGroupName: controlPlaneLogGroupName(args.clusterName),
                 retentionInDays: args.retentionInDays,
-                kmsKeyId: args.kmsKeyArn,
+                kmsKeyArn: args.kmsKeyArn,
+                protectData: args.protectData,
                 logGroupClass: "STANDARD",
             },
-            { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
+            this,
         );
         this.registerOutputs({ logGroupName: this.logGroup.name });
     }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { encryptedLogGroup } from "./log-group";
 import * as random from "@pulumi/random";
 import { AwsSettings } from "../../config/aws";
 import { POSTGRES_PORT } from "../../policy/xroad/ports";
@@ -134,14 +135,15 @@ export class Database extends pulumi.ComponentResource {
                 { parent: this },
             ).result;
         // Created first, with retention and our key: RDS would otherwise create a group that never expires.
-        const logGroup = new aws.cloudwatch.LogGroup(
+        const logGroup = encryptedLogGroup(
             `${name}-db-postgresql`,
             {
-                name: postgresLogGroupName(identifier),
+                logGroupName: postgresLogGroupName(identifier),
                 retentionInDays: args.logRetentionInDays,
-                kmsKeyId: args.logsKeyArn,
+                kmsKeyArn: args.logsKeyArn,
+                protectData: args.protectData,
             },
-            { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
+            this,
         );
 
         // Enhanced Monitoring publishes through this role (RDS user guide, "Setting up and enabling Enhanced Monitoring").

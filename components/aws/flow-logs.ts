@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { encryptedLogGroup } from "./log-group";
 import { policyDocument } from "./policy-document";
 
 function flowLogGroupName(clusterName: string): string {
@@ -27,14 +28,15 @@ export class FlowLogs extends pulumi.ComponentResource {
 
     constructor(name: string, args: FlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:FlowLogs", name, {}, opts);
-        this.logGroup = new aws.cloudwatch.LogGroup(
+        this.logGroup = encryptedLogGroup(
             name,
             {
-                name: flowLogGroupName(args.clusterName),
+                logGroupName: flowLogGroupName(args.clusterName),
                 retentionInDays: args.retentionInDays,
-                kmsKeyId: args.logsKeyArn,
+                kmsKeyArn: args.logsKeyArn,
+                protectData: args.protectData,
             },
-            { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
+            this,
         );
         const role = new aws.iam.Role(
             name,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { encryptedLogGroup } from "./log-group";
 import { ClusterOidc } from "./irsa-role";
 import { addonWithRole } from "./managed-addon";
 import { managedPolicyArn } from "./policy-document";
@@ -34,17 +35,17 @@ export class Monitoring extends pulumi.ComponentResource {
 
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:Monitoring", name, {}, opts);
-        this.logGroups = CONTAINER_INSIGHTS_LOG_GROUPS.map(
-            (group) =>
-                new aws.cloudwatch.LogGroup(
-                    `${name}-${group}`,
-                    {
-                        name: containerInsightsLogGroupName(args.clusterName, group),
-                        retentionInDays: args.retentionInDays,
-                        kmsKeyId: args.logsKeyArn,
-                    },
-                    { parent: this, protect: args.protectData, retainOnDelete: args.protectData },
-                ),
+        this.logGroups = CONTAINER_INSIGHTS_LOG_GROUPS.map((group) =>
+            encryptedLogGroup(
+                `${name}-${group}`,
+                {
+                    logGroupName: containerInsightsLogGroupName(args.clusterName, group),
+                    retentionInDays: args.retentionInDays,
+                    kmsKeyArn: args.logsKeyArn,
+                    protectData: args.protectData,
+                },
+                this,
+            ),
         );
         this.addon = addonWithRole(
             {
