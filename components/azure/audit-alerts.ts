@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as monitor from "@pulumi/azure-native/monitor";
-import { AUDIT_DETECTIONS, AZURE_SEVERITY, alertDescription } from "../../policy/xroad/detections";
+import { AUDIT_DETECTIONS } from "../../policy/xroad/detections";
 import { AksAuditTable, kqlAuditQuery } from "../../policy/xroad/detection-queries";
 import { AKS_AUDIT_CATEGORIES } from "../../config/azure";
-import { DETECTION_TAG } from "../../policy/alerts";
+import { AlertRuleArgs, isoMinutes, logAlertRule } from "./alert-rules";
 
 /** The resource-specific table each AKS audit category lands in (logAnalyticsDestinationType Dedicated). */
 export const AUDIT_TABLE: Readonly<Record<(typeof AKS_AUDIT_CATEGORIES)[number], AksAuditTable>> = {
@@ -11,25 +11,11 @@ export const AUDIT_TABLE: Readonly<Record<(typeof AKS_AUDIT_CATEGORIES)[number],
     "kube-audit-admin": "AKSAuditAdmin",
 };
 
-/** ISO 8601 duration of whole minutes, as Azure Monitor takes windows and frequencies. */
-export function isoMinutes(minutes: number): string {
-    return minutes % 60 === 0 ? `PT${minutes / 60}H` : `PT${minutes}M`;
-}
-
-export interface AuditAlertsArgs {
-    resourceGroupName: pulumi.Input<string>;
-    location: string;
-    /** The Log Analytics workspace the control-plane diagnostics write to. */
-    workspaceId: pulumi.Input<string>;
+export interface AuditAlertsArgs extends AlertRuleArgs {
     /** The audit category the diagnostic setting sends, which decides the table. */
     auditCategory: (typeof AKS_AUDIT_CATEGORIES)[number];
+    /** The Sidecar namespaces the detections watch. */
     namespaces: string[];
-    thresholds: Record<string, number>;
-    evaluationMinutes: number;
-    actionGroupId: pulumi.Input<string>;
-    /** Prefix of the rule names, unique per stack. */
-    namePrefix: string;
-    tags: Record<string, string>;
 }
 
 /**
@@ -49,37 +35,20 @@ export class AuditAlerts extends pulumi.ComponentResource {
         for (const d of AUDIT_DETECTIONS) {
             if (!d.audit || (d.audit.reads === "only" && table !== "AKSAudit")) continue;
             this.rules.push(
-                new monitor.ScheduledQueryRule(
+                logAlertRule(
                     `${name}-${d.id}`,
+                    args,
                     {
-                        resourceGroupName: args.resourceGroupName,
-                        location: args.location,
-                        ruleName: `${args.namePrefix}-${d.id}`,
-                        displayName: d.title,
-                        description: alertDescription(d),
-                        kind: "LogAlert",
-                        severity: AZURE_SEVERITY[d.severity],
-                        enabled: true,
-                        scopes: [args.workspaceId],
+                        id: d.id,
+                        detection: d,
+                        query: kqlAuditQuery(d.audit, args.namespaces, table),
                         evaluationFrequency: window,
                         windowSize: window,
-                        criteria: {
-                            allOf: [
-                                {
-                                    query: kqlAuditQuery(d.audit, args.namespaces, table),
-                                    timeAggregation: "Count",
-                                    operator: "GreaterThanOrEqual",
-                                    threshold: args.thresholds[d.threshold.key],
-                                    failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 },
-                                },
-                            ],
-                        },
+                        threshold: args.thresholds[d.threshold.key],
                         // An audit event does not "resolve": each firing is its own alert.
                         autoMitigate: false,
-                        actions: { actionGroups: [args.actionGroupId], customProperties: { detection: d.id, runbook: d.runbook } },
-                        tags: { ...args.tags, [DETECTION_TAG.azure]: d.id },
                     },
-                    { parent: this },
+                    this,
                 ),
             );
         }

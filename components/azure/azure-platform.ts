@@ -4,6 +4,7 @@ import { AlertActionGroup } from "./action-group";
 import { AuditAlerts } from "./audit-alerts";
 import { Defender } from "./defender";
 import { HealthAlerts } from "./health-alerts";
+import { AlertRuleArgs } from "./alert-rules";
 import * as random from "@pulumi/random";
 import * as authorization from "@pulumi/azure-native/authorization";
 import { AzureSettings } from "../../config/azure";
@@ -27,7 +28,7 @@ import { FlexibleServer } from "./flexible-server";
 import { AZURE_LB_ANNOTATIONS, StableAddress } from "./stable-address";
 import { flexibleServerName, keyVaultName, recoveryVaultName, storageAccountName } from "./naming";
 import { EgressAddress } from "./egress-address";
-import { ResourceDiagnostics } from "./resource-diagnostics";
+import { ResourceDiagnostics, ResourceDiagnosticsArgs } from "./resource-diagnostics";
 import { PodSecurityBaseline } from "./pod-security-baseline";
 import { ControlPlaneIdentity } from "./control-plane-identity";
 import { SecretsEncryption } from "./secrets-encryption";
@@ -177,36 +178,24 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             },
             { parent: this },
         );
+        const alertRules: AlertRuleArgs = {
+            resourceGroupName: rg,
+            location: s.location,
+            workspaceId: logs.workspace.id,
+            thresholds: args.alerts.thresholds,
+            evaluationMinutes: args.alerts.evaluationMinutes,
+            actionGroupId: actionGroup.group.id,
+            namePrefix: name,
+            tags,
+        };
         new AuditAlerts(
             `${name}-audit-alerts`,
-            {
-                resourceGroupName: rg,
-                location: s.location,
-                workspaceId: logs.workspace.id,
-                auditCategory: s.auditCategory,
-                namespaces: args.instances.map((i) => i.namespace),
-                thresholds: args.alerts.thresholds,
-                evaluationMinutes: args.alerts.evaluationMinutes,
-                actionGroupId: actionGroup.group.id,
-                namePrefix: name,
-                tags,
-            },
+            { ...alertRules, auditCategory: s.auditCategory, namespaces: args.instances.map((i) => i.namespace) },
             { parent: this },
         );
         new HealthAlerts(
             `${name}-health-alerts`,
-            {
-                resourceGroupName: rg,
-                location: s.location,
-                workspaceId: logs.workspace.id,
-                clusterId: aks.cluster.id,
-                instances: args.instances,
-                thresholds: args.alerts.thresholds,
-                evaluationMinutes: args.alerts.evaluationMinutes,
-                actionGroupId: actionGroup.group.id,
-                namePrefix: name,
-                tags,
-            },
+            { ...alertRules, clusterId: aks.cluster.id, instances: args.instances },
             { parent: this },
         );
         if (args.alerts.threatDetection !== "off")
@@ -340,31 +329,17 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         }
 
         // guide §8, review azure B5: the data resources' own audit logs, next to the control plane's.
-        if (secrets)
-            new ResourceDiagnostics(
-                `${name}-vault-logs`,
-                { resourceUri: secrets.vault.id, workspaceId: logs.workspace.id, kind: "keyVault" },
-                { parent: this },
-            );
-        new ResourceDiagnostics(
-            `${name}-files-logs`,
-            {
-                resourceUri: pulumi.interpolate`${files.account.id}/fileServices/default`,
-                workspaceId: logs.workspace.id,
-                kind: "fileService",
-            },
-            { parent: this },
-        );
+        const audited: { resource: string; resourceUri: pulumi.Input<string>; kind: ResourceDiagnosticsArgs["kind"] }[] = [];
+        if (secrets) audited.push({ resource: "vault", resourceUri: secrets.vault.id, kind: "keyVault" });
+        audited.push({ resource: "files", resourceUri: pulumi.interpolate`${files.account.id}/fileServices/default`, kind: "fileService" });
         if (archive)
-            new ResourceDiagnostics(
-                `${name}-archive-logs`,
-                {
-                    resourceUri: pulumi.interpolate`${archive.account.id}/blobServices/default`,
-                    workspaceId: logs.workspace.id,
-                    kind: "blobService",
-                },
-                { parent: this },
-            );
+            audited.push({
+                resource: "archive",
+                resourceUri: pulumi.interpolate`${archive.account.id}/blobServices/default`,
+                kind: "blobService",
+            });
+        for (const { resource, resourceUri, kind } of audited)
+            new ResourceDiagnostics(`${name}-${resource}-logs`, { resourceUri, workspaceId: logs.workspace.id, kind }, { parent: this });
 
         // guide §8, review azure B5: every IP flow through the VNet, as the AWS side logs its VPC's.
         const flowLogs = s.flowLogs.enabled

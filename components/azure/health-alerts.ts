@@ -4,7 +4,7 @@ import { SidecarInstanceConfig } from "../../config/instance";
 import { AZURE_SEVERITY, Detection, alertDescription, detection } from "../../policy/xroad/detections";
 import { DETECTION_TAG } from "../../policy/alerts";
 import { objectNames } from "../kubernetes/names";
-import { isoMinutes } from "./audit-alerts";
+import { AlertRuleArgs, isoMinutes, logAlertRule } from "./alert-rules";
 
 /** Log search alert windows Azure Monitor accepts, in minutes (plan/mocks/rules/azure.ts LOG_ALERT_WINDOWS). */
 const WINDOW_MINUTES = [5, 10, 15, 30, 45, 60, 120, 180, 240, 300, 360, 1440];
@@ -21,17 +21,10 @@ function sensitivityFor(bandWidth: number): "High" | "Medium" | "Low" {
 
 const list = (values: string[]): string => values.map((v) => `"${v}"`).join(", ");
 
-export interface HealthAlertsArgs {
-    resourceGroupName: pulumi.Input<string>;
-    location: string;
-    workspaceId: pulumi.Input<string>;
+export interface HealthAlertsArgs extends AlertRuleArgs {
+    /** The AKS cluster whose node metrics the dynamic-threshold alerts watch. */
     clusterId: pulumi.Input<string>;
     instances: SidecarInstanceConfig[];
-    thresholds: Record<string, number>;
-    evaluationMinutes: number;
-    actionGroupId: pulumi.Input<string>;
-    namePrefix: string;
-    tags: Record<string, string>;
 }
 
 /**
@@ -48,37 +41,20 @@ export class HealthAlerts extends pulumi.ComponentResource {
         super("xroad:azure:HealthAlerts", name, {}, opts);
         const rule = (id: string, d: Detection, query: string, windowMinutes: number, threshold: number) =>
             this.rules.push(
-                new monitor.ScheduledQueryRule(
+                logAlertRule(
                     `${name}-${id}`,
+                    args,
                     {
-                        resourceGroupName: args.resourceGroupName,
-                        location: args.location,
-                        ruleName: `${args.namePrefix}-${id}`,
-                        displayName: d.title,
-                        description: alertDescription(d),
-                        kind: "LogAlert",
-                        severity: AZURE_SEVERITY[d.severity],
-                        enabled: true,
-                        scopes: [args.workspaceId],
+                        id,
+                        detection: d,
+                        query,
                         evaluationFrequency: "PT5M",
                         windowSize: isoMinutes(windowMinutes),
-                        criteria: {
-                            allOf: [
-                                {
-                                    query,
-                                    timeAggregation: "Count",
-                                    operator: "GreaterThanOrEqual",
-                                    threshold,
-                                    failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 },
-                                },
-                            ],
-                        },
+                        threshold,
                         // A health condition resolves: the alert closes when the query stops returning rows.
                         autoMitigate: true,
-                        actions: { actionGroups: [args.actionGroupId], customProperties: { detection: d.id, runbook: d.runbook } },
-                        tags: { ...args.tags, [DETECTION_TAG.azure]: d.id },
                     },
-                    { parent: this },
+                    this,
                 ),
             );
 
