@@ -13,6 +13,39 @@ interface ServiceBase {
 }
 
 /**
+ * The one shape of an instance's Services: an explicit name, exactly the pods' selector, and TCP ports that
+ * keep the container's own numbers (by name, in order). `spec` holds what sets each kind apart.
+ */
+function sidecarService(
+    resourceName: string,
+    args: ServiceBase,
+    service: {
+        annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+        spec: Omit<k8s.types.input.core.v1.ServiceSpec, "selector" | "ports">;
+        ports: Record<string, number>;
+    },
+    opts: pulumi.CustomResourceOptions,
+): k8s.core.v1.Service {
+    return new k8s.core.v1.Service(
+        resourceName,
+        {
+            metadata: { name: args.name, namespace: args.namespace, labels: args.labels, annotations: service.annotations },
+            spec: {
+                ...service.spec,
+                selector: args.selector,
+                ports: Object.entries(service.ports).map(([name, port]) => ({ name, port, targetPort: port, protocol: "TCP" })),
+            },
+        },
+        opts,
+    );
+}
+
+/** The consumer information systems' ports, on the ClusterIP Service and the internal load balancer alike. */
+function consumerServicePorts(ports: ConsumerServiceArgs["ports"]): Record<string, number> {
+    return { "consumer-http": ports.http, "consumer-https": ports.https };
+}
+
+/**
  * The primary's headless Service: a fixed cluster DNS name for the secondaries' rsync over SSH, and
  * only port 22 (guide §5.1). Its selector is the primary's own pod labels: the guide's example selects
  * `app:` while its pod carries `run:`, so its DNS name never resolves (xroad-facts §7 item 1).
@@ -20,17 +53,10 @@ interface ServiceBase {
  * primary's startup probe passes, and the secondaries' first sync waits for it.
  */
 export function createPrimaryService(resourceName: string, args: ServiceBase, opts: pulumi.CustomResourceOptions): k8s.core.v1.Service {
-    return new k8s.core.v1.Service(
+    return sidecarService(
         resourceName,
-        {
-            metadata: { name: args.name, namespace: args.namespace, labels: args.labels },
-            spec: {
-                clusterIP: "None",
-                publishNotReadyAddresses: true,
-                selector: args.selector,
-                ports: [{ name: "ssh", port: XROAD_PORTS.ssh, targetPort: XROAD_PORTS.ssh, protocol: "TCP" }],
-            },
-        },
+        args,
+        { spec: { clusterIP: "None", publishNotReadyAddresses: true }, ports: { ssh: XROAD_PORTS.ssh } },
         opts,
     );
 }
@@ -58,28 +84,21 @@ export function createPublicService(
     args: PublicServiceArgs,
     opts: pulumi.CustomResourceOptions,
 ): k8s.core.v1.Service {
-    return new k8s.core.v1.Service(
+    return sidecarService(
         resourceName,
+        args,
         {
-            metadata: {
-                name: args.name,
-                namespace: args.namespace,
-                labels: args.labels,
-                annotations: pulumi.output(args.loadBalancer.annotations).apply((a) => ({ ...a, ...LOAD_BALANCER_ADDRESS_AWAIT })),
-            },
+            annotations: pulumi.output(args.loadBalancer.annotations).apply((a) => ({ ...a, ...LOAD_BALANCER_ADDRESS_AWAIT })),
             spec: {
                 type: "LoadBalancer",
                 externalTrafficPolicy: "Local",
                 loadBalancerIP: args.loadBalancer.loadBalancerIP,
                 loadBalancerSourceRanges: [...new Set([...args.sourceRanges, ...(args.acme?.sourceRanges ?? [])])],
-                selector: args.selector,
-                ports: [
-                    { name: "xroad-messaging", port: XROAD_PORTS.messaging, targetPort: XROAD_PORTS.messaging, protocol: "TCP" },
-                    { name: "xroad-ocsp", port: XROAD_PORTS.ocsp, targetPort: XROAD_PORTS.ocsp, protocol: "TCP" },
-                    ...(args.acme
-                        ? [{ name: "acme-http", port: ACME_CHALLENGE_PORT, targetPort: ACME_CHALLENGE_PORT, protocol: "TCP" }]
-                        : []),
-                ],
+            },
+            ports: {
+                "xroad-messaging": XROAD_PORTS.messaging,
+                "xroad-ocsp": XROAD_PORTS.ocsp,
+                ...(args.acme ? { "acme-http": ACME_CHALLENGE_PORT } : {}),
             },
         },
         opts,
@@ -96,19 +115,10 @@ export function createConsumerService(
     args: ConsumerServiceArgs,
     opts: pulumi.CustomResourceOptions,
 ): k8s.core.v1.Service {
-    return new k8s.core.v1.Service(
+    return sidecarService(
         resourceName,
-        {
-            metadata: { name: args.name, namespace: args.namespace, labels: args.labels, annotations: SKIP_AWAIT },
-            spec: {
-                type: "ClusterIP",
-                selector: args.selector,
-                ports: [
-                    { name: "consumer-http", port: args.ports.http, targetPort: args.ports.http, protocol: "TCP" },
-                    { name: "consumer-https", port: args.ports.https, targetPort: args.ports.https, protocol: "TCP" },
-                ],
-            },
-        },
+        args,
+        { annotations: SKIP_AWAIT, spec: { type: "ClusterIP" }, ports: consumerServicePorts(args.ports) },
         opts,
     );
 }
@@ -131,25 +141,13 @@ export function createConsumerLoadBalancer(
     args: ConsumerLoadBalancerArgs,
     opts: pulumi.CustomResourceOptions,
 ): k8s.core.v1.Service {
-    return new k8s.core.v1.Service(
+    return sidecarService(
         resourceName,
+        args,
         {
-            metadata: {
-                name: args.name,
-                namespace: args.namespace,
-                labels: args.labels,
-                annotations: { ...args.annotations, ...LOAD_BALANCER_ADDRESS_AWAIT },
-            },
-            spec: {
-                type: "LoadBalancer",
-                externalTrafficPolicy: "Local",
-                loadBalancerSourceRanges: args.sourceRanges,
-                selector: args.selector,
-                ports: [
-                    { name: "consumer-http", port: args.ports.http, targetPort: args.ports.http, protocol: "TCP" },
-                    { name: "consumer-https", port: args.ports.https, targetPort: args.ports.https, protocol: "TCP" },
-                ],
-            },
+            annotations: { ...args.annotations, ...LOAD_BALANCER_ADDRESS_AWAIT },
+            spec: { type: "LoadBalancer", externalTrafficPolicy: "Local", loadBalancerSourceRanges: args.sourceRanges },
+            ports: consumerServicePorts(args.ports),
         },
         opts,
     );
