@@ -10,7 +10,7 @@ import { SidecarCredentials } from "./credentials";
 import { SshKeyPair } from "./ssh-keys";
 import { databaseConnection } from "./database";
 import { proxyHeap, sharedProxyHeap } from "./java-heap";
-import { SidecarPrimary } from "./primary";
+import { SidecarStatefulServer } from "./stateful-server";
 import { SidecarSecondaries } from "./secondaries";
 import { SidecarPodArgs } from "./sidecar-pod";
 import { createConsumerLoadBalancer, createConsumerService, createPublicService } from "./services";
@@ -78,7 +78,7 @@ export class SidecarInstance extends pulumi.ComponentResource {
                 : undefined;
         const sshSecretName = sshKeys?.secret.metadata.name;
 
-        const server = new SidecarPrimary(
+        const server = new SidecarStatefulServer(
             `${name}-${serverRole}`,
             {
                 role: serverRole,

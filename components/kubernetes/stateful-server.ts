@@ -19,7 +19,7 @@ import { SERVER_AWAIT } from "./await";
 import { resourceRequirements } from "./resources";
 import { ENCRYPTION_CONFIG_MAP, encryptionConfigMap, encryptionInitContainer, encryptionVolume } from "./xroad-encryption";
 
-export interface SidecarPrimaryArgs extends SidecarPodArgs {
+export interface SidecarStatefulServerArgs extends SidecarPodArgs {
     /** `primary` of the load-balanced topology, or the `standalone` single pod. */
     role: typeof ROLE_PRIMARY | typeof ROLE_STANDALONE;
     database: DatabaseConnection;
@@ -41,16 +41,29 @@ const DATABASE_VOLUME = "postgresql";
  * message-log archives, lost on restart in the official example: xroad-facts §7 item 18) on the shared
  * class when the platform has one; the local PostgreSQL data (single pod only) one level above PGDATA.
  * The admin UI (4000) has no Service: it is reached by `kubectl port-forward` only.
+ *
+ * Named for what it is in both topologies: X-Road's "primary" is only the load-balanced one (NIIS user guide
+ * §4.5.6; the secondaries sync from it), while the single pod is a standalone server (§4.5.2).
  */
-export class SidecarPrimary extends pulumi.ComponentResource {
+export class SidecarStatefulServer extends pulumi.ComponentResource {
     readonly statefulSet: k8s.apps.v1.StatefulSet;
     readonly service?: k8s.core.v1.Service;
     readonly archiveClaimName: string;
     /** Whether `/var/lib/xroad` is on ReadWriteMany storage. */
     readonly archiveShared: boolean;
 
-    constructor(name: string, args: SidecarPrimaryArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("xroad:kubernetes:SidecarPrimary", name, {}, opts);
+    constructor(name: string, args: SidecarStatefulServerArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Stacks deployed before the rename recorded the component, and under it the claims and the StatefulSet, as
+        // SidecarPrimary: the alias (which its children inherit) keeps their URNs, so nothing is replaced.
+        super(
+            "xroad:kubernetes:SidecarStatefulServer",
+            name,
+            {},
+            {
+                ...opts,
+                aliases: [...(opts?.aliases ?? []), { type: "xroad:kubernetes:SidecarPrimary" }],
+            },
+        );
         const { instance, release, platform, names, role } = args;
         const version = release.sidecarVersion;
         const labels = roleLabels(instance, role, version);
