@@ -32,34 +32,34 @@ export class AuditAlarms extends pulumi.ComponentResource {
     constructor(name: string, args: AuditAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:AuditAlarms", name, {}, opts);
         const namespace = alertMetricNamespace(args.clusterName);
-        for (const d of AUDIT_DETECTIONS) {
-            if (!d.audit) continue;
+        for (const detection of AUDIT_DETECTIONS) {
+            if (!detection.audit) continue;
             const filter = new aws.cloudwatch.LogMetricFilter(
-                `${name}-${d.id}`,
+                `${name}-${detection.id}`,
                 {
-                    name: `${args.clusterName}-${d.id}`,
+                    name: `${args.clusterName}-${detection.id}`,
                     logGroupName: args.logGroupName,
-                    pattern: cloudWatchFilterPattern(d.audit, args.namespaces),
-                    metricTransformation: { namespace, name: d.id, value: "1", unit: "Count" },
+                    pattern: cloudWatchFilterPattern(detection.audit, args.namespaces),
+                    metricTransformation: { namespace, name: detection.id, value: "1", unit: "Count" },
                 },
                 { parent: this },
             );
             this.alarms.push(
                 new aws.cloudwatch.MetricAlarm(
-                    `${name}-${d.id}`,
+                    `${name}-${detection.id}`,
                     {
-                        name: `${args.clusterName}-${d.id}`,
-                        alarmDescription: alertDescription(d),
+                        name: `${args.clusterName}-${detection.id}`,
+                        alarmDescription: alertDescription(detection),
                         namespace,
-                        metricName: d.id,
+                        metricName: detection.id,
                         statistic: "Sum",
                         period: args.evaluationMinutes * 60,
                         evaluationPeriods: 1,
                         comparisonOperator: "GreaterThanOrEqualToThreshold",
-                        threshold: args.thresholds[d.threshold.key],
+                        threshold: args.thresholds[detection.threshold.key],
                         treatMissingData: "notBreaching",
                         alarmActions: [args.topicArn],
-                        tags: { [DETECTION_TAG.aws]: d.id, "xroad-sidecar/severity": d.severity },
+                        tags: { [DETECTION_TAG.aws]: detection.id, "xroad-sidecar/severity": detection.severity },
                     },
                     { parent: this, dependsOn: [filter] },
                 ),

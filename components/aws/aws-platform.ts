@@ -359,7 +359,7 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
         const databases: Record<string, ManagedDatabaseBinding> = {};
         const databaseOutputs: Record<string, pulumi.Input<string>> = {};
         for (const instance of instances.filter((i) => i.database.mode === "managed")) {
-            const db = new Database(
+            const managedDatabase = new Database(
                 `${name}-${instance.name}`,
                 {
                     clusterName,
@@ -377,8 +377,14 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 },
                 awsOnly,
             );
-            databases[instance.name] = { host: db.address, port: db.port, user: db.user, password: db.password, requireTls: true };
-            databaseOutputs[instance.name] = pulumi.interpolate`${db.address}:${db.port}`;
+            databases[instance.name] = {
+                host: managedDatabase.address,
+                port: managedDatabase.port,
+                user: managedDatabase.user,
+                password: managedDatabase.password,
+                requireTls: true,
+            };
+            databaseOutputs[instance.name] = pulumi.interpolate`${managedDatabase.address}:${managedDatabase.port}`;
         }
 
         const dns = settings.dns;

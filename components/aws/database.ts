@@ -78,9 +78,9 @@ export class Database extends pulumi.ComponentResource {
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:Database", name, {}, opts);
         const identifier = databaseIdentifier(args.clusterName, args.instanceName);
-        const s = args.settings;
+        const settings = args.settings;
 
-        const sg = new aws.ec2.SecurityGroup(
+        const databaseSecurityGroup = new aws.ec2.SecurityGroup(
             `${name}-db`,
             {
                 vpcId: args.vpcId,
@@ -92,7 +92,7 @@ export class Database extends pulumi.ComponentResource {
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-db-postgres`,
             {
-                securityGroupId: sg.id,
+                securityGroupId: databaseSecurityGroup.id,
                 referencedSecurityGroupId: args.nodeSecurityGroupId,
                 ipProtocol: "tcp",
                 fromPort: POSTGRES_PORT,
@@ -109,7 +109,7 @@ export class Database extends pulumi.ComponentResource {
         const parameters = new aws.rds.ParameterGroup(
             `${name}-db`,
             {
-                family: parameterGroupFamily(s.engineVersion),
+                family: parameterGroupFamily(settings.engineVersion),
                 description: `TLS-only PostgreSQL for ${identifier}`,
                 parameters: [
                     { name: "rds.force_ssl", value: "1" },
@@ -171,22 +171,22 @@ export class Database extends pulumi.ComponentResource {
             {
                 identifier,
                 engine: "postgres",
-                engineVersion: s.engineVersion,
-                instanceClass: s.instanceClass,
-                allocatedStorage: s.allocatedStorageGb,
-                maxAllocatedStorage: s.maxAllocatedStorageGb,
+                engineVersion: settings.engineVersion,
+                instanceClass: settings.instanceClass,
+                allocatedStorage: settings.allocatedStorageGb,
+                maxAllocatedStorage: settings.maxAllocatedStorageGb,
                 storageType: "gp3",
                 storageEncrypted: true,
                 kmsKeyId: args.kmsKeyArn,
                 dbSubnetGroupName: subnets.name,
-                vpcSecurityGroupIds: [sg.id],
+                vpcSecurityGroupIds: [databaseSecurityGroup.id],
                 parameterGroupName: parameters.name,
                 publiclyAccessible: false,
                 port: POSTGRES_PORT,
-                multiAz: s.multiAz,
+                multiAz: settings.multiAz,
                 username: MASTER_USER,
                 password: pulumi.secret(password),
-                backupRetentionPeriod: s.backupRetentionDays,
+                backupRetentionPeriod: settings.backupRetentionDays,
                 copyTagsToSnapshot: true,
                 deletionProtection: args.protectData,
                 skipFinalSnapshot: !args.protectData,

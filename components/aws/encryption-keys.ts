@@ -100,13 +100,13 @@ export interface EncryptionKeysArgs extends KeyPrincipals {
  * the secrets key (the EKS control-plane role), to CloudWatch Logs for this account's log groups for the logs
  * key, and to EC2 Auto Scaling's service-linked role for the EBS key (review aws A6).
  */
-function keyPolicyStatements(purpose: KeyPurpose, p: KeyPrincipals): pulumi.Input<PolicyStatement>[] {
-    const account = pulumi.interpolate`arn:${p.partition}:iam::${p.accountId}:root`;
+function keyPolicyStatements(purpose: KeyPurpose, principals: KeyPrincipals): pulumi.Input<PolicyStatement>[] {
+    const account = pulumi.interpolate`arn:${principals.partition}:iam::${principals.accountId}:root`;
     const statements: pulumi.Input<PolicyStatement>[] = [
         {
             Sid: "AdministratorsAdminister",
             Effect: "Allow",
-            Principal: { AWS: p.administratorArns },
+            Principal: { AWS: principals.administratorArns },
             Action: [...KEY_ADMINISTRATION_ACTIONS],
             Resource: "*",
         },
@@ -128,7 +128,12 @@ function keyPolicyStatements(purpose: KeyPurpose, p: KeyPrincipals): pulumi.Inpu
             Principal: { AWS: account },
             Action: [...KEY_USE_ACTIONS],
             Resource: "*",
-            Condition: { StringEquals: { "kms:ViaService": `${service}.${p.region}.amazonaws.com`, "kms:CallerAccount": p.accountId } },
+            Condition: {
+                StringEquals: {
+                    "kms:ViaService": `${service}.${principals.region}.amazonaws.com`,
+                    "kms:CallerAccount": principals.accountId,
+                },
+            },
         });
     }
     if (purpose === "secrets") {
@@ -148,14 +153,14 @@ function keyPolicyStatements(purpose: KeyPurpose, p: KeyPrincipals): pulumi.Inpu
             {
                 Sid: "AutoScalingLaunchesEncryptedNodes",
                 Effect: "Allow",
-                Principal: { AWS: p.autoScalingRoleArn },
+                Principal: { AWS: principals.autoScalingRoleArn },
                 Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
                 Resource: "*",
             },
             {
                 Sid: "AutoScalingGrantsForAttachedVolumes",
                 Effect: "Allow",
-                Principal: { AWS: p.autoScalingRoleArn },
+                Principal: { AWS: principals.autoScalingRoleArn },
                 Action: "kms:CreateGrant",
                 Resource: "*",
                 Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
@@ -166,12 +171,12 @@ function keyPolicyStatements(purpose: KeyPurpose, p: KeyPrincipals): pulumi.Inpu
         statements.push({
             Sid: "CloudWatchLogsOfThisAccount",
             Effect: "Allow",
-            Principal: { Service: `logs.${p.region}.amazonaws.com` },
+            Principal: { Service: `logs.${principals.region}.amazonaws.com` },
             Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
             Resource: "*",
             Condition: {
                 ArnLike: {
-                    "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${p.partition}:logs:${p.region}:${p.accountId}:log-group:*`,
+                    "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${principals.partition}:logs:${principals.region}:${principals.accountId}:log-group:*`,
                 },
             },
         });
@@ -186,7 +191,7 @@ function keyPolicyStatements(purpose: KeyPurpose, p: KeyPrincipals): pulumi.Inpu
             Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
             Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
             Resource: "*",
-            Condition: { StringEquals: { "aws:SourceAccount": p.accountId } },
+            Condition: { StringEquals: { "aws:SourceAccount": principals.accountId } },
         });
     }
     return statements;

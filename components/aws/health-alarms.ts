@@ -35,16 +35,16 @@ export class HealthAlarms extends pulumi.ComponentResource {
 
     constructor(name: string, args: HealthAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:HealthAlarms", name, {}, opts);
-        const alarm = (id: string, d: Detection, inputs: Partial<aws.cloudwatch.MetricAlarmArgs>, dependsOn: pulumi.Resource[] = []) =>
+        const alarm = (id: string, alert: Detection, inputs: Partial<aws.cloudwatch.MetricAlarmArgs>, dependsOn: pulumi.Resource[] = []) =>
             this.alarms.push(
                 new aws.cloudwatch.MetricAlarm(
                     `${name}-${id}`,
                     {
                         name: `${args.clusterName}-${id}`,
-                        alarmDescription: alertDescription(d),
+                        alarmDescription: alertDescription(alert),
                         alarmActions: [args.topicArn],
                         okActions: [args.topicArn],
-                        tags: { [DETECTION_TAG.aws]: d.id, "xroad-sidecar/severity": d.severity },
+                        tags: { [DETECTION_TAG.aws]: alert.id, "xroad-sidecar/severity": alert.severity },
                         ...inputs,
                         comparisonOperator: inputs.comparisonOperator ?? "GreaterThanOrEqualToThreshold",
                         evaluationPeriods: inputs.evaluationPeriods ?? 1,
@@ -59,14 +59,14 @@ export class HealthAlarms extends pulumi.ComponentResource {
         const restarts = detection("container-restarts");
         for (const instance of args.instances) {
             const names = objectNames(instance);
-            const ns = instance.namespace;
+            const namespace = instance.namespace;
             const primaryWorkload = instance.topology === "single" ? names.standalone : names.primary;
             if (instance.topology === "primary-secondaries") {
                 const minutes = args.thresholds[secondaries.threshold.key];
                 alarm(`${instance.name}-${secondaries.id}`, secondaries, {
                     namespace: CONTAINER_INSIGHTS_NAMESPACE,
                     metricName: "pod_status_ready",
-                    dimensions: pod(ns, names.secondaries),
+                    dimensions: pod(namespace, names.secondaries),
                     // One datapoint per ready pod and minute: the minute's sum is the number of ready secondaries.
                     statistic: "Sum",
                     period: 60,
@@ -81,7 +81,7 @@ export class HealthAlarms extends pulumi.ComponentResource {
             alarm(`${instance.name}-${primary.id}`, primary, {
                 namespace: CONTAINER_INSIGHTS_NAMESPACE,
                 metricName: "pod_status_ready",
-                dimensions: pod(ns, primaryWorkload),
+                dimensions: pod(namespace, primaryWorkload),
                 statistic: "Maximum",
                 period: 60,
                 evaluationPeriods: notReadyMinutes,
@@ -101,7 +101,7 @@ export class HealthAlarms extends pulumi.ComponentResource {
                             metric: {
                                 namespace: CONTAINER_INSIGHTS_NAMESPACE,
                                 metricName: "pod_number_of_container_restarts",
-                                dimensions: pod(ns, workload),
+                                dimensions: pod(namespace, workload),
                                 stat: "Maximum",
                                 period: 900,
                             },
@@ -109,7 +109,7 @@ export class HealthAlarms extends pulumi.ComponentResource {
                         {
                             id: "rise",
                             expression: "DIFF(restarts)",
-                            label: `restarts of ${ns}/${workload} in 15 minutes`,
+                            label: `restarts of ${namespace}/${workload} in 15 minutes`,
                             returnData: true,
                         },
                     ],
@@ -155,8 +155,8 @@ export class HealthAlarms extends pulumi.ComponentResource {
             ["node-cpu-anomaly", "node_cpu_utilization"],
             ["node-memory-anomaly", "node_memory_utilization"],
         ] as const) {
-            const d = detection(id);
-            alarm(id, d, {
+            const anomaly = detection(id);
+            alarm(id, anomaly, {
                 metricQueries: [
                     {
                         id: "usage",
@@ -171,7 +171,7 @@ export class HealthAlarms extends pulumi.ComponentResource {
                     },
                     {
                         id: "band",
-                        expression: `ANOMALY_DETECTION_BAND(usage, ${args.thresholds[d.threshold.key]})`,
+                        expression: `ANOMALY_DETECTION_BAND(usage, ${args.thresholds[anomaly.threshold.key]})`,
                         label: "expected",
                         returnData: true,
                     },

@@ -36,8 +36,8 @@ export function irsaTrustPolicy(
     namespace: string,
     serviceAccount: string | readonly string[],
 ): pulumi.Output<string> {
-    const subjects = (typeof serviceAccount === "string" ? [serviceAccount] : [...serviceAccount]).map((sa) =>
-        serviceAccountSubject(namespace, sa),
+    const subjects = (typeof serviceAccount === "string" ? [serviceAccount] : [...serviceAccount]).map((serviceAccountName) =>
+        serviceAccountSubject(namespace, serviceAccountName),
     );
     const issuer = pulumi.output(oidcIssuer).apply((i) => i.replace(/^https:\/\//, ""));
     return policyDocument([

@@ -87,7 +87,7 @@ export class SharedFileSystem extends pulumi.ComponentResource {
 
     constructor(name: string, args: SharedFileSystemArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:aws:SharedFileSystem", name, {}, opts);
-        const sg = new aws.ec2.SecurityGroup(
+        const efsSecurityGroup = new aws.ec2.SecurityGroup(
             `${name}-efs`,
             {
                 vpcId: args.vpcId,
@@ -99,7 +99,7 @@ export class SharedFileSystem extends pulumi.ComponentResource {
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-efs-nfs`,
             {
-                securityGroupId: sg.id,
+                securityGroupId: efsSecurityGroup.id,
                 referencedSecurityGroupId: args.nodeSecurityGroupId,
                 ipProtocol: "tcp",
                 fromPort: NFS_PORT,
@@ -135,7 +135,7 @@ export class SharedFileSystem extends pulumi.ComponentResource {
             (subnetId, i) =>
                 new aws.efs.MountTarget(
                     `${name}-efs-${i}`,
-                    { fileSystemId: this.fileSystem.id, subnetId, securityGroups: [sg.id] },
+                    { fileSystemId: this.fileSystem.id, subnetId, securityGroups: [efsSecurityGroup.id] },
                     { parent: this },
                 ),
         );
@@ -170,7 +170,7 @@ export class SharedFileSystem extends pulumi.ComponentResource {
             { parent: this, dependsOn: [this.addon, policy, ...mountTargets] },
         );
         this.storageClassName = this.storageClass.metadata.name;
-        this.securityGroupId = sg.id;
+        this.securityGroupId = efsSecurityGroup.id;
         this.registerOutputs({ fileSystemId: this.fileSystem.id, storageClassName: this.storageClassName });
     }
 }

@@ -46,17 +46,17 @@ export function logAlertRule(
     alert: LogAlert,
     parent: pulumi.Resource,
 ): monitor.ScheduledQueryRule {
-    const d = alert.detection;
+    const detection = alert.detection;
     return new monitor.ScheduledQueryRule(
         resourceName,
         {
             resourceGroupName: args.resourceGroupName,
             location: args.location,
             ruleName: `${args.namePrefix}-${alert.id}`,
-            displayName: d.title,
-            description: alertDescription(d),
+            displayName: detection.title,
+            description: alertDescription(detection),
             kind: "LogAlert",
-            severity: AZURE_SEVERITY[d.severity],
+            severity: AZURE_SEVERITY[detection.severity],
             enabled: true,
             scopes: [args.workspaceId],
             evaluationFrequency: alert.evaluationFrequency,
@@ -73,8 +73,8 @@ export function logAlertRule(
                 ],
             },
             autoMitigate: alert.autoMitigate,
-            actions: { actionGroups: [args.actionGroupId], customProperties: { detection: d.id, runbook: d.runbook } },
-            tags: { ...args.tags, [DETECTION_TAG.azure]: d.id },
+            actions: { actionGroups: [args.actionGroupId], customProperties: { detection: detection.id, runbook: detection.runbook } },
+            tags: { ...args.tags, [DETECTION_TAG.azure]: detection.id },
         },
         { parent },
     );

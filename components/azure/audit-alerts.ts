@@ -32,19 +32,19 @@ export class AuditAlerts extends pulumi.ComponentResource {
         super("xroad:azure:AuditAlerts", name, {}, opts);
         const table = AUDIT_TABLE[args.auditCategory];
         const window = isoMinutes(args.evaluationMinutes);
-        for (const d of AUDIT_DETECTIONS) {
-            if (!d.audit || (d.audit.reads === "only" && table !== "AKSAudit")) continue;
+        for (const detection of AUDIT_DETECTIONS) {
+            if (!detection.audit || (detection.audit.reads === "only" && table !== "AKSAudit")) continue;
             this.rules.push(
                 logAlertRule(
-                    `${name}-${d.id}`,
+                    `${name}-${detection.id}`,
                     args,
                     {
-                        id: d.id,
-                        detection: d,
-                        query: kqlAuditQuery(d.audit, args.namespaces, table),
+                        id: detection.id,
+                        detection,
+                        query: kqlAuditQuery(detection.audit, args.namespaces, table),
                         evaluationFrequency: window,
                         windowSize: window,
-                        threshold: args.thresholds[d.threshold.key],
+                        threshold: args.thresholds[detection.threshold.key],
                         // An audit event does not "resolve": each firing is its own alert.
                         autoMitigate: false,
                     },

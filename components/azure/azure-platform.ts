@@ -61,11 +61,11 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
 
     constructor(name: string, args: AzurePlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:Platform", name, {}, opts);
-        const s = args.settings;
+        const settings = args.settings;
         const production = args.environment === "production";
-        const zoneRedundant = s.availabilityZones.length > 1;
+        const zoneRedundant = settings.availabilityZones.length > 1;
         const tags = { "xroad-sidecar/stack": name, "xroad-sidecar/environment": args.environment };
-        const protection = new DataProtection(args.protectData, s.dataLocks);
+        const protection = new DataProtection(args.protectData, settings.dataLocks);
         const client = authorization.getClientConfigOutput({ parent: this });
 
         // Storage accounts and servers are DNS names unique across Azure; the suffix stays in state.
@@ -74,54 +74,54 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         const net = new AzureNetwork(
             name,
             {
-                location: s.location,
-                resourceGroupName: s.resourceGroupName,
-                vnetCidr: s.vnetCidr,
-                nodeSubnetCidr: s.nodeSubnetCidr,
-                databaseSubnetCidr: s.databaseSubnetCidr,
-                privateEndpointSubnetCidr: s.privateEndpointSubnetCidr,
-                apiServerSubnetCidr: s.apiServerSubnetCidr,
+                location: settings.location,
+                resourceGroupName: settings.resourceGroupName,
+                vnetCidr: settings.vnetCidr,
+                nodeSubnetCidr: settings.nodeSubnetCidr,
+                databaseSubnetCidr: settings.databaseSubnetCidr,
+                privateEndpointSubnetCidr: settings.privateEndpointSubnetCidr,
+                apiServerSubnetCidr: settings.apiServerSubnetCidr,
                 protection,
                 tags,
             },
             { parent: this },
         );
-        const rg = net.resourceGroupName;
+        const resourceGroupName = net.resourceGroupName;
 
         const logs = new LogWorkspace(
             `${name}-logs`,
-            { resourceGroupName: rg, location: s.location, retentionDays: s.logRetentionDays, tags },
+            { resourceGroupName, location: settings.location, retentionDays: settings.logRetentionDays, tags },
             { parent: this },
         );
 
         const egress = new EgressAddress(
             `${name}-egress`,
-            { resourceGroupName: rg, location: s.location, zones: zoneRedundant ? s.availabilityZones : [], protection, tags },
+            { resourceGroupName, location: settings.location, zones: zoneRedundant ? settings.availabilityZones : [], protection, tags },
             { parent: this },
         );
         const controlPlane = new ControlPlaneIdentity(
             `${name}-control-plane`,
             {
-                resourceGroupName: rg,
+                resourceGroupName,
                 subnetIds: { nodes: net.nodeSubnet.id, apiserver: net.apiServerSubnet.id },
                 outboundIpId: egress.publicIp.id,
-                location: s.location,
+                location: settings.location,
                 subscriptionId: client.subscriptionId,
                 tags,
             },
             { parent: this },
         );
-        const secrets = s.secretsEncryption
+        const secrets = settings.secretsEncryption
             ? new SecretsEncryption(
                   `${name}-secrets`,
                   {
-                      resourceGroupName: rg,
-                      location: s.location,
+                      resourceGroupName,
+                      location: settings.location,
                       vaultName: suffix.result.apply((x) => keyVaultName(name, x)),
                       tenantId: client.tenantId,
                       subscriptionId: client.subscriptionId,
                       controlPlanePrincipalId: controlPlane.identity.principalId,
-                      deployer: s.deployer,
+                      deployer: settings.deployer,
                       protection,
                       tags,
                   },
@@ -132,7 +132,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         const aks = new AksCluster(
             `${name}-aks`,
             {
-                resourceGroupName: rg,
+                resourceGroupName,
                 controlPlane,
                 etcdEncryption: secrets
                     ? { keyId: secrets.key.keyUriWithVersion, vaultId: secrets.vault.id, ready: [secrets.ready] }
@@ -140,7 +140,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 nodeSubnetId: net.nodeSubnet.id,
                 apiServerSubnetId: net.apiServerSubnet.id,
                 outboundIpId: egress.publicIp.id,
-                settings: s,
+                settings: settings,
                 kubernetesVersion: args.release.kubernetesVersion,
                 workspaceId: logs.workspace.id,
                 sidecarNamespaces: args.instances.map((i) => i.namespace),
@@ -155,13 +155,13 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
 
         new ClusterDiagnostics(
             `${name}-control-plane-logs`,
-            { clusterId: aks.cluster.id, workspaceId: logs.workspace.id, auditCategory: s.auditCategory },
+            { clusterId: aks.cluster.id, workspaceId: logs.workspace.id, auditCategory: settings.auditCategory },
             { parent: this },
         );
         new PodSecurityBaseline(`${name}-pod-security`, { clusterId: aks.cluster.id }, { parent: this });
         new ContainerInsights(
             `${name}-insights`,
-            { resourceGroupName: rg, location: s.location, clusterId: aks.cluster.id, workspaceId: logs.workspace.id, tags },
+            { resourceGroupName, location: settings.location, clusterId: aks.cluster.id, workspaceId: logs.workspace.id, tags },
             { parent: this },
         );
 
@@ -170,7 +170,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         const actionGroup = new AlertActionGroup(
             `${name}-alerts`,
             {
-                resourceGroupName: rg,
+                resourceGroupName,
                 shortName: "xroad-alerts",
                 emails: args.alerts.receivers.emails,
                 webhooks: args.alerts.receivers.webhooks,
@@ -179,8 +179,8 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             { parent: this },
         );
         const alertRules: AlertRuleArgs = {
-            resourceGroupName: rg,
-            location: s.location,
+            resourceGroupName,
+            location: settings.location,
             workspaceId: logs.workspace.id,
             thresholds: args.alerts.thresholds,
             evaluationMinutes: args.alerts.evaluationMinutes,
@@ -190,7 +190,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         };
         new AuditAlerts(
             `${name}-audit-alerts`,
-            { ...alertRules, auditCategory: s.auditCategory, namespaces: args.instances.map((i) => i.namespace) },
+            { ...alertRules, auditCategory: settings.auditCategory, namespaces: args.instances.map((i) => i.namespace) },
             { parent: this },
         );
         new HealthAlerts(
@@ -204,7 +204,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 {
                     mode: args.alerts.threatDetection,
                     subscriptionId: client.subscriptionId,
-                    resourceGroupName: rg,
+                    resourceGroupName,
                     actionGroupId: actionGroup.group.id,
                     namePrefix: name,
                     tags,
@@ -215,13 +215,13 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         const files = new SharedFiles(
             `${name}-files`,
             {
-                resourceGroupName: rg,
-                location: s.location,
+                resourceGroupName,
+                location: settings.location,
                 accountName: suffix.result.apply((x) => storageAccountName("xrfiles", name, x)),
                 premium: production,
                 zoneRedundant,
                 instances: args.instances,
-                softDeleteDays: s.archive.softDeleteDays,
+                softDeleteDays: settings.archive.softDeleteDays,
                 privateEndpointSubnetId: net.privateEndpointSubnet.id,
                 vnetId: net.vnet.id,
                 csiControllerPrincipalId: controlPlane.identity.principalId,
@@ -237,14 +237,14 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         const filesBackup = new FilesBackup(
             `${name}-files-backup`,
             {
-                resourceGroupName: rg,
-                location: s.location,
+                resourceGroupName,
+                location: settings.location,
                 vaultName: recoveryVaultName(name),
                 storageAccountId: files.account.id,
                 storageAccountName: files.account.name,
                 shareNames: files.shareNames,
                 shares: Object.values(files.shares),
-                settings: s.filesBackup,
+                settings: settings.filesBackup,
                 zoneRedundant,
                 production,
                 protection,
@@ -266,12 +266,12 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             archive = new BlobArchive(
                 `${name}-archive`,
                 {
-                    resourceGroupName: rg,
-                    location: s.location,
+                    resourceGroupName,
+                    location: settings.location,
                     accountName: suffix.result.apply((x) => storageAccountName("xrarch", name, x)),
                     zoneRedundant,
                     instanceNames: archiving.map((i) => i.name),
-                    lifecycle: s.archive,
+                    lifecycle: settings.archive,
                     privateEndpointSubnetId: net.privateEndpointSubnet.id,
                     vnetId: net.vnet.id,
                     protection,
@@ -284,8 +284,8 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 const identity = new ArchiverIdentity(
                     `${name}-archiver-${instance.name}`,
                     {
-                        resourceGroupName: rg,
-                        location: s.location,
+                        resourceGroupName,
+                        location: settings.location,
                         namespace: instance.namespace,
                         oidcIssuerUrl: aks.oidcIssuerUrl,
                         accountName: archive.account.name,
@@ -306,15 +306,15 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             const server = new FlexibleServer(
                 `${name}-db-${instance.name}`,
                 {
-                    resourceGroupName: rg,
-                    location: s.location,
+                    resourceGroupName,
+                    location: settings.location,
                     serverName: suffix.result.apply((x) => flexibleServerName(name, instance.name, x)),
                     delegatedSubnetId: net.databaseSubnet.id,
                     vnetId: net.vnet.id,
-                    database: s.database,
-                    availabilityZones: s.availabilityZones,
+                    database: settings.database,
+                    availabilityZones: settings.availabilityZones,
                     geoRedundantBackup: production,
-                    maintenance: s.maintenance.autoUpgrade,
+                    maintenance: settings.maintenance.autoUpgrade,
                     protection,
                     tags,
                 },
@@ -342,17 +342,17 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             new ResourceDiagnostics(`${name}-${resource}-logs`, { resourceUri, workspaceId: logs.workspace.id, kind }, { parent: this });
 
         // guide §8, review azure B5: every IP flow through the VNet, as the AWS side logs its VPC's.
-        const flowLogs = s.flowLogs.enabled
+        const flowLogs = settings.flowLogs.enabled
             ? new VnetFlowLogs(
                   `${name}-flow-logs`,
                   {
-                      resourceGroupName: rg,
-                      location: s.location,
+                      resourceGroupName,
+                      location: settings.location,
                       vnetId: net.vnet.id,
-                      networkWatcher: s.networkWatcher,
+                      networkWatcher: settings.networkWatcher,
                       accountName: suffix.result.apply((x) => storageAccountName("xrflow", name, x)),
                       zoneRedundant,
-                      retentionDays: s.flowLogs.retentionDays,
+                      retentionDays: settings.flowLogs.retentionDays,
                       workspace: { id: logs.workspace.id, customerId: logs.workspace.customerId },
                       subscriptionId: client.subscriptionId,
                       protection,
@@ -365,12 +365,12 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
         const address = new StableAddress(
             `${name}-address`,
             {
-                resourceGroupName: rg,
-                location: s.location,
-                internal: s.loadBalancer.internal,
-                privateIp: s.loadBalancer.privateIp,
+                resourceGroupName,
+                location: settings.location,
+                internal: settings.loadBalancer.internal,
+                privateIp: settings.loadBalancer.privateIp,
                 nodeSubnetName: SUBNET_NAMES.nodes,
-                zones: zoneRedundant ? s.availabilityZones : [],
+                zones: zoneRedundant ? settings.availabilityZones : [],
                 protection,
                 controlPlanePrincipalId: controlPlane.identity.principalId,
                 subscriptionId: client.subscriptionId,
@@ -399,15 +399,15 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             archives,
             databases,
             dependsOn: [files, configDisk],
-            privateNetworkCidrs: [s.vnetCidr],
-            clusterCidrs: aksClusterCidrs(s.vnetCidr),
+            privateNetworkCidrs: [settings.vnetCidr],
+            clusterCidrs: aksClusterCidrs(settings.vnetCidr),
         };
         this.outputs = {
-            resourceGroupName: rg,
+            resourceGroupName,
             clusterName: aks.cluster.name,
             oidcIssuerUrl: aks.oidcIssuerUrl,
             // guide §4.1.2; the converted kubeconfig signs in like the program does (local accounts are disabled).
-            kubeconfigCommand: pulumi.interpolate`az aks get-credentials --resource-group ${rg} --name ${aks.cluster.name} && kubelogin convert-kubeconfig -l ${s.kubeloginMode}`,
+            kubeconfigCommand: pulumi.interpolate`az aks get-credentials --resource-group ${resourceGroupName} --name ${aks.cluster.name} && kubelogin convert-kubeconfig -l ${settings.kubeloginMode}`,
             logWorkspaceId: logs.workspace.id,
             alertActionGroupId: actionGroup.group.id,
             etcdEncryptionKey: secrets ? secrets.key.keyUri : "(platform-managed)",
@@ -415,7 +415,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
             // The source address of every outbound connection (other Security Servers, TSA, OCSP, central server):
             // give it to peers that allowlist Security Server addresses.
             egressAddress: egress.address,
-            loadBalancer: s.loadBalancer.internal ? "internal" : "public",
+            loadBalancer: settings.loadBalancer.internal ? "internal" : "public",
             sharedFilesAccount: files.account.name,
             // The restore runbook (README "Azure Files: the account key and share backups") starts from this vault.
             filesBackupVault: filesBackup.vaultName,

@@ -38,7 +38,7 @@ export class BlobArchive extends pulumi.ComponentResource {
 
     constructor(name: string, args: BlobArchiveArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:BlobArchive", name, {}, opts);
-        const lc = args.lifecycle;
+        const lifecycle = args.lifecycle;
         // Entra ID only: the archiver's workload identity is the one way in, and it is scoped to one container.
         this.account = hardenedStorageAccount(
             name,
@@ -65,8 +65,8 @@ export class BlobArchive extends pulumi.ComponentResource {
                 accountName: this.account.name,
                 blobServicesName: "default",
                 isVersioningEnabled: true,
-                deleteRetentionPolicy: { enabled: true, days: lc.softDeleteDays },
-                containerDeleteRetentionPolicy: { enabled: true, days: lc.softDeleteDays },
+                deleteRetentionPolicy: { enabled: true, days: lifecycle.softDeleteDays },
+                containerDeleteRetentionPolicy: { enabled: true, days: lifecycle.softDeleteDays },
             },
             { parent: this },
         );
@@ -87,11 +87,11 @@ export class BlobArchive extends pulumi.ComponentResource {
                                 filters: { blobTypes: ["blockBlob"] },
                                 actions: {
                                     baseBlob: {
-                                        tierToCool: { daysAfterModificationGreaterThan: lc.coolAfterDays },
-                                        delete: { daysAfterModificationGreaterThan: lc.deleteAfterDays },
+                                        tierToCool: { daysAfterModificationGreaterThan: lifecycle.coolAfterDays },
+                                        delete: { daysAfterModificationGreaterThan: lifecycle.deleteAfterDays },
                                     },
                                     // Overwritten or deleted archives stay recoverable as versions for the soft-delete period.
-                                    version: { delete: { daysAfterCreationGreaterThan: lc.softDeleteDays } },
+                                    version: { delete: { daysAfterCreationGreaterThan: lifecycle.softDeleteDays } },
                                 },
                             },
                         },
@@ -102,7 +102,7 @@ export class BlobArchive extends pulumi.ComponentResource {
         );
 
         for (const instanceName of args.instanceNames) {
-            const worm = lc.immutabilityDays > 0;
+            const worm = lifecycle.immutabilityDays > 0;
             const container = new storage.BlobContainer(
                 `${name}-${instanceName}`,
                 {
@@ -125,7 +125,7 @@ export class BlobArchive extends pulumi.ComponentResource {
                         accountName: this.account.name,
                         containerName: container.name,
                         immutabilityPolicyName: "default",
-                        immutabilityPeriodSinceCreationInDays: lc.immutabilityDays,
+                        immutabilityPeriodSinceCreationInDays: lifecycle.immutabilityDays,
                         allowProtectedAppendWrites: false,
                     },
                     { parent: this, ...args.protection.options },

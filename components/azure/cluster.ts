@@ -92,12 +92,12 @@ export class AksCluster extends pulumi.ComponentResource {
 
     constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:Cluster", name, {}, opts);
-        const s = args.settings;
-        const zones = s.availabilityZones.length > 0 ? s.availabilityZones : undefined;
+        const settings = args.settings;
+        const zones = settings.availabilityZones.length > 0 ? settings.availabilityZones : undefined;
         // azure.md B12, for both pools: encryption at host, an ephemeral OS disk where the size has a temp disk
         // to hold it (otherwise a managed one), and a pod limit instead of overlay's 250.
         const nodeDisks = (vmSize: string) => ({
-            enableEncryptionAtHost: s.encryptionAtHost,
+            enableEncryptionAtHost: settings.encryptionAtHost,
             osDiskType: vmSizeHasTempDisk(vmSize) ? "Ephemeral" : "Managed",
             maxPods: AKS_MAX_PODS,
         });
@@ -106,7 +106,7 @@ export class AksCluster extends pulumi.ComponentResource {
             name,
             {
                 resourceGroupName: args.resourceGroupName,
-                location: s.location,
+                location: settings.location,
                 dnsPrefix: name
                     .toLowerCase()
                     .replace(/[^a-z0-9-]/g, "-")
@@ -118,10 +118,15 @@ export class AksCluster extends pulumi.ComponentResource {
                 // guide §4.1–§4.2: Entra ID users and groups only, authorised by Azure RBAC; no static admin credential.
                 enableRBAC: true,
                 disableLocalAccounts: true,
-                aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: s.adminGroupObjectIds, tenantID: args.tenantId },
+                aadProfile: {
+                    managed: true,
+                    enableAzureRBAC: true,
+                    adminGroupObjectIDs: settings.adminGroupObjectIds,
+                    tenantID: args.tenantId,
+                },
                 // API Server VNet Integration: the API server has an address in the stack's VNet, from where it
                 // reaches the private Key Vault of the etcd key (private KMS).
-                apiServerAccessProfile: s.privateCluster
+                apiServerAccessProfile: settings.privateCluster
                     ? {
                           enablePrivateCluster: true,
                           privateDNSZone: "system",
@@ -130,7 +135,7 @@ export class AksCluster extends pulumi.ComponentResource {
                           subnetId: args.apiServerSubnetId,
                       }
                     : {
-                          authorizedIPRanges: s.authorizedIpRanges,
+                          authorizedIPRanges: settings.authorizedIpRanges,
                           disableRunCommand: true,
                           enableVnetIntegration: true,
                           subnetId: args.apiServerSubnetId,
@@ -154,9 +159,9 @@ export class AksCluster extends pulumi.ComponentResource {
                         type: "VirtualMachineScaleSets",
                         osType: "Linux",
                         osSKU: "AzureLinux",
-                        vmSize: s.systemNodePool.vmSize,
-                        ...nodeDisks(s.systemNodePool.vmSize),
-                        count: s.systemNodePool.count,
+                        vmSize: settings.systemNodePool.vmSize,
+                        ...nodeDisks(settings.systemNodePool.vmSize),
+                        count: settings.systemNodePool.count,
                         availabilityZones: zones,
                         vnetSubnetID: args.nodeSubnetId,
                         // AKS's documented minimum, checked by config: 2 nodes, 4 vCPU (use-system-pools.md).
@@ -165,7 +170,7 @@ export class AksCluster extends pulumi.ComponentResource {
                         upgradeSettings: { maxSurge: "33%" },
                     },
                 ],
-                autoUpgradeProfile: { upgradeChannel: s.upgradeChannel, nodeOSUpgradeChannel: "NodeImage" },
+                autoUpgradeProfile: { upgradeChannel: settings.upgradeChannel, nodeOSUpgradeChannel: "NodeImage" },
                 // guide §8: Container Insights, authenticating to the workspace with Entra ID. There is no
                 // kubeDashboard add-on (guide §4.4).
                 addonProfiles: {
@@ -227,13 +232,13 @@ export class AksCluster extends pulumi.ComponentResource {
                 osSKU: "AzureLinux",
                 // x86-64 sizes only: NIIS publishes amd64 Sidecar images. The size cannot change in place:
                 // add a pool with the new size and drain this one.
-                vmSize: s.userNodePool.vmSize,
-                ...nodeDisks(s.userNodePool.vmSize),
+                vmSize: settings.userNodePool.vmSize,
+                ...nodeDisks(settings.userNodePool.vmSize),
                 orchestratorVersion: args.kubernetesVersion,
                 enableAutoScaling: true,
-                minCount: s.userNodePool.minCount,
-                maxCount: s.userNodePool.maxCount,
-                count: s.userNodePool.minCount,
+                minCount: settings.userNodePool.minCount,
+                maxCount: settings.userNodePool.maxCount,
+                count: settings.userNodePool.minCount,
                 availabilityZones: zones,
                 vnetSubnetID: args.nodeSubnetId,
                 nodeLabels: { ...SIDECAR_POOL_LABEL },
@@ -244,15 +249,15 @@ export class AksCluster extends pulumi.ComponentResource {
         );
 
         // azure.md B4: AKS upgrades Kubernetes patches and re-images nodes only inside these windows.
-        const window = (w: MaintenanceWindowSettings) => ({
-            schedule: { weekly: { dayOfWeek: w.dayOfWeek, intervalWeeks: 1 } },
-            durationHours: w.durationHours,
-            startTime: w.startTime,
-            utcOffset: w.utcOffset,
+        const window = (windowSettings: MaintenanceWindowSettings) => ({
+            schedule: { weekly: { dayOfWeek: windowSettings.dayOfWeek, intervalWeeks: 1 } },
+            durationHours: windowSettings.durationHours,
+            startTime: windowSettings.startTime,
+            utcOffset: windowSettings.utcOffset,
         });
         this.maintenance = [
-            ["auto-upgrade", "aksManagedAutoUpgradeSchedule", s.maintenance.autoUpgrade],
-            ["node-os-upgrade", "aksManagedNodeOSUpgradeSchedule", s.maintenance.nodeOsUpgrade],
+            ["auto-upgrade", "aksManagedAutoUpgradeSchedule", settings.maintenance.autoUpgrade],
+            ["node-os-upgrade", "aksManagedNodeOSUpgradeSchedule", settings.maintenance.nodeOsUpgrade],
         ].map(
             ([suffix, configName, w]) =>
                 new containerservice.MaintenanceConfiguration(
@@ -274,7 +279,7 @@ export class AksCluster extends pulumi.ComponentResource {
 
         // guide §4.3: operators of the Sidecar namespaces may change objects there, but not RBAC, Secrets,
         // ServiceAccounts or NetworkPolicies, and nothing elsewhere: a custom role narrower than RBAC Writer (azure.md B2).
-        if (s.namespaceOperatorGroupObjectIds.length > 0) {
+        if (settings.namespaceOperatorGroupObjectIds.length > 0) {
             const operatorRole = new OperatorRole(
                 `${name}-operator-role`,
                 {
@@ -283,10 +288,10 @@ export class AksCluster extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
-            for (const [g, groupId] of s.namespaceOperatorGroupObjectIds.entries()) {
+            for (const [groupIndex, groupId] of settings.namespaceOperatorGroupObjectIds.entries()) {
                 for (const namespace of args.sidecarNamespaces) {
                     grant(
-                        `${name}-operators-${g}-${namespace}`,
+                        `${name}-operators-${groupIndex}-${namespace}`,
                         {
                             principalId: groupId,
                             principalType: "Group",
@@ -303,8 +308,8 @@ export class AksCluster extends pulumi.ComponentResource {
         // azure.md A4: RBAC Writer has no listClusterUserCredential; without this role `az aks get-credentials`
         // fails. The user credential is an exec kubeconfig with no secret in it (local accounts are disabled).
         const kubeconfigReaders: [string, string][] = [
-            ...s.adminGroupObjectIds.map((id, i): [string, string] => [`admins-${i}`, id]),
-            ...s.namespaceOperatorGroupObjectIds.map((id, i): [string, string] => [`operators-${i}`, id]),
+            ...settings.adminGroupObjectIds.map((id, i): [string, string] => [`admins-${i}`, id]),
+            ...settings.namespaceOperatorGroupObjectIds.map((id, i): [string, string] => [`operators-${i}`, id]),
         ];
         for (const [who, groupId] of kubeconfigReaders) {
             grant(
@@ -325,8 +330,8 @@ export class AksCluster extends pulumi.ComponentResource {
         const deployerAdmin = grant(
             `${name}-deployer-admin`,
             {
-                principalId: s.deployer.objectId,
-                principalType: s.deployer.principalType,
+                principalId: settings.deployer.objectId,
+                principalType: settings.deployer.principalType,
                 role: "aksRbacClusterAdmin",
                 scope: this.cluster.id,
                 subscriptionId: args.subscriptionId,
@@ -342,7 +347,9 @@ export class AksCluster extends pulumi.ComponentResource {
             { resourceGroupName: args.resourceGroupName, resourceName: this.cluster.name, format: "exec" },
             { parent: this },
         );
-        this.kubeconfig = pulumi.secret(credentials.kubeconfigs.apply((k) => withKubeloginMode(decodeKubeconfig(k), s.kubeloginMode)));
+        this.kubeconfig = pulumi.secret(
+            credentials.kubeconfigs.apply((k) => withKubeloginMode(decodeKubeconfig(k), settings.kubeloginMode)),
+        );
         this.provider = new k8s.Provider(
             `${name}-k8s`,
             { kubeconfig: this.kubeconfig, enableServerSideApply: true },

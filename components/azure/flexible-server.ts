@@ -32,17 +32,17 @@ const MINUTES_PER_WEEK = 7 * 24 * 60;
  * The server's custom maintenance window, the cluster's Kubernetes upgrade window (azure.maintenance.autoUpgrade),
  * so planned patching of the database and the cluster fall into the same agreed hours (azure.md B11).
  */
-export function databaseMaintenanceWindow(w: MaintenanceWindowSettings): {
+export function databaseMaintenanceWindow(window: MaintenanceWindowSettings): {
     customWindow: "Enabled";
     dayOfWeek: number;
     startHour: number;
     startMinute: number;
 } {
-    const [hour, minute] = w.startTime.split(":").map(Number);
-    const offsetSign = w.utcOffset.startsWith("-") ? -1 : 1;
-    const [offsetHours, offsetMinutes] = w.utcOffset.replace(/^[+-]/, "").split(":").map(Number);
+    const [hour, minute] = window.startTime.split(":").map(Number);
+    const offsetSign = window.utcOffset.startsWith("-") ? -1 : 1;
+    const [offsetHours, offsetMinutes] = window.utcOffset.replace(/^[+-]/, "").split(":").map(Number);
     // The AKS window is local to utcOffset; the server's is UTC.
-    const localMinutes = DAY_NUMBERS[w.dayOfWeek] * 24 * 60 + hour * 60 + minute;
+    const localMinutes = DAY_NUMBERS[window.dayOfWeek] * 24 * 60 + hour * 60 + minute;
     const utcMinutes = (localMinutes - offsetSign * (offsetHours * 60 + offsetMinutes) + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
     return {
         customWindow: "Enabled",
@@ -83,7 +83,7 @@ export class FlexibleServer extends pulumi.ComponentResource {
 
     constructor(name: string, args: FlexibleServerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:FlexibleServer", name, {}, opts);
-        const db = args.database;
+        const settings = args.database;
 
         // Flexible Server's naming rule: the zone of a private-access server ends in .postgres.database.azure.com.
         const zone = new privatedns.PrivateZone(
@@ -130,17 +130,17 @@ export class FlexibleServer extends pulumi.ComponentResource {
                 location: args.location,
                 serverName: args.serverName,
                 version: SIDECAR_POSTGRES_VERSION,
-                administratorLogin: db.adminLogin,
+                administratorLogin: settings.adminLogin,
                 administratorLoginPassword: password.result,
                 authConfig: { passwordAuth: "Enabled", activeDirectoryAuth: "Disabled" },
-                sku: { name: db.skuName, tier: db.tier },
-                storage: { storageSizeGB: db.storageGb, autoGrow: "Enabled" },
+                sku: { name: settings.skuName, tier: settings.tier },
+                storage: { storageSizeGB: settings.storageGb, autoGrow: "Enabled" },
                 backup: {
-                    backupRetentionDays: db.backupRetentionDays,
+                    backupRetentionDays: settings.backupRetentionDays,
                     geoRedundantBackup: args.geoRedundantBackup ? "Enabled" : "Disabled",
                 },
                 maintenanceWindow: databaseMaintenanceWindow(args.maintenance),
-                highAvailability: db.zoneRedundantHa
+                highAvailability: settings.zoneRedundantHa
                     ? { mode: "ZoneRedundant", standbyAvailabilityZone: zones.length > 1 ? zones[1] : undefined }
                     : { mode: "Disabled" },
                 availabilityZone: zones.length > 0 ? zones[0] : undefined,
@@ -176,10 +176,10 @@ export class FlexibleServer extends pulumi.ComponentResource {
             // Resolved only after the parameters are set, so the Sidecar never initialises against a server without hstore.
             host: pulumi.all([this.server.fullyQualifiedDomainName, lastParameter.id]).apply(([fqdn]) => fqdn),
             port: POSTGRES_PORT,
-            user: db.adminLogin,
+            user: settings.adminLogin,
             password: pulumi.secret(password.result),
             requireTls: true,
         };
-        this.registerOutputs({ host: this.server.fullyQualifiedDomainName, user: db.adminLogin });
+        this.registerOutputs({ host: this.server.fullyQualifiedDomainName, user: settings.adminLogin });
     }
 }

@@ -39,14 +39,14 @@ export class HealthAlerts extends pulumi.ComponentResource {
 
     constructor(name: string, args: HealthAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:HealthAlerts", name, {}, opts);
-        const rule = (id: string, d: Detection, query: string, windowMinutes: number, threshold: number) =>
+        const rule = (id: string, alert: Detection, query: string, windowMinutes: number, threshold: number) =>
             this.rules.push(
                 logAlertRule(
                     `${name}-${id}`,
                     args,
                     {
                         id,
-                        detection: d,
+                        detection: alert,
                         query,
                         evaluationFrequency: "PT5M",
                         windowSize: isoMinutes(windowMinutes),
@@ -62,7 +62,7 @@ export class HealthAlerts extends pulumi.ComponentResource {
         const primary = detection("primary-not-ready");
         for (const instance of args.instances) {
             const names = objectNames(instance);
-            const ns = instance.namespace;
+            const namespace = instance.namespace;
             if (instance.topology === "primary-secondaries") {
                 const minutes = args.thresholds[secondaries.threshold.key];
                 // One row per minute with fewer running secondaries than the minimum; the rule fires when every minute was.
@@ -71,7 +71,7 @@ export class HealthAlerts extends pulumi.ComponentResource {
                     secondaries,
                     [
                         "KubePodInventory",
-                        `| where Namespace == "${ns}" and ControllerKind == "ReplicaSet" and ControllerName startswith "${names.secondaries}-"`,
+                        `| where Namespace == "${namespace}" and ControllerKind == "ReplicaSet" and ControllerName startswith "${names.secondaries}-"`,
                         `| summarize Running = dcountif(Name, PodStatus == "Running") by bin(TimeGenerated, 1m)`,
                         `| where Running < ${instance.autoscaling.minReplicas}`,
                     ].join("\n"),
@@ -86,7 +86,7 @@ export class HealthAlerts extends pulumi.ComponentResource {
                 primary,
                 [
                     "KubePodInventory",
-                    `| where Namespace == "${ns}" and Name == "${podName}"`,
+                    `| where Namespace == "${namespace}" and Name == "${podName}"`,
                     `| summarize NotRunning = countif(PodStatus != "Running") by bin(TimeGenerated, 1m)`,
                     "| where NotRunning > 0",
                 ].join("\n"),
@@ -144,7 +144,7 @@ export class HealthAlerts extends pulumi.ComponentResource {
             ["node-cpu-anomaly", "node_cpu_usage_percentage"],
             ["node-memory-anomaly", "node_memory_working_set_percentage"],
         ] as const) {
-            const d = detection(id);
+            const anomaly = detection(id);
             this.metricAlerts.push(
                 new monitor.MetricAlert(
                     `${name}-${id}`,
@@ -152,8 +152,8 @@ export class HealthAlerts extends pulumi.ComponentResource {
                         resourceGroupName: args.resourceGroupName,
                         ruleName: `${args.namePrefix}-${id}`,
                         location: "global",
-                        description: alertDescription(d),
-                        severity: AZURE_SEVERITY[d.severity],
+                        description: alertDescription(anomaly),
+                        severity: AZURE_SEVERITY[anomaly.severity],
                         enabled: true,
                         scopes: [args.clusterId],
                         evaluationFrequency: "PT5M",
@@ -169,14 +169,14 @@ export class HealthAlerts extends pulumi.ComponentResource {
                                     // Only rises matter: idle nodes are no security signal.
                                     operator: "GreaterThan",
                                     timeAggregation: "Average",
-                                    alertSensitivity: sensitivityFor(args.thresholds[d.threshold.key]),
+                                    alertSensitivity: sensitivityFor(args.thresholds[anomaly.threshold.key]),
                                     failingPeriods: { numberOfEvaluationPeriods: 4, minFailingPeriodsToAlert: 3 },
                                 },
                             ],
                         },
                         autoMitigate: true,
                         actions: [{ actionGroupId: args.actionGroupId }],
-                        tags: { ...args.tags, [DETECTION_TAG.azure]: d.id },
+                        tags: { ...args.tags, [DETECTION_TAG.azure]: anomaly.id },
                     },
                     { parent: this },
                 ),

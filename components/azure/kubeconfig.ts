@@ -29,8 +29,8 @@ export function withKubeloginMode(kubeconfigYaml: string, mode: KubeloginMode): 
         const exec = entry.user?.exec;
         if (!exec || !exec.command || !/(^|\/)kubelogin(\.exe)?$/.test(exec.command)) continue;
         const args = [...(exec.args ?? [])];
-        const at = args.indexOf("--login");
-        if (at >= 0 && at + 1 < args.length) args[at + 1] = mode;
+        const loginFlag = args.indexOf("--login");
+        if (loginFlag >= 0 && loginFlag + 1 < args.length) args[loginFlag + 1] = mode;
         else args.push("--login", mode);
         exec.args = args;
         rewritten++;

@@ -22,7 +22,7 @@ export function storageAccountName(purpose: string, stackName: string, suffix: s
 
 /** A Flexible Server name: 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen. */
 export function flexibleServerName(stackName: string, instanceName: string, suffix: string): string {
-    const clean = (t: string) => t.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+    const clean = (text: string) => text.toLowerCase().replace(/[^a-z0-9-]/g, "-");
     const tail = `-${clean(instanceName).slice(0, 40).replace(/-+$/, "")}-${clean(suffix)}`;
     const head = clean(stackName)
         .slice(0, 63 - tail.length)

@@ -33,19 +33,19 @@ export function createSecondaryAutoscaling(
     args: SecondaryAutoscalingArgs,
     opts: pulumi.CustomResourceOptions,
 ): { autoscaler: k8s.autoscaling.v2.HorizontalPodAutoscaler; disruptionBudget: k8s.policy.v1.PodDisruptionBudget } {
-    const s = args.settings;
+    const settings = args.settings;
     const autoscaler = new k8s.autoscaling.v2.HorizontalPodAutoscaler(
         name,
         {
             metadata: { name: args.autoscalerName, namespace: args.namespace, labels: args.labels },
             spec: {
                 scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: args.deploymentName },
-                minReplicas: s.minReplicas,
-                maxReplicas: s.maxReplicas,
+                minReplicas: settings.minReplicas,
+                maxReplicas: settings.maxReplicas,
                 metrics: [
                     {
                         type: "Resource",
-                        resource: { name: "cpu", target: { type: "Utilization", averageUtilization: s.targetCpuUtilization } },
+                        resource: { name: "cpu", target: { type: "Utilization", averageUtilization: settings.targetCpuUtilization } },
                     },
                 ],
                 behavior: {
@@ -55,7 +55,7 @@ export function createSecondaryAutoscaling(
                         policies: [{ type: "Pods", value: 1, periodSeconds: SCALE_UP_PERIOD_SECONDS }],
                     },
                     scaleDown: {
-                        stabilizationWindowSeconds: s.scaleDownStabilizationSeconds,
+                        stabilizationWindowSeconds: settings.scaleDownStabilizationSeconds,
                         selectPolicy: "Min",
                         policies: [{ type: "Pods", value: 1, periodSeconds: SCALE_DOWN_PERIOD_SECONDS }],
                     },

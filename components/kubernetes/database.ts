@@ -45,22 +45,22 @@ export type DatabaseConnection = LocalDatabase | RemoteDatabase;
  * platform bug and fails loudly.
  */
 export function databaseConnection(instance: SidecarInstanceConfig, platform: PlatformBindings): DatabaseConnection {
-    const db = instance.database;
-    switch (db.mode) {
+    const settings = instance.database;
+    switch (settings.mode) {
         case "local":
             return { kind: "local" };
         case "external": {
-            const ext = db.external;
-            if (!ext) throw new Error(`instance ${instance.name}: database mode external without host settings`);
+            const external = settings.external;
+            if (!external) throw new Error(`instance ${instance.name}: database mode external without host settings`);
             return {
                 kind: "remote",
                 mode: "external",
-                host: ext.host,
-                port: ext.port,
-                namePrefix: ext.namePrefix,
-                user: ext.user,
+                host: external.host,
+                port: external.port,
+                namePrefix: external.namePrefix,
+                user: external.user,
                 requireTls: false,
-                egressCidrs: ext.egressCidrs,
+                egressCidrs: external.egressCidrs,
             };
         }
         case "managed": {
@@ -71,7 +71,7 @@ export function databaseConnection(instance: SidecarInstanceConfig, platform: Pl
                 mode: "managed",
                 host: managed.host,
                 port: managed.port,
-                namePrefix: db.namePrefix,
+                namePrefix: settings.namePrefix,
                 user: managed.user,
                 password: managed.password,
                 requireTls: managed.requireTls,
@@ -86,13 +86,13 @@ export function databaseConnection(instance: SidecarInstanceConfig, platform: Pl
  * while `/etc/xroad/db.properties` does not exist (xroad-facts §3.1). The local database needs none:
  * XROAD_DB_HOST defaults to 127.0.0.1, and setting it twice is one of the guide's bugs (xroad-facts §7 item 9).
  */
-export function databaseEnv(db: DatabaseConnection): k8s.types.input.core.v1.EnvVar[] {
-    if (db.kind === "local") return [];
+export function databaseEnv(connection: DatabaseConnection): k8s.types.input.core.v1.EnvVar[] {
+    if (connection.kind === "local") return [];
     const env: k8s.types.input.core.v1.EnvVar[] = [
-        { name: ENV.dbHost, value: db.host },
-        { name: ENV.dbPort, value: String(db.port) },
+        { name: ENV.dbHost, value: connection.host },
+        { name: ENV.dbPort, value: String(connection.port) },
     ];
-    if (db.namePrefix) env.push({ name: ENV.databaseName, value: db.namePrefix });
+    if (connection.namePrefix) env.push({ name: ENV.databaseName, value: connection.namePrefix });
     return env;
 }
 
@@ -112,16 +112,16 @@ const DB_SETTINGS_CONTAINER = "database-settings";
  * Returns undefined when neither applies.
  */
 export function databaseSettingsInitContainer(
-    db: DatabaseConnection,
+    connection: DatabaseConnection,
     image: string,
     resources: ContainerResources,
     configVolume: string,
     securityContext: k8s.types.input.core.v1.SecurityContext,
 ): k8s.types.input.core.v1.Container | undefined {
-    if (db.kind === "local") return undefined;
+    if (connection.kind === "local") return undefined;
     // A managed server's login may be known only after it exists: the script then compares at run time.
-    const maybeCustomUser = typeof db.user !== "string" || db.user !== DEFAULT_SUPERUSER;
-    if (!maybeCustomUser && !db.requireTls) return undefined;
+    const maybeCustomUser = typeof connection.user !== "string" || connection.user !== DEFAULT_SUPERUSER;
+    if (!maybeCustomUser && !connection.requireTls) return undefined;
     const lines = ["set -eu"];
     if (maybeCustomUser) {
         lines.push(
@@ -132,7 +132,7 @@ export function databaseSettingsInitContainer(
             "fi",
         );
     }
-    if (db.requireTls) {
+    if (connection.requireTls) {
         lines.push(
             `printf 'export PGSSLMODE="require"\\n' > /etc/xroad/db_libpq.env`,
             "chown 999:999 /etc/xroad/db_libpq.env",
@@ -143,7 +143,7 @@ export function databaseSettingsInitContainer(
         name: DB_SETTINGS_CONTAINER,
         image,
         command: ["/bin/bash", "-c", lines.join("\n")],
-        env: maybeCustomUser ? [{ name: "DB_SUPERUSER", value: db.user }] : [],
+        env: maybeCustomUser ? [{ name: "DB_SUPERUSER", value: connection.user }] : [],
         resources: resourceRequirements(resources),
         securityContext,
         volumeMounts: [{ name: configVolume, mountPath: "/etc/xroad" }],

@@ -53,23 +53,23 @@ export const OBJECT_NAME_KINDS: Readonly<Record<keyof SidecarObjectNames, string
 };
 
 export function objectNames(instance: Pick<SidecarInstanceConfig, "name">): SidecarObjectNames {
-    const n = instance.name;
+    const instanceName = instance.name;
     return {
-        variablesSecret: `${n}-variables`,
-        sshSecret: `${n}-ssh-keys`,
-        primary: `${n}-primary`,
-        primaryService: `${n}-primary`,
-        secondaries: `${n}-secondary`,
-        standalone: n,
-        publicService: `${n}-public`,
-        consumerService: `${n}-consumer`,
-        consumerLoadBalancer: `${n}-consumer-internal`,
-        configClaim: `${n}-config`,
-        archiveClaim: `${n}-archive`,
-        databaseClaim: `${n}-database`,
-        autoscaler: `${n}-secondary`,
-        disruptionBudget: `${n}-secondary`,
-        archiver: `${n}-archiver`,
+        variablesSecret: `${instanceName}-variables`,
+        sshSecret: `${instanceName}-ssh-keys`,
+        primary: `${instanceName}-primary`,
+        primaryService: `${instanceName}-primary`,
+        secondaries: `${instanceName}-secondary`,
+        standalone: instanceName,
+        publicService: `${instanceName}-public`,
+        consumerService: `${instanceName}-consumer`,
+        consumerLoadBalancer: `${instanceName}-consumer-internal`,
+        configClaim: `${instanceName}-config`,
+        archiveClaim: `${instanceName}-archive`,
+        databaseClaim: `${instanceName}-database`,
+        autoscaler: `${instanceName}-secondary`,
+        disruptionBudget: `${instanceName}-secondary`,
+        archiver: `${instanceName}-archiver`,
     };
 }
 

@@ -39,11 +39,11 @@ export function dnsEgressRule(): EgressRule {
 }
 
 /** Egress to the database server, when it is outside the pod. */
-function databaseEgress(db: DatabaseConnection): EgressRule[] {
-    if (db.kind === "local") return [];
+function databaseEgress(database: DatabaseConnection): EgressRule[] {
+    if (database.kind === "local") return [];
     // Without known addresses (a platform that did not say where its database lives) only the port is pinned.
-    const to = db.egressCidrs.length > 0 ? db.egressCidrs.map((cidr): NetworkPolicyPeer => ({ ipBlock: { cidr } })) : undefined;
-    return [{ to, ports: [tcp(db.port)] }];
+    const to = database.egressCidrs.length > 0 ? database.egressCidrs.map((cidr): NetworkPolicyPeer => ({ ipBlock: { cidr } })) : undefined;
+    return [{ to, ports: [tcp(database.port)] }];
 }
 
 /**
@@ -79,14 +79,14 @@ function mailEgress(instance: SidecarInstanceConfig, clusterCidrs: string[]): Eg
 
 /** Producer information systems, each only on its own ports (NIIS table: "80, 443, other", to the internal network). */
 function producerEgress(instance: SidecarInstanceConfig, clusterCidrs: string[]): EgressRule[] {
-    return instance.network.producers.map((p): EgressRule => {
-        const to: NetworkPolicyPeer[] = externalPeers(p.cidrs, clusterCidrs);
-        if (p.namespaces.length > 0)
+    return instance.network.producers.map((producer): EgressRule => {
+        const to: NetworkPolicyPeer[] = externalPeers(producer.cidrs, clusterCidrs);
+        if (producer.namespaces.length > 0)
             to.push({
-                namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: p.namespaces }] },
-                podSelector: { matchLabels: p.podLabels },
+                namespaceSelector: { matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: "In", values: producer.namespaces }] },
+                podSelector: { matchLabels: producer.podLabels },
             });
-        return { to, ports: p.ports.map(tcp) };
+        return { to, ports: producer.ports.map(tcp) };
     });
 }
 

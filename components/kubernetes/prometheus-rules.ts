@@ -25,8 +25,8 @@ export const PROMETHEUS_RULES_FILE = "prometheus-rules.yaml";
 const regexOf = (values: string[]): string => values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\\\$&")).join("|");
 
 /** `Sidecar-exec` style alert names Prometheus accepts (a label value, but conventionally CamelCase). */
-const alertName = (d: Detection): string =>
-    `XRoadSidecar${d.id
+const alertName = (detection: Detection): string =>
+    `XRoadSidecar${detection.id
         .split("-")
         .map((w) => w[0].toUpperCase() + w.slice(1))
         .join("")}`;
@@ -48,21 +48,21 @@ export function prometheusRuleGroups(
 ): PrometheusRuleGroup[] {
     const namespaces = regexOf(instances.map((i) => i.namespace));
     const window = `${evaluationMinutes}m`;
-    const rule = (d: Detection, expr: string, forDuration?: string, extra: Record<string, string> = {}): PrometheusAlertRule => ({
-        alert: alertName(d),
+    const rule = (detection: Detection, expr: string, forDuration?: string, extra: Record<string, string> = {}): PrometheusAlertRule => ({
+        alert: alertName(detection),
         expr,
         ...(forDuration ? { for: forDuration } : {}),
-        labels: { severity: d.severity, detection: d.id, ...extra },
-        annotations: { summary: d.title, description: alertDescription(d), runbook: d.runbook },
+        labels: { severity: detection.severity, detection: detection.id, ...extra },
+        annotations: { summary: detection.title, description: alertDescription(detection), runbook: detection.runbook },
     });
-    const byId = (id: string): Detection => DETECTIONS.find((d) => d.id === id)!;
-    const t = (id: string): number => thresholds[byId(id).threshold.key];
+    const byId = (id: string): Detection => DETECTIONS.find((detection) => detection.id === id)!;
+    const threshold = (id: string): number => thresholds[byId(id).threshold.key];
     const requests = (selector: string) => `sum(increase(apiserver_request_total{${selector}}[${window}]))`;
 
     const audit: PrometheusAlertRule[] = [
         rule(
             byId("sidecar-exec"),
-            `${requests('resource="pods",subresource=~"exec|attach|portforward"')} >= ${t("sidecar-exec")}`,
+            `${requests('resource="pods",subresource=~"exec|attach|portforward"')} >= ${threshold("sidecar-exec")}`,
             undefined,
             {
                 scope: "cluster",
@@ -70,59 +70,61 @@ export function prometheusRuleGroups(
         ),
         rule(
             byId("rbac-change"),
-            `${requests(`group="rbac.authorization.k8s.io",verb=~"${WRITE_VERBS}"`)} >= ${t("rbac-change")}`,
+            `${requests(`group="rbac.authorization.k8s.io",verb=~"${WRITE_VERBS}"`)} >= ${threshold("rbac-change")}`,
             undefined,
             { scope: "cluster" },
         ),
         rule(
             byId("network-policy-change"),
-            `${requests(`resource="networkpolicies",verb=~"${WRITE_VERBS}"`)} >= ${t("network-policy-change")}`,
+            `${requests(`resource="networkpolicies",verb=~"${WRITE_VERBS}"`)} >= ${threshold("network-policy-change")}`,
             undefined,
             { scope: "cluster" },
         ),
         rule(
             byId("namespace-security-change"),
-            `${requests('resource="namespaces",subresource="",verb=~"PUT|PATCH|DELETE|APPLY"')} >= ${t("namespace-security-change")}`,
+            `${requests('resource="namespaces",subresource="",verb=~"PUT|PATCH|DELETE|APPLY"')} >= ${threshold("namespace-security-change")}`,
             undefined,
             { scope: "cluster" },
         ),
-        rule(byId("denied-requests"), `${requests('code=~"401|403"')} >= ${t("denied-requests")}`, undefined, { scope: "cluster" }),
+        rule(byId("denied-requests"), `${requests('code=~"401|403"')} >= ${threshold("denied-requests")}`, undefined, { scope: "cluster" }),
     ];
 
     const health: PrometheusAlertRule[] = [];
     for (const instance of instances) {
         const names = objectNames(instance);
-        const ns = instance.namespace;
+        const namespace = instance.namespace;
         if (instance.topology === "primary-secondaries")
             health.push(
                 rule(
                     byId("secondaries-below-minimum"),
-                    `kube_deployment_status_replicas_available{namespace="${ns}",deployment="${names.secondaries}"} < ${instance.autoscaling.minReplicas}`,
-                    `${t("secondaries-below-minimum")}m`,
+                    `kube_deployment_status_replicas_available{namespace="${namespace}",deployment="${names.secondaries}"} < ${instance.autoscaling.minReplicas}`,
+                    `${threshold("secondaries-below-minimum")}m`,
                 ),
             );
         const statefulSet = instance.topology === "single" ? names.standalone : names.primary;
         health.push(
             rule(
                 byId("primary-not-ready"),
-                `kube_statefulset_status_replicas_ready{namespace="${ns}",statefulset="${statefulSet}"} < 1`,
-                `${t("primary-not-ready")}m`,
+                `kube_statefulset_status_replicas_ready{namespace="${namespace}",statefulset="${statefulSet}"} < 1`,
+                `${threshold("primary-not-ready")}m`,
             ),
         );
         health.push(
             rule(
                 byId("volume-usage"),
-                `100 * kubelet_volume_stats_used_bytes{namespace="${ns}",persistentvolumeclaim=~"${regexOf([names.configClaim, names.archiveClaim, names.databaseClaim])}"} / kubelet_volume_stats_capacity_bytes{namespace="${ns}",persistentvolumeclaim=~"${regexOf([names.configClaim, names.archiveClaim, names.databaseClaim])}"} >= ${t("volume-usage")}`,
+                `100 * kubelet_volume_stats_used_bytes{namespace="${namespace}",persistentvolumeclaim=~"${regexOf([names.configClaim, names.archiveClaim, names.databaseClaim])}"} / kubelet_volume_stats_capacity_bytes{namespace="${namespace}",persistentvolumeclaim=~"${regexOf([names.configClaim, names.archiveClaim, names.databaseClaim])}"} >= ${threshold("volume-usage")}`,
                 "10m",
             ),
         );
         if (instance.archiving.enabled)
-            health.push(rule(byId("archiver-failed"), `kube_job_status_failed{namespace="${ns}",job_name=~"${names.archiver}-.*"} > 0`));
+            health.push(
+                rule(byId("archiver-failed"), `kube_job_status_failed{namespace="${namespace}",job_name=~"${names.archiver}-.*"} > 0`),
+            );
     }
     health.push(
         rule(
             byId("container-restarts"),
-            `increase(kube_pod_container_status_restarts_total{namespace=~"${namespaces}"}[15m]) >= ${t("container-restarts")}`,
+            `increase(kube_pod_container_status_restarts_total{namespace=~"${namespaces}"}[15m]) >= ${threshold("container-restarts")}`,
         ),
     );
 
@@ -131,8 +133,8 @@ export function prometheusRuleGroups(
     const zScore = (series: string, band: number) =>
         `(${series} - avg_over_time(${series}[1d:5m])) / stddev_over_time(${series}[1d:5m]) > ${band}`;
     const anomaly: PrometheusAlertRule[] = [
-        rule(byId("node-cpu-anomaly"), zScore(cpu, t("node-cpu-anomaly")), "15m"),
-        rule(byId("node-memory-anomaly"), zScore(memory, t("node-memory-anomaly")), "15m"),
+        rule(byId("node-cpu-anomaly"), zScore(cpu, threshold("node-cpu-anomaly")), "15m"),
+        rule(byId("node-memory-anomaly"), zScore(memory, threshold("node-memory-anomaly")), "15m"),
     ];
     return [
         { name: "xroad-sidecar-audit", rules: audit },

@@ -44,9 +44,9 @@ export class SidecarInstance extends pulumi.ComponentResource {
         const labels = instanceLabels(instance, version);
         const child = { parent: this };
 
-        const ns = createSidecarNamespace(`${name}-ns`, { name: instance.namespace, labels, protectData }, child);
+        const namespaceObject = createSidecarNamespace(`${name}-ns`, { name: instance.namespace, labels, protectData }, child);
         // Every object names the namespace through the Namespace's output, so it is created after it.
-        const namespace = ns.metadata.name;
+        const namespace = namespaceObject.metadata.name;
         const database = databaseConnection(instance, platform);
 
         const credentials = new SidecarCredentials(
