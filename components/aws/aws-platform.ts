@@ -160,7 +160,7 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
                 clusterName,
                 vpcId: network.vpcId,
                 retentionInDays: settings.logRetentionDays,
-                logsKeyArn: keys.arns.logs,
+                kmsKeyArn: keys.arns.logs,
                 accountId,
                 protectData,
             },
@@ -260,7 +260,7 @@ export class AwsPlatform extends pulumi.ComponentResource implements Platform {
             {
                 clusterName,
                 retentionInDays: settings.logRetentionDays,
-                logsKeyArn: keys.arns.logs,
+                kmsKeyArn: keys.arns.logs,
                 ...oidc,
                 partition,
                 addonVersion: release.eksAddonVersions["amazon-cloudwatch-observability"],

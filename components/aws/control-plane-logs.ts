@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { encryptedLogGroup } from "./log-group";
+import { LogGroupKeeping, encryptedLogGroup } from "./log-group";
 
 /** The log group EKS writes control-plane logs to; its name is fixed by EKS. */
 export function controlPlaneLogGroupName(clusterName: string): string {
@@ -13,13 +13,8 @@ export function controlPlaneLogGroupName(clusterName: string): string {
  */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
-export interface ControlPlaneLogsArgs {
+export interface ControlPlaneLogsArgs extends LogGroupKeeping {
     clusterName: string;
-    retentionInDays: number;
-    /** KMS key of the log group (the logs key, whose policy admits CloudWatch Logs). */
-    kmsKeyArn: pulumi.Input<string>;
-    /** The audit trail outlives `pulumi destroy` unless the stack says otherwise (protect and retainOnDelete). */
-    protectData: boolean;
 }
 
 /**

@@ -1,21 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { encryptedLogGroup } from "./log-group";
+import { LogGroupKeeping, encryptedLogGroup } from "./log-group";
 import { policyDocument } from "./policy-document";
 
 function flowLogGroupName(clusterName: string): string {
     return `/aws/vpc/${clusterName}/flow-logs`;
 }
 
-export interface FlowLogsArgs {
+export interface FlowLogsArgs extends LogGroupKeeping {
     clusterName: string;
     vpcId: pulumi.Input<string>;
-    retentionInDays: number;
-    /** The logs key (its policy admits CloudWatch Logs). */
-    logsKeyArn: pulumi.Input<string>;
     accountId: pulumi.Input<string>;
-    /** The audit trail outlives `pulumi destroy` unless the stack says otherwise (protect and retainOnDelete). */
-    protectData: boolean;
 }
 
 /**
@@ -33,7 +28,7 @@ export class FlowLogs extends pulumi.ComponentResource {
             {
                 logGroupName: flowLogGroupName(args.clusterName),
                 retentionInDays: args.retentionInDays,
-                kmsKeyArn: args.logsKeyArn,
+                kmsKeyArn: args.kmsKeyArn,
                 protectData: args.protectData,
             },
             this,

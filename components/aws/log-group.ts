@@ -1,14 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 
-export interface EncryptedLogGroupArgs {
-    /** The name the writing service expects (EKS, VPC flow logs, RDS and Container Insights each fix theirs). */
-    logGroupName: pulumi.Input<string>;
+/** How the stack keeps every log group it creates: the components that own one take these. */
+export interface LogGroupKeeping {
     retentionInDays: number;
     /** The logs key, whose policy admits CloudWatch Logs. */
     kmsKeyArn: pulumi.Input<string>;
     /** The audit trail outlives `pulumi destroy` unless the stack says otherwise (protect and retainOnDelete). */
     protectData: boolean;
+}
+
+export interface EncryptedLogGroupArgs extends LogGroupKeeping {
+    /** The name the writing service expects (EKS, VPC flow logs, RDS and Container Insights each fix theirs). */
+    logGroupName: pulumi.Input<string>;
     /** The control-plane group states the class; unset leaves it to CloudWatch's default (also STANDARD). */
     logGroupClass?: "STANDARD";
 }

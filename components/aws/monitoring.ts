@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { encryptedLogGroup } from "./log-group";
+import { LogGroupKeeping, encryptedLogGroup } from "./log-group";
 import { ClusterOidc } from "./irsa-role";
 import { addonWithRole } from "./managed-addon";
 import { managedPolicyArn } from "./policy-document";
@@ -13,15 +13,10 @@ export function containerInsightsLogGroupName(clusterName: string, group: (typeo
     return `/aws/containerinsights/${clusterName}/${group}`;
 }
 
-export interface MonitoringArgs extends ClusterOidc {
+export interface MonitoringArgs extends ClusterOidc, LogGroupKeeping {
     clusterName: string;
-    retentionInDays: number;
-    /** The logs key (its policy admits CloudWatch Logs). */
-    logsKeyArn: pulumi.Input<string>;
     partition: pulumi.Input<string>;
     addonVersion?: string;
-    /** The audit trail outlives `pulumi destroy` unless the stack says otherwise (protect and retainOnDelete). */
-    protectData: boolean;
 }
 
 /**
@@ -41,7 +36,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 {
                     logGroupName: containerInsightsLogGroupName(args.clusterName, group),
                     retentionInDays: args.retentionInDays,
-                    kmsKeyArn: args.logsKeyArn,
+                    kmsKeyArn: args.kmsKeyArn,
                     protectData: args.protectData,
                 },
                 this,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as containerservice from "@pulumi/azure-native/containerservice";
+import { ThreatDetectionMode } from "../../config/alerts";
 import * as time from "@pulumiverse/time";
 import {
     AKS_DNS_SERVICE_IP,
@@ -68,7 +69,7 @@ export interface AksClusterArgs {
      * sensor's data to the stack's workspace; `existing`: the organisation manages the profile (often through
      * Azure Policy), so the stack neither sets nor resets it; `off`: unset.
      */
-    defender: "create" | "existing" | "off";
+    defender: ThreatDetectionMode;
     tags: Record<string, string>;
 }
 
