@@ -49,6 +49,8 @@ export const CLUSTER_SCOPED_KINDS = new Set([
     "PriorityClass",
     "MutatingWebhookConfiguration",
     "ValidatingWebhookConfiguration",
+    "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding",
     "CSIDriver",
     "IngressClass",
     "RuntimeClass",

@@ -17,6 +17,7 @@ import { createConsumerLoadBalancer, createConsumerService, createPublicService 
 import { consumerPorts } from "./probes";
 import { SidecarNetworkPolicies } from "./network-policies";
 import { MessageLogArchiver } from "./archiver";
+import { ArchiverAdmission } from "./archiver-admission";
 
 export interface SidecarInstanceArgs extends Pick<SidecarPodArgs, "instance" | "release" | "platform"> {
     /**
@@ -160,6 +161,13 @@ export class SidecarInstance extends pulumi.ComponentResource {
         const binding = platform.archives[instance.name];
         let archive: pulumi.Input<string>;
         if (instance.archiving.enabled && binding) {
+            // Only the archiver may run as its ServiceAccount (review azure.md B2): the policy is in force before the
+            // ServiceAccount the cloud identity trusts exists, and goes after it on destroy.
+            const admission = new ArchiverAdmission(
+                `${name}-archiver-admission`,
+                { namespace: instance.namespace, serviceAccountName: binding.serviceAccountName, labels },
+                child,
+            );
             new MessageLogArchiver(
                 `${name}-archiver`,
                 {
@@ -172,7 +180,7 @@ export class SidecarInstance extends pulumi.ComponentResource {
                     serverRole,
                     cronJobName: names.archiver,
                 },
-                child,
+                { ...child, dependsOn: [admission] },
             );
             archive =
                 binding.kind === "s3"

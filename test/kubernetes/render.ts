@@ -59,6 +59,8 @@ export interface KubeKinds {
     Service: Out.core.v1.Service;
     ServiceAccount: Out.core.v1.ServiceAccount;
     StatefulSet: Out.apps.v1.StatefulSet;
+    ValidatingAdmissionPolicy: Out.admissionregistration.v1.ValidatingAdmissionPolicy;
+    ValidatingAdmissionPolicyBinding: Out.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 }
 export type KubeKind = keyof KubeKinds;
 
