@@ -18,7 +18,9 @@ export const EKS_ADDONS = [
 ] as const;
 export type EksAddonName = (typeof EKS_ADDONS)[number];
 
-const KUBERNETES_MINOR = /^1\.(2[89]|3\d)$/;
+// From 1.30: admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy, which guards the archiver's ServiceAccount
+// (components/kubernetes/archiver-admission.ts), is GA there (Kubernetes 1.30 release notes, KEP-3488).
+const KUBERNETES_MINOR = /^1\.3\d$/;
 const DEFAULT_KUBERNETES_VERSION = "1.33";
 const DEFAULT_AUTOSCALER_TAG = "v1.33.1";
 const CHART_VERSION = /^v?\d+\.\d+\.\d+$/;
@@ -60,7 +62,11 @@ const releaseShape = {
         { description: "Sidecar image repository; NIIS publishes to Docker Hub. Override for a mirror." },
     ),
     kubernetesVersion: withDefault(
-        versionText({ pattern: KUBERNETES_MINOR, allowed: 'a quoted Kubernetes minor version from 1.28 to 1.39, such as "1.33"' }),
+        versionText({
+            pattern: KUBERNETES_MINOR,
+            allowed:
+                'a quoted Kubernetes minor version from 1.30 (ValidatingAdmissionPolicy v1 guards the archiver\'s identity) to 1.39, such as "1.33"',
+        }),
         DEFAULT_KUBERNETES_VERSION,
         { description: "Kubernetes minor version of the managed cluster (EKS, AKS)." },
     ),

@@ -55,6 +55,12 @@ describe("stack configuration", () => {
         ]);
     });
 
+    it("rejects a Kubernetes minor version without ValidatingAdmissionPolicy v1, saying what needs it", () => {
+        assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:release:\n    kubernetesVersion: "1.29"\n`), [
+            `xroad-sidecar:release.kubernetesVersion: "1.29" is not valid; allowed: a quoted Kubernetes minor version from 1.30 (ValidatingAdmissionPolicy v1 guards the archiver's identity) to 1.39, such as "1.33"`,
+        ]);
+    });
+
     it("rejects image combinations NIIS does not publish", () => {
         // No slim ee image exists at all, and no fo image for the load-balanced topology (X-Road #3460).
         assert.deepEqual(errorsOf(`${existing}  xroad-sidecar:instances:\n    - name: a\n      variant: ee\n`), [
