@@ -121,7 +121,10 @@ interface ArgsByType {
     "azure-native:storage:FileShare": azure.storage.FileShareArgs;
     "azure-native:storage:ManagementPolicy": azure.storage.ManagementPolicyArgs;
     "azure-native:storage:StorageAccount": azure.storage.StorageAccountArgs;
+    "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy": k8s.admissionregistration.v1.ValidatingAdmissionPolicyArgs;
+    "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding": k8s.admissionregistration.v1.ValidatingAdmissionPolicyBindingArgs;
     "kubernetes:apps/v1:Deployment": k8s.apps.v1.DeploymentArgs;
+    "kubernetes:batch/v1:CronJob": k8s.batch.v1.CronJobArgs;
     "kubernetes:apps/v1:StatefulSet": k8s.apps.v1.StatefulSetArgs;
     "kubernetes:core/v1:ConfigMap": k8s.core.v1.ConfigMapArgs;
     "kubernetes:core/v1:Namespace": k8s.core.v1.NamespaceArgs;

@@ -10,6 +10,7 @@ import { writePlan } from "../../plan/write";
 import { isSecretValue } from "../../plan/mocks/secret";
 import { componentTree, countsByType } from "../../plan/summary";
 import { npmScriptNodeArgs } from "../npm-script";
+import { ofType } from "../plan-helpers";
 
 const projectDir = path.resolve(__dirname, "../..");
 
@@ -108,6 +109,31 @@ describe("offline plan", () => {
                     assert.ok(!names.has(id), `${id} written twice`);
                     names.add(id);
                 }
+            });
+
+            it("guards each archiver's ServiceAccount with an admission policy bound to its namespace, and only those", () => {
+                const archivers = ofType(plan.resources, "kubernetes:batch/v1:CronJob").map((c) => ({
+                    namespace: c.props.metadata.namespace,
+                    serviceAccount: c.props.spec.jobTemplate.spec.template.spec.serviceAccountName,
+                }));
+                const policies = ofType(plan.resources, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy");
+                const bindings = ofType(plan.resources, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding");
+                assert.equal(policies.length, archivers.length);
+                assert.equal(bindings.length, archivers.length);
+                for (const { namespace, serviceAccount } of archivers) {
+                    const name = `${namespace}-archiver-identity`;
+                    const policy = policies.find((p) => p.props.metadata.name === name);
+                    const binding = bindings.find((b) => b.props.metadata.name === name);
+                    assert.ok(policy && binding, `${name} for the archiver in ${namespace}`);
+                    assert.equal(policy.props.spec.failurePolicy, "Fail");
+                    assert.deepEqual(policy.props.spec.matchConstraints.namespaceSelector.matchLabels, {
+                        "kubernetes.io/metadata.name": namespace,
+                    });
+                    assert.ok(policy.props.spec.variables.some((v) => v.expression.includes(JSON.stringify(serviceAccount))));
+                    assert.equal(binding.props.spec.policyName, name);
+                    assert.deepEqual(binding.props.spec.validationActions, ["Deny", "Audit"]);
+                }
+                if (stack !== "existing") assert.ok(archivers.length > 0, "the cloud stacks archive");
             });
 
             it("never writes a secret value in plain text", () => {
