@@ -29,6 +29,8 @@ export const CLUSTER_ROLE = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole
 export const ROLE = "kubernetes:rbac.authorization.k8s.io/v1:Role";
 export const HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
 export const HELM_CHARTS = ["kubernetes:helm.sh/v3:Chart", "kubernetes:helm.sh/v4:Chart"];
+export const VALIDATING_ADMISSION_POLICY = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy";
+export const VALIDATING_ADMISSION_POLICY_BINDING = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding";
 export const VPA = "kubernetes:autoscaling.k8s.io/v1:VerticalPodAutoscaler";
 
 /** HPA tokens: the GA v2 and v1, plus the removed v2beta versions older clusters still served. */

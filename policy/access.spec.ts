@@ -1,13 +1,15 @@
 import * as assert from "node:assert/strict";
 import {
     aksRbacLocalAccounts,
+    archiverIdentityAdmission,
     eksClusterAccessLeastPrivilege,
     noClusterAdminBinding,
     noDashboard,
     noDefaultNamespace,
     noWildcardRbac,
 } from "./access";
-import { RESOURCES, deployment, k8s, messages, toEngine } from "./testing/harness";
+import { FakeResource, ManifestObject, RESOURCES, deployment, k8s, messages, toEngine } from "./testing/harness";
+import { ARCHIVER_IDENTITY_REQUESTS, ARCHIVER_SERVICE_ACCOUNT } from "./xroad/archiver";
 
 const binding = (kind: string, roleRef: Record<string, string>, subjects: Record<string, string>[]) =>
     k8s({
@@ -266,5 +268,119 @@ describe("aks-rbac-local-accounts (guide §4.1, §4.2)", () => {
                 .length,
             1,
         );
+    });
+});
+
+describe("xroad-archiver-identity-admission (guide §4.3, §10; review azure.md B2)", () => {
+    const ns = "xroad-sidecar";
+    const archiver = (namespace = ns, field: "serviceAccountName" | "serviceAccount" = "serviceAccountName") =>
+        k8s({
+            apiVersion: "batch/v1",
+            kind: "CronJob",
+            metadata: { name: "sidecar-archiver", namespace },
+            spec: {
+                schedule: "15 */4 * * *",
+                jobTemplate: {
+                    spec: { template: { spec: { [field]: ARCHIVER_SERVICE_ACCOUNT, containers: [{ name: "archiver", image: "x" }] } } },
+                },
+            },
+        });
+    const byName = { matchLabels: { "kubernetes.io/metadata.name": ns } };
+    type PolicyChange = (spec: Record<string, unknown>) => void;
+    const vap = (change: PolicyChange = () => undefined): FakeResource => {
+        const spec: Record<string, unknown> = {
+            failurePolicy: "Fail",
+            matchConstraints: {
+                namespaceSelector: byName,
+                resourceRules: ARCHIVER_IDENTITY_REQUESTS.map((r) => ({
+                    apiGroups: [r.apiGroup],
+                    apiVersions: ["v1"],
+                    operations: [...r.operations],
+                    resources: [...r.resources],
+                })),
+            },
+            variables: [{ name: "runsAsArchiver", expression: `object.spec.serviceAccountName == "${ARCHIVER_SERVICE_ACCOUNT}"` }],
+            validations: [
+                { expression: "!variables.runsAsArchiver || authorizer.group('').resource('serviceaccounts').check('use').allowed()" },
+            ],
+        };
+        change(spec);
+        const manifest: ManifestObject = {
+            apiVersion: "admissionregistration.k8s.io/v1",
+            kind: "ValidatingAdmissionPolicy",
+            metadata: { name: `${ns}-archiver-identity` },
+            spec,
+        };
+        return k8s(manifest);
+    };
+    const binding = (spec: Record<string, unknown> = {}) =>
+        k8s({
+            apiVersion: "admissionregistration.k8s.io/v1",
+            kind: "ValidatingAdmissionPolicyBinding",
+            metadata: { name: `${ns}-archiver-identity` },
+            spec: {
+                policyName: `${ns}-archiver-identity`,
+                validationActions: ["Deny", "Audit"],
+                matchResources: { namespaceSelector: byName },
+                ...spec,
+            },
+        });
+    const flagged = (detail: string, namespace = ns) =>
+        `CronJob sidecar-archiver runs as ServiceAccount ${ARCHIVER_SERVICE_ACCOUNT} in namespace ${namespace}, but admission does not keep others from running as it: ${detail}`;
+
+    it("passes an archiver whose namespace a bound, failing-closed policy guards, and stacks without an archiver", async () => {
+        assert.deepEqual(await messages(archiverIdentityAdmission, [archiver(), vap(), binding()]), []);
+        // Unset failurePolicy is Fail; a binding without matchResources applies in every namespace the policy selects.
+        assert.deepEqual(
+            await messages(archiverIdentityAdmission, [
+                archiver(),
+                vap((s) => delete s.failurePolicy),
+                binding({ matchResources: undefined }),
+            ]),
+            [],
+        );
+        const other = k8s(
+            deployment("tools", ns, { serviceAccountName: "default", containers: [{ name: "x", image: "x", resources: RESOURCES }] }),
+        );
+        assert.deepEqual(await messages(archiverIdentityAdmission, [other]), []);
+    });
+
+    it("flags an archiver with no policy naming its ServiceAccount, by either field", async () => {
+        assert.deepEqual(await messages(archiverIdentityAdmission, [archiver()]), [flagged("no ValidatingAdmissionPolicy names it")]);
+        assert.deepEqual(await messages(archiverIdentityAdmission, [archiver(ns, "serviceAccount"), binding()]), [
+            flagged("no ValidatingAdmissionPolicy names it"),
+        ]);
+    });
+
+    it("flags a policy that misses a way to act as the ServiceAccount, or admits on error", async () => {
+        const noTokens = vap((s) => {
+            const constraints = s.matchConstraints as { resourceRules: { resources: string[] }[] };
+            constraints.resourceRules = constraints.resourceRules.filter((r) => !r.resources.includes("serviceaccounts/token"));
+        });
+        assert.deepEqual(await messages(archiverIdentityAdmission, [archiver(), noTokens, binding()]), [
+            flagged(`${ns}-archiver-identity does not match core/serviceaccounts/token CREATE`),
+        ]);
+        assert.deepEqual(await messages(archiverIdentityAdmission, [archiver(), vap((s) => (s.failurePolicy = "Ignore")), binding()]), [
+            flagged(`${ns}-archiver-identity has failurePolicy Ignore, so an error admits the request`),
+        ]);
+    });
+
+    it("flags a policy that is not bound with Deny to the archiver's namespace", async () => {
+        const unbound = `no binding of ${ns}-archiver-identity with validationActions Deny selects namespace ${ns}`;
+        assert.deepEqual(await messages(archiverIdentityAdmission, [archiver(), vap()]), [flagged(unbound)]);
+        assert.deepEqual(
+            await messages(archiverIdentityAdmission, [archiver(), vap(), binding({ validationActions: ["Warn", "Audit"] })]),
+            [flagged(unbound)],
+        );
+        const elsewhere = { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "other" } } };
+        assert.deepEqual(await messages(archiverIdentityAdmission, [archiver(), vap(), binding({ matchResources: elsewhere })]), [
+            flagged(unbound),
+        ]);
+        assert.deepEqual(await messages(archiverIdentityAdmission, [archiver("xroad-other"), vap(), binding()]), [
+            flagged(
+                `${ns}-archiver-identity does not select namespace xroad-other; no binding of ${ns}-archiver-identity with validationActions Deny selects namespace xroad-other`,
+                "xroad-other",
+            ),
+        ]);
     });
 });

@@ -2,8 +2,11 @@
  * guide §4: user accounts. Access goes through the cloud's IAM integrated with Kubernetes RBAC (§4.1, §4.2),
  * least privilege per namespace (§4.3), and no Kubernetes Dashboard with a cluster-admin token (§4.4).
  */
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { configOf, effectiveNamespace, guide, isNamespaced } from "./common";
+import { ARCHIVER_IDENTITY_REQUESTS, ARCHIVER_SERVICE_ACCOUNT } from "./xroad/archiver";
+import { namespaceOf, namespaceResource, ofTypes, props } from "./stack-helpers";
+import { selectorMatches } from "../kubernetes-model/selectors";
 import {
     CLUSTER_ROLE,
     CLUSTER_ROLE_BINDING,
@@ -13,6 +16,8 @@ import {
     NAMESPACE,
     ROLE,
     ROLE_BINDING,
+    VALIDATING_ADMISSION_POLICY,
+    VALIDATING_ADMISSION_POLICY_BINDING,
 } from "../kubernetes-model/types";
 import { Obj, allContainers, asArray, asObj, asString, isWorkload, podTemplate } from "../kubernetes-model/workloads";
 
@@ -279,6 +284,105 @@ export const aksRbacLocalAccounts: ResourceValidationPolicy = {
     },
 };
 
+/** Whether the pod template of a workload (or PodTemplate) runs as `serviceAccount`, by the field or its deprecated alias. */
+function runsAs(r: PolicyResource, serviceAccount: string): boolean {
+    const spec = podTemplate(r.type, props(r))?.spec;
+    return spec !== undefined && (asString(spec.serviceAccountName) === serviceAccount || asString(spec.serviceAccount) === serviceAccount);
+}
+
+/** The namespace's labels as admission sees them: its declared ones, and the name label the API server sets. */
+function namespaceLabels(resources: PolicyResource[], namespace: string): Record<string, string> {
+    const declared = asObj(asObj(namespaceResource(resources, namespace)?.props.metadata)?.labels) ?? {};
+    const labels: Record<string, string> = {};
+    for (const [k, v] of Object.entries(declared)) if (typeof v === "string") labels[k] = v;
+    return { ...labels, "kubernetes.io/metadata.name": namespace };
+}
+
+/** An absent namespace selector selects every namespace. */
+function selectsNamespace(selector: unknown, labels: Record<string, string>): boolean {
+    return selector === undefined || selector === null || selectorMatches(asObj(selector), labels);
+}
+
+/** The requests of ARCHIVER_IDENTITY_REQUESTS that no rule of the policy matches, as `group/resource OPERATION`. */
+function uncoveredRequests(policy: Obj): string[] {
+    const rules = asArray(asObj(asObj(policy.spec)?.matchConstraints)?.resourceRules);
+    const has = (list: unknown, value: string) => Array.isArray(list) && (list.includes("*") || list.includes(value));
+    const missing: string[] = [];
+    for (const { apiGroup, resources, operations } of ARCHIVER_IDENTITY_REQUESTS)
+        for (const resource of resources)
+            for (const operation of operations) {
+                const [main] = resource.split("/");
+                const covered = rules.some(
+                    (r) =>
+                        has(r.apiGroups, apiGroup) &&
+                        (has(r.apiVersions, "v1") || has(r.apiVersions, "*")) &&
+                        has(r.operations, operation) &&
+                        (has(r.resources, resource) || (resource.includes("/") && has(r.resources, `${main}/*`))),
+                );
+                if (!covered) missing.push(`${apiGroup === "" ? "core" : apiGroup}/${resource} ${operation}`);
+            }
+    return missing;
+}
+
+/** Whether some variable or validation of the policy names the ServiceAccount as a CEL string literal. */
+function namesServiceAccount(policy: Obj, serviceAccount: string): boolean {
+    const spec = asObj(policy.spec);
+    const expressions = [...asArray(spec?.variables), ...asArray(spec?.validations)].map((e) => asString(e.expression) ?? "");
+    return expressions.some((e) => e.includes(`"${serviceAccount}"`) || e.includes(`'${serviceAccount}'`));
+}
+
+export const archiverIdentityAdmission: StackValidationPolicy = {
+    name: "xroad-archiver-identity-admission",
+    description:
+        "Only the archiver runs as its ServiceAccount, the identity the cloud trusts to write the message-log archive: a ValidatingAdmissionPolicy that fails closed, bound with Deny to the archiver's namespace, covers every pod, workload, ephemeral container and token request and names the ServiceAccount (guide §4.3, §10; review azure.md B2).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Create the archiver through components/kubernetes/archiver.ts with ArchiverAdmission (components/kubernetes/archiver-admission.ts), or add a ValidatingAdmissionPolicy (failurePolicy Fail) matching pods, pods/ephemeralcontainers, podtemplates, replicationcontrollers, deployments, replicasets, statefulsets, daemonsets, jobs and cronjobs (CREATE, UPDATE) and serviceaccounts/token (CREATE) that refuses the archiver's ServiceAccount to all but the verb 'use' and the cronjob- and job-controller, and a binding with validationActions [Deny] selecting the namespace. Kubernetes 1.30 or later.",
+    ...guide("4.3", "archives", "xroad"),
+    validateStack: (args, report) => {
+        const policies = ofTypes(args.resources, VALIDATING_ADMISSION_POLICY);
+        const bindings = ofTypes(args.resources, VALIDATING_ADMISSION_POLICY_BINDING);
+        const reported = new Set<string>();
+        for (const w of args.resources.filter((r) => runsAs(r, ARCHIVER_SERVICE_ACCOUNT))) {
+            const namespace = namespaceOf(w);
+            if (reported.has(namespace)) continue;
+            const labels = namespaceLabels(args.resources, namespace);
+            const problems: string[] = [];
+            const guarding = policies.filter((p) => namesServiceAccount(props(p), ARCHIVER_SERVICE_ACCOUNT));
+            const guards = guarding.some((p) => {
+                const spec = asObj(props(p).spec) ?? {};
+                const name = asString(asObj(props(p).metadata)?.name);
+                const missing = uncoveredRequests(props(p));
+                const failurePolicy = asString(spec.failurePolicy) ?? "Fail";
+                const bound = bindings.some((b) => {
+                    const bspec = asObj(props(b).spec) ?? {};
+                    const actions = bspec.validationActions;
+                    return (
+                        asString(bspec.policyName) === name &&
+                        Array.isArray(actions) &&
+                        actions.includes("Deny") &&
+                        selectsNamespace(asObj(bspec.matchResources)?.namespaceSelector, labels)
+                    );
+                });
+                const selected = selectsNamespace(asObj(spec.matchConstraints)?.namespaceSelector, labels);
+                if (missing.length > 0) problems.push(`${name} does not match ${missing.join(", ")}`);
+                if (failurePolicy !== "Fail") problems.push(`${name} has failurePolicy ${failurePolicy}, so an error admits the request`);
+                if (!selected) problems.push(`${name} does not select namespace ${namespace}`);
+                if (!bound) problems.push(`no binding of ${name} with validationActions Deny selects namespace ${namespace}`);
+                return missing.length === 0 && failurePolicy === "Fail" && selected && bound;
+            });
+            if (guards) continue;
+            reported.add(namespace);
+            const detail = guarding.length === 0 ? "no ValidatingAdmissionPolicy names it" : problems.join("; ");
+            report(
+                `${w.type.split(":").pop()} ${asString(asObj(props(w).metadata)?.name) ?? w.name} runs as ServiceAccount ${ARCHIVER_SERVICE_ACCOUNT} in namespace ${namespace}, but admission does not keep others from running as it: ${detail}`,
+                w.urn,
+            );
+        }
+    },
+};
+
 export const accessPolicies = [
     noClusterAdminBinding,
     noWildcardRbac,
@@ -286,4 +390,5 @@ export const accessPolicies = [
     noDashboard,
     eksClusterAccessLeastPrivilege,
     aksRbacLocalAccounts,
+    archiverIdentityAdmission,
 ];

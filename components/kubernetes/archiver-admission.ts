@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { ARCHIVER_IDENTITY_REQUESTS } from "../../policy/xroad/archiver";
 
 /**
  * The kube-controller-manager identities that turn the archiver CronJob into Jobs and the Jobs into Pods. With
@@ -23,6 +24,9 @@ const NODES_GROUP = "system:nodes";
  * (AmazonEKSEditPolicy, the custom operator role of components/azure/operator-role.ts) list their verbs and do not.
  */
 export const USE_VERB = "use";
+
+/** Set by the API server on every namespace; namespace operators cannot change it. */
+const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
 /** Where each matched resource keeps the pod spec that names the ServiceAccount. */
 const POD_SPEC_PATHS: readonly { resource: string; path: string }[] = [
@@ -68,26 +72,17 @@ function archiverAdmissionPolicySpec(args: ArchiverAdmissionArgs): k8s.types.inp
         failurePolicy: "Fail",
         matchConstraints: {
             matchPolicy: "Equivalent",
-            namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.namespace } },
-            resourceRules: [
-                {
-                    apiGroups: [""],
-                    apiVersions: ["v1"],
-                    operations: ["CREATE", "UPDATE"],
-                    // pods/ephemeralcontainers: `kubectl debug` adds a container, with the pod's token, to a running pod.
-                    resources: ["pods", "pods/ephemeralcontainers", "podtemplates", "replicationcontrollers"],
-                },
-                {
-                    apiGroups: ["apps"],
-                    apiVersions: ["v1"],
-                    operations: ["CREATE", "UPDATE"],
-                    resources: ["deployments", "replicasets", "statefulsets", "daemonsets"],
-                },
-                { apiGroups: ["batch"], apiVersions: ["v1"], operations: ["CREATE", "UPDATE"], resources: ["jobs", "cronjobs"] },
-                // The TokenRequest API: `kubectl create token <sa> --audience sts.amazonaws.com` is the archiver's identity
-                // without any pod, and Kubernetes' `edit` role (so AmazonEKSEditPolicy) may call it.
-                { apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["serviceaccounts/token"] },
-            ],
+            namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: args.namespace } },
+            // pods/ephemeralcontainers: `kubectl debug` adds a container, with the pod's token, to a running pod;
+            // serviceaccounts/token: `kubectl create token <sa> --audience sts.amazonaws.com` is the identity without any
+            // pod; Kubernetes' `edit` role may call it (bootstrap policy `system:aggregate-to-edit`), and EKS documents
+            // AmazonEKSEditPolicy as similar to `edit` (EKS API reference, AccessPolicy).
+            resourceRules: ARCHIVER_IDENTITY_REQUESTS.map(({ apiGroup, resources, operations }) => ({
+                apiGroups: [apiGroup],
+                apiVersions: ["v1"],
+                operations: [...operations],
+                resources: [...resources],
+            })),
         },
         // Evaluated lazily by the API server, in this order; each is total over every matched request.
         variables: [
@@ -169,12 +164,13 @@ export class ArchiverAdmission extends pulumi.ComponentResource {
             {
                 metadata: { name: objectName, labels: args.labels },
                 spec: {
-                    policyName: this.policy.metadata.name,
+                    // The name itself, known before the policy exists, so a preview's policy check can match the two.
+                    policyName: objectName,
                     validationActions: ["Deny", "Audit"],
-                    matchResources: { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.namespace } } },
+                    matchResources: { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: args.namespace } } },
                 },
             },
-            { parent: this },
+            { parent: this, dependsOn: [this.policy] },
         );
         this.registerOutputs({ policy: objectName });
     }

@@ -12,3 +12,29 @@ export const ARCHIVE_MOUNT_PATH = "/var/lib/xroad";
  * 0027) and removes uploaded files, which needs write access to directories only their owner has.
  */
 export const ARCHIVER_UID = XROAD_UID;
+
+/** One group of resources an admission rule names, as in a ValidatingAdmissionPolicy's `resourceRules`. */
+export interface AdmissionResources {
+    apiGroup: string;
+    /** `resource` or `resource/subresource`. */
+    resources: readonly string[];
+    operations: readonly ("CREATE" | "UPDATE")[];
+}
+
+/**
+ * Every request by which a caller acts as a ServiceAccount of a namespace (review azure.md B2): the objects whose
+ * pod spec names it (Pod, PodTemplate, ReplicationController, the apps and batch workloads), the ephemeral
+ * containers added to a running pod (`kubectl debug`), and the TokenRequest API (`kubectl create token`). The
+ * archiver's ValidatingAdmissionPolicy (components/kubernetes/archiver-admission.ts) matches exactly these, and the
+ * policy `xroad-archiver-identity-admission` checks that a policy guarding the archiver covers them all.
+ */
+export const ARCHIVER_IDENTITY_REQUESTS: readonly AdmissionResources[] = [
+    {
+        apiGroup: "",
+        resources: ["pods", "pods/ephemeralcontainers", "podtemplates", "replicationcontrollers"],
+        operations: ["CREATE", "UPDATE"],
+    },
+    { apiGroup: "apps", resources: ["deployments", "replicasets", "statefulsets", "daemonsets"], operations: ["CREATE", "UPDATE"] },
+    { apiGroup: "batch", resources: ["jobs", "cronjobs"], operations: ["CREATE", "UPDATE"] },
+    { apiGroup: "", resources: ["serviceaccounts/token"], operations: ["CREATE"] },
+];

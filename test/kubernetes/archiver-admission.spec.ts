@@ -9,9 +9,9 @@ import { USE_VERB } from "../../components/kubernetes/archiver-admission";
 /** cluster-admin: every verb on every resource (bootstrap policy), so also `use`; the deployer has it on EKS and AKS. */
 const CLUSTER_ADMIN: AccessRule[] = [{ verbs: ["*"], resources: ["*"] }];
 /**
- * A namespace operator with Kubernetes' `edit` role (what AmazonEKSEditPolicy grants; bootstrap policy
- * testdata/cluster-roles.yaml `system:aggregate-to-edit`): it may write workloads and ServiceAccounts, impersonate them and
- * request their tokens, but never names the verb `use`.
+ * A namespace operator with Kubernetes' `edit` role (bootstrap policy testdata/cluster-roles.yaml `system:aggregate-to-edit`;
+ * EKS documents AmazonEKSEditPolicy as similar): it may write workloads and ServiceAccounts, impersonate them and request
+ * their tokens, but never names the verb `use`. The Azure operator role (components/azure/operator-role.ts) grants less.
  */
 const OPERATOR: AccessRule[] = [
     {
