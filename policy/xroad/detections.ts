@@ -274,7 +274,7 @@ export const DETECTIONS: readonly Detection[] = [
         steps: [
             "kubectl logs -n <ns> job/<last archiver job>: the lines starting with 'archiver: error'.",
             "Typical causes: the workload identity (IRSA or Azure workload identity) lost its grant, the store's firewall, or the image lacks a tool.",
-            "After the fix run it once: kubectl create job --from=cronjob/<instance>-archiver <instance>-archiver-manual -n <ns>.",
+            "After the fix a cluster admin runs it once (only the verb use on its ServiceAccount admits that): kubectl create job --from=cronjob/<instance>-archiver <instance>-archiver-manual -n <ns>.",
         ],
         threshold: { key: "archiverErrors", default: 1, min: 1, max: 1000, unit: "error lines in the evaluation window" },
     },
