@@ -22,6 +22,9 @@ const NODES_GROUP = "system:nodes";
  * (kubernetes.io/docs/reference/using-api/cel/#kubernetes-authorizer-library). RBAC matches any verb with `*`, so
  * cluster-admin (the deployer: AmazonEKSClusterAdminPolicy, AKS RBAC Cluster Admin) has it; the namespace operators
  * (AmazonEKSEditPolicy, the custom operator role of components/azure/operator-role.ts) list their verbs and do not.
+ * Azure RBAC asks for the data action `serviceaccounts/use/action` (kubeguard/guard
+ * authz/providers/azure/rbac/checkaccessreqhelper.go getActionName), which only a wildcard such as RBAC Cluster
+ * Admin's `Microsoft.ContainerService/managedClusters/*` grants.
  */
 export const USE_VERB = "use";
 

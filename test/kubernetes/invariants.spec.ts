@@ -33,6 +33,9 @@ for (const name of SCENARIOS) {
             for (const o of s.rendered.objects) {
                 assert.ok(o.metadata?.name, `${o.kind} without metadata.name`);
                 if (o.kind === "Namespace") assert.equal(o.metadata.name, s.instance.namespace);
+                // Cluster-scoped, so named after the namespace they guard (archiver-admission.ts).
+                else if (o.kind === "ValidatingAdmissionPolicy" || o.kind === "ValidatingAdmissionPolicyBinding")
+                    assert.equal(o.metadata.name, `${s.instance.namespace}-archiver-identity`);
                 else assert.equal(o.metadata.namespace, s.instance.namespace, `${o.kind}/${o.metadata.name}`);
             }
         });

@@ -5,6 +5,7 @@ import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { CronJob } from "kubernetes-models/batch/v1";
 import { StorageClass } from "kubernetes-models/storage.k8s.io/v1";
+import { ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from "kubernetes-models/admissionregistration.k8s.io/v1";
 
 type Validating = { validate(): void };
 type ModelClass = new (data: never) => Validating;
@@ -23,6 +24,8 @@ const MODELS: Record<string, ModelClass> = {
     "policy/v1/PodDisruptionBudget": PodDisruptionBudget,
     "networking.k8s.io/v1/NetworkPolicy": NetworkPolicy,
     "batch/v1/CronJob": CronJob,
+    "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy": ValidatingAdmissionPolicy,
+    "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding": ValidatingAdmissionPolicyBinding,
     // Created by the cloud platforms, validated when a whole stack is.
     "storage.k8s.io/v1/StorageClass": StorageClass,
 };
