@@ -10,7 +10,8 @@ import * as pulumi from "@pulumi/pulumi";
  *
  * An offline plan has no state for an alias to match, so these aliases cannot change its result.
  * The transformation below drops them while the mock runtime runs; aliases the program itself gives
- * (a type in another package, a name, a parent) are kept. `pulumi up` never runs this code.
+ * (a type in another package, a name, a parent, or any alias of its own components, such as the one that
+ * keeps a renamed component's URN) are kept, and plan.json shows them. `pulumi up` never runs this code.
  */
 export function dropProviderTypeAliases(): void {
     // registerResourceTransform, its replacement, needs the engine's callback server, which the mock runtime has not got.
@@ -20,6 +21,9 @@ export function dropProviderTypeAliases(): void {
         return { props: args.props, opts: { ...args.opts, aliases } };
     });
 }
+
+/** The package of this program's own component type tokens (`xroad:kubernetes:SidecarInstance`, …). */
+const PROGRAM_PACKAGE = "xroad";
 
 function packageOf(type: string): string {
     return type.split(":", 1)[0];
@@ -34,6 +38,7 @@ export function isProviderTypeAlias(resourceType: string, alias: pulumi.Input<st
         keys[0] === "type" &&
         typeof alias.type === "string" &&
         alias.type !== resourceType &&
+        packageOf(resourceType) !== PROGRAM_PACKAGE &&
         packageOf(alias.type) === packageOf(resourceType)
     );
 }

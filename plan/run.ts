@@ -27,6 +27,17 @@ export interface PlannedResource {
     propertyDependencies: Record<string, string[]>;
     protect: boolean;
     retainOnDelete: boolean;
+    /** Earlier identities the engine would match in state (a renamed type, name or parent); empty for most. */
+    aliases: PlannedAlias[];
+}
+
+/** One alias as the engine receives it: an old URN, or the parts of the old identity that differ. */
+export interface PlannedAlias {
+    urn?: string;
+    name?: string;
+    type?: string;
+    parent?: string;
+    noParent?: boolean;
 }
 
 export interface PlanResult {
@@ -47,6 +58,10 @@ interface RegisterRequest {
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getProtect(): boolean;
     getRetainondelete(): boolean;
+    getAliasesList(): {
+        getUrn(): string;
+        getSpec(): { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
+    }[];
 }
 
 type Callback = (err: unknown, response: { getUrn(): string } | undefined) => void;
@@ -96,6 +111,18 @@ function referencesAsUrns(value: unknown): unknown {
     return copy ?? value;
 }
 
+/** The set parts of one alias of a registration (proto3 leaves the others empty). */
+function plannedAlias(alias: ReturnType<RegisterRequest["getAliasesList"]>[number]): PlannedAlias {
+    const spec = alias.getSpec();
+    const parts: PlannedAlias = {};
+    if (alias.getUrn()) parts.urn = alias.getUrn();
+    if (spec?.getName()) parts.name = spec.getName();
+    if (spec?.getType()) parts.type = spec.getType();
+    if (spec?.getParenturn()) parts.parent = spec.getParenturn();
+    if (spec?.getNoparent()) parts.noParent = true;
+    return parts;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null;
 }
@@ -129,6 +156,7 @@ class RecordingMonitor extends MockMonitor {
                     propertyDependencies,
                     protect: req.getProtect(),
                     retainOnDelete: req.getRetainondelete(),
+                    aliases: req.getAliasesList().map(plannedAlias),
                 });
             }
             callback(err, response);

@@ -67,6 +67,7 @@ export function writePlan(plan: PlanResult, outDir: string): WrittenPlan {
             protect: r.protect || undefined,
             retainOnDelete: r.retainOnDelete || undefined,
             dependencies: r.dependencies.length > 0 ? r.dependencies : undefined,
+            aliases: r.aliases.length > 0 ? r.aliases : undefined,
             inputs: redactSecrets(r.inputs),
         })),
         outputs: redactSecrets(plan.outputs),

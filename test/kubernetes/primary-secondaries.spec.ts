@@ -25,6 +25,13 @@ describe("primary and secondaries with an external database (NIIS §2.3)", () =>
         secondaries = theObject(s.rendered.objects, "Deployment", "lb-secondary");
     });
 
+    it("keeps the URNs of stacks deployed before SidecarPrimary was renamed SidecarStatefulServer", () => {
+        const servers = s.rendered.resources.filter((r) => r.type === "xroad:kubernetes:SidecarStatefulServer");
+        assert.equal(servers.length, 1);
+        // The engine matches the old component, and through it its children (the StatefulSet, the PVCs), by this alias.
+        assert.deepEqual(servers[0].aliases, [{ type: "xroad:kubernetes:SidecarPrimary", parent: servers[0].parent }]);
+    });
+
     it("runs exactly one primary as a StatefulSet, governed by its headless Service", () => {
         assert.equal(primary.spec.replicas, 1);
         assert.equal(primary.spec.serviceName, "lb-primary");

@@ -24,4 +24,8 @@ describe("offline plan: provider type aliases", () => {
         ];
         kept.forEach((alias, index) => assert.equal(isProviderTypeAlias(resourceGroup, alias), false, `kept[${index}]`));
     });
+
+    it("keeps a type alias of the program's own components (a rename that must keep existing stacks' URNs)", () => {
+        assert.equal(isProviderTypeAlias("xroad:kubernetes:SidecarStatefulServer", { type: "xroad:kubernetes:SidecarPrimary" }), false);
+    });
 });
