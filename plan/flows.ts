@@ -235,7 +235,9 @@ function policiesByNamespace(objects: Obj[]): Map<string, Obj[]> {
     const index = new Map<string, Obj[]>();
     for (const policy of networkPolicies(objects)) {
         const namespace = asString(asObj(policy.metadata)?.namespace) ?? "default";
-        index.set(namespace, [...(index.get(namespace) ?? []), policy]);
+        const inNamespace = index.get(namespace) ?? [];
+        inNamespace.push(policy);
+        index.set(namespace, inNamespace);
     }
     return index;
 }

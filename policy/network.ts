@@ -325,12 +325,23 @@ export const egressNoMetadataEndpoint: StackValidationPolicy = {
         "Add `except: [169.254.0.0/16, 168.63.129.16/32]` to every egress `ipBlock` that contains them, and name destinations (`to`) in rules that open port 80.",
     ...guide("5", "network"),
     validateStack: (args, report) => {
-        const policies = ofTypes(args.resources, NETWORK_POLICY).map((np) => ({
-            metadata: { name: asString(asObj(props(np).metadata)?.name) ?? np.name, namespace: namespaceOf(np) },
-            spec: asObj(props(np).spec) ?? {},
-        }));
+        // A pod's egress is judged by the policies of its own namespace only: grouping them once keeps this linear in
+        // the number of workloads (a folder of 10^5 objects was quadratic).
+        const policiesByNamespace = new Map<string, Obj[]>();
+        for (const np of ofTypes(args.resources, NETWORK_POLICY)) {
+            const namespace = namespaceOf(np);
+            const policy = {
+                metadata: { name: asString(asObj(props(np).metadata)?.name) ?? np.name, namespace },
+                spec: asObj(props(np).spec) ?? {},
+            };
+            const inNamespace = policiesByNamespace.get(namespace) ?? [];
+            inNamespace.push(policy);
+            policiesByNamespace.set(namespace, inNamespace);
+        }
         for (const w of workloads(args.resources)) {
-            const pod = podEndpoint(namespaceOf(w), podLabels(w.type, props(w)), { name: label(w) });
+            const namespace = namespaceOf(w);
+            const policies = policiesByNamespace.get(namespace) ?? [];
+            const pod = podEndpoint(namespace, podLabels(w.type, props(w)), { name: label(w) });
             for (const target of METADATA_ENDPOINTS) {
                 for (const port of target.ports) {
                     const v = evaluateFlow(policies, { from: pod, to: addressEndpoint(target.name, target.ip), port });
