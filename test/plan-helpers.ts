@@ -105,6 +105,7 @@ interface ArgsByType {
     "azure-native:network:PrivateEndpoint": azure.network.PrivateEndpointArgs;
     "azure-native:network:PublicIPAddress": azure.network.PublicIPAddressArgs;
     "azure-native:network:Subnet": azure.network.SubnetArgs;
+    "azure-native:network:NetworkSecurityGroup": azure.network.NetworkSecurityGroupArgs;
     "azure-native:network:VirtualNetwork": azure.network.VirtualNetworkArgs;
     "azure-native:operationalinsights:Workspace": azure.operationalinsights.WorkspaceArgs;
     "azure-native:privatedns:PrivateZone": azure.privatedns.PrivateZoneArgs;

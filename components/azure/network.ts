@@ -35,6 +35,21 @@ export const SUBNET_NAMES = {
 /** The delegation API Server VNet Integration needs (MicrosoftDocs azure-aks-docs `api-server-vnet-integration.md`). */
 const API_SERVER_DELEGATION = "Microsoft.ContainerService/managedClusters";
 
+/**
+ * What may reach the private endpoints (review azure.md B6: `privateEndpointNetworkPolicies: Enabled` does nothing
+ * without an NSG): the nodes, for the archive's blob endpoint (443) and the Azure Files shares (SMB, 445), and the API
+ * server's subnet, for the Key Vault that holds the KMS key (443). With Azure CNI overlay, pods reach the VNet with
+ * their node's address, so the node subnet covers the archiver and the Sidecar's volume mounts. Everything else
+ * inside the VNet is refused ahead of Azure's default AllowVnetInBound (priority 65000).
+ */
+export const PRIVATE_ENDPOINT_INBOUND = [
+    { name: "allow-nodes", priority: 100, from: "nodeSubnetCidr", ports: ["443", "445"] },
+    { name: "allow-apiserver", priority: 110, from: "apiServerSubnetCidr", ports: ["443"] },
+] as const;
+
+/** The lowest-precedence custom priority (NSG priorities run from 100 to 4096). */
+const DENY_OTHER_INBOUND_PRIORITY = 4096;
+
 /** The delegation Flexible Server needs for private (VNet-integrated) access. */
 const FLEXIBLE_SERVER_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
 
@@ -51,6 +66,7 @@ export class AzureNetwork extends pulumi.ComponentResource {
     readonly databaseSubnet: network.Subnet;
     readonly privateEndpointSubnet: network.Subnet;
     readonly apiServerSubnet: network.Subnet;
+    readonly privateEndpointSecurityGroup: network.NetworkSecurityGroup;
 
     constructor(name: string, args: AzureNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("xroad:azure:Network", name, {}, opts);
@@ -99,6 +115,39 @@ export class AzureNetwork extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [this.nodeSubnet] },
         );
+        this.privateEndpointSecurityGroup = new network.NetworkSecurityGroup(
+            `${name}-endpoints`,
+            {
+                resourceGroupName: this.resourceGroupName,
+                location: args.location,
+                securityRules: [
+                    ...PRIVATE_ENDPOINT_INBOUND.map((rule) => ({
+                        name: rule.name,
+                        priority: rule.priority,
+                        direction: "Inbound",
+                        access: "Allow",
+                        protocol: "Tcp",
+                        sourceAddressPrefix: args[rule.from],
+                        sourcePortRange: "*",
+                        destinationAddressPrefix: args.privateEndpointSubnetCidr,
+                        destinationPortRanges: [...rule.ports],
+                    })),
+                    {
+                        name: "deny-other-inbound",
+                        priority: DENY_OTHER_INBOUND_PRIORITY,
+                        direction: "Inbound",
+                        access: "Deny",
+                        protocol: "*",
+                        sourceAddressPrefix: "*",
+                        sourcePortRange: "*",
+                        destinationAddressPrefix: "*",
+                        destinationPortRange: "*",
+                    },
+                ],
+                tags: args.tags,
+            },
+            { parent: this },
+        );
         this.privateEndpointSubnet = new network.Subnet(
             `${name}-endpoints`,
             {
@@ -106,8 +155,9 @@ export class AzureNetwork extends pulumi.ComponentResource {
                 subnetName: SUBNET_NAMES.privateEndpoints,
                 addressPrefix: args.privateEndpointSubnetCidr,
                 defaultOutboundAccess: false,
-                // NSGs and route tables apply to private endpoints too.
+                // NSGs and route tables apply to private endpoints only with this on.
                 privateEndpointNetworkPolicies: "Enabled",
+                networkSecurityGroup: { id: this.privateEndpointSecurityGroup.id },
             },
             { parent: this, dependsOn: [this.databaseSubnet] },
         );
@@ -129,6 +179,7 @@ export class AzureNetwork extends pulumi.ComponentResource {
             nodeSubnetId: this.nodeSubnet.id,
             databaseSubnetId: this.databaseSubnet.id,
             privateEndpointSubnetId: this.privateEndpointSubnet.id,
+            privateEndpointSecurityGroupId: this.privateEndpointSecurityGroup.id,
             apiServerSubnetId: this.apiServerSubnet.id,
         });
     }

@@ -1,7 +1,7 @@
 import { MockTable, OutputBuilder, MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID, MockResource } from "./types";
 import { secretValue } from "./secret";
 import { seededUuid } from "./seeded";
-import { alertRuleViolation, flowLogViolation, nameViolation, principalViolation } from "./rules/azure";
+import { alertRuleViolation, flowLogViolation, nameViolation, principalViolation, securityRuleViolation } from "./rules/azure";
 
 function str(args: MockResource, key: string, fallback: string): string {
     const v = args.inputs[key];
@@ -89,6 +89,7 @@ const builders: MockTable["resources"] = {
         return { id: rgId(name), name };
     },
     "azure-native:network:VirtualNetwork": inGroup("Microsoft.Network", "virtualNetworks", "virtualNetworkName"),
+    "azure-native:network:NetworkSecurityGroup": inGroup("Microsoft.Network", "networkSecurityGroups", "networkSecurityGroupName"),
     "azure-native:network:Subnet": child(
         "Microsoft.Network",
         "virtualNetworks",
@@ -332,7 +333,11 @@ const MANAGED_IDENTITY_PRINCIPALS = new Set<string>();
  */
 export function azureRuleProblem(args: MockResource): string | undefined {
     const problem =
-        nameViolation(args) ?? principalViolation(args, MANAGED_IDENTITY_PRINCIPALS) ?? alertRuleViolation(args) ?? flowLogViolation(args);
+        nameViolation(args) ??
+        principalViolation(args, MANAGED_IDENTITY_PRINCIPALS) ??
+        alertRuleViolation(args) ??
+        flowLogViolation(args) ??
+        securityRuleViolation(args);
     return problem ? `${args.type} ${args.name}: ${problem}` : undefined;
 }
 

@@ -44,6 +44,10 @@ const EXAMPLES: Record<string, { good: string; bad: string[] }> = {
     "azure-native:operationalinsights:Workspace": { good: "xroad-logs", bad: ["log", "l".repeat(64), "logs_x"] },
     "azure-native:network:VirtualNetwork": { good: "xroad-vnet", bad: ["v", "v".repeat(65)] },
     "azure-native:network:PublicIPAddress": { good: "xroad-address", bad: ["p".repeat(81), "pip-"] },
+    "azure-native:network:NetworkSecurityGroup": {
+        good: "xroad-prod-network-endpoints",
+        bad: ["n".repeat(81), "-nsg", "nsg-", "nsg prod"],
+    },
     "azure-native:network:NetworkWatcher": { good: "NetworkWatcher_westeurope", bad: ["", "n".repeat(81), "_watcher", "watcher-"] },
     "azure-native:network:FlowLog": { good: "xroad-sidecar-prod-flow-logs", bad: ["f".repeat(81), "-flow", "flow.", "flow log"] },
     "azure-native:monitor:ScheduledQueryRule": { good: "xroad-prod-sidecar-exec", bad: ["", "r".repeat(261), "a/b", "a:b"] },
@@ -153,6 +157,38 @@ describe("azure alert rule mocks (plan/mocks/rules/azure.ts alertRuleViolation)"
                 }),
         );
         assert.match(refused ?? "", /groupShortName 'xroad-alerts-prod' must be 1-12 characters/);
+    });
+});
+
+describe("azure NSG mocks (plan/mocks/rules/azure.ts securityRuleViolation)", () => {
+    const type = "azure-native:network:NetworkSecurityGroup";
+    const rule = (name: string, priority: number, direction = "Inbound") => ({
+        name,
+        priority,
+        direction,
+        access: "Allow",
+        protocol: "Tcp",
+        sourceAddressPrefix: "10.0.0.0/24",
+        sourcePortRange: "*",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "443",
+    });
+    const nsg = (...securityRules: ReturnType<typeof rule>[]) => ({ resourceGroupName: "rg", location: "westeurope", securityRules });
+
+    it("accepts priorities from 100 to 4096, the same priority in both directions", async () => {
+        assert.equal(await refusal(() => new Raw(type, "ok", nsg(rule("a", 100), rule("b", 4096), rule("c", 100, "Outbound")))), undefined);
+    });
+
+    it("refuses a priority outside 100-4096 and two rules with the same priority and direction, as ARM does", async () => {
+        assert.match(
+            (await refusal(() => new Raw(type, "low", nsg(rule("a", 99))))) ?? "",
+            /SecurityRuleInvalidPriority: Security rule a .*100-4096/,
+        );
+        assert.match((await refusal(() => new Raw(type, "high", nsg(rule("a", 4097))))) ?? "", /SecurityRuleInvalidPriority/);
+        assert.match(
+            (await refusal(() => new Raw(type, "twice", nsg(rule("a", 200), rule("b", 200))))) ?? "",
+            /SecurityRuleConflict: Security rule a conflicts with rule b\. Rules cannot have the same Priority and Direction\./,
+        );
     });
 });
 

@@ -9,7 +9,7 @@ import { MockResource } from "../types";
  * (What ARM cannot update in place is in replacements.ts, with the other providers' replace-on-change rules.)
  */
 import { AUTONAME_SUFFIX_LENGTH } from "../../../config/azure";
-import { asObj, textOf } from "../../../kubernetes-model/workloads";
+import { asArray, asObj, textOf } from "../../../kubernetes-model/workloads";
 
 const NAMING_RULES_DOC = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
 
@@ -148,6 +148,7 @@ export const NAME_RULES: NameRule[] = [
     ...(
         [
             ["azure-native:network:NetworkWatcher", "networkWatcherName"],
+            ["azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"],
             ["azure-native:network:FlowLog", "flowLogName"],
         ] as const
     ).map(([type, nameInput]): NameRule => ({
@@ -268,6 +269,30 @@ const TRAFFIC_ANALYTICS_INTERVALS = [10, 60];
  * 2025" (MicrosoftDocs azure-docs `articles/network-watcher/secure-network-watcher.md`; terraform-provider-azurerm
  * refuses it the same way); a VNet (or subnet, NIC) is the target. Traffic analytics runs every 10 or 60 minutes.
  */
+/** NSG rule priorities (MicrosoftDocs azure-docs articles/virtual-network/network-security-groups-overview.md). */
+const SECURITY_RULE_PRIORITY = { min: 100, max: 4096 };
+
+/**
+ * An NSG's rules as ARM checks them: a priority from 100 to 4096, and no two rules with the same priority and
+ * direction (ARM's SecurityRuleConflict, as in grycap/im#359 and hashicorp/terraform-provider-azurerm#11137).
+ */
+export function securityRuleViolation(args: MockResource): string | undefined {
+    if (args.type !== "azure-native:network:NetworkSecurityGroup") return undefined;
+    const seen = new Map<string, string>();
+    for (const rule of asArray(args.inputs.securityRules)) {
+        const name = textOf(rule.name);
+        const priority = Number(rule.priority);
+        if (!Number.isInteger(priority) || priority < SECURITY_RULE_PRIORITY.min || priority > SECURITY_RULE_PRIORITY.max)
+            return `SecurityRuleInvalidPriority: Security rule ${name} has invalid Priority ${textOf(rule.priority)}. Value provided: ${textOf(rule.priority)} Allowed range ${SECURITY_RULE_PRIORITY.min}-${SECURITY_RULE_PRIORITY.max}.`;
+        const key = `${priority}/${textOf(rule.direction)}`;
+        const other = seen.get(key);
+        if (other !== undefined)
+            return `SecurityRuleConflict: Security rule ${other} conflicts with rule ${name}. Rules cannot have the same Priority and Direction.`;
+        seen.set(key, name);
+    }
+    return undefined;
+}
+
 export function flowLogViolation(args: MockResource): string | undefined {
     if (args.type !== "azure-native:network:FlowLog") return undefined;
     const target = textOf(args.inputs.targetResourceId);
