@@ -36,16 +36,14 @@ export const SUBNET_NAMES = {
 const API_SERVER_DELEGATION = "Microsoft.ContainerService/managedClusters";
 
 /**
- * What may reach the private endpoints (review azure.md B6: `privateEndpointNetworkPolicies: Enabled` does nothing
- * without an NSG): the nodes, for the archive's blob endpoint (443) and the Azure Files shares (SMB, 445), and the API
- * server's subnet, for the Key Vault that holds the KMS key (443). With Azure CNI overlay, pods reach the VNet with
- * their node's address, so the node subnet covers the archiver and the Sidecar's volume mounts. Everything else
- * inside the VNet is refused ahead of Azure's default AllowVnetInBound (priority 65000).
+ * What may reach the private endpoints of the stack's storage accounts (review azure.md B6:
+ * `privateEndpointNetworkPolicies: Enabled` does nothing without an NSG): the nodes, for the archive's blob endpoint
+ * (443) and the Azure Files shares (SMB, 445). With Azure CNI overlay, pods reach the VNet with their node's address,
+ * so the node subnet covers the archiver and the Sidecar's volume mounts. Everything else inside the VNet is refused
+ * ahead of Azure's default AllowVnetInBound (priority 65000). (The Key Vault's private link for KMS is AKS's own, not
+ * in this subnet.)
  */
-export const PRIVATE_ENDPOINT_INBOUND = [
-    { name: "allow-nodes", priority: 100, from: "nodeSubnetCidr", ports: ["443", "445"] },
-    { name: "allow-apiserver", priority: 110, from: "apiServerSubnetCidr", ports: ["443"] },
-] as const;
+export const PRIVATE_ENDPOINT_INBOUND = [{ name: "allow-nodes", priority: 100, from: "nodeSubnetCidr", ports: ["443", "445"] }] as const;
 
 /** The lowest-precedence custom priority (NSG priorities run from 100 to 4096). */
 const DENY_OTHER_INBOUND_PRIORITY = 4096;

@@ -97,7 +97,7 @@ describe("azure platform (production)", function () {
         assert.ok(db.dependencies.includes(byName(resources, "azure-native:network:Subnet", "-nodes").urn));
     });
 
-    it("lets only the nodes (blob 443, SMB 445) and the API server (Key Vault 443) reach the private endpoints (azure.md B6)", () => {
+    it("lets only the nodes (blob 443, SMB 445) reach the storage accounts' private endpoints (azure.md B6)", () => {
         const nsg = one(resources, "azure-native:network:NetworkSecurityGroup");
         const endpoints = byName(resources, "azure-native:network:Subnet", "-endpoints");
         assert.equal(endpoints.props.privateEndpointNetworkPolicies, "Enabled");
@@ -114,7 +114,6 @@ describe("azure platform (production)", function () {
             rules.map((r) => [r.name, r.access, r.sourceAddressPrefix, r.destinationPortRanges ?? r.destinationPortRange, r.priority]),
             [
                 ["allow-nodes", "Allow", "10.30.0.0/20", ["443", "445"], 100],
-                ["allow-apiserver", "Allow", "10.30.18.0/28", ["443"], 110],
                 // Ahead of Azure's default AllowVnetInBound (65000): nothing else in the VNet reaches the endpoints.
                 ["deny-other-inbound", "Deny", "*", "*", 4096],
             ],
