@@ -43,7 +43,7 @@ const API_SERVER_DELEGATION = "Microsoft.ContainerService/managedClusters";
  * ahead of Azure's default AllowVnetInBound (priority 65000). (The Key Vault's private link for KMS is AKS's own, not
  * in this subnet.)
  */
-export const PRIVATE_ENDPOINT_INBOUND = [{ name: "allow-nodes", priority: 100, from: "nodeSubnetCidr", ports: ["443", "445"] }] as const;
+const PRIVATE_ENDPOINT_INBOUND = [{ name: "allow-nodes", priority: 100, from: "nodeSubnetCidr", ports: ["443", "445"] }] as const;
 
 /** The lowest-precedence custom priority (NSG priorities run from 100 to 4096). */
 const DENY_OTHER_INBOUND_PRIORITY = 4096;
