@@ -52,11 +52,11 @@ export class BlobArchive extends pulumi.ComponentResource {
                 service: "blob",
                 sharedKeyAccess: false,
                 network: "private-endpoint",
+                protection: args.protection,
                 tags: args.tags,
             },
-            { parent: this, ...args.protection.options },
+            this,
         );
-        args.protection.lock(`${name}-account`, this.account.id, this);
 
         const blobService = new storage.BlobServiceProperties(
             `${name}-blob`,

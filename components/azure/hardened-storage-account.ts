@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as storage from "@pulumi/azure-native/storage";
 import * as enums from "@pulumi/azure-native/types/enums";
+import { DataProtection } from "./data-protection";
 
 const ACCOUNT_KEY = { enabled: true, keyType: "Account" } as const;
 
@@ -27,6 +28,8 @@ export interface HardenedStorageAccountArgs {
      * flow logs. A disabled public endpoint also shuts out the trusted services (storage-network-security.md).
      */
     network: "private-endpoint" | "trusted-services";
+    /** Every account holds stack data: protected, retained and locked (`<name>-account`) under `protectData`. */
+    protection: DataProtection;
     tags: Record<string, string>;
 }
 
@@ -34,15 +37,16 @@ export interface HardenedStorageAccountArgs {
  * A storage account with the hardening every account of this stack shares (guide §10: "encrypted both
  * in transit and rest"): HTTPS only with TLS 1.2+, no anonymous blob access, no cross-tenant object
  * replication, a firewall that denies by default, and a second, independent layer of AES-256 at rest
- * (infrastructure encryption, which can only be chosen at creation).
+ * (infrastructure encryption, which can only be chosen at creation). Protected, retained and locked like the
+ * stack's other data (`args.protection`).
  */
 export function hardenedStorageAccount(
     name: string,
     args: HardenedStorageAccountArgs,
-    opts: pulumi.CustomResourceOptions,
+    parent: pulumi.ComponentResource,
 ): storage.StorageAccount {
     const entraIdOnly = !args.sharedKeyAccess;
-    return new storage.StorageAccount(
+    const account = new storage.StorageAccount(
         name,
         {
             resourceGroupName: args.resourceGroupName,
@@ -66,6 +70,8 @@ export function hardenedStorageAccount(
             },
             tags: args.tags,
         },
-        opts,
+        { parent, ...args.protection.options },
     );
+    args.protection.lock(`${name}-account`, account.id, parent);
+    return account;
 }

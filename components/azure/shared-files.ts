@@ -119,11 +119,11 @@ export class SharedFiles extends pulumi.ComponentResource {
                 // shares that way (azure-file-share-support-matrix.md: "Firewall rules that allow Microsoft Azure
                 // Services"), and a disabled public endpoint shuts the trusted services out too (review azure B10).
                 network: "trusted-services",
+                protection: args.protection,
                 tags: args.tags,
             },
-            { parent: this, ...args.protection.options },
+            this,
         );
-        args.protection.lock(`${name}-account`, this.account.id, this);
 
         const service = new storage.FileServiceProperties(
             `${name}-smb`,

@@ -69,12 +69,12 @@ export class VnetFlowLogs extends pulumi.ComponentResource {
                 service: "blob",
                 sharedKeyAccess: false,
                 network: "trusted-services",
+                // The flow records are the evidence of an incident: kept on destroy like the archives.
+                protection: args.protection,
                 tags: args.tags,
             },
-            // The flow records are the evidence of an incident: kept on destroy like the archives.
-            { parent: this, ...args.protection.options },
+            this,
         );
-        args.protection.lock(`${name}-account`, this.account.id, this);
 
         this.identity = new managedidentity.UserAssignedIdentity(
             name,
