@@ -327,17 +327,15 @@ export const egressNoMetadataEndpoint: StackValidationPolicy = {
     validateStack: (args, report) => {
         // A pod's egress is judged by the policies of its own namespace only: grouping them once keeps this linear in
         // the number of workloads (a folder of 10^5 objects was quadratic).
-        const policiesByNamespace = new Map<string, Obj[]>();
-        for (const np of ofTypes(args.resources, NETWORK_POLICY)) {
-            const namespace = namespaceOf(np);
-            const policy = {
-                metadata: { name: asString(asObj(props(np).metadata)?.name) ?? np.name, namespace },
-                spec: asObj(props(np).spec) ?? {},
-            };
-            const inNamespace = policiesByNamespace.get(namespace) ?? [];
-            inNamespace.push(policy);
-            policiesByNamespace.set(namespace, inNamespace);
-        }
+        const policiesByNamespace = new Map(
+            [...byNamespace(ofTypes(args.resources, NETWORK_POLICY))].map(([namespace, inNamespace]) => [
+                namespace,
+                inNamespace.map((np) => ({
+                    metadata: { name: asString(asObj(props(np).metadata)?.name) ?? np.name, namespace },
+                    spec: asObj(props(np).spec) ?? {},
+                })),
+            ]),
+        );
         for (const w of workloads(args.resources)) {
             const namespace = namespaceOf(w);
             const policies = policiesByNamespace.get(namespace) ?? [];
