@@ -214,14 +214,17 @@ function providerOf(r: EngineResource, view: ProviderView): PolicyResource["prov
 /**
  * What a policy sees of one resource, as the server builds it from the request both for a resource policy's args and
  * for each resource a stack policy receives: type, props, urn, name, options, the explicit provider (when there is
- * one) and the type tests.
+ * one) and the type tests, with `fields` (the rest of the args or PolicyResource) added in place. Not by object
+ * spread: V8 promotes spread copies made once per resource and policy to the old generation (about 500 bytes each),
+ * which took a 50 MB check's peak memory from 0.4 to 1.2 GB.
  */
-function policyResourceView(
+function policyResourceView<Fields extends object>(
     r: EngineResource,
     props: Record<string, unknown>,
     opts: PolicyResourceOptions,
     provider: ProviderView,
-): ResourceView {
+    fields: Fields,
+): ResourceView & Fields {
     const view: ResourceView = {
         type: r.type,
         props,
@@ -232,7 +235,7 @@ function policyResourceView(
         asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceView["asType"],
     };
     if (r.provider) view.provider = providerOf(r, provider);
-    return view;
+    return Object.assign(view, fields);
 }
 
 async function runResourcePolicy(
@@ -259,12 +262,11 @@ async function runResourcePolicy(
             continue;
         }
         for (const validation of validations) {
-            const args: ResourceValidationArgs = {
-                ...policyResourceView(resource, views.props(resource), views.opts(resource), views.provider),
-                stackTags: new Map(),
+            const args: ResourceValidationArgs = policyResourceView(resource, views.props(resource), views.opts(resource), views.provider, {
+                stackTags: new Map<string, string>(),
                 getConfig: <T extends object>() => policyConfig(policy, options.config) as T,
                 notApplicable: throwNotApplicable,
-            };
+            });
             try {
                 await Promise.resolve(validation(args, reporter(policy, effectiveLevel(level), result.violations, resource.urn)));
             } catch (e) {
@@ -309,7 +311,10 @@ function policyResources(resources: EngineResource[], preview = true, view: Prop
     const built = resources.map((r) => {
         const props = view(r);
         const pr: PolicyResource = preview
-            ? { ...policyResourceView(r, props, opts(r), provider), dependencies: [], propertyDependencies: {} }
+            ? policyResourceView(r, props, opts(r), provider, {
+                  dependencies: [] as PolicyResource[],
+                  propertyDependencies: {},
+              })
             : (new SharedPolicyResource(
                   r.type,
                   props,
