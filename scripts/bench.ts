@@ -5,9 +5,12 @@
  *  - For each example stack: the plan's wall time and peak memory (median of N runs, default 5), each
  *    in a fresh process started like `npm run plan`, next to the FLOOR: a fresh process that loads the
  *    same node_modules files the plan loaded (the SDKs, yaml, zod) and registers nothing. Ratio plan/floor.
+ *    And the SDK REGISTRATION bound: the floor plus registering exactly the plan's resources (from its plan.json)
+ *    through Pulumi's mock runtime with echoing mocks and no program (bench/registration-child.ts). No offline plan
+ *    of the stack can be faster; its ratio to the floor shows how much of the 1.3× budget the SDK alone takes.
  *  - Growth: the same plan for one existing-target stack with 1, 10 and 50 single-pod Sidecar
  *    instances (generated in a temporary project), as milliseconds and megabytes per added instance
- *    (least-squares slope over the medians).
+ *    (least-squares slope over the medians), next to the SDK registration bound's slope.
  *  - Checker throughput: `npm run check` (in a fresh process, bench/check-child.ts) over generated manifests
  *    (bench/check-input.ts, ~450 bytes per object) of 1, 5 and 50 MB: MB per second of CPU time, per size, and
  *    `check.throughput` at the largest size. Linear means the same throughput at every size.
@@ -34,6 +37,7 @@ const PLAN_CHILD = path.join("bench", "plan-child.ts");
 const CHECK_CHILD = path.join("bench", "check-child.ts");
 const PACK_START_CHILD = path.join("bench", "pack-start-child.ts");
 const FLOOR_CHILD = path.join("bench", "floor-child.ts");
+const REGISTRATION_CHILD = path.join("bench", "registration-child.ts");
 const USAGE =
     "usage: npm run bench -- [--runs N] [--stacks a,b] [--instances 1,10,50] [--check-mb 1,5,50] [--check-runs N] [--only plan|check|pack] [--out file]";
 
@@ -117,6 +121,10 @@ interface StackResult {
     floor: Measured;
     ratio: { wall: number; cpu: number; memory: number };
     withinTarget: boolean;
+    /** The floor plus the SDK registering the plan's resources, without the program (bench/registration-child.ts). */
+    sdkRegistration: Measured;
+    /** sdkRegistration over the floor: the least ratio any offline plan of this stack can have. */
+    sdkRegistrationRatio: { wall: number; cpu: number };
     /**
      * One plan with the transpile cache off (XROAD_TRANSPILE_CACHE=0): what the first run after editing every
      * file costs. The counted runs find the project's TypeScript already transpiled, as every run after the first does.
@@ -130,17 +138,22 @@ function benchStack(repoDir: string, stack: string, runs: number, tmp: string): 
     // A first, uncounted run lists the files the floor loads and warms the file cache for both.
     const first = measureChild(repoDir, PLAN_CHILD, [repoDir, stack, outDir, modulesFile]);
     measureChild(repoDir, FLOOR_CHILD, [modulesFile]);
+    const planFile = path.join(outDir, "plan.json");
+    measureChild(repoDir, REGISTRATION_CHILD, [modulesFile, planFile]);
     const plans: Run[] = [];
     const floors: Run[] = [];
+    const registrations: Run[] = [];
     for (let i = 0; i < runs; i++) {
-        // Interleaved, so drift in the machine's load hits both alike.
+        // Interleaved, so drift in the machine's load hits all three alike.
         plans.push(measureChild(repoDir, PLAN_CHILD, [repoDir, stack, outDir]));
         floors.push(measureChild(repoDir, FLOOR_CHILD, [modulesFile]));
+        registrations.push(measureChild(repoDir, REGISTRATION_CHILD, [modulesFile, planFile]));
         process.stderr.write(".");
     }
     const cold = measureChild(repoDir, PLAN_CHILD, [repoDir, stack, outDir], { XROAD_TRANSPILE_CACHE: "0" });
     const plan = summarise(plans);
     const floor = summarise(floors);
+    const sdkRegistration = summarise(registrations);
     const ratio = {
         wall: plan.wallMs.median / floor.wallMs.median,
         cpu: plan.cpuMs.median / floor.cpuMs.median,
@@ -158,6 +171,11 @@ function benchStack(repoDir: string, stack: string, runs: number, tmp: string): 
         // Both ratios: load inflates wall and CPU time differently, so one of them alone could pass by noise.
         withinTarget: runs >= MIN_VERDICT_RUNS && ratio.wall <= TARGETS.floorRatio && ratio.cpu <= TARGETS.floorRatio,
         coldCache: { wallMs: cold.wallMs, cpuMs: cold.cpuMs },
+        sdkRegistration,
+        sdkRegistrationRatio: {
+            wall: sdkRegistration.wallMs.median / floor.wallMs.median,
+            cpu: sdkRegistration.cpuMs.median / floor.cpuMs.median,
+        },
     };
 }
 
@@ -172,11 +190,14 @@ interface ScalePoint {
     instances: number;
     resources: number;
     plan: Measured;
+    sdkRegistration: Measured;
 }
 
 interface ScaleResult {
     points: ScalePoint[];
     perInstance: { wallMs: number; cpuMs: number; inProcessMs: number; peakMb: number; resources: number };
+    /** The SDK registration bound's cost per added instance: what Pulumi's runtime alone takes for its resources. */
+    sdkRegistrationPerInstance: { cpuMs: number; inProcessMs: number };
     /** Per-instance verdicts (perInstanceVerdict): never "yes" on wall-time noise or too few runs. */
     withinTarget: { ms: boolean; mb: boolean; judged: boolean };
 }
@@ -190,13 +211,23 @@ function benchScaling(repoDir: string, counts: number[], runs: number, tmp: stri
         const stack = `scale-${count}`;
         fs.writeFileSync(path.join(projectDir, `Pulumi.${stack}.yaml`), scaleStack(count));
         const outDir = path.join(tmp, "plan", stack);
-        const first = measureChild(repoDir, PLAN_CHILD, [projectDir, stack, outDir]);
+        const modulesFile = path.join(tmp, `${stack}.modules.json`);
+        const registrationArgs = [modulesFile, path.join(outDir, "plan.json")];
+        const first = measureChild(repoDir, PLAN_CHILD, [projectDir, stack, outDir, modulesFile]);
+        measureChild(repoDir, REGISTRATION_CHILD, registrationArgs);
         const measured: Run[] = [];
+        const registrations: Run[] = [];
         for (let i = 0; i < runs; i++) {
             measured.push(measureChild(repoDir, PLAN_CHILD, [projectDir, stack, outDir]));
+            registrations.push(measureChild(repoDir, REGISTRATION_CHILD, registrationArgs));
             process.stderr.write(".");
         }
-        points.push({ instances: count, resources: first.report.resources, plan: summarise(measured) });
+        points.push({
+            instances: count,
+            resources: first.report.resources,
+            plan: summarise(measured),
+            sdkRegistration: summarise(registrations),
+        });
     }
     const fit = (y: (p: ScalePoint) => number) => slope(points.map((p) => ({ x: p.instances, y: y(p) })));
     const perInstance = {
@@ -209,6 +240,10 @@ function benchScaling(repoDir: string, counts: number[], runs: number, tmp: stri
     return {
         points,
         perInstance,
+        sdkRegistrationPerInstance: {
+            cpuMs: fit((p) => p.sdkRegistration.cpuMs.median),
+            inProcessMs: fit((p) => p.sdkRegistration.inProcessMs.median),
+        },
         withinTarget: perInstanceVerdict(perInstance, runs, counts.length, TARGETS),
     };
 }
@@ -358,6 +393,8 @@ function main(): number {
                 process: "node -r ./scripts/register.cjs (as npm run plan), one fresh process per run, started from the repository root",
                 plan: "bench/plan-child.ts: read the stack file, plan under Pulumi mocks, write plan.json and manifests (what npm run plan does)",
                 floor: "bench/floor-child.ts: require every node_modules file the plan of that stack loaded, in the same order; register nothing",
+                sdkRegistration:
+                    "bench/registration-child.ts: the floor's files, then the plan's resources (plan.json) registered through Pulumi's mock runtime with echoing mocks, no program",
                 peakMemory: `${rssSource()} (maximum resident set size)`,
                 perInstance: "least-squares slope of the medians over the instance counts",
                 pack: "bench/pack-start-child.ts: the pack built, packed (npm pack), installed (npm install --omit=dev) and started as the CLI's shim starts it, until it prints its gRPC port",
@@ -439,6 +476,10 @@ function printPlan(stackResults: StackResult[], scaling: ScaleResult, runs: numb
             "plan peak",
             "floor peak",
             "ratio",
+            "SDK reg. wall",
+            "ratio",
+            "SDK reg. CPU",
+            "ratio",
             "cold CPU",
         ],
     ];
@@ -457,14 +498,22 @@ function printPlan(stackResults: StackResult[], scaling: ScaleResult, runs: numb
             mb(s.plan.peakMb.median),
             mb(s.floor.peakMb.median),
             `${s.ratio.memory.toFixed(2)}×`,
+            ms(s.sdkRegistration.wallMs.median),
+            `${s.sdkRegistrationRatio.wall.toFixed(2)}×`,
+            ms(s.sdkRegistration.cpuMs.median),
+            `${s.sdkRegistrationRatio.cpu.toFixed(2)}×`,
             ms(s.coldCache.cpuMs),
         ]);
     }
     for (const line of table(rows)) console.log(`  ${line}`);
-    console.log("\n  cold CPU: one plan with the transpile cache off (XROAD_TRANSPILE_CACHE=0), as after editing every file.");
+    console.log(
+        "\n  SDK reg.: the floor plus Pulumi's mock runtime registering the plan's resources with no program (bench/registration-child.ts):" +
+            "\n  no offline plan of the stack can be faster; its ratio is the part of the budget the SDK alone takes.",
+    );
+    console.log("  cold CPU: one plan with the transpile cache off (XROAD_TRANSPILE_CACHE=0), as after editing every file.");
 
     console.log(`\nGrowth with the number of Sidecar instances (target existing, single topology):\n`);
-    const scaleRows = [["instances", "resources", "plan wall", "CPU", "in-process", "peak"]];
+    const scaleRows = [["instances", "resources", "plan wall", "CPU", "in-process", "peak", "SDK reg. CPU", "in-process"]];
     for (const p of scaling.points)
         scaleRows.push([
             String(p.instances),
@@ -473,6 +522,8 @@ function printPlan(stackResults: StackResult[], scaling: ScaleResult, runs: numb
             ms(p.plan.cpuMs.median),
             ms(p.plan.inProcessMs.median),
             mb(p.plan.peakMb.median),
+            ms(p.sdkRegistration.cpuMs.median),
+            ms(p.sdkRegistration.inProcessMs.median),
         ]);
     for (const line of table(scaleRows)) console.log(`  ${line}`);
     const per = scaling.perInstance;
@@ -481,6 +532,10 @@ function printPlan(stackResults: StackResult[], scaling: ScaleResult, runs: numb
             (scaling.withinTarget.judged
                 ? ` — targets ≤ ${TARGETS.msPerInstance} ms (CPU and in-process): ${scaling.withinTarget.ms ? "yes" : "NO"}, ≤ ${TARGETS.mbPerInstance} MB: ${scaling.withinTarget.mb ? "yes" : "NO"}`
                 : ` — targets not judged: needs --runs ${MIN_VERDICT_RUNS} or more and three instance counts`),
+    );
+    const sdk = scaling.sdkRegistrationPerInstance;
+    console.log(
+        `  SDK registration alone, per added instance: ${sdk.cpuMs.toFixed(1)} ms CPU, ${sdk.inProcessMs.toFixed(1)} ms in-process.`,
     );
 }
 
