@@ -20,7 +20,7 @@
  * instance; 50 MB checked in under 60 s of CPU time and 1 GB of peak memory;
  * pack start ≤ 1.5 s.
  * Exit codes: 0 measured (targets met or not, see `targetsMet`), 2 usage.
- * Not part of `npm test`: about 5 minutes on two cores.
+ * Not part of `npm test`: about 10 minutes on two cores.
  */
 import * as fs from "fs";
 import * as os from "os";
