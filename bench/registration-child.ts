@@ -1,7 +1,7 @@
 /**
  * The SDK's share of a plan, for `npm run bench`: a fresh process started like a plan that loads the floor's files
  * (bench/floor-child.ts) and then registers, through Pulumi's own mock runtime, exactly the resources a plan of the
- * stack registered (type, name, parent, provider and inputs, read back from its plan.json), with mocks that echo the
+ * stack registered (type, name, parent and inputs, read back from its plan.json), with mocks that echo the
  * inputs. Nothing of the program runs: no config, no components, no manifests, no self-check. So its time is a lower
  * bound for any offline plan of that stack: what loading the SDKs and registering those resources costs, before
  * the program does anything of its own. `node … bench/registration-child.ts <modulesFile> <plan.json>`.
@@ -10,6 +10,7 @@
 import "../policy/defer-npm-arborist";
 import * as fs from "fs";
 import type * as Pulumi from "@pulumi/pulumi";
+import type { PlannedResource } from "../plan/run";
 import { selfReport } from "./child-report";
 import { readArguments } from "../scripts/arguments";
 
@@ -23,17 +24,8 @@ const { useNativeStackTraces } = require("../plan/native-stack-traces") as typeo
 const STACK_TYPE = "pulumi:pulumi:Stack";
 const PROVIDER_PREFIX = "pulumi:providers:";
 
-/** One resource of plan.json, as bench/plan-child.ts wrote it (plan/write.ts). */
-interface RecordedResource {
-    urn: string;
-    type: string;
-    name: string;
-    parent?: string;
-    custom: boolean;
-    /** `urn::id` of the explicit provider. */
-    provider?: string;
-    inputs: Record<string, unknown>;
-}
+/** One resource as plan.json records it (plan/write.ts). */
+type RecordedResource = Pick<PlannedResource, "urn" | "type" | "name" | "parent" | "custom" | "inputs">;
 
 /** The SDK's resource classes are abstract; the program's resources are subclasses as plain as these. */
 class ReplayedResource extends pulumi.CustomResource {}
@@ -53,18 +45,15 @@ function readPlan(planFile: string): { project: string; stack: string; resources
     return { project: plan.project, stack: plan.stack, resources: plan.resources as RecordedResource[] };
 }
 
-/** Registers the resources in the plan's order (a parent or provider is registered before what uses it). */
+/** Registers the resources in the plan's order (a parent is registered before its children). */
 function replay(resources: RecordedResource[]): void {
     const byUrn = new Map<string, Pulumi.Resource>();
     const components: ReplayedComponent[] = [];
     for (const r of resources) {
         if (r.type === STACK_TYPE) continue;
         const parent = r.parent === undefined ? undefined : byUrn.get(r.parent);
-        const provider = r.provider === undefined ? undefined : byUrn.get(r.provider.split("::").slice(0, -1).join("::"));
-        const opts: Pulumi.CustomResourceOptions = {
-            ...(parent ? { parent } : {}),
-            ...(provider instanceof pulumi.ProviderResource ? { provider } : {}),
-        };
+        // plan.json does not record which provider a resource uses: each one gets the default, as cheap under mocks.
+        const opts: Pulumi.CustomResourceOptions = parent ? { parent } : {};
         let resource: Pulumi.Resource;
         if (r.type.startsWith(PROVIDER_PREFIX))
             resource = new ReplayedProvider(r.type.slice(PROVIDER_PREFIX.length), r.name, r.inputs, opts);
