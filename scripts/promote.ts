@@ -76,7 +76,7 @@ async function main(): Promise<number> {
 
     const changed = promotion.changes.filter(isChange).length;
     console.log(
-        `Release of stack ${args.from} → stack ${args.to} (${changed === 0 ? "no setting changes" : `${changed} setting${changed === 1 ? "" : "s"} change`}; * marks a change):`,
+        `Promoting the release of stack ${args.from} to stack ${args.to}: each setting of ${args.to} as it is → as it would be (${changed === 0 ? "no setting changes" : `${changed} setting${changed === 1 ? "" : "s"} change`}; * marks a change):`,
     );
     for (const line of formatChangeTable(promotion.changes)) console.log(`  ${line}`);
     if (promotion.diff.length > 0) {

@@ -32,6 +32,8 @@ describe("promote: npm run promote", function () {
         dir = tempProject({ dev: existingStack(["sidecarVersion: 7.8.0"]), prod: PROD });
         const dry = promote(dir, "--from", "dev", "--to", "prod", "--dry-run");
         assert.equal(dry.status, 0, dry.stderr);
+        // The columns are the target's value now and after: the header says so, whichever way the stacks are named.
+        assert.match(dry.stdout, /^Promoting the release of stack dev to stack prod: each setting of prod as it is → as it would be/m);
         assert.match(dry.stdout, /\* sidecarVersion +7\.7\.0 +→ +7\.8\.0/);
         assert.match(dry.stdout, /^- {4}sidecarVersion: 7\.7\.0 {2}# running$/m);
         assert.match(dry.stdout, /^\+ {4}sidecarVersion: 7\.8\.0 {2}# running$/m);
