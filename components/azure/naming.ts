@@ -30,16 +30,23 @@ export function flexibleServerName(stackName: string, instanceName: string, suff
     return `${head}${tail}`.replace(/^-+/, "");
 }
 
-/** A Key Vault name: 3–24 letters, digits and single hyphens, starting with a letter: `kv-<stack>-<suffix>`. */
-export function keyVaultName(stackName: string, suffix: string): string {
-    const tail = `-${alphanumeric(suffix)}`;
-    const stack = stackName
+/**
+ * The stack's name in a name of letters, digits and single hyphens: lowercase, every run of other characters one
+ * hyphen, none at either end, at most `maxLength` characters.
+ */
+function hyphenated(stackName: string, maxLength: number): string {
+    return stackName
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-+/, "")
-        .slice(0, 24 - 3 - tail.length)
+        .slice(0, maxLength)
         .replace(/-+$/, "");
-    return `kv-${stack}${tail}`;
+}
+
+/** A Key Vault name: 3–24 letters, digits and single hyphens, starting with a letter: `kv-<stack>-<suffix>`. */
+export function keyVaultName(stackName: string, suffix: string): string {
+    const tail = `-${alphanumeric(suffix)}`;
+    return `kv-${hyphenated(stackName, 24 - 3 - tail.length)}${tail}`;
 }
 
 /**
@@ -47,11 +54,5 @@ export function keyVaultName(stackName: string, suffix: string): string {
  * Microsoft.RecoveryServices/vaults): `rsv-<stack>`. Unique only in its resource group, so no suffix.
  */
 export function recoveryVaultName(stackName: string): string {
-    const stack = stackName
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+/, "")
-        .slice(0, 50 - 4)
-        .replace(/-+$/, "");
-    return `rsv-${stack}`.replace(/-+$/, "");
+    return `rsv-${hyphenated(stackName, 50 - 4)}`.replace(/-+$/, "");
 }
