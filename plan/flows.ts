@@ -10,6 +10,7 @@ import type { SidecarInstanceConfig } from "../config/instance";
 import { ClusterNetwork, clusterNetwork, AZURE_WIRESERVER_CIDR } from "../config/cluster-network";
 import { MAIL_SUBMISSION_PORT } from "../config/network";
 import { addressIn, cidrContains } from "../kubernetes-model/cidr";
+import { groupBy } from "../kubernetes-model/group-by";
 import {
     Endpoint,
     FlowVerdict,
@@ -232,14 +233,7 @@ export function evaluateProbes(probes: FlowProbe[], objects: Obj[]): FlowResult[
  * ends' namespaces: indexing them once keeps a stack's flow matrix linear in its number of instances.
  */
 function policiesByNamespace(objects: Obj[]): Map<string, Obj[]> {
-    const index = new Map<string, Obj[]>();
-    for (const policy of networkPolicies(objects)) {
-        const namespace = asString(asObj(policy.metadata)?.namespace) ?? "default";
-        const inNamespace = index.get(namespace) ?? [];
-        inNamespace.push(policy);
-        index.set(namespace, inNamespace);
-    }
-    return index;
+    return groupBy(networkPolicies(objects), (policy) => asString(asObj(policy.metadata)?.namespace) ?? "default");
 }
 
 function evaluateIndexed(probes: FlowProbe[], policies: Map<string, Obj[]>): FlowResult[] {

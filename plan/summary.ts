@@ -1,13 +1,9 @@
 import { PlannedResource } from "./run";
+import { groupBy } from "../kubernetes-model/group-by";
 
 /** The component tree, one line per resource, children indented under their parent. */
 export function componentTree(resources: PlannedResource[]): string[] {
-    const children = new Map<string | undefined, PlannedResource[]>();
-    for (const r of resources) {
-        const list = children.get(r.parent) ?? [];
-        list.push(r);
-        children.set(r.parent, list);
-    }
+    const children = groupBy(resources, (r) => r.parent);
     const lines: string[] = [];
     const walk = (parent: string | undefined, depth: number) => {
         const list = children.get(parent) ?? [];

@@ -1,6 +1,7 @@
 /** Helpers for stack policies: namespaces, workloads and links between resources. */
 import type { PolicyResource } from "@pulumi/policy";
 import { effectiveNamespace } from "./common";
+import { groupBy } from "../kubernetes-model/group-by";
 import { NAMESPACE } from "../kubernetes-model/types";
 import { Obj, asObj, asString, isWorkload } from "../kubernetes-model/workloads";
 
@@ -18,14 +19,7 @@ export function workloads(resources: PolicyResource[]): PolicyResource[] {
 
 /** Resources by the namespace they land in, for stack policies that compare per namespace (one pass, not one per lookup). */
 export function byNamespace(resources: PolicyResource[]): Map<string, PolicyResource[]> {
-    const out = new Map<string, PolicyResource[]>();
-    for (const r of resources) {
-        const ns = namespaceOf(r);
-        const list = out.get(ns);
-        if (list) list.push(r);
-        else out.set(ns, [r]);
-    }
-    return out;
+    return groupBy(resources, namespaceOf);
 }
 
 export function ofTypes(resources: PolicyResource[], ...types: string[]): PolicyResource[] {
