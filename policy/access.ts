@@ -343,13 +343,13 @@ export const archiverIdentityAdmission: StackValidationPolicy = {
     validateStack: (args, report) => {
         const policies = ofTypes(args.resources, VALIDATING_ADMISSION_POLICY);
         const bindings = ofTypes(args.resources, VALIDATING_ADMISSION_POLICY_BINDING);
+        const guarding = policies.filter((p) => namesServiceAccount(props(p), ARCHIVER_SERVICE_ACCOUNT));
         const reported = new Set<string>();
         for (const w of args.resources.filter((r) => runsAs(r, ARCHIVER_SERVICE_ACCOUNT))) {
             const namespace = namespaceOf(w);
             if (reported.has(namespace)) continue;
             const labels = namespaceLabels(args.resources, namespace);
             const problems: string[] = [];
-            const guarding = policies.filter((p) => namesServiceAccount(props(p), ARCHIVER_SERVICE_ACCOUNT));
             const guards = guarding.some((p) => {
                 const spec = asObj(props(p).spec) ?? {};
                 const name = asString(asObj(props(p).metadata)?.name);
