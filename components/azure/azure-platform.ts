@@ -140,7 +140,7 @@ export class AzurePlatform extends pulumi.ComponentResource implements Platform 
                 nodeSubnetId: net.nodeSubnet.id,
                 apiServerSubnetId: net.apiServerSubnet.id,
                 outboundIpId: egress.publicIp.id,
-                settings: settings,
+                settings,
                 kubernetesVersion: args.release.kubernetesVersion,
                 workspaceId: logs.workspace.id,
                 sidecarNamespaces: args.instances.map((i) => i.namespace),
